@@ -1,0 +1,19 @@
+using Pulumi;
+
+namespace Platform.Components.Cluster;
+
+/// <summary>A certificate authority of the cluster: its certificate and (secret) private key, both PEM.</summary>
+public sealed class CertificateAuthority
+{
+    internal CertificateAuthority(Output<string> certPem, Output<string> keyPem)
+    {
+        CertPem = certPem;
+        KeyPem = Output.CreateSecret(keyPem);
+    }
+
+    /// <summary>The CA certificate, PEM.</summary>
+    public Output<string> CertPem { get; }
+
+    /// <summary>The CA private key, PEM; a secret.</summary>
+    public Output<string> KeyPem { get; }
+}

@@ -1,0 +1,53 @@
+using System.Collections.ObjectModel;
+
+namespace Platform.Components.Cluster;
+
+/// <summary>One host of the cluster inventory: how to reach it over SSH and how it joins Kubernetes.</summary>
+public sealed record ClusterNode
+{
+    /// <summary>The default SSH port: 22.</summary>
+    public const int DefaultSshPort = 22;
+
+    private readonly string? sshUser;
+
+    /// <summary>The Kubernetes node name (a DNS-1123 label, unique in the cluster), e.g. <c>cp-1</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The IPv4 address or DNS name Platform connects to over SSH and the node advertises to the cluster.</summary>
+    public required string Address { get; init; }
+
+    /// <summary>Whether the node runs the control plane (and an etcd member) or workloads only.</summary>
+    public required NodeRole Role { get; init; }
+
+    /// <summary>The node's operating system; defaults to <see cref="NodeOperatingSystem.Ubuntu2404"/>.</summary>
+    public NodeOperatingSystem OperatingSystem { get; init; } = NodeOperatingSystem.Ubuntu2404;
+
+    /// <summary>The user Platform logs in as; defaults to the operating system's default user
+    /// (see <see cref="DefaultSshUserFor"/>: <c>ubuntu</c> on Ubuntu, <c>core</c> on Flatcar).</summary>
+    public string SshUser
+    {
+        get => sshUser ?? DefaultSshUserFor(OperatingSystem);
+        init => sshUser = value;
+    }
+
+    /// <summary>The node's SSH port; defaults to 22.</summary>
+    public int SshPort { get; init; } = DefaultSshPort;
+
+    /// <summary>Kubernetes labels applied to the node; empty by default.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = ReadOnlyDictionary<string, string>.Empty;
+
+    /// <summary>Taints registered on the node; empty by default.</summary>
+    public IReadOnlyList<NodeTaint> Taints { get; init; } = [];
+
+    /// <summary>The jump host used to reach the node, or null (the default) to connect directly.</summary>
+    public SshBastion? Bastion { get; init; }
+
+    /// <summary>The user an operating system image lets you log in as: <c>ubuntu</c> on Ubuntu, <c>core</c> on Flatcar.</summary>
+    /// <param name="operatingSystem">The node's operating system.</param>
+    /// <returns>The default SSH user for that operating system.</returns>
+    public static string DefaultSshUserFor(NodeOperatingSystem operatingSystem) => operatingSystem switch
+    {
+        NodeOperatingSystem.Flatcar => "core",
+        _ => "ubuntu",
+    };
+}

@@ -1,0 +1,20 @@
+namespace Platform.Components.Cluster;
+
+/// <summary>Settings of the cluster's certificate authorities and admin credential.</summary>
+public sealed record ClusterPkiArgs
+{
+    /// <summary>The cluster's name; it appears in certificate subjects (organization). Required.</summary>
+    public required string ClusterName { get; init; }
+
+    /// <summary>Validity of the three CAs, in hours. Default 87600 (10 years, kubeadm's CA default).</summary>
+    public int CaValidityHours { get; init; } = 87_600;
+
+    /// <summary>Validity of the admin client certificate, in hours. Default 8760 (1 year, kubeadm's default for leaf certificates).</summary>
+    public int AdminCertificateValidityHours { get; init; } = 8_760;
+
+    /// <summary>How many hours before it expires a <c>pulumi up</c> renews the admin certificate. Default 720 (30 days).</summary>
+    public int AdminCertificateEarlyRenewalHours { get; init; } = 720;
+
+    /// <summary>Size of every RSA key, in bits. Default 2048 (kubeadm's default).</summary>
+    public int RsaBits { get; init; } = 2048;
+}

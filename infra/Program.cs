@@ -1,0 +1,4 @@
+using Platform.Stacks;
+using Pulumi;
+
+return await Deployment.RunAsync<PlatformStack>();

@@ -1,0 +1,20 @@
+using System.Collections.ObjectModel;
+using Pulumi;
+
+namespace Platform.Stacks.Composition;
+
+/// <summary>
+/// The layer that deploys each available capability, in deployment order (an EKS-Blueprints-style add-on list):
+/// <see cref="PlatformStack"/> runs the entries whose capability is on. A capability becomes available in
+/// <c>CapabilityMatrix</c> together with its entry here; a test keeps the two in step.
+/// </summary>
+public static class PlatformLayers
+{
+    /// <summary>Deploys one capability's layer and returns its component.</summary>
+    public delegate ComponentResource Deploy(PlatformContext context);
+
+    /// <summary>The layers by capability id, in deployment order. None is deployable yet: the cluster core
+    /// (PKI, admin kubeconfig, Kubernetes provider) is built by the stack itself, before any layer.</summary>
+    public static IReadOnlyList<KeyValuePair<string, Deploy>> InOrder { get; } =
+        new ReadOnlyCollection<KeyValuePair<string, Deploy>>(new List<KeyValuePair<string, Deploy>>());
+}

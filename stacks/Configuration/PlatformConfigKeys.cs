@@ -1,0 +1,182 @@
+using Platform.Stacks.Capabilities;
+
+namespace Platform.Stacks.Configuration;
+
+/// <summary>Every <c>platform:</c> configuration key with its type, default and description: the source for the
+/// configuration reference in the README and for the <c>config:</c> schema in Pulumi.yaml.</summary>
+public static class PlatformConfigKeys
+{
+    /// <summary>The Pulumi configuration namespace: <c>platform</c>.</summary>
+    public const string Namespace = "platform";
+
+    /// <summary>The namespace as it prefixes full keys: <c>platform:</c>.</summary>
+    public const string Prefix = Namespace + ":";
+
+    /// <summary>A node list that parses, used in examples: one control-plane node.</summary>
+    public const string NodesExample = """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"}]""";
+
+    /// <summary><c>platform:tier</c>: which capabilities are on by default.</summary>
+    public static PlatformConfigKey Tier { get; } = new()
+    {
+        Name = "tier",
+        Type = PlatformConfigValueType.String,
+        Required = true,
+        Example = "medium",
+        Description = "Organisation tier; selects the capabilities that are on by default: small (very small companies " +
+            "or basic needs), medium (medium businesses) or enterprise (big companies with many policies and regulations). " +
+            "Case-insensitive; the seed's abbreviations sup, mbu and ent are accepted.",
+    };
+
+    /// <summary><c>platform:environment</c>: the environment this stack deploys.</summary>
+    public static PlatformConfigKey Environment { get; } = new()
+    {
+        Name = "environment",
+        Type = PlatformConfigValueType.String,
+        Required = true,
+        Example = "prod",
+        Description = "Environment name (a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters), " +
+            "e.g. dev, staging or prod. One Pulumi stack per environment.",
+    };
+
+    /// <summary><c>platform:clusterName</c>: the Kubernetes cluster name.</summary>
+    public static PlatformConfigKey ClusterName { get; } = new()
+    {
+        Name = "clusterName",
+        Type = PlatformConfigValueType.String,
+        Required = true,
+        Example = "platform-prod",
+        Description = "Kubernetes cluster name (a DNS-1123 label of at most 40 characters); used in the kubeconfig and resource names.",
+    };
+
+    /// <summary><c>platform:kubernetesVersion</c>: the Kubernetes version to install.</summary>
+    public static PlatformConfigKey KubernetesVersion { get; } = new()
+    {
+        Name = "kubernetesVersion",
+        Type = PlatformConfigValueType.String,
+        Default = KubernetesVersions.Default,
+        Example = KubernetesVersions.Default,
+        Description = "Kubernetes version to install, MAJOR.MINOR.PATCH (a leading v is accepted). Supported minor versions: " +
+            string.Join(", ", KubernetesVersions.SupportedMinors) + ". Changing it upgrades the cluster.",
+    };
+
+    /// <summary><c>platform:apiEndpoint</c>: where the Kubernetes API is reached.</summary>
+    public static PlatformConfigKey ApiEndpoint { get; } = new()
+    {
+        Name = "apiEndpoint",
+        Type = PlatformConfigValueType.String,
+        Required = true,
+        Example = "10.0.0.10:6443",
+        Description = "Address of the Kubernetes API for clients and joining nodes (kubeadm's controlPlaneEndpoint): host or " +
+            "host:port, where host is an IPv4 address or DNS name (usually a VIP or load balancer in front of the " +
+            "control-plane nodes) and port defaults to 6443.",
+    };
+
+    /// <summary><c>platform:podCidr</c>: the pod address range.</summary>
+    public static PlatformConfigKey PodCidr { get; } = new()
+    {
+        Name = "podCidr",
+        Type = PlatformConfigValueType.String,
+        Default = PlatformSettings.DefaultPodCidr,
+        Example = PlatformSettings.DefaultPodCidr,
+        Description = "IPv4 range for pod addresses, /8 to /24 (each node gets a /24 of it); must not overlap " +
+            "serviceCidr, node addresses or the API endpoint. IPv6 and dual-stack are not supported yet.",
+    };
+
+    /// <summary><c>platform:serviceCidr</c>: the Service cluster IP range.</summary>
+    public static PlatformConfigKey ServiceCidr { get; } = new()
+    {
+        Name = "serviceCidr",
+        Type = PlatformConfigValueType.String,
+        Default = PlatformSettings.DefaultServiceCidr,
+        Example = PlatformSettings.DefaultServiceCidr,
+        Description = "IPv4 range for Service cluster IPs, /12 to /24; must not overlap podCidr, node addresses or " +
+            "the API endpoint. IPv6 and dual-stack are not supported yet.",
+    };
+
+    /// <summary><c>platform:clusterDomain</c>: the in-cluster DNS domain.</summary>
+    public static PlatformConfigKey ClusterDomain { get; } = new()
+    {
+        Name = "clusterDomain",
+        Type = PlatformConfigValueType.String,
+        Default = PlatformSettings.DefaultClusterDomain,
+        Example = PlatformSettings.DefaultClusterDomain,
+        Description = "DNS domain of in-cluster Services (lowercase DNS name).",
+    };
+
+    /// <summary><c>platform:nodes</c>: the host inventory.</summary>
+    public static PlatformConfigKey Nodes { get; } = new()
+    {
+        Name = "nodes",
+        Type = PlatformConfigValueType.Array,
+        Required = true,
+        Example = NodesExample,
+        Description = "Host inventory: a list of objects with name (DNS-1123 label, unique), address (IPv4 or DNS name, " +
+            "unique), role (control-plane or worker) and optionally os (ubuntu-22.04, ubuntu-24.04 (default) or flatcar), " +
+            "sshUser (default ubuntu, or core on Flatcar), sshPort (default 22), labels (map), taints (list of " +
+            "{key, value, effect}) and bastion ({host, user, port}, or null for a direct connection). " +
+            "The number of control-plane nodes must be odd (1, 3, 5) for etcd quorum.",
+    };
+
+    /// <summary><c>platform:bastion</c>: the default SSH jump host.</summary>
+    public static PlatformConfigKey Bastion { get; } = new()
+    {
+        Name = "bastion",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"host": "bastion.example.internal"}""",
+        Description = "Default SSH jump host for every node without its own bastion: {host, user, port}; user defaults " +
+            "to the node's sshUser and port to 22. Unset: nodes are reached directly.",
+    };
+
+    /// <summary><c>platform:sshPrivateKey</c>: the SSH key for nodes and bastions (secret).</summary>
+    public static PlatformConfigKey SshPrivateKey { get; } = new()
+    {
+        Name = "sshPrivateKey",
+        Type = PlatformConfigValueType.String,
+        Required = true,
+        Secret = true,
+        Example = "~/.ssh/id_ed25519",
+        Description = "SSH private key (PEM/OpenSSH text) for the nodes and bastions; a secret. Set it from the key " +
+            "file: pulumi config set --secret platform:sshPrivateKey < ~/.ssh/id_ed25519",
+    };
+
+    /// <summary><c>platform:statefulWorkloads</c>: whether stateful workloads are planned.</summary>
+    public static PlatformConfigKey StatefulWorkloads { get; } = new()
+    {
+        Name = "statefulWorkloads",
+        Type = PlatformConfigValueType.Boolean,
+        Default = "false",
+        Example = "true",
+        Description = "Whether stateful applications are planned; turns on the capabilities needed only then " +
+            "(in-cluster storage).",
+    };
+
+    /// <summary><c>platform:capabilities</c>: per-capability overrides of the tier defaults.</summary>
+    public static PlatformConfigKey Capabilities { get; } = new()
+    {
+        Name = "capabilities",
+        Type = PlatformConfigValueType.Object,
+        Default = "{}",
+        Example = """{"tracing": true}""",
+        Description = "Switches capabilities on or off regardless of the tier default: a map of capability id to " +
+            "true/false, e.g. pulumi config set --path platform:capabilities.tracing true. Capability ids: " +
+            string.Join(", ", CapabilityMatrix.Default.All.Select(capability => capability.Id)) + ".",
+    };
+
+    /// <summary>Every key, in documentation order.</summary>
+    public static IReadOnlyList<PlatformConfigKey> All { get; } =
+    [
+        Tier,
+        Environment,
+        ClusterName,
+        KubernetesVersion,
+        ApiEndpoint,
+        PodCidr,
+        ServiceCidr,
+        ClusterDomain,
+        Nodes,
+        Bastion,
+        SshPrivateKey,
+        StatefulWorkloads,
+        Capabilities,
+    ];
+}

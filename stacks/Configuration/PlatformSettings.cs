@@ -1,0 +1,57 @@
+using System.Collections.ObjectModel;
+using Platform.Components.Cluster;
+
+namespace Platform.Stacks.Configuration;
+
+/// <summary>The validated <c>platform:</c> configuration of one stack, as produced by <see cref="PlatformSettingsLoader"/>.</summary>
+public sealed record PlatformSettings
+{
+    /// <summary>The pod range used when <c>platform:podCidr</c> is not set: 10.244.0.0/16.</summary>
+    public const string DefaultPodCidr = "10.244.0.0/16";
+
+    /// <summary>The Service range used when <c>platform:serviceCidr</c> is not set: 10.96.0.0/12 (the kubeadm default).</summary>
+    public const string DefaultServiceCidr = "10.96.0.0/12";
+
+    /// <summary>The cluster domain used when <c>platform:clusterDomain</c> is not set: cluster.local.</summary>
+    public const string DefaultClusterDomain = "cluster.local";
+
+    /// <summary>The organisation tier (<c>platform:tier</c>).</summary>
+    public required PlatformTier Tier { get; init; }
+
+    /// <summary>The environment name, a DNS-1123 label (<c>platform:environment</c>).</summary>
+    public required string Environment { get; init; }
+
+    /// <summary>The cluster name, a DNS-1123 label of at most 40 characters (<c>platform:clusterName</c>).</summary>
+    public required string ClusterName { get; init; }
+
+    /// <summary>The Kubernetes version (<c>platform:kubernetesVersion</c>); defaults to <see cref="KubernetesVersions.Default"/>.</summary>
+    public KubernetesVersion KubernetesVersion { get; init; } = KubernetesVersions.DefaultVersion;
+
+    /// <summary>Where the Kubernetes API is reached (<c>platform:apiEndpoint</c>).</summary>
+    public required ApiEndpoint ApiEndpoint { get; init; }
+
+    /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
+    public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
+
+    /// <summary>The Service cluster IP range (<c>platform:serviceCidr</c>); defaults to 10.96.0.0/12.</summary>
+    public Ipv4Cidr ServiceCidr { get; init; } = Ipv4Cidr.Parse(DefaultServiceCidr);
+
+    /// <summary>The in-cluster DNS domain (<c>platform:clusterDomain</c>); defaults to cluster.local.</summary>
+    public string ClusterDomain { get; init; } = DefaultClusterDomain;
+
+    /// <summary>The host inventory in configuration order (<c>platform:nodes</c>), with defaults and the default
+    /// bastion (<c>platform:bastion</c>) applied.</summary>
+    public required IReadOnlyList<ClusterNode> Nodes { get; init; }
+
+    /// <summary>Whether stateful workloads are planned (<c>platform:statefulWorkloads</c>); false by default.</summary>
+    public bool StatefulWorkloads { get; init; }
+
+    /// <summary>Capability on/off overrides by capability id (<c>platform:capabilities</c>); empty by default.</summary>
+    public IReadOnlyDictionary<string, bool> CapabilityOverrides { get; init; } = ReadOnlyDictionary<string, bool>.Empty;
+
+    /// <summary>The control-plane nodes, in configuration order.</summary>
+    public IReadOnlyList<ClusterNode> ControlPlaneNodes => Nodes.Where(node => node.Role == NodeRole.ControlPlane).ToList();
+
+    /// <summary>The worker nodes, in configuration order.</summary>
+    public IReadOnlyList<ClusterNode> WorkerNodes => Nodes.Where(node => node.Role == NodeRole.Worker).ToList();
+}

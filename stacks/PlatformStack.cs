@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using Platform.Components.Cluster;
+using Platform.Stacks.Capabilities;
+using Platform.Stacks.Composition;
+using Platform.Stacks.Configuration;
+using Pulumi;
+
+namespace Platform.Stacks;
+
+/// <summary>
+/// One environment's platform. It loads and validates the <c>platform:</c> configuration before registering
+/// anything, decides every capability from the tier matrix and the overrides, builds the cluster core (PKI, admin
+/// kubeconfig, Kubernetes provider) and then the layer of each capability that is on, in order.
+/// </summary>
+public class PlatformStack : Stack
+{
+    /// <summary>Builds the stack from the running deployment's configuration.</summary>
+    public PlatformStack() : this(null)
+    {
+    }
+
+    /// <summary>Builds the stack with stack options (for derived stacks and tests).</summary>
+    protected PlatformStack(StackOptions? options) : base(options)
+    {
+        var (settings, decisions) = LoadConfiguration();
+        var cluster = settings.ClusterName;
+        var pki = new ClusterPki($"{cluster}-pki", new ClusterPkiArgs { ClusterName = cluster });
+        var access = new ClusterAccess($"{cluster}-access", new ClusterAccessArgs
+        {
+            ClusterName = cluster,
+            ServerUrl = settings.ApiEndpoint.Url,
+            CaCertPem = pki.ClusterCa.CertPem,
+            ClientCertPem = pki.AdminCertPem,
+            ClientKeyPem = pki.AdminKeyPem,
+        });
+        var context = new PlatformContext
+        {
+            Settings = settings,
+            Capabilities = decisions,
+            SshPrivateKey = new Config(PlatformConfigKeys.Namespace).RequireSecret(PlatformConfigKeys.SshPrivateKey.Name),
+            Pki = pki,
+            Access = access,
+        };
+        var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, deploy) in PlatformLayers.InOrder)
+            if (enabled.Contains(id)) deploy(context);
+
+        ClusterName = Output.Create(cluster);
+        Tier = Output.Create(PlatformTierText.Name(settings.Tier));
+        Environment = Output.Create(settings.Environment);
+        KubernetesVersion = Output.Create(settings.KubernetesVersion.ToString());
+        ApiServerUrl = access.ServerUrl;
+        Kubeconfig = access.Kubeconfig;
+        Capabilities = Output.Create(CapabilityReport.ToOutputValue(decisions));
+    }
+
+    /// <summary>The cluster's name.</summary>
+    [Output("clusterName")]
+    public Output<string> ClusterName { get; }
+
+    /// <summary>The organisation tier: small, medium or enterprise.</summary>
+    [Output("tier")]
+    public Output<string> Tier { get; }
+
+    /// <summary>The environment's name.</summary>
+    [Output("environment")]
+    public Output<string> Environment { get; }
+
+    /// <summary>The Kubernetes version.</summary>
+    [Output("kubernetesVersion")]
+    public Output<string> KubernetesVersion { get; }
+
+    /// <summary>The API server URL.</summary>
+    [Output("apiServerUrl")]
+    public Output<string> ApiServerUrl { get; }
+
+    /// <summary>The admin kubeconfig; a secret (<c>pulumi stack output --show-secrets kubeconfig</c>).</summary>
+    [Output("kubeconfig")]
+    public Output<string> Kubeconfig { get; }
+
+    /// <summary>Every capability, on or off, and why.</summary>
+    [Output("capabilities")]
+    public Output<ImmutableDictionary<string, object>> Capabilities { get; }
+
+    /// <summary>Loads and validates everything first; a problem ends the run before any resource is registered.</summary>
+    private static (PlatformSettings Settings, IReadOnlyList<CapabilityDecision> Decisions) LoadConfiguration()
+    {
+        try
+        {
+            var settings = PlatformSettingsLoader.Load(new PulumiConfigSource());
+            return (settings, CapabilityResolver.Resolve(CapabilityMatrix.Default, settings));
+        }
+        catch (PlatformConfigException e)
+        {
+            // A RunException is shown to the person running `pulumi up` as its message alone, without a stack trace.
+            throw new RunException(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Platform.Stacks.Configuration;
+using Xunit;
+
+namespace Platform.Tests.Configuration;
+
+/// <summary>A complete, valid raw configuration that tests modify one key at a time.</summary>
+internal static class ValidConfig
+{
+    public const string Nodes = """
+        [
+          {"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"},
+          {"name": "cp-2", "address": "10.0.0.12", "role": "control-plane"},
+          {"name": "cp-3", "address": "10.0.0.13", "role": "control-plane"},
+          {"name": "worker-1", "address": "10.0.0.21", "role": "worker"}
+        ]
+        """;
+
+    public static Dictionary<string, string> Values() => new()
+    {
+        ["tier"] = "medium",
+        ["environment"] = "prod",
+        ["clusterName"] = "platform-prod",
+        ["apiEndpoint"] = "10.0.0.10",
+        ["nodes"] = Nodes,
+        ["sshPrivateKey"] = "-----BEGIN OPENSSH PRIVATE KEY-----",
+    };
+
+    public static PlatformSettings Load(Action<Dictionary<string, string>> edit)
+    {
+        var values = Values();
+        edit(values);
+        return PlatformSettingsLoader.Load(new DictionaryConfigSource(values));
+    }
+
+    public static PlatformConfigException Problems(Action<Dictionary<string, string>> edit) =>
+        Assert.Throws<PlatformConfigException>(() => Load(edit));
+
+    /// <summary>Sets <paramref name="key"/> to <paramref name="value"/>, or removes it when the value is null.</summary>
+    public static void Set(Dictionary<string, string> values, string key, string? value)
+    {
+        if (value is null)
+        {
+            values.Remove(key);
+        }
+        else
+        {
+            values[key] = value;
+        }
+    }
+}

@@ -127,10 +127,11 @@ internal static partial class ConfigSyntax
             return $"'{key}' is not a valid key: its name '{name}' must be {LabelNameRule}";
         }
 
-        if (rejectReservedPrefixes && parts.Length == 2 && ReservedRoot(parts[0]) is { } root)
+        if (rejectReservedPrefixes && parts.Length == 2 && ReservedRoot(parts[0], name) is { } root)
         {
-            return $"'{key}' uses the reserved {root} prefix, which kubelet refuses to register for a node " +
-                "(only node-role.kubernetes.io/* is accepted here)";
+            return $"'{key}' uses the reserved {root} prefix, which Kubernetes keeps for its own components " +
+                "(accepted here: node-role.kubernetes.io/*, kubelet.kubernetes.io/*, node.kubernetes.io/* and the " +
+                "well-known topology.kubernetes.io/zone and /region)";
         }
 
         return null;
@@ -199,16 +200,24 @@ internal static partial class ConfigSyntax
         _ => $"{string.Join(", ", values.Take(values.Count - 1))} or {values[^1]}",
     };
 
-    /// <summary>Whether <paramref name="key"/> has a kubernetes.io or k8s.io prefix other than node-role.kubernetes.io.</summary>
+    /// <summary>Whether <paramref name="key"/> has a kubernetes.io or k8s.io prefix that nodes may not be given
+    /// (see <see cref="NodeLabelPrefixes"/> and <see cref="WellKnownNodeLabels"/> for the ones they may).</summary>
     public static bool IsReservedLabelKey(string key)
     {
         var parts = key.Split('/');
-        return parts.Length == 2 && ReservedRoot(parts[0]) is not null;
+        return parts.Length == 2 && ReservedRoot(parts[0], parts[1]) is not null;
     }
 
-    private static string? ReservedRoot(string prefix)
+    /// <summary>kubernetes.io prefixes a node's labels may use: node roles, and the two kubelet itself may set.</summary>
+    private static readonly string[] NodeLabelPrefixes = { "node-role.kubernetes.io", "kubelet.kubernetes.io", "node.kubernetes.io" };
+
+    /// <summary>Well-known kubernetes.io labels an operator sets on nodes (kubelet's --node-labels accepts them too).</summary>
+    private static readonly string[] WellKnownNodeLabels = { "topology.kubernetes.io/zone", "topology.kubernetes.io/region" };
+
+    private static string? ReservedRoot(string prefix, string name)
     {
-        if (string.Equals(prefix, "node-role.kubernetes.io", StringComparison.Ordinal))
+        if (NodeLabelPrefixes.Contains(prefix, StringComparer.Ordinal) ||
+            WellKnownNodeLabels.Contains($"{prefix}/{name}", StringComparer.Ordinal))
         {
             return null;
         }

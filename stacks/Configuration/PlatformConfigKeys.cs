@@ -56,7 +56,7 @@ public static class PlatformConfigKeys
         Default = KubernetesVersions.Default,
         Example = KubernetesVersions.Default,
         Description = "Kubernetes version to install, MAJOR.MINOR.PATCH (a leading v is accepted). Supported minor versions: " +
-            string.Join(", ", KubernetesVersions.SupportedMinors) + ". Changing it upgrades the cluster.",
+            string.Join(", ", KubernetesVersions.SupportedMinors) + ".",
     };
 
     /// <summary><c>platform:apiEndpoint</c>: where the Kubernetes API is reached.</summary>

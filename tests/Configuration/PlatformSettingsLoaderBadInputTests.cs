@@ -114,10 +114,10 @@ public class PlatformSettingsLoaderBadInputTests
         "platform:nodes[0].labels[\"Example.com/rack\"]", "its prefix 'Example.com' must be a lowercase DNS subdomain")]
     [InlineData(
         """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "labels": {"kubernetes.io/hostname": "x"}}]""",
-        "platform:nodes[0].labels[\"kubernetes.io/hostname\"]", "uses the reserved kubernetes.io prefix, which kubelet refuses")]
+        "platform:nodes[0].labels[\"kubernetes.io/hostname\"]", "uses the reserved kubernetes.io prefix, which Kubernetes keeps for its own components")]
     [InlineData(
-        """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "labels": {"node.kubernetes.io/pool": "a"}}]""",
-        "platform:nodes[0].labels[\"node.kubernetes.io/pool\"]", "Use a prefix of your own, e.g. example.com/pool.")]
+        """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "labels": {"service.kubernetes.io/pool": "a"}}]""",
+        "platform:nodes[0].labels[\"service.kubernetes.io/pool\"]", "Use a prefix of your own, e.g. example.com/pool.")]
     [InlineData(
         """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "labels": {"team.k8s.io/owner": "a"}}]""",
         "platform:nodes[0].labels[\"team.k8s.io/owner\"]", "uses the reserved k8s.io prefix")]

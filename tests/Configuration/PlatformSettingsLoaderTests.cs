@@ -227,4 +227,17 @@ public class PlatformSettingsLoaderTests
 
         public bool IsSet(string key) => values.ContainsKey(key);
     }
+
+    [Theory]
+    [InlineData("topology.kubernetes.io/zone")]
+    [InlineData("topology.kubernetes.io/region")]
+    [InlineData("node.kubernetes.io/pool")]
+    [InlineData("kubelet.kubernetes.io/profile")]
+    [InlineData("node-role.kubernetes.io/storage")]
+    public void KubernetesLabelsMeantForNodesAreAccepted(string key)
+    {
+        var settings = ValidConfig.Load(values => values["nodes"] =
+            $$$"""[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "labels": {"{{{key}}}": "a"}}]""");
+        Assert.Equal("a", settings.Nodes[0].Labels[key]);
+    }
 }

@@ -1,0 +1,47 @@
+using Platform.Stacks.Configuration;
+using Platform.Tests.Harness;
+using YamlDotNet.RepresentationModel;
+
+namespace Platform.Tests.Stacks;
+
+/// <summary>Pulumi.yaml is the project's typed config schema; it must say what PlatformConfigKeys says.</summary>
+public class ProjectFileTests
+{
+    private static YamlMappingNode ProjectFile()
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepoRoot.Path, "Pulumi.yaml"))));
+        return (YamlMappingNode)stream.Documents.Single().RootNode;
+    }
+
+    private static string? Scalar(YamlMappingNode node, string key)
+        => node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
+
+    [Fact]
+    public void Names_the_dotnet_program_in_infra_and_the_stack_files_in_stacks()
+    {
+        var project = ProjectFile();
+        Assert.Equal("platform", Scalar(project, "name"));
+        Assert.Equal(PlatformConfigKeys.Namespace, Scalar(project, "name"));
+        Assert.Equal("dotnet", Scalar(project, "runtime"));
+        Assert.Equal("infra/", Scalar(project, "main"));
+        Assert.Equal("stacks/", Scalar(project, "stackConfigDir"));
+    }
+
+    [Fact]
+    public void Declares_every_scalar_key_with_its_type_description_default_and_secrecy()
+    {
+        var config = (YamlMappingNode)ProjectFile()[new YamlScalarNode("config")];
+        var scalarKeys = PlatformConfigKeys.All
+            .Where(k => k.Type is PlatformConfigValueType.String or PlatformConfigValueType.Boolean).ToList();
+        Assert.Equal(scalarKeys.Select(k => k.Name).Order(), config.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).Order());
+        foreach (var key in scalarKeys)
+        {
+            var declared = (YamlMappingNode)config[new YamlScalarNode(key.Name)];
+            Assert.Equal(key.Type == PlatformConfigValueType.Boolean ? "boolean" : "string", Scalar(declared, "type"));
+            Assert.Equal(key.Description, Scalar(declared, "description"));
+            Assert.Equal(key.Default, Scalar(declared, "default"));
+            Assert.Equal(key.Secret ? "true" : null, Scalar(declared, "secret"));
+        }
+    }
+}

@@ -9,8 +9,9 @@ namespace Platform.Stacks;
 
 /// <summary>
 /// One environment's platform. It loads and validates the <c>platform:</c> configuration before registering
-/// anything, decides every capability from the tier matrix and the overrides, builds the cluster core (PKI, admin
-/// kubeconfig, Kubernetes provider) and then the layer of each capability that is on, in order.
+/// anything, decides every capability from the tier matrix and the overrides, builds the cluster (installation: hosts
+/// prepared over SSH, kubeadm control plane and workers, PKI, admin kubeconfig, Kubernetes provider) and then the
+/// layer of each capability that is on, in order.
 /// </summary>
 public class PlatformStack : Stack
 {
@@ -23,34 +24,31 @@ public class PlatformStack : Stack
     protected PlatformStack(StackOptions? options) : base(options)
     {
         var (settings, decisions) = LoadConfiguration();
-        var cluster = settings.ClusterName;
-        var pki = new ClusterPki($"{cluster}-pki", new ClusterPkiArgs { ClusterName = cluster });
-        var access = new ClusterAccess($"{cluster}-access", new ClusterAccessArgs
+        var cluster = new Cluster(settings.ClusterName, new ClusterArgs
         {
-            ClusterName = cluster,
-            ServerUrl = settings.ApiEndpoint.Url,
-            CaCertPem = pki.ClusterCa.CertPem,
-            ClientCertPem = pki.AdminCertPem,
-            ClientKeyPem = pki.AdminKeyPem,
-        });
-        var context = new PlatformContext
-        {
-            Settings = settings,
-            Capabilities = decisions,
+            ClusterName = settings.ClusterName,
+            KubernetesVersion = settings.KubernetesVersion.ToString(),
+            Nodes = settings.Nodes,
+            ApiEndpointHost = settings.ApiEndpoint.Host,
+            ApiEndpointPort = settings.ApiEndpoint.Port,
+            ApiEndpointMode = settings.ApiLoadBalancer,
+            PodCidr = settings.PodCidr.ToString(),
+            ServiceCidr = settings.ServiceCidr.ToString(),
+            DnsDomain = settings.ClusterDomain,
             SshPrivateKey = new Config(PlatformConfigKeys.Namespace).RequireSecret(PlatformConfigKeys.SshPrivateKey.Name),
-            Pki = pki,
-            Access = access,
-        };
+            Hardening = HardeningSwitches.Apply(settings.HardeningExceptions.Keys),
+        });
+        var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster };
         var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, deploy) in PlatformLayers.InOrder)
             if (enabled.Contains(id)) deploy(context);
 
-        ClusterName = Output.Create(cluster);
+        ClusterName = Output.Create(settings.ClusterName);
         Tier = Output.Create(PlatformTierText.Name(settings.Tier));
         Environment = Output.Create(settings.Environment);
         KubernetesVersion = Output.Create(settings.KubernetesVersion.ToString());
-        ApiServerUrl = access.ServerUrl;
-        Kubeconfig = access.Kubeconfig;
+        ApiServerUrl = cluster.Access.ServerUrl;
+        Kubeconfig = cluster.Access.Kubeconfig;
         Capabilities = Output.Create(CapabilityReport.ToOutputValue(decisions));
     }
 

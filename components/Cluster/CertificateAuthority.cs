@@ -5,10 +5,11 @@ namespace Platform.Components.Cluster;
 /// <summary>A certificate authority of the cluster: its certificate and (secret) private key, both PEM.</summary>
 public sealed class CertificateAuthority
 {
-    internal CertificateAuthority(Output<string> certPem, Output<string> keyPem)
+    internal CertificateAuthority(Output<string> certPem, Output<string> keyPem, Output<string> publicKeyPem)
     {
         CertPem = certPem;
         KeyPem = Output.CreateSecret(keyPem);
+        PublicKeyPem = publicKeyPem;
     }
 
     /// <summary>The CA certificate, PEM.</summary>
@@ -16,4 +17,7 @@ public sealed class CertificateAuthority
 
     /// <summary>The CA private key, PEM; a secret.</summary>
     public Output<string> KeyPem { get; }
+
+    /// <summary>The CA's public key, PEM (SubjectPublicKeyInfo).</summary>
+    public Output<string> PublicKeyPem { get; }
 }

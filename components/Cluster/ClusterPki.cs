@@ -1,14 +1,17 @@
 using Pulumi;
+using Pulumi.Random;
 using Pulumi.Tls;
 using Pulumi.Tls.Inputs;
 
 namespace Platform.Components.Cluster;
 
 /// <summary>
-/// The cluster's PKI, kept in Pulumi state: the cluster CA, the front-proxy CA, the etcd CA, the service-account
-/// signing key pair and an admin client certificate (group <c>kubeadm:cluster-admins</c>). kubeadm is given these
+/// The cluster's PKI and credentials, kept in Pulumi state: the cluster CA, the front-proxy CA, the etcd CA, the
+/// service-account signing key pair, an admin client certificate (group <c>kubeadm:cluster-admins</c>), the kubeadm
+/// bootstrap token with the CA's discovery hash, and the key that encrypts Secrets at rest. kubeadm is given these
 /// CAs instead of generating its own, so the admin kubeconfig can be computed without reading anything back from a
-/// node. The CAs and the service-account key are protected: deleting them would break every node's trust.
+/// node. The CAs, the service-account key and the encryption key are protected: losing them breaks every node's
+/// trust or every stored Secret.
 /// </summary>
 public sealed class ClusterPki : ComponentResource
 {
@@ -53,6 +56,16 @@ public sealed class ClusterPki : ComponentResource
         AdminCertPem = adminCert.CertPem;
         AdminKeyPem = Output.CreateSecret(adminKey.PrivateKeyPem);
 
+        // kubeadm's token format is [a-z0-9]{6}.[a-z0-9]{16}.
+        static RandomStringArgs TokenPart(int length) => new() { Length = length, Upper = false, Special = false, Lower = true, Numeric = true };
+        var tokenId = new RandomString($"{name}-bootstrap-token-id", TokenPart(6), child);
+        var tokenSecret = new RandomString($"{name}-bootstrap-token-secret", TokenPart(16), child);
+        BootstrapToken = Output.CreateSecret(Output.Format($"{tokenId.Result}.{tokenSecret.Result}"));
+        DiscoveryTokenCaCertHash = ClusterCa.PublicKeyPem.Apply(DiscoveryHash.FromPublicKeyPem);
+
+        var encryptionKey = new RandomId($"{name}-secrets-encryption-key", new RandomIdArgs { ByteLength = 32 }, protectedChild);
+        SecretsEncryptionKey = Output.CreateSecret(encryptionKey.B64Std);
+
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["clusterCaCertPem"] = ClusterCa.CertPem,
@@ -60,6 +73,7 @@ public sealed class ClusterPki : ComponentResource
             ["etcdCaCertPem"] = EtcdCa.CertPem,
             ["serviceAccountPublicKeyPem"] = ServiceAccountPublicKeyPem,
             ["adminCertPem"] = AdminCertPem,
+            ["discoveryTokenCaCertHash"] = DiscoveryTokenCaCertHash,
         });
     }
 
@@ -84,6 +98,15 @@ public sealed class ClusterPki : ComponentResource
     /// <summary>The admin client key, PEM; a secret.</summary>
     public Output<string> AdminKeyPem { get; }
 
+    /// <summary>The kubeadm bootstrap token, <c>[a-z0-9]{6}.[a-z0-9]{16}</c>; a secret.</summary>
+    public Output<string> BootstrapToken { get; }
+
+    /// <summary>kubeadm's discovery-token-ca-cert-hash: <c>sha256:</c> and the SHA-256 of the cluster CA's public key.</summary>
+    public Output<string> DiscoveryTokenCaCertHash { get; }
+
+    /// <summary>The 32-byte AES key (base64) that encrypts Secrets at rest; a secret.</summary>
+    public Output<string> SecretsEncryptionKey { get; }
+
     private static CertificateAuthority CreateAuthority(string name, string commonName, ClusterPkiArgs args, CustomResourceOptions options)
     {
         var key = new PrivateKey($"{name}-key", new PrivateKeyArgs { Algorithm = "RSA", RsaBits = args.RsaBits }, options);
@@ -95,6 +118,6 @@ public sealed class ClusterPki : ComponentResource
             AllowedUses = CaUses,
             Subject = new SelfSignedCertSubjectArgs { CommonName = commonName, Organization = args.ClusterName },
         }, options);
-        return new CertificateAuthority(cert.CertPem, key.PrivateKeyPem);
+        return new CertificateAuthority(cert.CertPem, key.PrivateKeyPem, key.PublicKeyPem);
     }
 }

@@ -44,6 +44,14 @@ public static class CapabilityResolver
                     "Remove the override or set it to false.");
             }
 
+            if (hasOverride && !overrideValue && capability.Id == CapabilityIds.Installation && !planned)
+            {
+                problems.Add(
+                    ConfigSyntax.PathSegment(capabilitiesKey, capability.Id),
+                    "installation cannot be switched off: every other layer runs on the cluster it builds (an existing " +
+                    "cluster cannot be adopted yet). Remove the override.");
+            }
+
             decisions.Add(Decide(capability, tier, hasOverride ? overrideValue : null, statefulWorkloads));
         }
 

@@ -1,11 +1,10 @@
 using Platform.Components.Cluster;
 using Platform.Stacks.Capabilities;
 using Platform.Stacks.Configuration;
-using Pulumi;
 
 namespace Platform.Stacks.Composition;
 
-/// <summary>What every platform layer is built from: the validated settings, the capability decisions and the cluster core.</summary>
+/// <summary>What every platform layer is built from: the validated settings, the capability decisions and the cluster.</summary>
 public sealed record PlatformContext
 {
     /// <summary>The validated configuration.</summary>
@@ -14,12 +13,6 @@ public sealed record PlatformContext
     /// <summary>Every capability's decision for this stack.</summary>
     public required IReadOnlyList<CapabilityDecision> Capabilities { get; init; }
 
-    /// <summary>The SSH private key for the nodes; a secret.</summary>
-    public required Output<string> SshPrivateKey { get; init; }
-
-    /// <summary>The cluster's PKI.</summary>
-    public required ClusterPki Pki { get; init; }
-
-    /// <summary>The admin kubeconfig and the shared Kubernetes provider.</summary>
-    public required ClusterAccess Access { get; init; }
+    /// <summary>The cluster: its PKI, nodes, admin kubeconfig and the Kubernetes provider every layer uses.</summary>
+    public required Cluster Cluster { get; init; }
 }

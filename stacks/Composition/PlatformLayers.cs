@@ -13,8 +13,10 @@ public static class PlatformLayers
     /// <summary>Deploys one capability's layer and returns its component.</summary>
     public delegate ComponentResource Deploy(PlatformContext context);
 
-    /// <summary>The layers by capability id, in deployment order. None is deployable yet: the cluster core
-    /// (PKI, admin kubeconfig, Kubernetes provider) is built by the stack itself, before any layer.</summary>
+    /// <summary>The capability the stack builds itself, before any layer: the cluster every layer runs on.</summary>
+    public const string Core = Capabilities.CapabilityIds.Installation;
+
+    /// <summary>The layers by capability id, in deployment order, after the <see cref="Core"/>. None is built yet.</summary>
     public static IReadOnlyList<KeyValuePair<string, Deploy>> InOrder { get; } =
         new ReadOnlyCollection<KeyValuePair<string, Deploy>>(new List<KeyValuePair<string, Deploy>>());
 }

@@ -162,6 +162,31 @@ public static class PlatformConfigKeys
             string.Join(", ", CapabilityMatrix.Default.All.Select(capability => capability.Id)) + ".",
     };
 
+    /// <summary><c>platform:apiLoadBalancer</c>: how the API endpoint is served.</summary>
+    public static PlatformConfigKey ApiLoadBalancer { get; } = new()
+    {
+        Name = "apiLoadBalancer",
+        Type = PlatformConfigValueType.String,
+        Example = "kube-vip",
+        Description = "How platform:apiEndpoint is served: kube-vip (a virtual IP held by a kube-vip static pod on the " +
+            "control-plane nodes; the endpoint must be a free IPv4 address in their network), external (a load balancer " +
+            "you run forwards it to port 6443 of every control-plane node) or none (the endpoint is the only " +
+            "control-plane node). Unset: none when the endpoint is the only control-plane node's address, kube-vip for " +
+            "another IPv4 address, external for a DNS name.",
+    };
+
+    /// <summary><c>platform:hardeningExceptions</c>: hardening defaults switched off deliberately.</summary>
+    public static PlatformConfigKey HardeningExceptions { get; } = new()
+    {
+        Name = "hardeningExceptions",
+        Type = PlatformConfigValueType.Object,
+        Default = "{}",
+        Example = """{"auditLog": "audit events are collected by the SIEM agent instead"}""",
+        Description = "Hardening defaults to switch off, each with the reason (a non-empty text), e.g. " +
+            "pulumi config set --path 'platform:hardeningExceptions.auditLog' 'collected by the SIEM agent'. Switches: " +
+            string.Join(", ", HardeningSwitches.Ids) + ". Everything is hardened when unset (see components/Cluster/Kubeadm/CIS.md).",
+    };
+
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<PlatformConfigKey> All { get; } =
     [
@@ -170,6 +195,7 @@ public static class PlatformConfigKeys
         ClusterName,
         KubernetesVersion,
         ApiEndpoint,
+        ApiLoadBalancer,
         PodCidr,
         ServiceCidr,
         ClusterDomain,
@@ -178,5 +204,6 @@ public static class PlatformConfigKeys
         SshPrivateKey,
         StatefulWorkloads,
         Capabilities,
+        HardeningExceptions,
     ];
 }

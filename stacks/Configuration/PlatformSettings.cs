@@ -30,6 +30,12 @@ public sealed record PlatformSettings
     /// <summary>Where the Kubernetes API is reached (<c>platform:apiEndpoint</c>).</summary>
     public required ApiEndpoint ApiEndpoint { get; init; }
 
+    /// <summary>How the API endpoint is served (<c>platform:apiLoadBalancer</c>, or derived from the endpoint and the nodes).</summary>
+    public required ApiEndpointMode ApiLoadBalancer { get; init; }
+
+    /// <summary>Hardening defaults switched off, by switch id, with the reason (<c>platform:hardeningExceptions</c>); empty by default.</summary>
+    public IReadOnlyDictionary<string, string> HardeningExceptions { get; init; } = ReadOnlyDictionary<string, string>.Empty;
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

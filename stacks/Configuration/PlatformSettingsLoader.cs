@@ -44,6 +44,8 @@ public static class PlatformSettingsLoader
             NodeInventoryParser.CheckOutside(apiAddress, PlatformConfigKeys.ApiEndpoint.Name, serviceCidr, PlatformConfigKeys.ServiceCidr, "Service", problems);
         }
 
+        var apiLoadBalancer = ControlPlaneOptionsParser.ReadApiLoadBalancer(source, apiEndpoint, nodes, problems);
+        var hardeningExceptions = ControlPlaneOptionsParser.ReadHardeningExceptions(source, problems);
         CheckSshPrivateKey(source, problems);
         var statefulWorkloads = ReadStatefulWorkloads(source, problems);
         var capabilities = ReadCapabilities(source, problems);
@@ -56,6 +58,8 @@ public static class PlatformSettingsLoader
             ClusterName = clusterName!,
             KubernetesVersion = kubernetesVersion!,
             ApiEndpoint = apiEndpoint!,
+            ApiLoadBalancer = apiLoadBalancer!.Value,
+            HardeningExceptions = hardeningExceptions!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

@@ -20,7 +20,7 @@ public class CapabilityResolverTests
         var decisions = CapabilityResolver.Resolve(CapabilityMatrix.Default, tier, NoOverrides, statefulWorkloads: true);
 
         Assert.Equal(CapabilityMatrixTests.TableOrder, decisions.Select(decision => decision.Id));
-        Assert.All(decisions, decision =>
+        Assert.All(decisions.Where(decision => decision.Id != CapabilityIds.Installation), decision =>
         {
             Assert.False(decision.Enabled);
             Assert.Equal(CapabilityReason.NotAvailable, decision.Reason);
@@ -120,7 +120,7 @@ public class CapabilityResolverTests
         var decisions = CapabilityResolver.Resolve(AllAvailable, tier, NoOverrides, statefulWorkloads: false);
 
         Assert.Equal(CapabilityMatrixTests.TableOrder, decisions.Select(decision => decision.Id));
-        Assert.All(decisions, decision =>
+        Assert.All(decisions.Where(decision => decision.Id != CapabilityIds.Installation), decision =>
         {
             var capability = AllAvailable.Find(decision.Id)!;
             Assert.Equal(capability.LevelFor(tier), decision.Level);
@@ -146,7 +146,7 @@ public class CapabilityResolverTests
     }
 
     [Theory]
-    [InlineData("installation", false)]
+    [InlineData("cni", false)]
     [InlineData("serviceMesh", true)]
     [InlineData("nonRootContainers", false)]
     [InlineData("storage", true)]
@@ -219,6 +219,7 @@ public class CapabilityResolverTests
             Environment = "prod",
             ClusterName = "platform-prod",
             ApiEndpoint = ApiEndpoint.Parse("10.0.0.10"),
+            ApiLoadBalancer = Platform.Components.Cluster.ApiEndpointMode.KubeVip,
             Nodes = [],
             StatefulWorkloads = true,
             CapabilityOverrides = new Dictionary<string, bool> { ["gitOps"] = false },

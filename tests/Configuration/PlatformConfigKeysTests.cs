@@ -10,8 +10,8 @@ public class PlatformConfigKeysTests
     {
         Assert.Equal(
             [
-                "tier", "environment", "clusterName", "kubernetesVersion", "apiEndpoint", "podCidr", "serviceCidr",
-                "clusterDomain", "nodes", "bastion", "sshPrivateKey", "statefulWorkloads", "capabilities",
+                "tier", "environment", "clusterName", "kubernetesVersion", "apiEndpoint", "apiLoadBalancer", "podCidr", "serviceCidr",
+                "clusterDomain", "nodes", "bastion", "sshPrivateKey", "statefulWorkloads", "capabilities", "hardeningExceptions",
             ],
             PlatformConfigKeys.All.Select(key => key.Name));
         Assert.All(PlatformConfigKeys.All, key =>

@@ -201,11 +201,16 @@ public class PlatformSettingsLoaderTests
     }
 
     [Fact]
-    public void ApiEndpointMayBeAControlPlaneNode()
+    public void ApiEndpointMayBeTheOnlyControlPlaneNode()
     {
-        var settings = ValidConfig.Load(values => values["apiEndpoint"] = "10.0.0.11:6443");
+        var settings = ValidConfig.Load(values =>
+        {
+            values["nodes"] = """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"}]""";
+            values["apiEndpoint"] = "10.0.0.11:6443";
+        });
 
         Assert.Equal(IPAddress.Parse("10.0.0.11"), settings.ApiEndpoint.HostAddress);
+        Assert.Equal(Platform.Components.Cluster.ApiEndpointMode.Direct, settings.ApiLoadBalancer);
     }
 
     [Fact]

@@ -34,8 +34,17 @@ public sealed class PlatformMocks
     /// <summary>Every registration the engine made, in order.</summary>
     public IReadOnlyList<MockResourceArgs> Registrations => _registrations.ToArray();
 
-    /// <summary>A fake PEM block that names what it stands for, so tests can follow where it went.</summary>
-    public static string Pem(string kind, string name) => $"-----BEGIN {kind}-----\n{name}\n-----END {kind}-----\n";
+    /// <summary>A PEM block whose content is the name of what it stands for (base64), so tests can follow where it went.</summary>
+    public static string Pem(string kind, string name)
+        => $"-----BEGIN {kind}-----\n{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(name))}\n-----END {kind}-----\n";
+
+    /// <summary>A deterministic lowercase-alphanumeric string of the requested length, derived from the resource name.</summary>
+    public static string RandomResult(string name, int length)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
+        return new string(Enumerable.Range(0, length).Select(i => alphabet[bytes[i % bytes.Length] % alphabet.Length]).ToArray());
+    }
 
     private static ImmutableDictionary<string, object> State(MockResourceArgs args)
     {
@@ -54,9 +63,12 @@ public sealed class PlatformMocks
             case "tls:index/certRequest:CertRequest":
                 state["certRequestPem"] = Pem("CERTIFICATE REQUEST", name);
                 break;
+            case "random:index/randomId:RandomId":
+                state["b64Std"] = Convert.ToBase64String(new byte[(int)(double)args.Inputs["byteLength"]]);
+                break;
             case "random:index/randomPassword:RandomPassword":
             case "random:index/randomString:RandomString":
-                state["result"] = "random-" + name;
+                state["result"] = RandomResult(name, (int)(double)args.Inputs["length"]);
                 break;
             case "command:remote:Command":
             case "command:local:Command":

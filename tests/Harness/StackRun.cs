@@ -5,16 +5,21 @@ using Pulumi.Utilities;
 
 namespace Platform.Tests.Harness;
 
-/// <summary>What one test run of a stack registered: typed resources, what the mocks received, and the options each resource got.</summary>
+/// <summary>What one test run of a stack registered: typed resources, what the mocks received, and the args and options each resource got.</summary>
 public sealed class StackRun
 {
     internal StackRun(ImmutableArray<Resource> resources, IReadOnlyList<MockResourceArgs> registrations,
-        IReadOnlyDictionary<string, ResourceOptions> options)
+        IReadOnlyDictionary<string, ResourceOptions> options, IReadOnlyDictionary<string, ResourceArgs> args)
     {
         Resources = resources;
         Registrations = registrations;
         Options = options;
+        Args = args;
     }
+
+    /// <summary>The args each resource was registered with, by resource name (secret inputs can be checked here:
+    /// the mocks receive them unwrapped).</summary>
+    public IReadOnlyDictionary<string, ResourceArgs> Args { get; }
 
     /// <summary>Every resource registered, the stack included.</summary>
     public ImmutableArray<Resource> Resources { get; }

@@ -27,9 +27,11 @@ public static class StackRunner
             Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS",
                 JsonSerializer.Serialize(SecretKeys.Where(config.ContainsKey).Select(k => "platform:" + k)));
             ObservedPlatformStack.Seen = new ConcurrentDictionary<string, ResourceOptions>();
+            ObservedPlatformStack.SeenArgs = new ConcurrentDictionary<string, ResourceArgs>();
             var resources = await Deployment.TestAsync<ObservedPlatformStack>(mocks.Mock.Object,
                 new TestOptions { IsPreview = preview, ProjectName = "platform", StackName = "test" });
-            return new StackRun(resources, mocks.Registrations, new Dictionary<string, ResourceOptions>(ObservedPlatformStack.Seen));
+            return new StackRun(resources, mocks.Registrations, new Dictionary<string, ResourceOptions>(ObservedPlatformStack.Seen),
+                new Dictionary<string, ResourceArgs>(ObservedPlatformStack.SeenArgs));
         }
         finally
         {
@@ -39,10 +41,11 @@ public static class StackRunner
         }
     }
 
-    /// <summary>The platform stack with a stack transformation that records every resource's options.</summary>
+    /// <summary>The platform stack with a stack transformation that records every resource's args and options.</summary>
     internal sealed class ObservedPlatformStack : PlatformStack
     {
         internal static ConcurrentDictionary<string, ResourceOptions> Seen = new();
+        internal static ConcurrentDictionary<string, ResourceArgs> SeenArgs = new();
 
         public ObservedPlatformStack() : base(Observe())
         {
@@ -51,6 +54,7 @@ public static class StackRunner
         private static StackOptions Observe()
         {
             var seen = Seen;
+            var seenArgs = SeenArgs;
 #pragma warning disable CS0618 // ResourceTransformations is the transformation hook that also runs under the mock engine.
             return new StackOptions
             {
@@ -59,6 +63,7 @@ public static class StackRunner
                     args =>
                     {
                         seen[args.Resource.GetResourceName()] = args.Options;
+                        seenArgs[args.Resource.GetResourceName()] = args.Args;
                         return null;
                     },
                 },

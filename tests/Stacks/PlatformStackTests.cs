@@ -114,7 +114,23 @@ public class PlatformStackTests
     public void Every_available_capability_has_a_layer_and_every_layer_an_available_capability()
     {
         var available = CapabilityMatrix.Default.All.Where(c => c.Availability == CapabilityAvailability.Available).Select(c => c.Id);
-        Assert.Equal(available.Order(), PlatformLayers.InOrder.Select(l => l.Key).Order());
+        Assert.Equal(available.Order(), PlatformLayers.InOrder.Select(l => l.Key).Append(PlatformLayers.Core).Order());
+    }
+
+    [Fact]
+    public async Task Installation_is_on_for_every_tier_and_cannot_be_switched_off()
+    {
+        var run = await StackRunner.RunAsync(ValidConfig.Values());
+        var installation = (ImmutableDictionary<string, object>)(await Outputs.ValueAsync(run.Single<PlatformStack>().Capabilities))["installation"];
+        Assert.Equal(true, installation["enabled"]);
+        Assert.Equal("tierDefault", installation["reason"]);
+
+        var config = ValidConfig.Values();
+        config["capabilities"] = """{"installation": false}""";
+        var mocks = new PlatformMocks();
+        var error = await Assert.ThrowsAsync<RunException>(() => StackRunner.RunAsync(config, mocks: mocks));
+        Assert.Contains("platform:capabilities.installation: installation cannot be switched off", error.Message);
+        Assert.Empty(mocks.Registrations);
     }
 
     [Theory]

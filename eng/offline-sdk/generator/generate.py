@@ -26,6 +26,8 @@ MANIFEST = {
     "Pulumi.Random.RandomPasswordArgs": ("Pulumi.Random", None, {}),
     "Pulumi.Random.RandomString": ("Pulumi.Random", "random:index/randomString:RandomString", {}),
     "Pulumi.Random.RandomStringArgs": ("Pulumi.Random", None, {}),
+    "Pulumi.Random.RandomId": ("Pulumi.Random", "random:index/randomId:RandomId", {}),
+    "Pulumi.Random.RandomIdArgs": ("Pulumi.Random", None, {}),
     # Pulumi.Tls
     "Pulumi.Tls.PrivateKey": ("Pulumi.Tls", "tls:index/privateKey:PrivateKey", {}),
     "Pulumi.Tls.PrivateKeyArgs": ("Pulumi.Tls", None, {}),

@@ -1,0 +1,41 @@
+using Platform.Components.Cluster.Kubeadm;
+using Pulumi;
+
+namespace Platform.Components.Cluster;
+
+/// <summary>Everything <see cref="Cluster"/> needs to build a kubeadm cluster from an inventory of hosts.</summary>
+public sealed record ClusterArgs
+{
+    /// <summary>The cluster's name (kubeadm clusterName, kubeconfig, the provider's ClusterIdentifier). Required.</summary>
+    public required string ClusterName { get; init; }
+
+    /// <summary>The Kubernetes version, MAJOR.MINOR.PATCH; changing it upgrades the cluster in kubeadm's order. Required.</summary>
+    public required string KubernetesVersion { get; init; }
+
+    /// <summary>The hosts, in inventory order; the first control-plane node runs <c>kubeadm init</c>. Required.</summary>
+    public required IReadOnlyList<ClusterNode> Nodes { get; init; }
+
+    /// <summary>The API endpoint's host (IPv4 address or DNS name). Required.</summary>
+    public required string ApiEndpointHost { get; init; }
+
+    /// <summary>The API endpoint's port. Default 6443.</summary>
+    public int ApiEndpointPort { get; init; } = 6443;
+
+    /// <summary>How the endpoint is served. Required.</summary>
+    public required ApiEndpointMode ApiEndpointMode { get; init; }
+
+    /// <summary>The pod CIDR. Required.</summary>
+    public required string PodCidr { get; init; }
+
+    /// <summary>The Service CIDR. Required.</summary>
+    public required string ServiceCidr { get; init; }
+
+    /// <summary>The cluster DNS domain. Default cluster.local.</summary>
+    public string DnsDomain { get; init; } = "cluster.local";
+
+    /// <summary>The SSH private key for every node and bastion; kept secret. Required.</summary>
+    public required Input<string> SshPrivateKey { get; init; }
+
+    /// <summary>The hardening switches. Default: everything hardened.</summary>
+    public KubeadmHardening Hardening { get; init; } = new();
+}

@@ -1,0 +1,87 @@
+using Platform.Components.Cluster.Kubeadm;
+using Platform.Components.Cluster.Scripts;
+using Pulumi;
+
+namespace Platform.Components.Cluster;
+
+/// <summary>The files each node receives before <c>kubeadm init</c>/<c>join</c>: the kubeadm configuration, and on
+/// control-plane nodes the shared PKI, the hardening files and the kube-vip template. The payload is secret.</summary>
+internal sealed class ClusterFiles
+{
+    private readonly KubeadmClusterSpec _spec;
+    private readonly ClusterPki _pki;
+    private readonly string? _kubeVipAddress;
+    private readonly int _apiPort;
+
+    public ClusterFiles(KubeadmClusterSpec spec, ClusterPki pki, string? kubeVipAddress, int apiPort)
+    {
+        _spec = spec;
+        _pki = pki;
+        _kubeVipAddress = kubeVipAddress;
+        _apiPort = apiPort;
+    }
+
+    public Output<string> For(ClusterNode node, KubernetesNodeRole role)
+    {
+        var nodeSpec = new KubeadmNodeSpec
+        {
+            Name = node.Name,
+            AdvertiseAddress = node.Address,
+            IsControlPlane = role != KubernetesNodeRole.Worker,
+            Taints = node.Taints,
+        };
+        var secrets = Output.Tuple(_pki.BootstrapToken, _pki.DiscoveryTokenCaCertHash, _pki.SecretsEncryptionKey);
+        var pki = Output.All(
+            _pki.ClusterCa.CertPem, _pki.ClusterCa.KeyPem, _pki.FrontProxyCa.CertPem, _pki.FrontProxyCa.KeyPem,
+            _pki.EtcdCa.CertPem, _pki.EtcdCa.KeyPem, _pki.ServiceAccountPrivateKeyPem, _pki.ServiceAccountPublicKeyPem);
+        var payload = Output.Tuple(secrets, pki).Apply(t =>
+        {
+            var (token, hash, encryptionKey) = t.Item1;
+            var files = new List<NodeFile>();
+            if (role == KubernetesNodeRole.FirstControlPlane)
+            {
+                files.Add(new NodeFile(NodeScripts.KubeadmConfigPath, "0600", KubeadmConfigRenderer.RenderInit(_spec, nodeSpec, token)));
+            }
+            else
+            {
+                var discovery = new KubeadmJoinDiscovery { ApiServerEndpoint = _spec.ControlPlaneEndpoint, Token = token, CaCertHash = hash };
+                files.Add(new NodeFile(NodeScripts.KubeadmConfigPath, "0600", KubeadmConfigRenderer.RenderJoin(_spec, nodeSpec, discovery)));
+            }
+            if (role != KubernetesNodeRole.Worker)
+            {
+                files.AddRange(PkiFiles(t.Item2));
+                files.AddRange(HardeningFiles(encryptionKey));
+                if (_kubeVipAddress != null)
+                    files.Add(new NodeFile(NodeScripts.KubeVipTemplatePath, "0600", KubeVipManifest.Render(_kubeVipAddress, _apiPort)));
+            }
+            return ShellScript.FilePayload(files);
+        });
+        return Output.CreateSecret(payload);
+    }
+
+    private static IEnumerable<NodeFile> PkiFiles(System.Collections.Immutable.ImmutableArray<string> pem)
+    {
+        const string dir = "/etc/kubernetes/pki";
+        yield return new NodeFile($"{dir}/ca.crt", "0644", pem[0]);
+        yield return new NodeFile($"{dir}/ca.key", "0600", pem[1]);
+        yield return new NodeFile($"{dir}/front-proxy-ca.crt", "0644", pem[2]);
+        yield return new NodeFile($"{dir}/front-proxy-ca.key", "0600", pem[3]);
+        yield return new NodeFile($"{dir}/etcd/ca.crt", "0644", pem[4]);
+        yield return new NodeFile($"{dir}/etcd/ca.key", "0600", pem[5]);
+        yield return new NodeFile($"{dir}/sa.key", "0600", pem[6]);
+        yield return new NodeFile($"{dir}/sa.pub", "0644", pem[7]);
+    }
+
+    private IEnumerable<NodeFile> HardeningFiles(string encryptionKey)
+    {
+        var hardening = _spec.Hardening;
+        if (hardening.AuditLog)
+            yield return new NodeFile(KubeadmPaths.AuditPolicy, "0600", KubeadmConfigRenderer.RenderAuditPolicy());
+        if (hardening.EncryptionAtRest)
+            yield return new NodeFile(KubeadmPaths.EncryptionConfig, "0600", KubeadmConfigRenderer.RenderEncryptionConfig(encryptionKey));
+        if (hardening.PodSecurityDefaults || hardening.EventRateLimit)
+            yield return new NodeFile(KubeadmPaths.AdmissionConfig, "0600", KubeadmConfigRenderer.RenderAdmissionConfig(hardening));
+        if (hardening.EventRateLimit)
+            yield return new NodeFile(KubeadmPaths.EventRateLimitConfig, "0600", KubeadmConfigRenderer.RenderEventRateLimitConfig());
+    }
+}

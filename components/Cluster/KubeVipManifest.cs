@@ -1,0 +1,83 @@
+using System.Globalization;
+using YamlDotNet.Serialization;
+
+namespace Platform.Components.Cluster;
+
+/// <summary>
+/// The kube-vip static pod for control-plane nodes (ARP mode with leader election). It is a template: the node
+/// script fills in <see cref="InterfacePlaceholder"/> (the interface that reaches the virtual IP) and
+/// <see cref="KubeconfigPlaceholder"/> (super-admin.conf during <c>kubeadm init</c>, admin.conf afterwards).
+/// </summary>
+public static class KubeVipManifest
+{
+    /// <summary>Replaced on the node by the network interface.</summary>
+    public const string InterfacePlaceholder = "@INTERFACE@";
+
+    /// <summary>Replaced on the node by the kubeconfig kube-vip uses.</summary>
+    public const string KubeconfigPlaceholder = "@KUBECONFIG@";
+
+    private static readonly ISerializer Yaml = new SerializerBuilder().Build();
+
+    /// <summary>The manifest for virtual IP <paramref name="address"/>, serving the API on <paramref name="port"/>.</summary>
+    public static string Render(string address, int port = 6443)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        var env = new (string Name, string Value)[]
+        {
+            ("vip_arp", "true"),
+            ("port", port.ToString(CultureInfo.InvariantCulture)),
+            ("vip_interface", InterfacePlaceholder),
+            ("vip_cidr", "32"),
+            ("cp_enable", "true"),
+            ("cp_namespace", "kube-system"),
+            ("vip_leaderelection", "true"),
+            ("vip_leasename", "plndr-cp-lock"),
+            ("vip_leaseduration", "5"),
+            ("vip_renewdeadline", "3"),
+            ("vip_retryperiod", "1"),
+            ("address", address),
+        };
+        var pod = new Dictionary<string, object>
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Pod",
+            ["metadata"] = new Dictionary<string, object> { ["name"] = "kube-vip", ["namespace"] = "kube-system" },
+            ["spec"] = new Dictionary<string, object>
+            {
+                ["containers"] = new[]
+                {
+                    new Dictionary<string, object>
+                    {
+                        ["name"] = "kube-vip",
+                        ["image"] = ClusterImages.KubeVip,
+                        ["imagePullPolicy"] = "IfNotPresent",
+                        ["args"] = new[] { "manager" },
+                        ["env"] = env.Select(e => new Dictionary<string, object> { ["name"] = e.Name, ["value"] = e.Value }).ToArray(),
+                        ["securityContext"] = new Dictionary<string, object>
+                        {
+                            ["capabilities"] = new Dictionary<string, object> { ["add"] = new[] { "NET_ADMIN", "NET_RAW" } },
+                        },
+                        ["volumeMounts"] = new[]
+                        {
+                            new Dictionary<string, object> { ["mountPath"] = "/etc/kubernetes/admin.conf", ["name"] = "kubeconfig" },
+                        },
+                    },
+                },
+                ["hostAliases"] = new[]
+                {
+                    new Dictionary<string, object> { ["hostnames"] = new[] { "kubernetes" }, ["ip"] = "127.0.0.1" },
+                },
+                ["hostNetwork"] = true,
+                ["volumes"] = new[]
+                {
+                    new Dictionary<string, object>
+                    {
+                        ["name"] = "kubeconfig",
+                        ["hostPath"] = new Dictionary<string, object> { ["path"] = KubeconfigPlaceholder },
+                    },
+                },
+            },
+        };
+        return Yaml.Serialize(pod);
+    }
+}

@@ -1,0 +1,325 @@
+using System.Text.RegularExpressions;
+using static Platform.Components.Cluster.Kubeadm.KubeadmYaml;
+
+namespace Platform.Components.Cluster.Kubeadm;
+
+/// <summary>
+/// Renders the kubeadm configuration documents and the API server's hardening files. Pure functions: no Pulumi
+/// types, no I/O. The documents follow the kubeadm API version of the cluster's Kubernetes version
+/// (<see cref="KubeadmApiVersion.For"/>) and carry only fields that version defines. The hardening follows the CIS
+/// Kubernetes Benchmark (see <c>CIS.md</c> beside this file) and is switched by <see cref="KubeadmHardening"/>.
+/// </summary>
+public static partial class KubeadmConfigRenderer
+{
+    /// <summary>The port each control-plane node's API server binds (<c>localAPIEndpoint.bindPort</c>).</summary>
+    public const int ApiServerBindPort = 6443;
+
+    /// <summary>The bootstrap token's lifetime from <c>kubeadm init</c>. Short on purpose: the token sits in the
+    /// configuration file and in state, so it must be useless soon after bring-up. Later joins re-create the same
+    /// token with a fresh TTL before they run.</summary>
+    public const string BootstrapTokenTtl = "2h0m0s";
+
+    /// <summary>The taint kubeadm gives control-plane nodes by default.</summary>
+    public const string ControlPlaneTaintKey = "node-role.kubernetes.io/control-plane";
+
+    /// <summary>kube-proxy's mode: <c>iptables</c>, kube-proxy's default and the one mode that is GA and supported by
+    /// every CNI the platform offers on every Kubernetes version it supports (nftables is GA only from 1.33 and needs a
+    /// newer kernel; IPVS is on its way out).</summary>
+    public const string KubeProxyMode = "iptables";
+
+    /// <summary>
+    /// The <c>kubeadm init --config</c> file for the first control-plane node: InitConfiguration,
+    /// ClusterConfiguration, KubeletConfiguration (uploaded by kubeadm and shared by every node that joins later) and
+    /// KubeProxyConfiguration, in that order. The result holds the bootstrap token: treat it as a secret.
+    /// </summary>
+    /// <param name="cluster">The cluster settings and hardening.</param>
+    /// <param name="node">The first control-plane node.</param>
+    /// <param name="bootstrapToken">The bootstrap token, <c>[a-z0-9]{6}.[a-z0-9]{16}</c>.</param>
+    /// <exception cref="ArgumentException">A setting is malformed, or the node is not a control-plane node.</exception>
+    public static string RenderInit(KubeadmClusterSpec cluster, KubeadmNodeSpec node, string bootstrapToken)
+    {
+        ValidateCluster(cluster);
+        ValidateNode(node);
+        ArgumentNullException.ThrowIfNull(bootstrapToken);
+        if (!node.IsControlPlane)
+            throw new ArgumentException($"kubeadm init runs on a control-plane node; '{node.Name}' is a worker.", nameof(node));
+        if (!TokenFormat().IsMatch(bootstrapToken))
+            throw new ArgumentException("The bootstrap token must match [a-z0-9]{6}.[a-z0-9]{16}.", nameof(bootstrapToken));
+
+        var apiVersion = KubeadmApiVersion.For(cluster.KubernetesVersion);
+        var init = Map(
+            ("apiVersion", apiVersion),
+            ("kind", "InitConfiguration"),
+            ("bootstrapTokens", new[]
+            {
+                Map(
+                    ("token", bootstrapToken),
+                    ("description", "Platform bootstrap token for node joins"),
+                    ("ttl", BootstrapTokenTtl),
+                    ("usages", new[] { "signing", "authentication" }),
+                    ("groups", new[] { "system:bootstrappers:kubeadm:default-node-token" })),
+            }),
+            ("nodeRegistration", NodeRegistration(node)),
+            ("localAPIEndpoint", LocalApiEndpoint(node)));
+        return Stream([init, ClusterConfiguration(cluster, apiVersion), KubeletConfiguration(cluster.Hardening), KubeProxyConfiguration(cluster)]);
+    }
+
+    /// <summary>
+    /// The <c>kubeadm join --config</c> file for any other node: a JoinConfiguration with bootstrap-token discovery
+    /// and, for a control-plane node, its local API endpoint. Control-plane nodes get the shared PKI before they join,
+    /// so no certificate key is written. The result holds the bootstrap token: treat it as a secret.
+    /// </summary>
+    /// <param name="cluster">The cluster settings (for the kubeadm API version).</param>
+    /// <param name="node">The joining node.</param>
+    /// <param name="discovery">How the node finds and trusts the cluster.</param>
+    /// <exception cref="ArgumentException">A setting is malformed.</exception>
+    public static string RenderJoin(KubeadmClusterSpec cluster, KubeadmNodeSpec node, KubeadmJoinDiscovery discovery)
+    {
+        ValidateCluster(cluster);
+        ValidateNode(node);
+        ArgumentNullException.ThrowIfNull(discovery);
+        ArgumentException.ThrowIfNullOrWhiteSpace(discovery.ApiServerEndpoint, nameof(discovery));
+        if (discovery.Token is null || !TokenFormat().IsMatch(discovery.Token))
+            throw new ArgumentException("The bootstrap token must match [a-z0-9]{6}.[a-z0-9]{16}.", nameof(discovery));
+        if (discovery.CaCertHash is null || !CaCertHashFormat().IsMatch(discovery.CaCertHash))
+            throw new ArgumentException("The CA certificate hash must be 'sha256:' and 64 lower-case hex digits.", nameof(discovery));
+
+        var join = Map(
+            ("apiVersion", KubeadmApiVersion.For(cluster.KubernetesVersion)),
+            ("kind", "JoinConfiguration"),
+            ("discovery", Map(("bootstrapToken", Map(
+                ("apiServerEndpoint", discovery.ApiServerEndpoint),
+                ("token", discovery.Token),
+                ("caCertHashes", new[] { discovery.CaCertHash }))))),
+            ("nodeRegistration", NodeRegistration(node)),
+            ("controlPlane", node.IsControlPlane ? Map(("localAPIEndpoint", LocalApiEndpoint(node))) : null));
+        return Serialize(join);
+    }
+
+    /// <summary>The API server's audit policy (audit.k8s.io/v1): nothing for probes, events and routine system
+    /// traffic; metadata only for secrets, config maps and token reviews (no secret data is logged) and for exec,
+    /// attach, port-forward and proxy; request and response for changes to RBAC, admission webhooks and certificates;
+    /// the request for every other change; metadata for everything else. The RequestReceived stage is omitted.</summary>
+    public static string RenderAuditPolicy() => Serialize(AuditPolicyDocument.Build());
+
+    /// <summary>The encryption-at-rest configuration (apiserver.config.k8s.io/v1): Secrets written with
+    /// <c>aescbc</c> under the key <c>key1</c>; <c>identity</c> second, so Secrets written before encryption was on
+    /// stay readable. The result holds the key: treat it as a secret.</summary>
+    /// <param name="base64Key">The key, 32 random bytes in base64.</param>
+    /// <exception cref="ArgumentException">The key is not base64 of exactly 32 bytes.</exception>
+    public static string RenderEncryptionConfig(string base64Key)
+    {
+        ArgumentNullException.ThrowIfNull(base64Key);
+        Span<byte> buffer = stackalloc byte[64];
+        if (!Convert.TryFromBase64String(base64Key, buffer, out var length) || length != 32)
+            throw new ArgumentException("The encryption key must be base64 of exactly 32 bytes (an AES-256 key).", nameof(base64Key));
+        return Serialize(Map(
+            ("apiVersion", "apiserver.config.k8s.io/v1"),
+            ("kind", "EncryptionConfiguration"),
+            ("resources", new[]
+            {
+                Map(
+                    ("resources", new[] { "secrets" }),
+                    ("providers", new object[]
+                    {
+                        Map(("aescbc", Map(("keys", new[] { Map(("name", "key1"), ("secret", base64Key)) })))),
+                        Map(("identity", Map())),
+                    })),
+            })));
+    }
+
+    /// <summary>The API server's admission configuration (apiserver.config.k8s.io/v1): the Pod Security defaults when
+    /// <see cref="KubeadmHardening.PodSecurityDefaults"/> is on (enforce <c>baseline</c>, audit and warn
+    /// <c>restricted</c>, all at <c>latest</c>; <c>kube-system</c> exempt), and the EventRateLimit plugin's
+    /// configuration path when <see cref="KubeadmHardening.EventRateLimit"/> is on.</summary>
+    /// <param name="h">The hardening switches.</param>
+    public static string RenderAdmissionConfig(KubeadmHardening h)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        var plugins = new List<object>();
+        if (h.PodSecurityDefaults)
+        {
+            plugins.Add(Map(
+                ("name", "PodSecurity"),
+                ("configuration", Map(
+                    ("apiVersion", "pod-security.admission.config.k8s.io/v1"),
+                    ("kind", "PodSecurityConfiguration"),
+                    ("defaults", Map(
+                        ("enforce", "baseline"),
+                        ("enforce-version", "latest"),
+                        ("audit", "restricted"),
+                        ("audit-version", "latest"),
+                        ("warn", "restricted"),
+                        ("warn-version", "latest"))),
+                    ("exemptions", Map(
+                        ("usernames", Array.Empty<string>()),
+                        ("runtimeClasses", Array.Empty<string>()),
+                        ("namespaces", new[] { "kube-system" })))))));
+        }
+        if (h.EventRateLimit)
+            plugins.Add(Map(("name", "EventRateLimit"), ("path", KubeadmPaths.EventRateLimitConfig)));
+        return Serialize(Map(
+            ("apiVersion", "apiserver.config.k8s.io/v1"),
+            ("kind", "AdmissionConfiguration"),
+            ("plugins", plugins)));
+    }
+
+    /// <summary>The EventRateLimit plugin's configuration (eventratelimit.admission.k8s.io/v1alpha1): events are
+    /// accepted at up to 50 per second (bursts of 100) per namespace, 10 (bursts of 50) per user and 1000 (bursts of
+    /// 2000) for the whole server; beyond that the API server answers 429 and clients drop the event.</summary>
+    public static string RenderEventRateLimitConfig() => Serialize(Map(
+        ("apiVersion", "eventratelimit.admission.k8s.io/v1alpha1"),
+        ("kind", "Configuration"),
+        ("limits", new[]
+        {
+            Map(("type", "Server"), ("qps", 1000), ("burst", 2000)),
+            Map(("type", "Namespace"), ("qps", 50), ("burst", 100), ("cacheSize", 2000)),
+            Map(("type", "User"), ("qps", 10), ("burst", 50), ("cacheSize", 2000)),
+        })));
+
+    private static Dictionary<string, object?> ClusterConfiguration(KubeadmClusterSpec cluster, string apiVersion)
+    {
+        var h = cluster.Hardening;
+        var sans = new List<string> { EndpointHost(cluster.ControlPlaneEndpoint) };
+        foreach (var san in cluster.ApiServerCertSans)
+            if (!string.IsNullOrWhiteSpace(san) && !sans.Contains(san, StringComparer.Ordinal))
+                sans.Add(san);
+        var apiServerVolumes = ControlPlaneArguments.ApiServerVolumes(h);
+        return Map(
+            ("apiVersion", apiVersion),
+            ("kind", "ClusterConfiguration"),
+            ("clusterName", cluster.ClusterName),
+            ("kubernetesVersion", "v" + cluster.KubernetesVersion),
+            ("controlPlaneEndpoint", cluster.ControlPlaneEndpoint),
+            ("certificatesDir", KubeadmPaths.PkiDir),
+            ("networking", Map(
+                ("podSubnet", cluster.PodSubnet),
+                ("serviceSubnet", cluster.ServiceSubnet),
+                ("dnsDomain", cluster.DnsDomain))),
+            ("apiServer", Map(
+                ("certSANs", sans),
+                ("extraArgs", ExtraArgs(apiVersion, ControlPlaneArguments.ApiServer(h))),
+                ("extraVolumes", apiServerVolumes.Count > 0 ? apiServerVolumes : null))),
+            ("controllerManager", Component(apiVersion, ControlPlaneArguments.ControllerManager(h))),
+            ("scheduler", Component(apiVersion, ControlPlaneArguments.Scheduler(h))));
+    }
+
+    private static Dictionary<string, object?> KubeletConfiguration(KubeadmHardening h)
+    {
+        var kubelet = Map(
+            ("apiVersion", "kubelet.config.k8s.io/v1beta1"),
+            ("kind", "KubeletConfiguration"),
+            ("cgroupDriver", "systemd"));
+        if (h.KubeletHardening)
+        {
+            kubelet.Add("authentication", Map(
+                ("anonymous", Map(("enabled", false))),
+                ("webhook", Map(("enabled", true))),
+                ("x509", Map(("clientCAFile", KubeadmPaths.ClusterCaCert)))));
+            kubelet.Add("authorization", Map(("mode", "Webhook")));
+            kubelet.Add("readOnlyPort", 0);
+            kubelet.Add("rotateCertificates", true);
+            kubelet.Add("protectKernelDefaults", true);
+            kubelet.Add("seccompDefault", true);
+            kubelet.Add("makeIPTablesUtilChains", true);
+            kubelet.Add("eventRecordQPS", 50);
+            kubelet.Add("podPidsLimit", 4096);
+        }
+        if (h.KubeletServingCertificates)
+            kubelet.Add("serverTLSBootstrap", true);
+        if (h.StrongTls)
+        {
+            kubelet.Add("tlsMinVersion", ControlPlaneArguments.TlsMinVersion);
+            kubelet.Add("tlsCipherSuites", ControlPlaneArguments.TlsCipherSuites);
+        }
+        return kubelet;
+    }
+
+    private static Dictionary<string, object?> KubeProxyConfiguration(KubeadmClusterSpec cluster) => Map(
+        ("apiVersion", "kubeproxy.config.k8s.io/v1alpha1"),
+        ("kind", "KubeProxyConfiguration"),
+        ("mode", KubeProxyMode),
+        ("clusterCIDR", cluster.PodSubnet));
+
+    private static Dictionary<string, object?> NodeRegistration(KubeadmNodeSpec node)
+    {
+        var taints = node.Taints.Select(Taint).ToList();
+        if (node.IsControlPlane && !node.Taints.Any(t => string.Equals(t.Key, ControlPlaneTaintKey, StringComparison.Ordinal)))
+            taints.Add(Map(("key", ControlPlaneTaintKey), ("effect", nameof(TaintEffect.NoSchedule))));
+        return Map(("name", node.Name), ("criSocket", node.CriSocket), ("taints", taints));
+    }
+
+    private static Dictionary<string, object?> Taint(NodeTaint taint) => Map(
+        ("key", taint.Key),
+        ("value", taint.Value),
+        ("effect", taint.Effect switch
+        {
+            TaintEffect.NoSchedule => "NoSchedule",
+            TaintEffect.PreferNoSchedule => "PreferNoSchedule",
+            TaintEffect.NoExecute => "NoExecute",
+            _ => throw new ArgumentException($"Unknown taint effect {taint.Effect} on taint '{taint.Key}'.", nameof(taint)),
+        }));
+
+    private static Dictionary<string, object?> LocalApiEndpoint(KubeadmNodeSpec node) =>
+        Map(("advertiseAddress", node.AdvertiseAddress), ("bindPort", ApiServerBindPort));
+
+    private static Dictionary<string, object?>? Component(string apiVersion, IReadOnlyList<KeyValuePair<string, string>> args) =>
+        args.Count == 0 ? null : Map(("extraArgs", ExtraArgs(apiVersion, args)));
+
+    /// <summary>v1beta3 writes extra arguments as a map, v1beta4 as a list of <c>{name, value}</c>.</summary>
+    private static object? ExtraArgs(string apiVersion, IReadOnlyList<KeyValuePair<string, string>> args)
+    {
+        if (args.Count == 0) return null;
+        if (string.Equals(apiVersion, KubeadmApiVersion.V1Beta3, StringComparison.Ordinal))
+        {
+            var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var (name, value) in args) map.Add(name, value);
+            return map;
+        }
+        return args.Select(a => Map(("name", a.Key), ("value", a.Value))).ToList();
+    }
+
+    private static string EndpointHost(string endpoint)
+    {
+        if (endpoint.StartsWith('['))
+        {
+            var close = endpoint.IndexOf(']', StringComparison.Ordinal);
+            if (close > 1 && endpoint.AsSpan(close + 1).StartsWith(":")) return endpoint[1..close];
+        }
+        else
+        {
+            var colon = endpoint.LastIndexOf(':');
+            if (colon > 0 && endpoint.IndexOf(':', StringComparison.Ordinal) == colon) return endpoint[..colon];
+        }
+        throw new ArgumentException($"The control-plane endpoint '{endpoint}' must be host:port (IPv6 as [address]:port).", nameof(endpoint));
+    }
+
+    private static void ValidateCluster(KubeadmClusterSpec cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentException.ThrowIfNullOrWhiteSpace(cluster.ClusterName, nameof(cluster));
+        ArgumentException.ThrowIfNullOrWhiteSpace(cluster.ControlPlaneEndpoint, nameof(cluster));
+        ArgumentException.ThrowIfNullOrWhiteSpace(cluster.PodSubnet, nameof(cluster));
+        ArgumentException.ThrowIfNullOrWhiteSpace(cluster.ServiceSubnet, nameof(cluster));
+        ArgumentException.ThrowIfNullOrWhiteSpace(cluster.DnsDomain, nameof(cluster));
+        ArgumentNullException.ThrowIfNull(cluster.ApiServerCertSans, nameof(cluster));
+        ArgumentNullException.ThrowIfNull(cluster.Hardening, nameof(cluster));
+        KubeadmApiVersion.Minor(cluster.KubernetesVersion);
+        EndpointHost(cluster.ControlPlaneEndpoint);
+    }
+
+    private static void ValidateNode(KubeadmNodeSpec node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentException.ThrowIfNullOrWhiteSpace(node.Name, nameof(node));
+        ArgumentException.ThrowIfNullOrWhiteSpace(node.AdvertiseAddress, nameof(node));
+        ArgumentException.ThrowIfNullOrWhiteSpace(node.CriSocket, nameof(node));
+        ArgumentNullException.ThrowIfNull(node.Taints, nameof(node));
+    }
+
+    [GeneratedRegex("^[a-z0-9]{6}\\.[a-z0-9]{16}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TokenFormat();
+
+    [GeneratedRegex("^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CaCertHashFormat();
+}

@@ -1,0 +1,21 @@
+namespace Platform.Components.Cluster.Kubeadm;
+
+/// <summary>The node a kubeadm document is rendered for.</summary>
+public sealed record KubeadmNodeSpec
+{
+    /// <summary>The node's name in Kubernetes (<c>nodeRegistration.name</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The address the node's API server advertises and binds (control-plane nodes only).</summary>
+    public required string AdvertiseAddress { get; init; }
+
+    /// <summary>Whether the node runs the control plane. Default <c>false</c> (a worker).</summary>
+    public bool IsControlPlane { get; init; }
+
+    /// <summary>The taints the node registers with. Default none. A control-plane node also gets
+    /// <c>node-role.kubernetes.io/control-plane:NoSchedule</c> unless a taint with that key is given.</summary>
+    public IReadOnlyList<NodeTaint> Taints { get; init; } = [];
+
+    /// <summary>The container runtime's CRI socket. Default <c>unix:///run/containerd/containerd.sock</c>.</summary>
+    public string CriSocket { get; init; } = "unix:///run/containerd/containerd.sock";
+}

@@ -1,0 +1,41 @@
+namespace Platform.Components.Cluster.Kubeadm;
+
+/// <summary>The on-node paths the kubeadm documents refer to. Files under <see cref="PlatformDir"/> are written by the
+/// node scripts before <c>kubeadm init/join</c>, mode <c>0600</c>, owned by root.</summary>
+public static class KubeadmPaths
+{
+    /// <summary>The folder for the platform's own control-plane files.</summary>
+    public const string PlatformDir = "/etc/kubernetes/platform";
+
+    /// <summary>The kubeadm configuration (<c>kubeadm init/join --config</c>).</summary>
+    public const string Config = PlatformDir + "/kubeadm.yaml";
+
+    /// <summary>The API server's audit policy (<c>--audit-policy-file</c>).</summary>
+    public const string AuditPolicy = PlatformDir + "/audit-policy.yaml";
+
+    /// <summary>The folder of the API server's audit log; mounted writable into the API server pod and created by
+    /// kubelet if missing.</summary>
+    public const string AuditLogDir = "/var/log/kubernetes/audit";
+
+    /// <summary>The API server's audit log (<c>--audit-log-path</c>); rotated files sit beside it.</summary>
+    public const string AuditLog = AuditLogDir + "/audit.log";
+
+    /// <summary>The encryption-at-rest configuration (<c>--encryption-provider-config</c>). Holds the key: a secret.</summary>
+    public const string EncryptionConfig = PlatformDir + "/encryption-config.yaml";
+
+    /// <summary>The admission configuration (<c>--admission-control-config-file</c>).</summary>
+    public const string AdmissionConfig = PlatformDir + "/admission-config.yaml";
+
+    /// <summary>The EventRateLimit admission plugin's configuration, referenced from <see cref="AdmissionConfig"/>.</summary>
+    public const string EventRateLimitConfig = PlatformDir + "/event-rate-limit.yaml";
+
+    /// <summary>kubeadm's certificate folder (<c>certificatesDir</c>, kubeadm's default).</summary>
+    public const string PkiDir = "/etc/kubernetes/pki";
+
+    /// <summary>The cluster CA certificate: the kubelets' client CA and the API server's
+    /// <c>--kubelet-certificate-authority</c>.</summary>
+    public const string ClusterCaCert = PkiDir + "/ca.crt";
+
+    /// <summary>Where kubeadm writes the kubelet configuration on every node (CIS 4.1.9/4.1.10: mode 600, root:root).</summary>
+    public const string KubeletConfig = "/var/lib/kubelet/config.yaml";
+}

@@ -1,0 +1,114 @@
+using Platform.Components.Cluster.Scripts;
+using Pulumi;
+using Pulumi.Command.Remote;
+
+namespace Platform.Components.Cluster;
+
+/// <summary>
+/// One host of the cluster, brought in over SSH: prepared (independently of every other node), given its files,
+/// initialised or joined with kubeadm, registered (serving certificate approved, labels set), and upgraded when the
+/// Kubernetes version changes. Removing the node from the inventory drains it, deletes it from the cluster, runs
+/// <c>kubeadm reset</c> on it and undoes its preparation.
+/// </summary>
+public sealed class KubernetesNode : ComponentResource
+{
+    /// <summary>The component's type token.</summary>
+    public const string TypeToken = "platform:cluster:KubernetesNode";
+
+    private static readonly CustomTimeouts LongRunning = new() { Create = TimeSpan.FromMinutes(30), Update = TimeSpan.FromMinutes(30), Delete = TimeSpan.FromMinutes(30) };
+
+    private readonly ClusterNode _node;
+    private readonly Input<string> _key;
+
+    /// <summary>Brings the host in.</summary>
+    public KubernetesNode(string name, KubernetesNodeArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        _node = args.Node;
+        _key = args.SshPrivateKey;
+        var first = args.Role == KubernetesNodeRole.FirstControlPlane
+            ? args.Node
+            : args.FirstControlPlane ?? throw new ArgumentException($"Node {args.Node.Name} needs the first control-plane node.", nameof(args));
+        var os = args.Node.OperatingSystem;
+        var version = args.KubernetesVersion;
+
+        Prepared = Run($"{name}-prepare", _node, NodeScripts.Prepare(os, version), NodeScripts.CleanUp(), timeouts: LongRunning);
+        var files = Run($"{name}-files", _node, NodeScripts.InstallFiles(),
+            ShellScript.Header("remove the platform's files") + "rm -rf /etc/kubernetes/platform\n", stdin: args.Files, secret: true);
+
+        var joinAfter = new List<Resource>(args.JoinAfter) { Prepared, files };
+        if (args.Role == KubernetesNodeRole.FirstControlPlane)
+        {
+            Joined = Run($"{name}-init", _node, NodeScripts.InitFirstControlPlane(args.KubeVipAddress), NodeScripts.Reset(),
+                dependsOn: joinAfter, timeouts: LongRunning);
+        }
+        else
+        {
+            var token = args.BootstrapToken ?? throw new ArgumentException($"Node {args.Node.Name} needs the bootstrap token.", nameof(args));
+            joinAfter.Add(Run($"{name}-bootstrap-token", first, NodeScripts.EnsureBootstrapToken(),
+                NodeScripts.NothingToUndo("bootstrap token", "the token expires by itself"), stdin: token, secret: true, dependsOn: args.JoinAfter));
+            var controlPlane = args.Role == KubernetesNodeRole.ControlPlane;
+            Joined = Run($"{name}-join", _node, NodeScripts.Join(controlPlane, controlPlane ? args.KubeVipAddress : null), NodeScripts.Reset(),
+                dependsOn: joinAfter, timeouts: LongRunning);
+        }
+
+        Registered = Run($"{name}-register", first,
+            NodeScripts.RegisterMember(_node.Name, _node.Labels, args.ApproveServingCertificates), NodeScripts.RemoveMember(_node.Name),
+            dependsOn: new[] { Joined }, timeouts: LongRunning);
+
+        var upgradeAfter = args.UpgradeAfter is null ? new List<Resource> { Registered } : new List<Resource> { Registered, args.UpgradeAfter };
+        InputList<object> triggers = new Input<object>[] { version };
+        if (args.Role == KubernetesNodeRole.Worker)
+        {
+            var drain = Run($"{name}-upgrade-drain", first, NodeScripts.DrainForUpgrade(_node.Name, version),
+                NodeScripts.NothingToUndo("upgrade drain", "an upgrade is not reverted"), dependsOn: upgradeAfter, triggers: triggers, timeouts: LongRunning);
+            var upgrade = Run($"{name}-upgrade", _node, NodeScripts.UpgradeWorker(os, version),
+                NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"), dependsOn: new[] { drain }, triggers: triggers, timeouts: LongRunning);
+            Upgraded = Run($"{name}-upgrade-uncordon", first, NodeScripts.Uncordon(_node.Name),
+                NodeScripts.NothingToUndo("upgrade uncordon", "an upgrade is not reverted"), dependsOn: new[] { upgrade }, triggers: triggers);
+        }
+        else
+        {
+            Upgraded = Run($"{name}-upgrade", _node,
+                NodeScripts.UpgradeControlPlane(os, version, _node.Name, args.Role == KubernetesNodeRole.FirstControlPlane),
+                NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"), dependsOn: upgradeAfter, triggers: triggers, timeouts: LongRunning);
+        }
+
+        RegisterOutputs(new Dictionary<string, object?> { ["node"] = _node.Name, ["address"] = _node.Address });
+    }
+
+    /// <summary>The host preparation (runtime, kernel settings, Kubernetes packages).</summary>
+    public Command Prepared { get; }
+
+    /// <summary><c>kubeadm init</c> (first control-plane node) or <c>kubeadm join</c>.</summary>
+    public Command Joined { get; }
+
+    /// <summary>The node's registration: serving certificate approved and labels set; deleting it drains and removes the node.</summary>
+    public Command Registered { get; }
+
+    /// <summary>The last step of the node's upgrade; the next node's upgrade waits for it.</summary>
+    public Command Upgraded { get; }
+
+    private Command Run(string name, ClusterNode target, string create, string delete, Input<string>? stdin = null, bool secret = false,
+        IEnumerable<Resource>? dependsOn = null, InputList<object>? triggers = null, CustomTimeouts? timeouts = null)
+    {
+        var args = new CommandArgs
+        {
+            Connection = NodeConnection.For(target, _key),
+            Create = ShellScript.AsRoot(create, target.SshUser),
+            Delete = ShellScript.AsRoot(delete, target.SshUser),
+        };
+        if (stdin != null) args.Stdin = Output.CreateSecret(stdin.ToOutput());
+        if (triggers != null) args.Triggers = triggers;
+        var options = new CustomResourceOptions { Parent = this, CustomTimeouts = timeouts };
+        if (dependsOn != null) options.DependsOn = dependsOn.ToArray();
+        if (secret)
+        {
+            // The payload (keys, tokens) is on stdin: nothing of this command is logged, and its outputs stay secret.
+            args.Logging = Logging.None;
+            options.AdditionalSecretOutputs.AddRange(new[] { "stdout", "stderr", "stdin" });
+        }
+        return new Command(name, args, options);
+    }
+}

@@ -1,0 +1,45 @@
+using Pulumi;
+
+namespace Platform.Components.Cluster;
+
+/// <summary>What <see cref="KubernetesNode"/> needs to bring one host into the cluster.</summary>
+public sealed record KubernetesNodeArgs
+{
+    /// <summary>The host. Required.</summary>
+    public required ClusterNode Node { get; init; }
+
+    /// <summary>Its part in the bring-up. Required.</summary>
+    public required KubernetesNodeRole Role { get; init; }
+
+    /// <summary>The Kubernetes version (MAJOR.MINOR.PATCH); changing it upgrades the node. Required.</summary>
+    public required string KubernetesVersion { get; init; }
+
+    /// <summary>The SSH private key; kept secret. Required.</summary>
+    public required Input<string> SshPrivateKey { get; init; }
+
+    /// <summary>The files the node needs (kubeadm configuration, PKI, hardening files) as a
+    /// <see cref="Scripts.ShellScript.FilePayload"/>; sent on standard input and kept secret. Required.</summary>
+    public required Input<string> Files { get; init; }
+
+    /// <summary>The first control-plane node, where admin commands about this node run. Required unless this is it.</summary>
+    public ClusterNode? FirstControlPlane { get; init; }
+
+    /// <summary>What the join waits for: the first control-plane node's init, and for a control-plane node the previous
+    /// control-plane join (etcd members join one at a time). Empty by default.</summary>
+    public IReadOnlyList<Resource> JoinAfter { get; init; } = [];
+
+    /// <summary>The bootstrap token, made valid on the first control-plane node before this node joins; kept secret.
+    /// Required unless this is the first control-plane node.</summary>
+    public Input<string>? BootstrapToken { get; init; }
+
+    /// <summary>The API's virtual IP when kube-vip serves it (control-plane nodes run kube-vip); null otherwise.</summary>
+    public string? KubeVipAddress { get; init; }
+
+    /// <summary>Whether kubelet requests its serving certificate from the cluster CA (serverTLSBootstrap), so the request
+    /// is approved after the join. Default true.</summary>
+    public bool ApproveServingCertificates { get; init; } = true;
+
+    /// <summary>What this node's upgrade waits for: the previous node's upgrade, so nodes upgrade one at a time, in
+    /// kubeadm's order. Null for the first control-plane node.</summary>
+    public Resource? UpgradeAfter { get; init; }
+}

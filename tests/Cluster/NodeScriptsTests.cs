@@ -1,0 +1,164 @@
+using Platform.Components.Cluster;
+using Platform.Components.Cluster.Scripts;
+using Platform.Tests.Harness;
+
+namespace Platform.Tests.Cluster;
+
+public class NodeScriptsTests
+{
+    private static readonly Dictionary<string, string> Labels = new() { ["example.com/rack"] = "r1", ["node-role.kubernetes.io/storage"] = "" };
+
+    public static TheoryData<string, string> AllScripts()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var os in Enum.GetValues<NodeOperatingSystem>())
+        {
+            data.Add($"prepare {os}", NodeScripts.Prepare(os, "1.33.5"));
+            data.Add($"upgrade first control plane {os}", NodeScripts.UpgradeControlPlane(os, "1.34.1", "cp-1", first: true));
+            data.Add($"upgrade control plane {os}", NodeScripts.UpgradeControlPlane(os, "1.34.1", "cp-2", first: false));
+            data.Add($"upgrade worker {os}", NodeScripts.UpgradeWorker(os, "1.34.1"));
+        }
+        data.Add("clean up", NodeScripts.CleanUp());
+        data.Add("install files", NodeScripts.InstallFiles());
+        data.Add("init", NodeScripts.InitFirstControlPlane(null));
+        data.Add("init with kube-vip", NodeScripts.InitFirstControlPlane("10.0.0.10"));
+        data.Add("join worker", NodeScripts.Join(controlPlane: false, null));
+        data.Add("join control plane with kube-vip", NodeScripts.Join(controlPlane: true, "10.0.0.10"));
+        data.Add("reset", NodeScripts.Reset());
+        data.Add("bootstrap token", NodeScripts.EnsureBootstrapToken());
+        data.Add("register", NodeScripts.RegisterMember("worker-1", Labels, approveServingCertificates: true));
+        data.Add("register without labels", NodeScripts.RegisterMember("worker-1", new Dictionary<string, string>(), approveServingCertificates: false));
+        data.Add("remove", NodeScripts.RemoveMember("worker-1"));
+        data.Add("drain for upgrade", NodeScripts.DrainForUpgrade("worker-1", "1.34.1"));
+        data.Add("uncordon", NodeScripts.Uncordon("worker-1"));
+        data.Add("nothing to undo", NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllScripts))]
+    public void Every_script_is_strict_bash_and_passes_shellcheck(string what, string script)
+    {
+        Assert.StartsWith("#!/usr/bin/env bash\n", script);
+        Assert.Contains("\nset -euo pipefail\n", script);
+        Assert.True(ShellCheck.Findings(script) is "", $"{what}:\n{ShellCheck.Findings(script)}");
+    }
+
+    [Theory]
+    [InlineData(NodeOperatingSystem.Ubuntu2204)]
+    [InlineData(NodeOperatingSystem.Ubuntu2404)]
+    public void Ubuntu_gets_containerd_and_pinned_held_kubernetes_packages_from_the_kubernetes_repository(NodeOperatingSystem os)
+    {
+        var script = NodeScripts.Prepare(os, "1.33.5");
+        Assert.Contains("K8S_VERSION=1.33.5", script);
+        Assert.Contains("https://pkgs.k8s.io/core:/stable:/$minor/deb/", script);
+        Assert.Contains("pins+=(\"$package=$TARGET-*\")", script);
+        Assert.Contains("apt-mark hold \"$@\"", script);
+        Assert.Contains("upgrade_packages kubeadm kubelet kubectl", script);
+        Assert.Contains("apt-get install -y -q containerd runc", script);
+        Assert.Contains("SystemdCgroup = true", script);
+        Assert.DoesNotContain("sysext", script);
+    }
+
+    [Fact]
+    public void Flatcar_uses_its_containerd_and_kubernetes_as_a_pinned_sysext_image()
+    {
+        var script = NodeScripts.Prepare(NodeOperatingSystem.Flatcar, "1.33.5");
+        Assert.Contains("https://extensions.flatcar.org/extensions/kubernetes-v$1-$arch.raw", script);
+        Assert.Contains("switch_kubernetes_sysext \"$K8S_VERSION\"", script);
+        Assert.Contains("systemd-sysext refresh", script);
+        Assert.Contains("/usr/share/containerd/config.toml", script);
+        Assert.DoesNotContain("apt-get", script);
+    }
+
+    [Theory]
+    [InlineData(NodeOperatingSystem.Ubuntu2404)]
+    [InlineData(NodeOperatingSystem.Flatcar)]
+    public void Preparation_sets_kernel_modules_sysctls_and_turns_swap_off(NodeOperatingSystem os)
+    {
+        var script = NodeScripts.Prepare(os, "1.33.5");
+        foreach (var expected in new[] { "br_netfilter", "overlay", "net.ipv4.ip_forward = 1", "net.bridge.bridge-nf-call-iptables = 1",
+                     "kernel.panic_on_oops = 1", "vm.overcommit_memory = 1", "swapoff -a" })
+            Assert.Contains(expected, script);
+    }
+
+    [Fact]
+    public void Every_step_checks_before_it_acts()
+    {
+        Assert.Contains("if ! dpkg -s kubeadm kubelet kubectl", NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.33.5"));
+        Assert.Contains("if [ ! -e /etc/extensions/kubernetes.raw ]", NodeScripts.Prepare(NodeOperatingSystem.Flatcar, "1.33.5"));
+        Assert.Contains("if [ -f /etc/kubernetes/admin.conf ] && [ -f /var/lib/kubelet/config.yaml ]", NodeScripts.InitFirstControlPlane(null));
+        Assert.Contains("if [ -f /etc/kubernetes/kubelet.conf ]", NodeScripts.Join(false, null));
+        Assert.Contains("if [ -f \"$path\" ] && cmp -s \"$tmp\" \"$path\"", NodeScripts.InstallFiles());
+        Assert.Contains("if kubectl get node \"$node\"", NodeScripts.RemoveMember("w-1"));
+        Assert.Contains("if [ \"$running\" = \"v$TARGET\" ]", NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.34.1"));
+    }
+
+    [Fact]
+    public void Upgrades_follow_kubeadms_order_and_refuse_skipping_a_minor_version()
+    {
+        var first = NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", "cp-1", first: true);
+        Assert.True(first.IndexOf("upgrade_packages kubeadm\n", StringComparison.Ordinal) < first.IndexOf("kubeadm upgrade apply \"v$TARGET\" --yes", StringComparison.Ordinal));
+        Assert.True(first.IndexOf("kubeadm upgrade apply", StringComparison.Ordinal) < first.IndexOf("upgrade_packages kubelet kubectl", StringComparison.Ordinal));
+        Assert.Contains("kubeadm upgrade node", NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", "cp-2", first: false));
+        Assert.DoesNotContain("upgrade apply", NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", "cp-2", first: false));
+        var worker = NodeScripts.UpgradeWorker(NodeOperatingSystem.Flatcar, "1.34.1");
+        Assert.True(worker.IndexOf("switch_kubernetes_sysext \"$TARGET\"", StringComparison.Ordinal) < worker.IndexOf("kubeadm upgrade node", StringComparison.Ordinal));
+        Assert.Contains("kubeadm upgrades one minor version at a time", worker);
+        Assert.Contains("refusing to downgrade", worker);
+        Assert.Contains("kubectl drain \"$node\"", NodeScripts.DrainForUpgrade("w-1", "1.34.1"));
+        Assert.Contains("if [ \"$running\" != \"v1.34.1\" ]", NodeScripts.DrainForUpgrade("w-1", "1.34.1"));
+    }
+
+    [Fact]
+    public void Removal_drains_and_deletes_the_node_and_reset_runs_kubeadm_reset()
+    {
+        var remove = NodeScripts.RemoveMember("worker-3");
+        Assert.True(remove.IndexOf("kubectl drain \"$node\"", StringComparison.Ordinal) < remove.IndexOf("kubectl delete node \"$node\"", StringComparison.Ordinal));
+        Assert.Contains("node=worker-3", remove);
+        Assert.Contains("kubeadm reset --force", NodeScripts.Reset());
+    }
+
+    [Fact]
+    public void Registration_sets_the_inventory_labels_and_removes_labels_it_set_before()
+    {
+        var script = NodeScripts.RegisterMember("worker-1", Labels, approveServingCertificates: true);
+        Assert.Contains("kubectl label node \"$node\" --overwrite 'example.com/rack=r1' 'node-role.kubernetes.io/storage='", script);
+        Assert.Contains("managed='example.com/rack,node-role.kubernetes.io/storage'", script);
+        Assert.Contains("kubectl label node \"$node\" \"$key-\"", script);
+        Assert.Contains("kubernetes.io/kubelet-serving", script);
+        Assert.DoesNotContain("kubelet-serving", NodeScripts.RegisterMember("worker-1", Labels, approveServingCertificates: false));
+    }
+
+    [Fact]
+    public void Scripts_carry_no_secrets_and_files_travel_on_standard_input()
+    {
+        var payload = ShellScript.FilePayload(new[] { new NodeFile("/etc/kubernetes/pki/ca.key", "0600", "SECRET KEY") });
+        Assert.Equal($"0600 /etc/kubernetes/pki/ca.key {Convert.ToBase64String("SECRET KEY"u8.ToArray())}\n", payload);
+        Assert.Contains("while read -r mode path data", NodeScripts.InstallFiles());
+        Assert.Contains("read -r token", NodeScripts.EnsureBootstrapToken());
+    }
+
+    [Theory]
+    [InlineData("relative/path", "0600")]
+    [InlineData("/etc/with space", "0600")]
+    [InlineData("/etc/../root", "0600")]
+    [InlineData("/etc/ok", "600")]
+    [InlineData("/etc/ok", "0900")]
+    public void Unsafe_file_paths_and_modes_are_refused(string path, string mode)
+        => Assert.Throws<ArgumentException>(() => new NodeFile(path, mode, "x"));
+
+    [Fact]
+    public void Commands_run_as_root_through_sudo_unless_the_user_is_root()
+    {
+        Assert.Equal("sudo -n bash -c 'echo '\\''hi'\\'''", ShellScript.AsRoot("echo 'hi'", "ubuntu"));
+        Assert.Equal("bash -c 'true'", ShellScript.AsRoot("true", "root"));
+    }
+
+    [Theory]
+    [InlineData("1.33")]
+    [InlineData("v1.33.5")]
+    [InlineData("1.33.5; rm -rf /")]
+    public void Malformed_versions_never_reach_a_script(string version)
+        => Assert.Throws<ArgumentException>(() => NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, version));
+}

@@ -59,17 +59,18 @@ internal sealed class ClusterFiles
         return Output.CreateSecret(payload);
     }
 
+    /// <summary>The shared PKI, every file readable by root only (CIS 1.1.20, 1.1.21).</summary>
     private static IEnumerable<NodeFile> PkiFiles(System.Collections.Immutable.ImmutableArray<string> pem)
     {
         const string dir = "/etc/kubernetes/pki";
-        yield return new NodeFile($"{dir}/ca.crt", "0644", pem[0]);
+        yield return new NodeFile($"{dir}/ca.crt", "0600", pem[0]);
         yield return new NodeFile($"{dir}/ca.key", "0600", pem[1]);
-        yield return new NodeFile($"{dir}/front-proxy-ca.crt", "0644", pem[2]);
+        yield return new NodeFile($"{dir}/front-proxy-ca.crt", "0600", pem[2]);
         yield return new NodeFile($"{dir}/front-proxy-ca.key", "0600", pem[3]);
-        yield return new NodeFile($"{dir}/etcd/ca.crt", "0644", pem[4]);
+        yield return new NodeFile($"{dir}/etcd/ca.crt", "0600", pem[4]);
         yield return new NodeFile($"{dir}/etcd/ca.key", "0600", pem[5]);
         yield return new NodeFile($"{dir}/sa.key", "0600", pem[6]);
-        yield return new NodeFile($"{dir}/sa.pub", "0644", pem[7]);
+        yield return new NodeFile($"{dir}/sa.pub", "0600", pem[7]);
     }
 
     private IEnumerable<NodeFile> HardeningFiles(string encryptionKey)

@@ -72,6 +72,8 @@ internal static class ControlPlaneArguments
     public static IReadOnlyList<KeyValuePair<string, string>> ControllerManager(KubeadmHardening h)
     {
         var args = new List<KeyValuePair<string, string>>();
+        // kubeadm mounts this folder into the controller manager, creating it if missing; /usr is read-only on Flatcar.
+        Add(args, "flex-volume-plugin-dir", KubeadmPaths.VolumePluginDir);
         if (h.DisableProfiling)
             Add(args, "profiling", "false");
         if (h.TerminatedPodGc)

@@ -209,7 +209,8 @@ public static partial class KubeadmConfigRenderer
         var kubelet = Map(
             ("apiVersion", "kubelet.config.k8s.io/v1beta1"),
             ("kind", "KubeletConfiguration"),
-            ("cgroupDriver", "systemd"));
+            ("cgroupDriver", "systemd"),
+            ("volumePluginDir", KubeadmPaths.VolumePluginDir));
         if (h.KubeletHardening)
         {
             kubelet.Add("authentication", Map(

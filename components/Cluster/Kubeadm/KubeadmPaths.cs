@@ -38,4 +38,8 @@ public static class KubeadmPaths
 
     /// <summary>Where kubeadm writes the kubelet configuration on every node (CIS 4.1.9/4.1.10: mode 600, root:root).</summary>
     public const string KubeletConfig = "/var/lib/kubelet/config.yaml";
+
+    /// <summary>The FlexVolume plugin folder of kubelet and the controller manager: under /opt, because /usr is
+    /// read-only on Flatcar (the same on every OS family, since the kubelet configuration is cluster-wide).</summary>
+    public const string VolumePluginDir = "/opt/libexec/kubernetes/kubelet-plugins/volume/exec/";
 }

@@ -98,6 +98,7 @@ public static class NodeScripts
         if (kubeVipAddress != null)
             script.Append("write_kube_vip /etc/kubernetes/admin.conf\n");
         script.Append(KubeletFilePermissions);
+        script.Append(ControlPlaneCertificatePermissions);
         return script.ToString();
     }
 
@@ -119,6 +120,7 @@ public static class NodeScripts
             script.Append("write_kube_vip /etc/kubernetes/admin.conf\n");
         }
         script.Append(KubeletFilePermissions);
+        if (controlPlane) script.Append(ControlPlaneCertificatePermissions);
         return script.ToString();
     }
 
@@ -254,6 +256,8 @@ public static class NodeScripts
         script.Append("kubectl drain \"$node\" --ignore-daemonsets --delete-emptydir-data --timeout=15m\n");
         script.Append(os == NodeOperatingSystem.Flatcar ? "" : "upgrade_packages kubelet kubectl\n");
         script.Append("systemctl daemon-reload\nsystemctl restart kubelet\nkubectl uncordon \"$node\"\n");
+        script.Append(KubeletFilePermissions);
+        script.Append(ControlPlaneCertificatePermissions);
         return script.ToString();
     }
 
@@ -286,6 +290,7 @@ public static class NodeScripts
         script.Append("kubeadm upgrade node\n");
         script.Append(os == NodeOperatingSystem.Flatcar ? "" : "upgrade_packages kubelet kubectl\n");
         script.Append("systemctl daemon-reload\nsystemctl restart kubelet\n");
+        script.Append(KubeletFilePermissions);
         return script.ToString();
     }
 
@@ -475,13 +480,24 @@ public static class NodeScripts
         """;
 
     private const string KubeletFilePermissions = """
-        # CIS 4.1.1, 4.1.9, 4.1.10: kubelet's unit drop-in and its config readable by root only.
-        for file in /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf /etc/systemd/system/kubelet.service.d/10-kubeadm.conf /var/lib/kubelet/config.yaml; do
+        # CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
+        # readable by root only (files on a read-only /usr, as on Flatcar, are left as they are).
+        for file in /lib/systemd/system/kubelet.service /usr/lib/systemd/system/kubelet.service \
+          /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf /etc/systemd/system/kubelet.service.d/10-kubeadm.conf \
+          /var/lib/kubelet/config.yaml /etc/kubernetes/pki/ca.crt; do
           if [ -f "$file" ] && [ -w "$file" ]; then
             chmod 600 "$file"
             chown root:root "$file"
           fi
         done
+
+        """;
+
+    private const string ControlPlaneCertificatePermissions = """
+        # CIS 1.1.20: every certificate under the PKI folder readable by root only (all its readers run as root).
+        if [ -d /etc/kubernetes/pki ]; then
+          find /etc/kubernetes/pki -name '*.crt' -exec chmod 600 {} +
+        fi
 
         """;
 

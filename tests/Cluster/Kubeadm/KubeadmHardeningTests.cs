@@ -70,17 +70,17 @@ public class KubeadmHardeningTests
     }
 
     [Fact]
-    public void With_every_switch_off_only_kubeadm_defaults_remain()
+    public void With_every_switch_off_only_kubeadm_defaults_and_the_platform_layout_remain()
     {
         var none = BySwitch.Keys.Aggregate(new KubeadmHardening(), (h, name) => Without(name, h));
         var docs = Init("1.33.5", none);
 
         Assert.Null(Find(docs[1], "apiServer.extraArgs"));
         Assert.Null(Find(docs[1], "apiServer.extraVolumes"));
-        Assert.Null(Find(docs[1], "controllerManager"));
         Assert.Null(Find(docs[1], "scheduler"));
         Assert.NotNull(Find(docs[1], "apiServer.certSANs"));
-        Assert.Equal(new[] { "apiVersion", "kind", "cgroupDriver" }, docs[2].Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(new Dictionary<string, string> { ["flex-volume-plugin-dir"] = KubeadmPaths.VolumePluginDir }, ExtraArgs(docs[1], "controllerManager"));
+        Assert.Equal(new[] { "apiVersion", "kind", "cgroupDriver", "volumePluginDir" }, docs[2].Children.Keys.Select(k => ((YamlScalarNode)k).Value));
     }
 
     [Theory]

@@ -1,4 +1,7 @@
 using System.Collections.ObjectModel;
+using Platform.Components.Networking;
+using Platform.Components.Networking.Cni;
+using Platform.Stacks.Capabilities;
 using Pulumi;
 
 namespace Platform.Stacks.Composition;
@@ -16,7 +19,30 @@ public static class PlatformLayers
     /// <summary>The capability the stack builds itself, before any layer: the cluster every layer runs on.</summary>
     public const string Core = Capabilities.CapabilityIds.Installation;
 
-    /// <summary>The layers by capability id, in deployment order, after the <see cref="Core"/>. None is built yet.</summary>
+    /// <summary>The layers by capability id, in deployment order, after the <see cref="Core"/>.</summary>
     public static IReadOnlyList<KeyValuePair<string, Deploy>> InOrder { get; } =
-        new ReadOnlyCollection<KeyValuePair<string, Deploy>>(new List<KeyValuePair<string, Deploy>>());
+        new ReadOnlyCollection<KeyValuePair<string, Deploy>>(new List<KeyValuePair<string, Deploy>>
+        {
+            new(CapabilityIds.Cni, ContainerNetwork),
+        });
+
+    /// <summary>The cluster's provider for a layer's children.</summary>
+    private static ComponentResourceOptions OnCluster(PlatformContext context)
+        => new() { Providers = { context.Cluster.Access.Provider } };
+
+    private static ComponentResource ContainerNetwork(PlatformContext context)
+    {
+        var settings = context.Settings;
+        return new ContainerNetwork($"{settings.ClusterName}-cni", new ContainerNetworkArgs
+        {
+            Options = settings.Cni,
+            Cluster = new CniClusterFacts
+            {
+                ClusterName = settings.ClusterName,
+                PodCidr = settings.PodCidr.ToString(),
+                ApiServerHost = settings.ApiEndpoint.Host,
+                ApiServerPort = settings.ApiEndpoint.Port,
+            },
+        }, OnCluster(context));
+    }
 }

@@ -175,6 +175,19 @@ public static class PlatformConfigKeys
             "another IPv4 address, external for a DNS name.",
     };
 
+    /// <summary><c>platform:cni</c>: the CNI plugin and its options.</summary>
+    public static PlatformConfigKey Cni { get; } = new()
+    {
+        Name = "cni",
+        Type = PlatformConfigValueType.Object,
+        Default = """{"plugin": "cilium"}""",
+        Example = """{"plugin": "cilium", "encryption": "all", "kubeProxyReplacement": true, "hubble": true}""",
+        Description = "The network plugin: plugin cilium (default) or calico (through the Tigera operator); encryption " +
+            "none (default), pod (WireGuard between pods) or all (pod and node traffic, Cilium only); kubeProxyReplacement " +
+            "(Cilium only, default false); hubble (Cilium's flow observability, default false). Both plugins enforce " +
+            "NetworkPolicy. The plugin cannot be changed once the cluster runs.",
+    };
+
     /// <summary><c>platform:hardeningExceptions</c>: hardening defaults switched off deliberately.</summary>
     public static PlatformConfigKey HardeningExceptions { get; } = new()
     {
@@ -205,5 +218,6 @@ public static class PlatformConfigKeys
         StatefulWorkloads,
         Capabilities,
         HardeningExceptions,
+        Cni,
     ];
 }

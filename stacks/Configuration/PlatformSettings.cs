@@ -36,6 +36,9 @@ public sealed record PlatformSettings
     /// <summary>Hardening defaults switched off, by switch id, with the reason (<c>platform:hardeningExceptions</c>); empty by default.</summary>
     public IReadOnlyDictionary<string, string> HardeningExceptions { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 
+    /// <summary>The CNI plugin and its options (<c>platform:cni</c>); Cilium without extras by default.</summary>
+    public Platform.Components.Networking.Cni.CniOptions Cni { get; init; } = new();
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

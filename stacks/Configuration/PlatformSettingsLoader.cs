@@ -46,6 +46,7 @@ public static class PlatformSettingsLoader
 
         var apiLoadBalancer = ControlPlaneOptionsParser.ReadApiLoadBalancer(source, apiEndpoint, nodes, problems);
         var hardeningExceptions = ControlPlaneOptionsParser.ReadHardeningExceptions(source, problems);
+        var cni = NetworkingOptionsParser.ReadCni(source, problems);
         CheckSshPrivateKey(source, problems);
         var statefulWorkloads = ReadStatefulWorkloads(source, problems);
         var capabilities = ReadCapabilities(source, problems);
@@ -60,6 +61,7 @@ public static class PlatformSettingsLoader
             ApiEndpoint = apiEndpoint!,
             ApiLoadBalancer = apiLoadBalancer!.Value,
             HardeningExceptions = hardeningExceptions!,
+            Cni = cni!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

@@ -87,22 +87,22 @@ public class CapabilityMatrixTests
     }
 
     [Fact]
-    public void OnlyInstallationIsAvailableInThisVersion()
+    public void InstallationAndCniAreAvailableInThisVersion()
     {
         Assert.Equal(
-            [CapabilityIds.Installation],
+            [CapabilityIds.Installation, CapabilityIds.Cni],
             CapabilityMatrix.Default.All.Where(capability => capability.Availability == CapabilityAvailability.Available).Select(c => c.Id));
     }
 
     [Fact]
     public void WithAvailabilityFlipsOnlyTheGivenRows()
     {
-        var matrix = CapabilityMatrix.Default.WithAvailability(CapabilityAvailability.Available, [CapabilityIds.Installation, CapabilityIds.Cni]);
+        var matrix = CapabilityMatrix.Default.WithAvailability(CapabilityAvailability.Available, [CapabilityIds.Tracing, CapabilityIds.Backup]);
 
-        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.Installation)?.Availability);
-        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.Cni)?.Availability);
-        Assert.Equal(19, matrix.All.Count(capability => capability.Availability == CapabilityAvailability.Planned));
-        Assert.Equal(CapabilityAvailability.Planned, CapabilityMatrix.Default.Find(CapabilityIds.Cni)?.Availability);
+        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.Tracing)?.Availability);
+        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.Backup)?.Availability);
+        Assert.Equal(17, matrix.All.Count(capability => capability.Availability == CapabilityAvailability.Planned));
+        Assert.Equal(CapabilityAvailability.Planned, CapabilityMatrix.Default.Find(CapabilityIds.Tracing)?.Availability);
         Assert.Equal(TableOrder, matrix.All.Select(capability => capability.Id));
     }
 

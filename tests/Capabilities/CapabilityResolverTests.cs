@@ -20,7 +20,8 @@ public class CapabilityResolverTests
         var decisions = CapabilityResolver.Resolve(CapabilityMatrix.Default, tier, NoOverrides, statefulWorkloads: true);
 
         Assert.Equal(CapabilityMatrixTests.TableOrder, decisions.Select(decision => decision.Id));
-        Assert.All(decisions.Where(decision => decision.Id != CapabilityIds.Installation), decision =>
+        var available = CapabilityMatrix.Default.All.Where(c => c.Availability == CapabilityAvailability.Available).Select(c => c.Id).ToList();
+        Assert.All(decisions.Where(decision => !available.Contains(decision.Id)), decision =>
         {
             Assert.False(decision.Enabled);
             Assert.Equal(CapabilityReason.NotAvailable, decision.Reason);
@@ -120,7 +121,8 @@ public class CapabilityResolverTests
         var decisions = CapabilityResolver.Resolve(AllAvailable, tier, NoOverrides, statefulWorkloads: false);
 
         Assert.Equal(CapabilityMatrixTests.TableOrder, decisions.Select(decision => decision.Id));
-        Assert.All(decisions.Where(decision => decision.Id != CapabilityIds.Installation), decision =>
+        var available = CapabilityMatrix.Default.All.Where(c => c.Availability == CapabilityAvailability.Available).Select(c => c.Id).ToList();
+        Assert.All(decisions.Where(decision => !available.Contains(decision.Id)), decision =>
         {
             var capability = AllAvailable.Find(decision.Id)!;
             Assert.Equal(capability.LevelFor(tier), decision.Level);

@@ -71,6 +71,17 @@ MANIFEST = {
     "Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs": ("Pulumi.Kubernetes", None, {}),
     "Pulumi.Kubernetes.Types.Outputs.Meta.V1.ObjectMeta": ("Pulumi.Kubernetes", None, {}),
     "Pulumi.Kubernetes.Types.Inputs.Yaml.V2.ConfigGroupArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Networking.V1.NetworkPolicy": ("Pulumi.Kubernetes", "kubernetes:networking.k8s.io/v1:NetworkPolicy", {
+        "args": "WithKind(args, \"networking.k8s.io/v1\", \"NetworkPolicy\")"}),
+    "Pulumi.Kubernetes.Types.Inputs.Networking.V1.NetworkPolicyArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Networking.V1.NetworkPolicySpecArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Networking.V1.NetworkPolicyIngressRuleArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Networking.V1.NetworkPolicyEgressRuleArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Networking.V1.NetworkPolicyPeerArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Networking.V1.NetworkPolicyPortArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Networking.V1.IPBlockArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Meta.V1.LabelSelectorArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Meta.V1.LabelSelectorRequirementArgs": ("Pulumi.Kubernetes", None, {}),
 }
 
 # Hand-written types of each package (they need behaviour the listing cannot express).

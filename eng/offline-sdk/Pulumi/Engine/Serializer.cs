@@ -76,6 +76,8 @@ namespace Pulumi
                     return new Wire(Convert.ToDouble(value, CultureInfo.InvariantCulture), true);
                 case Enum e:
                     return new Wire(Convert.ToDouble(e, CultureInfo.InvariantCulture), true);
+                case IUnion union:
+                    return await SerializeAsync(union.UnionValue, context).ConfigureAwait(false);
                 case AssetOrArchive asset:
                     return new Wire(asset, true);
                 case Resource resource:

@@ -34,6 +34,8 @@ namespace Pulumi
             if (target.IsGenericType && target.GetGenericTypeDefinition() == typeof(ImmutableDictionary<,>)
                 && target.GetGenericArguments()[0] == typeof(string))
                 return ConvertDictionary(wire, target.GetGenericArguments()[1], context);
+            if (target.IsGenericType && target.GetGenericTypeDefinition() == typeof(Union<,>))
+                return ConvertUnion(wire, target, context);
             if (target.GetCustomAttribute<EnumTypeAttribute>() != null)
                 return ConvertEnum(wire, target, context);
             if (target.GetCustomAttribute<OutputTypeAttribute>() != null)
@@ -69,6 +71,26 @@ namespace Pulumi
             foreach (DictionaryEntry entry in map)
                 add.Invoke(builder, new[] { entry.Key, Convert(entry.Value, valueType, $"{context}.{entry.Key}") });
             return builder.GetType().GetMethod("ToImmutable")!.Invoke(builder, null)!;
+        }
+
+        /// <summary>A union takes the first of its types the wire value converts to.</summary>
+        private static object ConvertUnion(object wire, Type target, string context)
+        {
+            var types = target.GetGenericArguments();
+            for (var i = 0; i < types.Length; i++)
+            {
+                object? value;
+                try
+                {
+                    value = Convert(wire, types[i], context);
+                }
+                catch (InvalidOperationException)
+                {
+                    continue;
+                }
+                return target.GetMethod(i == 0 ? "FromT0" : "FromT1")!.Invoke(null, new[] { value })!;
+            }
+            throw Mismatch(wire, target, context);
         }
 
         private static object ConvertEnum(object wire, Type target, string context)

@@ -1,0 +1,88 @@
+namespace Platform.Components.Networking.Cni;
+
+/// <summary>Helm values for the <c>cilium</c> chart (see <see cref="Catalog.HelmCharts.Cilium"/>). Every key is checked
+/// against the chart's values.yaml of the pinned version. The tree holds only string, bool, int, nested
+/// <see cref="Dictionary{TKey, TValue}"/> and <c>object[]</c>, never null, and its keys come out in a fixed order.</summary>
+/// <remarks>Choices that are not options:
+/// <list type="bullet">
+/// <item>IPAM <c>cluster-pool</c>: the Cilium operator carves a /24 per node out of the cluster's pod CIDR, so pod
+/// addressing comes from the cluster configuration and never from the node's kubelet.</item>
+/// <item><c>routingMode: tunnel</c> with <c>tunnelProtocol: vxlan</c>: an on-prem underlay cannot be assumed to route
+/// pod CIDRs (no BGP peering with the fabric, nodes may sit in different subnets); VXLAN works on any IP network as long
+/// as UDP 8472 is open between nodes. WireGuard stacks under it and Cilium adjusts the MTU.</item>
+/// <item><c>policyEnforcementMode: default</c>: endpoints without a policy allow all, endpoints selected by a
+/// NetworkPolicy or CiliumNetworkPolicy deny what it does not allow, which is Kubernetes NetworkPolicy semantics.</item>
+/// <item><c>rollOutCiliumPods</c> and <c>operator.rollOutPods</c>: agents and operator read their ConfigMap only at
+/// start, so a changed value (encryption, kube-proxy replacement) must restart them to take effect.</item>
+/// <item>Hubble certificates use the chart's <c>cronJob</c> method, which issues them in the cluster and renews them
+/// on a schedule instead of only when the release is upgraded.</item>
+/// </list></remarks>
+public static class CiliumValues
+{
+    /// <summary>The values for <paramref name="options"/> on <paramref name="cluster"/>.</summary>
+    /// <param name="options">The CNI choices; <see cref="CniOptions.Plugin"/> must be <see cref="CniPlugin.Cilium"/>.</param>
+    /// <param name="cluster">The cluster's name, pod CIDR and API endpoint.</param>
+    /// <exception cref="ArgumentException">The options are not valid Cilium options, or the facts do not suit Cilium;
+    /// the message lists every problem.</exception>
+    public static IReadOnlyDictionary<string, object> Render(CniOptions options, CniClusterFacts cluster)
+    {
+        CniRenderGuard.Check(CniPlugin.Cilium, nameof(CiliumValues), options, cluster);
+
+        var values = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["cluster"] = Map(("name", cluster.ClusterName)),
+            ["ipam"] = Map(
+                ("mode", "cluster-pool"),
+                ("operator", Map(
+                    ("clusterPoolIPv4PodCIDRList", new object[] { cluster.PodCidr }),
+                    ("clusterPoolIPv4MaskSize", CniClusterFacts.CiliumNodeMaskSize)))),
+            ["routingMode"] = "tunnel",
+            ["tunnelProtocol"] = "vxlan",
+            ["kubeProxyReplacement"] = options.KubeProxyReplacement,
+        };
+
+        if (options.KubeProxyReplacement)
+        {
+            // Without kube-proxy nothing serves the kubernetes Service until the agent runs, so the agent must
+            // reach the API server directly.
+            values["k8sServiceHost"] = cluster.ApiServerHost;
+            values["k8sServicePort"] = cluster.ApiServerPort;
+        }
+
+        values["policyEnforcementMode"] = "default";
+        values["encryption"] = Encryption(options.Encryption);
+        values["hubble"] = Hubble(options.Hubble);
+        values["operator"] = Map(("replicas", options.CiliumOperatorReplicas), ("rollOutPods", true));
+        values["rollOutCiliumPods"] = true;
+        return values;
+    }
+
+    private static Dictionary<string, object> Encryption(CniEncryption encryption) => encryption switch
+    {
+        CniEncryption.None => Map(("enabled", false)),
+        _ => Map(
+            ("enabled", true),
+            ("type", "wireguard"),
+            ("nodeEncryption", encryption == CniEncryption.AllTraffic)),
+    };
+
+    private static Dictionary<string, object> Hubble(bool enabled) => enabled
+        ? Map(
+            ("enabled", true),
+            ("relay", Map(("enabled", true))),
+            ("ui", Map(("enabled", true))),
+            ("tls", Map(("auto", Map(("enabled", true), ("method", "cronJob"))))))
+        // The chart turns Hubble on unless told otherwise.
+        : Map(
+            ("enabled", false),
+            ("relay", Map(("enabled", false))),
+            ("ui", Map(("enabled", false))));
+
+    private static Dictionary<string, object> Map(params (string Key, object Value)[] entries)
+    {
+        var map = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (key, value) in entries)
+            map.Add(key, value);
+        return map;
+    }
+}

@@ -1,0 +1,85 @@
+using Platform.Components.Catalog;
+using Platform.Components.Networking.Cni;
+using Pulumi;
+using Pulumi.Kubernetes.Helm.V3;
+using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+
+namespace Platform.Components.Networking;
+
+/// <summary>
+/// The cluster's network plugin (capability <c>cni</c>): Cilium by default (kube-system), or Calico through the
+/// Tigera operator (its own namespace). Both enforce NetworkPolicy; WireGuard encryption is switchable, of all traffic
+/// with Cilium or of pod traffic with Calico. Give the cluster's Kubernetes provider through the options' Providers.
+/// </summary>
+public sealed class ContainerNetwork : ComponentResource
+{
+    /// <summary>The component's type token.</summary>
+    public const string TypeToken = "platform:networking:ContainerNetwork";
+
+    /// <summary>How long a chart install or upgrade may take before Helm rolls it back: 10 minutes.</summary>
+    public const int HelmTimeoutSeconds = 600;
+
+    /// <summary>Installs the plugin.</summary>
+    public ContainerNetwork(string name, ContainerNetworkArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var problems = args.Options.Validate();
+        if (problems.Count > 0)
+            throw new ArgumentException($"CNI options: {string.Join(" ", problems)}", nameof(args));
+
+        if (args.Options.Plugin == CniPlugin.Cilium)
+        {
+            Release = Install($"{name}-cilium", HelmCharts.Cilium, "kube-system", CiliumValues.Render(args.Options, args.Cluster));
+        }
+        else
+        {
+            var operatorNamespace = new PlatformNamespace($"{name}-tigera-operator", new PlatformNamespaceArgs
+            {
+                Name = "tigera-operator",
+                // The operator runs on the host network to install the CNI before pods can have a network at all.
+                Enforce = PodSecurityLevel.Privileged,
+            }, new ComponentResourceOptions { Parent = this });
+            Release = Install($"{name}-calico", HelmCharts.TigeraOperator, operatorNamespace.NamespaceName,
+                CalicoValues.Render(args.Options, args.Cluster));
+            if (CalicoFelixConfiguration.IsNeeded(args.Options))
+            {
+                _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource($"{name}-felix-configuration", new FelixConfigurationArgs
+                {
+                    Metadata = new ObjectMetaArgs { Name = CalicoFelixConfiguration.Name },
+                    Spec = CalicoFelixConfiguration.Spec(args.Options).ToDictionary(kv => kv.Key, kv => kv.Value),
+                }, new CustomResourceOptions { Parent = this, DependsOn = { Release } });
+            }
+        }
+
+        RegisterOutputs(new Dictionary<string, object?> { ["plugin"] = args.Options.Plugin.ToString(), ["status"] = Release.Status.Apply(s => s.Status) });
+    }
+
+    /// <summary>The plugin's Helm release; layers that need pod networking can depend on it.</summary>
+    public Release Release { get; }
+
+    private Release Install(string resourceName, HelmChart chart, Input<string> ns, IReadOnlyDictionary<string, object> values)
+        => new(resourceName, new ReleaseArgs
+        {
+            Name = chart.Name,
+            Chart = chart.Name,
+            Version = chart.Version,
+            RepositoryOpts = new RepositoryOptsArgs { Repo = chart.Repository },
+            Namespace = ns,
+            Values = values.ToDictionary(kv => kv.Key, kv => kv.Value),
+            Atomic = true,
+            CleanupOnFail = true,
+            Timeout = HelmTimeoutSeconds,
+        }, new CustomResourceOptions { Parent = this });
+
+    private sealed class FelixConfigurationArgs : Pulumi.Kubernetes.ApiExtensions.CustomResourceArgs
+    {
+        public FelixConfigurationArgs() : base(CalicoFelixConfiguration.ApiVersion, CalicoFelixConfiguration.Kind)
+        {
+        }
+
+        [Input("spec")]
+        public InputMap<object>? Spec { get; set; }
+    }
+}

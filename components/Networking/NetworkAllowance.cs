@@ -1,0 +1,40 @@
+namespace Platform.Components.Networking;
+
+/// <summary>
+/// Traffic a platform namespace allows through its default-deny policy: one direction, to or from one kind of peer,
+/// on some ports. Exactly one of <see cref="Namespace"/>, <see cref="Cidr"/> or <see cref="AnyPeer"/> names the peer.
+/// </summary>
+public sealed record NetworkAllowance
+{
+    /// <summary>A short name for the policy, a DNS-1123 label unique in the namespace, e.g. <c>allow-webhooks</c>. Required.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Whether the traffic comes in to the namespace's pods or goes out of them. Required.</summary>
+    public required TrafficDirection Direction { get; init; }
+
+    /// <summary>The peer namespace (by its <c>kubernetes.io/metadata.name</c> label); null when another peer is named.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>Labels that select the peer pods inside <see cref="Namespace"/>; empty means every pod there.</summary>
+    public IReadOnlyDictionary<string, string> PodLabels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>An IPv4 range of the peer (outside the cluster, e.g. the API server or a DNS server); null otherwise.</summary>
+    public string? Cidr { get; init; }
+
+    /// <summary>Any peer at all (e.g. an ingress controller's traffic from the internet). Default false.</summary>
+    public bool AnyPeer { get; init; }
+
+    /// <summary>The ports, as (port, protocol); empty means every port.</summary>
+    public IReadOnlyList<(int Port, string Protocol)> Ports { get; init; } = [];
+
+    /// <summary>Why the allowance is wrong, or null when it is fine.</summary>
+    public string? Problem()
+    {
+        var peers = (Namespace is null ? 0 : 1) + (Cidr is null ? 0 : 1) + (AnyPeer ? 1 : 0);
+        if (peers != 1)
+            return $"allowance '{Name}' must name exactly one peer (a namespace, a CIDR or any), not {peers}";
+        if (Ports.Any(p => p.Port is < 1 or > 65535 || p.Protocol is not ("TCP" or "UDP" or "SCTP")))
+            return $"allowance '{Name}' has a port outside 1-65535 or a protocol other than TCP, UDP or SCTP";
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Platform.Components.Catalog;
+
+namespace Platform.Tests.Catalog;
+
+public class HelmChartsTests
+{
+    // MAJOR.MINOR.PATCH with an optional leading "v" (Calico publishes its charts that way); no ranges, no pre-releases.
+    private static readonly Regex ExactVersion = new(@"^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$");
+
+    public static TheoryData<string> ChartNames() => [.. HelmCharts.All.Select(chart => chart.Name)];
+
+    private static HelmChart Chart(string name) => HelmCharts.All.Single(chart => chart.Name == name);
+
+    [Fact]
+    public void All_lists_every_catalog_property()
+    {
+        var properties = typeof(HelmCharts).GetProperties()
+            .Where(property => property.PropertyType == typeof(HelmChart))
+            .Select(property => (HelmChart)property.GetValue(null)!);
+
+        Assert.Equal(properties.OrderBy(chart => chart.Name), HelmCharts.All.OrderBy(chart => chart.Name));
+    }
+
+    [Fact]
+    public void Chart_names_are_unique()
+    {
+        Assert.NotEmpty(HelmCharts.All);
+        Assert.Equal(HelmCharts.All.Count, HelmCharts.All.Select(chart => chart.Name).Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(ChartNames))]
+    public void Chart_has_a_name(string name) =>
+        Assert.Matches("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", Chart(name).Name);
+
+    [Theory]
+    [MemberData(nameof(ChartNames))]
+    public void Chart_repository_is_an_https_url(string name)
+    {
+        Assert.True(Uri.TryCreate(Chart(name).Repository, UriKind.Absolute, out var uri), Chart(name).Repository);
+        Assert.Equal(Uri.UriSchemeHttps, uri.Scheme);
+        Assert.Empty(uri.Query);
+    }
+
+    [Theory]
+    [MemberData(nameof(ChartNames))]
+    public void Chart_version_is_an_exact_release(string name)
+    {
+        var version = Chart(name).Version;
+        Assert.Matches(ExactVersion, version);
+        Assert.DoesNotContain("latest", version, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Cni_charts_come_from_their_projects()
+    {
+        Assert.Equal(("cilium", "https://helm.cilium.io/"), (HelmCharts.Cilium.Name, HelmCharts.Cilium.Repository));
+        Assert.StartsWith("1.18.", HelmCharts.Cilium.Version, StringComparison.Ordinal);
+        Assert.Equal(("tigera-operator", "https://docs.tigera.io/calico/charts"), (HelmCharts.TigeraOperator.Name, HelmCharts.TigeraOperator.Repository));
+        Assert.StartsWith("v3.30.", HelmCharts.TigeraOperator.Version, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,127 @@
+using Platform.Components.Networking.Cni;
+using static Platform.Tests.Networking.Cni.CniValuesTree;
+
+namespace Platform.Tests.Networking.Cni;
+
+public class CalicoValuesTests
+{
+    private static IReadOnlyDictionary<string, object> Render(CniOptions options) => CalicoValues.Render(options, CniFixtures.Cluster);
+
+    private static IReadOnlyDictionary<string, object> IpPool(IReadOnlyDictionary<string, object> values) =>
+        Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(
+            Assert.Single(Assert.IsType<object[]>(At(values, "installation.calicoNetwork.ipPools"))));
+
+    [Fact]
+    public void Ip_pool_covers_the_pod_cidr()
+    {
+        var pool = IpPool(Render(CniFixtures.Calico));
+
+        Assert.Equal("10.244.0.0/16", pool["cidr"]);
+        Assert.Equal("VXLANCrossSubnet", pool["encapsulation"]);
+        Assert.Equal("Enabled", pool["natOutgoing"]);
+        Assert.Equal("all()", pool["nodeSelector"]);
+        Assert.Equal(26, pool["blockSize"]);
+    }
+
+    [Fact]
+    public void Installation_uses_calico_cni_and_ipam()
+    {
+        var values = Render(CniFixtures.Calico);
+
+        Assert.Equal(true, At(values, "installation.enabled"));
+        Assert.Equal("Calico", At(values, "installation.cni.type"));
+        Assert.Equal("Calico", At(values, "installation.cni.ipam.type"));
+        Assert.Equal("NodeInternalIP", At(values, "installation.calicoNetwork.nodeAddressAutodetectionV4.kubernetes"));
+        Assert.Equal(true, At(values, "apiServer.enabled"));
+        Assert.Equal(false, At(values, "goldmane.enabled"));
+        Assert.Equal(false, At(values, "whisker.enabled"));
+    }
+
+    [Fact]
+    public void Encryption_is_not_a_chart_value()
+    {
+        var plain = CniYaml.Serialize(Render(CniFixtures.Calico));
+        var encrypted = CniYaml.Serialize(Render(CniFixtures.Calico with { Encryption = CniEncryption.PodTraffic }));
+
+        Assert.Equal(plain, encrypted);
+    }
+
+    [Fact]
+    public void Pod_traffic_encryption_enables_wireguard_in_felix()
+    {
+        var options = CniFixtures.Calico with { Encryption = CniEncryption.PodTraffic };
+
+        Assert.True(CalicoFelixConfiguration.IsNeeded(options));
+        Assert.Equal(new Dictionary<string, object> { ["wireguardEnabled"] = true }, CalicoFelixConfiguration.Spec(options));
+    }
+
+    [Fact]
+    public void Without_encryption_felix_is_not_needed_and_wireguard_stays_off()
+    {
+        Assert.False(CalicoFelixConfiguration.IsNeeded(CniFixtures.Calico));
+        Assert.False(CalicoFelixConfiguration.IsNeeded(CniFixtures.Cilium with { Encryption = CniEncryption.AllTraffic }));
+        Assert.Equal(false, CalicoFelixConfiguration.Spec(CniFixtures.Calico)["wireguardEnabled"]);
+    }
+
+    [Fact]
+    public void Felix_configuration_identity_is_the_cluster_default()
+    {
+        Assert.Equal("crd.projectcalico.org/v1", CalicoFelixConfiguration.ApiVersion);
+        Assert.Equal("FelixConfiguration", CalicoFelixConfiguration.Kind);
+        Assert.Equal("default", CalicoFelixConfiguration.Name);
+    }
+
+    [Fact]
+    public void All_traffic_encryption_is_a_problem_and_nothing_renders()
+    {
+        var options = CniFixtures.Calico with { Encryption = CniEncryption.AllTraffic };
+
+        Assert.Contains(options.Validate(), problem => problem.StartsWith("encryption AllTraffic needs Cilium", StringComparison.Ordinal));
+        var error = Assert.Throws<ArgumentException>(() => Render(options));
+        Assert.Equal("options", error.ParamName);
+        Assert.Contains("encryption AllTraffic needs Cilium", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => CalicoFelixConfiguration.Spec(options));
+    }
+
+    [Fact]
+    public void Kube_proxy_replacement_is_rejected()
+    {
+        var options = CniFixtures.Calico with { KubeProxyReplacement = true };
+
+        Assert.Contains(options.Validate(), problem => problem.StartsWith("kubeProxyReplacement needs Cilium", StringComparison.Ordinal));
+        Assert.Contains("kubeProxyReplacement needs Cilium", Assert.Throws<ArgumentException>(() => Render(options)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hubble_is_rejected()
+    {
+        var options = CniFixtures.Calico with { Hubble = true };
+
+        Assert.Contains(options.Validate(), problem => problem.StartsWith("hubble needs Cilium", StringComparison.Ordinal));
+        Assert.Contains("hubble needs Cilium", Assert.Throws<ArgumentException>(() => Render(options)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cilium_options_are_rejected()
+    {
+        Assert.Contains("plugin is Cilium", Assert.Throws<ArgumentException>(() => Render(CniFixtures.Cilium)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => CalicoFelixConfiguration.Spec(CniFixtures.Cilium));
+    }
+
+    [Fact]
+    public void Pod_cidr_smaller_than_a_block_is_rejected() =>
+        Assert.Equal("cluster", Assert.Throws<ArgumentException>(
+            () => CalicoValues.Render(CniFixtures.Calico, CniFixtures.Cluster with { PodCidr = "10.244.0.0/28" })).ParamName);
+
+    [Theory]
+    [MemberData(nameof(CniOptionSets.Calico), MemberType = typeof(CniOptionSets))]
+    public void Values_hold_no_null_and_only_helm_types(CniOptions options)
+    {
+        Assert.Empty(Problems(Render(options)));
+        Assert.Empty(Problems(CalicoFelixConfiguration.Spec(options)));
+    }
+
+    [Fact]
+    public void Rendering_is_deterministic() =>
+        Assert.Equal(CniYaml.Serialize(Render(CniFixtures.Calico)), CniYaml.Serialize(Render(CniFixtures.Calico)));
+}

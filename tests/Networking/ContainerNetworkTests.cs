@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Platform.Components.Catalog;
+using Platform.Components.Networking;
+using Platform.Tests.Cluster;
+using Platform.Tests.Configuration;
+using Platform.Tests.Harness;
+using Pulumi;
+
+namespace Platform.Tests.Networking;
+
+public class ContainerNetworkTests
+{
+    private const string ReleaseType = "kubernetes:helm.sh/v3:Release";
+
+    private static IReadOnlyDictionary<string, object> Map(object value) => (IReadOnlyDictionary<string, object>)value;
+
+    [Fact]
+    public async Task Cilium_is_installed_by_default_from_the_pinned_chart_with_the_clusters_pod_cidr_on_the_clusters_provider()
+    {
+        var run = await StackRunner.RunAsync(ValidConfig.Values());
+
+        var release = run.Registration(ReleaseType, "platform-prod-cni-cilium");
+        Assert.Equal(HelmCharts.Cilium.Name, release.Inputs["chart"]);
+        Assert.Equal(HelmCharts.Cilium.Version, release.Inputs["version"]);
+        Assert.Equal(HelmCharts.Cilium.Repository, Map(release.Inputs["repositoryOpts"])["repo"]);
+        Assert.Equal("kube-system", release.Inputs["namespace"]);
+        Assert.Equal(true, release.Inputs["atomic"]);
+        var podCidrs = (ImmutableArray<object>)Map(Map(Map(release.Inputs["values"])["ipam"])["operator"])["clusterPoolIPv4PodCIDRList"];
+        Assert.Equal(new object[] { "10.244.0.0/16" }, podCidrs.ToArray());
+        Assert.StartsWith("urn:pulumi:test::platform::pulumi:pulumi:Stack$pulumi:providers:kubernetes::platform-prod-access-kubernetes::", release.Provider);
+        Assert.DoesNotContain(run.Registrations, r => r.Name == "platform-prod-cni-calico");
+    }
+
+    [Fact]
+    public async Task Calico_runs_through_the_tigera_operator_in_its_own_privileged_namespace_with_wireguard_when_asked()
+    {
+        var config = ValidConfig.Values();
+        config["cni"] = """{"plugin": "calico", "encryption": "pod"}""";
+        var run = await StackRunner.RunAsync(config);
+
+        var release = run.Registration(ReleaseType, "platform-prod-cni-calico");
+        Assert.Equal(HelmCharts.TigeraOperator.Name, release.Inputs["chart"]);
+        Assert.Equal("tigera-operator", release.Inputs["namespace"]);
+        var ns = Map(run.Registration("kubernetes:core/v1:Namespace", "platform-prod-cni-tigera-operator").Inputs["metadata"]);
+        Assert.Equal("privileged", Map(ns["labels"])["pod-security.kubernetes.io/enforce"]);
+        var felix = run.Registration("kubernetes:crd.projectcalico.org/v1:FelixConfiguration", "platform-prod-cni-felix-configuration");
+        Assert.Equal("default", Map(felix.Inputs["metadata"])["name"]);
+        Assert.Equal(true, Map(felix.Inputs["spec"])["wireguardEnabled"]);
+        var graph = await DependencyGraph.OfAsync(run);
+        Assert.Contains("platform-prod-cni-calico", graph.Direct("platform-prod-cni-felix-configuration"));
+    }
+
+    [Fact]
+    public async Task Cilium_encrypts_all_traffic_and_replaces_kube_proxy_when_asked()
+    {
+        var config = ValidConfig.Values();
+        config["cni"] = """{"encryption": "all", "kubeProxyReplacement": true}""";
+        var run = await StackRunner.RunAsync(config);
+        var values = Map(run.Registration(ReleaseType, "platform-prod-cni-cilium").Inputs["values"]);
+        Assert.Equal(true, Map(values["encryption"])["nodeEncryption"]);
+        Assert.Equal("wireguard", Map(values["encryption"])["type"]);
+        Assert.Equal(true, values["kubeProxyReplacement"]);
+        Assert.Equal("10.0.0.10", values["k8sServiceHost"]);
+    }
+
+    [Fact]
+    public async Task The_cni_capability_is_on_for_every_tier()
+    {
+        var run = await StackRunner.RunAsync(ValidConfig.Values());
+        var cni = (ImmutableDictionary<string, object>)(await Outputs.ValueAsync(run.Single<Platform.Stacks.PlatformStack>().Capabilities))["cni"];
+        Assert.Equal(true, cni["enabled"]);
+        Assert.Single(run.All<ContainerNetwork>());
+    }
+
+    [Fact]
+    public async Task Switching_the_cni_off_installs_none()
+    {
+        var config = ValidConfig.Values();
+        config["capabilities"] = """{"cni": false}""";
+        var run = await StackRunner.RunAsync(config);
+        Assert.Empty(run.All<ContainerNetwork>());
+        Assert.Empty(run.RegistrationsOf(ReleaseType));
+    }
+}

@@ -3,7 +3,6 @@ using Platform.Components.Networking.Cni;
 using Pulumi;
 using Pulumi.Kubernetes.Helm.V3;
 using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
-using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 
 namespace Platform.Components.Networking;
 
@@ -43,14 +42,6 @@ public sealed class ContainerNetwork : ComponentResource
             }, new ComponentResourceOptions { Parent = this });
             Release = Install($"{name}-calico", HelmCharts.TigeraOperator, operatorNamespace.NamespaceName,
                 CalicoValues.Render(args.Options, args.Cluster));
-            if (CalicoFelixConfiguration.IsNeeded(args.Options))
-            {
-                _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource($"{name}-felix-configuration", new FelixConfigurationArgs
-                {
-                    Metadata = new ObjectMetaArgs { Name = CalicoFelixConfiguration.Name },
-                    Spec = CalicoFelixConfiguration.Spec(args.Options).ToDictionary(kv => kv.Key, kv => kv.Value),
-                }, new CustomResourceOptions { Parent = this, DependsOn = { Release } });
-            }
         }
 
         RegisterOutputs(new Dictionary<string, object?> { ["plugin"] = args.Options.Plugin.ToString(), ["status"] = Release.Status.Apply(s => s.Status) });
@@ -72,14 +63,4 @@ public sealed class ContainerNetwork : ComponentResource
             CleanupOnFail = true,
             Timeout = HelmTimeoutSeconds,
         }, new CustomResourceOptions { Parent = this });
-
-    private sealed class FelixConfigurationArgs : Pulumi.Kubernetes.ApiExtensions.CustomResourceArgs
-    {
-        public FelixConfigurationArgs() : base(CalicoFelixConfiguration.ApiVersion, CalicoFelixConfiguration.Kind)
-        {
-        }
-
-        [Input("spec")]
-        public InputMap<object>? Spec { get; set; }
-    }
 }

@@ -47,6 +47,12 @@ public static class PlatformSettingsLoader
         var apiLoadBalancer = ControlPlaneOptionsParser.ReadApiLoadBalancer(source, apiEndpoint, nodes, problems);
         var hardeningExceptions = ControlPlaneOptionsParser.ReadHardeningExceptions(source, problems);
         var cni = NetworkingOptionsParser.ReadCni(source, problems);
+        if (cni?.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium && clusterName is { Length: > 32 })
+        {
+            problems.Add(
+                PlatformConfigKeys.ClusterName.Name,
+                $"'{clusterName}' is {clusterName.Length} characters long; Cilium (platform:cni) accepts cluster names of at most 32. Use a shorter name.");
+        }
         CheckSshPrivateKey(source, problems);
         var statefulWorkloads = ReadStatefulWorkloads(source, problems);
         var capabilities = ReadCapabilities(source, problems);

@@ -36,4 +36,14 @@ public class NetworkingOptionsTests
         Assert.Equal(key, problem.Key);
         Assert.Contains(message, problem.Message, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void Cilium_needs_a_cluster_name_of_at_most_32_characters()
+    {
+        var name = new string('a', 33);
+        var problem = Assert.Single(ValidConfig.Problems(v => v["clusterName"] = name).Problems);
+        Assert.Equal("platform:clusterName", problem.Key);
+        Assert.Contains("at most 32", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(name, ValidConfig.Load(v => { v["clusterName"] = name; v["cni"] = """{"plugin": "calico"}"""; }).ClusterName);
+    }
 }

@@ -43,11 +43,8 @@ public class ContainerNetworkTests
         Assert.Equal("tigera-operator", release.Inputs["namespace"]);
         var ns = Map(run.Registration("kubernetes:core/v1:Namespace", "platform-prod-cni-tigera-operator").Inputs["metadata"]);
         Assert.Equal("privileged", Map(ns["labels"])["pod-security.kubernetes.io/enforce"]);
-        var felix = run.Registration("kubernetes:crd.projectcalico.org/v1:FelixConfiguration", "platform-prod-cni-felix-configuration");
-        Assert.Equal("default", Map(felix.Inputs["metadata"])["name"]);
-        Assert.Equal(true, Map(felix.Inputs["spec"])["wireguardEnabled"]);
-        var graph = await DependencyGraph.OfAsync(run);
-        Assert.Contains("platform-prod-cni-calico", graph.Direct("platform-prod-cni-felix-configuration"));
+        var felix = Map(Map(release.Inputs["values"])["defaultFelixConfiguration"]);
+        Assert.Equal(true, felix["wireguardEnabled"]);
     }
 
     [Fact]

@@ -4,7 +4,9 @@ namespace Platform.Components.Networking.Cni;
 /// Every key is checked against the chart's values.yaml of the pinned version; <c>installation</c> becomes the spec of
 /// the operator's <c>Installation</c> named <c>default</c>. The tree holds only string, bool, int, nested
 /// <see cref="Dictionary{TKey, TValue}"/> and <c>object[]</c>, never null, and its keys come out in a fixed order.
-/// WireGuard is not a chart value: it lives in the <see cref="CalicoFelixConfiguration"/>.</summary>
+/// WireGuard is switched in the chart's <c>defaultFelixConfiguration</c>: the chart then owns Felix's cluster-wide
+/// <c>FelixConfiguration</c> named <c>default</c> from the first install, so no separate object has to adopt the one
+/// the operator would otherwise create.</summary>
 /// <remarks>Choices that are not options:
 /// <list type="bullet">
 /// <item>One IPv4 pool over the cluster's pod CIDR with <c>VXLANCrossSubnet</c>: nodes in the same L2 subnet talk
@@ -57,6 +59,9 @@ public static class CalicoValues
             ["apiServer"] = Map(("enabled", true)),
             ["goldmane"] = Map(("enabled", false)),
             ["whisker"] = Map(("enabled", false)),
+            ["defaultFelixConfiguration"] = Map(
+                ("enabled", true),
+                ("wireguardEnabled", options.Encryption == CniEncryption.PodTraffic)),
         };
     }
 

@@ -37,38 +37,15 @@ public class CalicoValuesTests
         Assert.Equal(false, At(values, "whisker.enabled"));
     }
 
-    [Fact]
-    public void Encryption_is_not_a_chart_value()
+    [Theory]
+    [InlineData(CniEncryption.None, false)]
+    [InlineData(CniEncryption.PodTraffic, true)]
+    public void Pod_traffic_encryption_switches_wireguard_in_the_charts_felix_configuration(CniEncryption encryption, bool wireguard)
     {
-        var plain = CniYaml.Serialize(Render(CniFixtures.Calico));
-        var encrypted = CniYaml.Serialize(Render(CniFixtures.Calico with { Encryption = CniEncryption.PodTraffic }));
+        var felix = (IReadOnlyDictionary<string, object>)Render(CniFixtures.Calico with { Encryption = encryption })["defaultFelixConfiguration"];
 
-        Assert.Equal(plain, encrypted);
-    }
-
-    [Fact]
-    public void Pod_traffic_encryption_enables_wireguard_in_felix()
-    {
-        var options = CniFixtures.Calico with { Encryption = CniEncryption.PodTraffic };
-
-        Assert.True(CalicoFelixConfiguration.IsNeeded(options));
-        Assert.Equal(new Dictionary<string, object> { ["wireguardEnabled"] = true }, CalicoFelixConfiguration.Spec(options));
-    }
-
-    [Fact]
-    public void Without_encryption_felix_is_not_needed_and_wireguard_stays_off()
-    {
-        Assert.False(CalicoFelixConfiguration.IsNeeded(CniFixtures.Calico));
-        Assert.False(CalicoFelixConfiguration.IsNeeded(CniFixtures.Cilium with { Encryption = CniEncryption.AllTraffic }));
-        Assert.Equal(false, CalicoFelixConfiguration.Spec(CniFixtures.Calico)["wireguardEnabled"]);
-    }
-
-    [Fact]
-    public void Felix_configuration_identity_is_the_cluster_default()
-    {
-        Assert.Equal("crd.projectcalico.org/v1", CalicoFelixConfiguration.ApiVersion);
-        Assert.Equal("FelixConfiguration", CalicoFelixConfiguration.Kind);
-        Assert.Equal("default", CalicoFelixConfiguration.Name);
+        Assert.Equal(true, felix["enabled"]);
+        Assert.Equal(wireguard, felix["wireguardEnabled"]);
     }
 
     [Fact]
@@ -80,7 +57,6 @@ public class CalicoValuesTests
         var error = Assert.Throws<ArgumentException>(() => Render(options));
         Assert.Equal("options", error.ParamName);
         Assert.Contains("encryption AllTraffic needs Cilium", error.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => CalicoFelixConfiguration.Spec(options));
     }
 
     [Fact]
@@ -105,7 +81,6 @@ public class CalicoValuesTests
     public void Cilium_options_are_rejected()
     {
         Assert.Contains("plugin is Cilium", Assert.Throws<ArgumentException>(() => Render(CniFixtures.Cilium)).Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => CalicoFelixConfiguration.Spec(CniFixtures.Cilium));
     }
 
     [Fact]
@@ -118,7 +93,6 @@ public class CalicoValuesTests
     public void Values_hold_no_null_and_only_helm_types(CniOptions options)
     {
         Assert.Empty(Problems(Render(options)));
-        Assert.Empty(Problems(CalicoFelixConfiguration.Spec(options)));
     }
 
     [Fact]

@@ -14,7 +14,6 @@ public class CniYamlRoundTripTests
         foreach (var options in CniOptionSets.Calico())
         {
             trees.Add("calico", options);
-            trees.Add("felix", options);
         }
         return trees;
     }
@@ -22,8 +21,7 @@ public class CniYamlRoundTripTests
     private static IReadOnlyDictionary<string, object> Render(string tree, CniOptions options) => tree switch
     {
         "cilium" => CiliumValues.Render(options, CniFixtures.Cluster),
-        "calico" => CalicoValues.Render(options, CniFixtures.Cluster),
-        _ => CalicoFelixConfiguration.Spec(options),
+        _ => CalicoValues.Render(options, CniFixtures.Cluster),
     };
 
     [Theory]

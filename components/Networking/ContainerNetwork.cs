@@ -2,7 +2,6 @@ using Platform.Components.Catalog;
 using Platform.Components.Networking.Cni;
 using Pulumi;
 using Pulumi.Kubernetes.Helm.V3;
-using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
 
 namespace Platform.Components.Networking;
 
@@ -16,9 +15,6 @@ public sealed class ContainerNetwork : ComponentResource
     /// <summary>The component's type token.</summary>
     public const string TypeToken = "platform:networking:ContainerNetwork";
 
-    /// <summary>How long a chart install or upgrade may take before Helm rolls it back: 10 minutes.</summary>
-    public const int HelmTimeoutSeconds = 600;
-
     /// <summary>Installs the plugin.</summary>
     public ContainerNetwork(string name, ContainerNetworkArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
@@ -30,7 +26,8 @@ public sealed class ContainerNetwork : ComponentResource
 
         if (args.Options.Plugin == CniPlugin.Cilium)
         {
-            Release = Install($"{name}-cilium", HelmCharts.Cilium, "kube-system", CiliumValues.Render(args.Options, args.Cluster));
+            Release = HelmInstall.Chart($"{name}-cilium", HelmCharts.Cilium, "kube-system",
+                HelmValues.Merge(CiliumValues.Render(args.Options, args.Cluster), args.ExtraCiliumValues), new CustomResourceOptions { Parent = this });
         }
         else
         {
@@ -40,8 +37,8 @@ public sealed class ContainerNetwork : ComponentResource
                 // The operator runs on the host network to install the CNI before pods can have a network at all.
                 Enforce = PodSecurityLevel.Privileged,
             }, new ComponentResourceOptions { Parent = this });
-            Release = Install($"{name}-calico", HelmCharts.TigeraOperator, operatorNamespace.NamespaceName,
-                CalicoValues.Render(args.Options, args.Cluster));
+            Release = HelmInstall.Chart($"{name}-calico", HelmCharts.TigeraOperator, operatorNamespace.NamespaceName,
+                CalicoValues.Render(args.Options, args.Cluster), new CustomResourceOptions { Parent = this });
         }
 
         RegisterOutputs(new Dictionary<string, object?> { ["plugin"] = args.Options.Plugin.ToString(), ["status"] = Release.Status.Apply(s => s.Status) });
@@ -49,18 +46,4 @@ public sealed class ContainerNetwork : ComponentResource
 
     /// <summary>The plugin's Helm release; layers that need pod networking can depend on it.</summary>
     public Release Release { get; }
-
-    private Release Install(string resourceName, HelmChart chart, Input<string> ns, IReadOnlyDictionary<string, object> values)
-        => new(resourceName, new ReleaseArgs
-        {
-            Name = chart.Name,
-            Chart = chart.Name,
-            Version = chart.Version,
-            RepositoryOpts = new RepositoryOptsArgs { Repo = chart.Repository },
-            Namespace = ns,
-            Values = values.ToDictionary(kv => kv.Key, kv => kv.Value),
-            Atomic = true,
-            CleanupOnFail = true,
-            Timeout = HelmTimeoutSeconds,
-        }, new CustomResourceOptions { Parent = this });
 }

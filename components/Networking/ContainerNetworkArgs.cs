@@ -8,6 +8,9 @@ public sealed record ContainerNetworkArgs
     /// <summary>The plugin and its options. Default: Cilium without encryption, kube-proxy replacement or Hubble.</summary>
     public CniOptions Options { get; init; } = new();
 
+    /// <summary>Values merged over Cilium's (e.g. what L2 load-balancer announcements need). Default none.</summary>
+    public IReadOnlyDictionary<string, object> ExtraCiliumValues { get; init; } = new Dictionary<string, object>();
+
     /// <summary>The cluster's name, pod CIDR and API endpoint. Required.</summary>
     public required CniClusterFacts Cluster { get; init; }
 }

@@ -41,7 +41,7 @@ public class PlatformStack : Stack
         var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster };
         var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, deploy) in PlatformLayers.InOrder)
-            if (enabled.Contains(id)) deploy(context);
+            if (enabled.Contains(id)) context.Layers[id] = deploy(context);
 
         ClusterName = Output.Create(settings.ClusterName);
         Tier = Output.Create(PlatformTierText.Name(settings.Tier));

@@ -15,4 +15,7 @@ public sealed record PlatformContext
 
     /// <summary>The cluster: its PKI, nodes, admin kubeconfig and the Kubernetes provider every layer uses.</summary>
     public required Cluster Cluster { get; init; }
+
+    /// <summary>The layers deployed so far, by capability id (a later layer can wait for an earlier one).</summary>
+    public Dictionary<string, Pulumi.ComponentResource> Layers { get; } = new(StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using Platform.Components.Networking;
 using Platform.Components.Networking.Cni;
+using Platform.Components.Networking.LoadBalancing;
 using Platform.Stacks.Capabilities;
 using Pulumi;
 
@@ -24,6 +25,7 @@ public static class PlatformLayers
         new ReadOnlyCollection<KeyValuePair<string, Deploy>>(new List<KeyValuePair<string, Deploy>>
         {
             new(CapabilityIds.Cni, ContainerNetwork),
+            new(CapabilityIds.Ingress, Ingress),
         });
 
     /// <summary>The cluster's provider for a layer's children.</summary>
@@ -36,6 +38,9 @@ public static class PlatformLayers
         return new ContainerNetwork($"{settings.ClusterName}-cni", new ContainerNetworkArgs
         {
             Options = settings.Cni,
+            ExtraCiliumValues = settings.LoadBalancer.Provider == LoadBalancerProvider.CiliumL2
+                ? CiliumLoadBalancerResources.CiliumValuesOverlay()
+                : new Dictionary<string, object>(),
             Cluster = new CniClusterFacts
             {
                 ClusterName = settings.ClusterName,
@@ -43,6 +48,20 @@ public static class PlatformLayers
                 ApiServerHost = settings.ApiEndpoint.Host,
                 ApiServerPort = settings.ApiEndpoint.Port,
             },
+        }, OnCluster(context));
+    }
+
+    private static ComponentResource Ingress(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var cni = context.Layers.GetValueOrDefault(CapabilityIds.Cni) as ContainerNetwork;
+        return new IngressLayer($"{settings.ClusterName}-ingress", new IngressLayerArgs
+        {
+            Ingress = settings.Ingress,
+            LoadBalancer = settings.LoadBalancer,
+            CiliumIsTheCni = settings.Cni.Plugin == CniPlugin.Cilium,
+            CiliumReplacesKubeProxy = settings.Cni.KubeProxyReplacement,
+            After = cni?.Release,
         }, OnCluster(context));
     }
 }

@@ -188,6 +188,31 @@ public static class PlatformConfigKeys
             "NetworkPolicy. The plugin cannot be changed once the cluster runs.",
     };
 
+    /// <summary><c>platform:ingress</c>: the ingress controllers.</summary>
+    public static PlatformConfigKey Ingress { get; } = new()
+    {
+        Name = "ingress",
+        Type = PlatformConfigValueType.Object,
+        Default = """{"controllers": [{"kind": "traefik", "default": true}]}""",
+        Example = """{"controllers": [{"kind": "traefik", "default": true}, {"kind": "contour"}]}""",
+        Description = "The ingress controllers, each with its own IngressClass and exactly one the default: controllers, a list of " +
+            "{kind (traefik, ingress-nginx (retired upstream: a warning), contour, haproxy or emissary), className (default: " +
+            "the kind's usual name), default (true for exactly one), replicas (default 2), exposure (loadBalancer, nodePort " +
+            "or hostPort; default loadBalancer when platform:loadBalancer hands out addresses, nodePort otherwise)}.",
+    };
+
+    /// <summary><c>platform:loadBalancer</c>: what hands out LoadBalancer addresses on bare metal.</summary>
+    public static PlatformConfigKey LoadBalancer { get; } = new()
+    {
+        Name = "loadBalancer",
+        Type = PlatformConfigValueType.Object,
+        Default = """{"provider": "none"}""",
+        Example = """{"provider": "metallb", "pools": [{"name": "default", "addresses": ["192.168.10.200-192.168.10.220"]}]}""",
+        Description = "What hands out LoadBalancer addresses on bare metal: provider metallb, cilium-l2 (Cilium's LB IPAM with " +
+            "L2 announcements; needs Cilium with kubeProxyReplacement) or none (ingress controllers use NodePort or host " +
+            "ports); pools, a list of {name, addresses: [CIDR or first-last range]} from the nodes' network.",
+    };
+
     /// <summary><c>platform:hardeningExceptions</c>: hardening defaults switched off deliberately.</summary>
     public static PlatformConfigKey HardeningExceptions { get; } = new()
     {
@@ -219,5 +244,7 @@ public static class PlatformConfigKeys
         Capabilities,
         HardeningExceptions,
         Cni,
+        LoadBalancer,
+        Ingress,
     ];
 }

@@ -39,6 +39,13 @@ public sealed record PlatformSettings
     /// <summary>The CNI plugin and its options (<c>platform:cni</c>); Cilium without extras by default.</summary>
     public Platform.Components.Networking.Cni.CniOptions Cni { get; init; } = new();
 
+    /// <summary>What hands out LoadBalancer addresses (<c>platform:loadBalancer</c>); none by default.</summary>
+    public Platform.Components.Networking.LoadBalancing.LoadBalancerOptions LoadBalancer { get; init; } =
+        new() { Provider = Platform.Components.Networking.LoadBalancing.LoadBalancerProvider.None };
+
+    /// <summary>The ingress controllers (<c>platform:ingress</c>); Traefik as the default class by default.</summary>
+    public Platform.Components.Networking.Ingress.IngressOptions Ingress { get; init; } = new();
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

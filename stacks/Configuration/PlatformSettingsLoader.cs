@@ -47,6 +47,14 @@ public static class PlatformSettingsLoader
         var apiLoadBalancer = ControlPlaneOptionsParser.ReadApiLoadBalancer(source, apiEndpoint, nodes, problems);
         var hardeningExceptions = ControlPlaneOptionsParser.ReadHardeningExceptions(source, problems);
         var cni = NetworkingOptionsParser.ReadCni(source, problems);
+        var loadBalancer = IngressOptionsParser.ReadLoadBalancer(source, problems);
+        var ingress = IngressOptionsParser.ReadIngress(source, loadBalancer, problems);
+        if (loadBalancer is not null && cni is not null)
+        {
+            var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
+            foreach (var problem in loadBalancer.Validate(ciliumIsTheCni, ciliumIsTheCni && cni.KubeProxyReplacement))
+                problems.Add(PlatformConfigKeys.LoadBalancer.Name, problem);
+        }
         if (cni?.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium && clusterName is { Length: > 32 })
         {
             problems.Add(
@@ -68,6 +76,8 @@ public static class PlatformSettingsLoader
             ApiLoadBalancer = apiLoadBalancer!.Value,
             HardeningExceptions = hardeningExceptions!,
             Cni = cni!,
+            LoadBalancer = loadBalancer!,
+            Ingress = ingress!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

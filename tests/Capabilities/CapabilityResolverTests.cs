@@ -201,7 +201,9 @@ public class CapabilityResolverTests
     [Fact]
     public void PartlyAvailableMatrixMixesReasons()
     {
-        var matrix = CapabilityMatrix.Default.WithAvailability(CapabilityAvailability.Available, ["installation", "cni", "tracing"]);
+        var matrix = CapabilityMatrix.Default
+            .WithAvailability(CapabilityAvailability.Planned, CapabilityMatrix.Default.Ids)
+            .WithAvailability(CapabilityAvailability.Available, ["installation", "cni", "tracing"]);
         var overrides = new Dictionary<string, bool> { ["tracing"] = true };
 
         var decisions = CapabilityResolver.Resolve(matrix, PlatformTier.Small, overrides, statefulWorkloads: false);

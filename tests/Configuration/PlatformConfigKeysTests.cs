@@ -11,7 +11,7 @@ public class PlatformConfigKeysTests
         Assert.Equal(
             [
                 "tier", "environment", "clusterName", "kubernetesVersion", "apiEndpoint", "apiLoadBalancer", "podCidr", "serviceCidr",
-                "clusterDomain", "nodes", "bastion", "sshPrivateKey", "statefulWorkloads", "capabilities", "hardeningExceptions", "cni",
+                "clusterDomain", "nodes", "bastion", "sshPrivateKey", "statefulWorkloads", "capabilities", "hardeningExceptions", "cni", "loadBalancer", "ingress",
             ],
             PlatformConfigKeys.All.Select(key => key.Name));
         Assert.All(PlatformConfigKeys.All, key =>

@@ -1,0 +1,23 @@
+namespace Platform.Components.Networking.Ingress;
+
+/// <summary>The container ports each controller's pods listen on with the values from <see cref="IngressValues"/>,
+/// for NetworkPolicy allowances (traffic to a pod is matched on its container port, not the Service port).</summary>
+public static class IngressPorts
+{
+    /// <summary>The (port, protocol) pairs <paramref name="kind"/>'s pods listen on, protocol <c>TCP</c> or
+    /// <c>UDP</c>, in a fixed order: HTTP, HTTPS, then health and metrics ports.</summary>
+    public static IReadOnlyList<(int Port, string Protocol)> For(IngressControllerKind kind) => kind switch
+    {
+        // web, websecure, traefik (ping/health), metrics
+        IngressControllerKind.Traefik => [(8000, "TCP"), (8443, "TCP"), (8080, "TCP"), (9100, "TCP")],
+        // http, https, metrics/health, admission webhook
+        IngressControllerKind.IngressNginx => [(80, "TCP"), (443, "TCP"), (10254, "TCP"), (8443, "TCP")],
+        // envoy http, https, metrics/health; contour xDS (envoy to contour) and metrics
+        IngressControllerKind.Contour => [(8080, "TCP"), (8443, "TCP"), (8002, "TCP"), (8001, "TCP"), (8000, "TCP")],
+        // http, https, QUIC, stat (metrics), healthz, admin
+        IngressControllerKind.HAProxy => [(8080, "TCP"), (8443, "TCP"), (8443, "UDP"), (1024, "TCP"), (1042, "TCP"), (6060, "TCP")],
+        // http, https listeners; admin (health, diagnostics, metrics)
+        IngressControllerKind.Emissary => [(8080, "TCP"), (8443, "TCP"), (8877, "TCP")],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown ingress controller kind"),
+    };
+}

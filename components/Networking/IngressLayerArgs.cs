@@ -1,0 +1,24 @@
+using Platform.Components.Networking.Ingress;
+using Platform.Components.Networking.LoadBalancing;
+using Pulumi;
+
+namespace Platform.Components.Networking;
+
+/// <summary>What <see cref="IngressLayer"/> installs: the controllers and what hands out their addresses.</summary>
+public sealed record IngressLayerArgs
+{
+    /// <summary>The controllers, each with its IngressClass, exactly one the default. Default: Traefik.</summary>
+    public IngressOptions Ingress { get; init; } = new();
+
+    /// <summary>What hands out LoadBalancer addresses on bare metal. Default: none (controllers use NodePort or host ports).</summary>
+    public LoadBalancerOptions LoadBalancer { get; init; } = new() { Provider = LoadBalancerProvider.None };
+
+    /// <summary>Whether Cilium is the CNI (Cilium's L2 announcements need it). Default true.</summary>
+    public bool CiliumIsTheCni { get; init; } = true;
+
+    /// <summary>Whether Cilium replaces kube-proxy (its L2 announcements need it). Default false.</summary>
+    public bool CiliumReplacesKubeProxy { get; init; }
+
+    /// <summary>What the load-balancer objects wait for: the CNI release, whose chart brings Cilium's CRDs. Default none.</summary>
+    public Resource? After { get; init; }
+}

@@ -1,0 +1,28 @@
+using static Platform.Components.Networking.Ingress.ValuesTree;
+
+namespace Platform.Components.Networking.LoadBalancing;
+
+/// <summary>Helm values for the <c>metallb</c> chart (see <see cref="Catalog.HelmCharts.MetalLb"/>), checked against
+/// the chart's values.yaml of the pinned version. Address pools are not chart values: they are
+/// <see cref="MetalLbResources"/> objects created after the release, whose CRDs the chart installs.</summary>
+/// <remarks>L2 mode only: the FRR (BGP) container and the frr-k8s backend are off, memberlist stays on so speakers
+/// notice a failed node within seconds. The controller runs as <c>nobody</c> (65534, non-root). The speaker needs host
+/// networking and <c>NET_RAW</c> to answer ARP, which the chart sets itself, so its namespace
+/// (<see cref="Namespace"/>) must allow the <c>privileged</c> Pod Security level.</remarks>
+public static class MetalLbValues
+{
+    /// <summary>The namespace MetalLB is installed into, as its documentation does.</summary>
+    public const string Namespace = "metallb-system";
+
+    /// <summary>The values.</summary>
+    public static IReadOnlyDictionary<string, object> Render() => Map(
+        ("crds", Map(("enabled", true))),
+        ("controller", Map(
+            ("logLevel", "info"),
+            ("securityContext", Map(("runAsNonRoot", true), ("runAsUser", 65534), ("fsGroup", 65534))))),
+        ("speaker", Map(
+            ("logLevel", "info"),
+            ("memberlist", Map(("enabled", true))),
+            ("frr", Map(("enabled", false))))),
+        ("frrk8s", Map(("enabled", false))));
+}

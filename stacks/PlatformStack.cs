@@ -85,8 +85,11 @@ public class PlatformStack : Stack
     {
         try
         {
-            var settings = PlatformSettingsLoader.Load(new PulumiConfigSource());
-            return (settings, CapabilityResolver.Resolve(CapabilityMatrix.Default, settings));
+            var source = new PulumiConfigSource();
+            var settings = PlatformSettingsLoader.Load(source);
+            var decisions = CapabilityResolver.Resolve(CapabilityMatrix.Default, settings);
+            LayerRequirements.Check(settings, decisions, source);
+            return (settings, decisions);
         }
         catch (PlatformConfigException e)
         {

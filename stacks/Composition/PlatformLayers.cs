@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.ObjectModel;
 using Platform.Components.Networking;
 using Platform.Components.Networking.Cni;
@@ -26,6 +27,8 @@ public static class PlatformLayers
         {
             new(CapabilityIds.Cni, ContainerNetwork),
             new(CapabilityIds.Ingress, Ingress),
+            new(CapabilityIds.Certificates, Certificates),
+            new(CapabilityIds.ExternalDns, ExternalDns),
         });
 
     /// <summary>The cluster's provider for a layer's children.</summary>
@@ -62,6 +65,42 @@ public static class PlatformLayers
             CiliumIsTheCni = settings.Cni.Plugin == CniPlugin.Cilium,
             CiliumReplacesKubeProxy = settings.Cni.KubeProxyReplacement,
             After = cni?.Release,
+        }, OnCluster(context));
+    }
+
+    private static ComponentResource Certificates(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var config = new Config(Configuration.PlatformConfigKeys.Namespace);
+        return new CertificatesLayer($"{settings.ClusterName}-certificates", new CertificatesLayerArgs
+        {
+            Options = settings.Certificates ?? new Components.Networking.Certificates.CertificateOptions(),
+            DefaultIngressClass = settings.Ingress.Controllers.Single(c => c.Default).EffectiveClassName,
+            Rfc2136TsigSecret = config.GetSecret(Configuration.PlatformConfigKeys.Rfc2136TsigSecret.Name) is { } tsig ? (Input<string>)tsig : null,
+            ClusterName = settings.ClusterName,
+        }, OnCluster(context));
+    }
+
+    private static ComponentResource ExternalDns(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var key = Configuration.PlatformConfigKeys.ExternalDnsCredentials;
+        var credentials = new Config(Configuration.PlatformConfigKeys.Namespace).GetSecret(key.Name)?.Apply(json =>
+        {
+            try
+            {
+                return System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json)!.ToImmutableDictionary();
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new RunException($"{key.FullName} is not a JSON object of text values ({e.Message}). Set it with `{key.SetCommand}`.");
+            }
+        });
+        return new ExternalDnsLayer($"{settings.ClusterName}-external-dns", new ExternalDnsLayerArgs
+        {
+            Options = settings.ExternalDns!,
+            ClusterName = settings.ClusterName,
+            Credentials = credentials,
         }, OnCluster(context));
     }
 }

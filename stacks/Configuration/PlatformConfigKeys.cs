@@ -213,6 +213,54 @@ public static class PlatformConfigKeys
             "ports); pools, a list of {name, addresses: [CIDR or first-last range]} from the nodes' network.",
     };
 
+    /// <summary><c>platform:certificates</c>: cert-manager's issuers.</summary>
+    public static PlatformConfigKey Certificates { get; } = new()
+    {
+        Name = "certificates",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"acmeEmail": "platform@example.com"}""",
+        Description = "For the certificates capability (cert-manager): acmeEmail (the Let's Encrypt account, required with " +
+            "letsEncrypt), challenge http01 (through the default IngressClass, default) or dns01 (RFC 2136, with rfc2136: " +
+            "{nameserver host[:port], tsigKeyName, tsigAlgorithm HMACSHA256 or HMACSHA512} and the secret " +
+            "platform:rfc2136TsigSecret), letsEncrypt (staging and production issuers, default true), internalCa (an issuer " +
+            "with a CA the platform owns, default true).",
+    };
+
+    /// <summary><c>platform:rfc2136TsigSecret</c>: the TSIG secret for DNS-01 through RFC 2136.</summary>
+    public static PlatformConfigKey Rfc2136TsigSecret { get; } = new()
+    {
+        Name = "rfc2136TsigSecret",
+        Type = PlatformConfigValueType.String,
+        Secret = true,
+        Example = "base64-tsig-secret",
+        Description = "The TSIG secret (base64) cert-manager signs RFC 2136 updates with for DNS-01; a secret. Needed only with " +
+            "platform:certificates.challenge dns01.",
+    };
+
+    /// <summary><c>platform:externalDns</c>: the external-dns provider and zones.</summary>
+    public static PlatformConfigKey ExternalDns { get; } = new()
+    {
+        Name = "externalDns",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"provider": "cloudflare", "domainFilters": ["apps.example.com"]}""",
+        Description = "For the externalDns capability: provider (rfc2136, aws, azure, google or cloudflare), domainFilters (the " +
+            "zones it may change, at least one), rfc2136 ({nameserver, zone, tsigKeyName, tsigAlgorithm}), awsRegion, " +
+            "azureResourceGroup, azureSubscriptionId, googleProject, sync (also delete records, default false: upsert only). " +
+            "Credentials go in the secret platform:externalDnsCredentials.",
+    };
+
+    /// <summary><c>platform:externalDnsCredentials</c>: the DNS provider's credentials.</summary>
+    public static PlatformConfigKey ExternalDnsCredentials { get; } = new()
+    {
+        Name = "externalDnsCredentials",
+        Type = PlatformConfigValueType.String,
+        Secret = true,
+        Example = """{"cloudflare-api-token": "..."}""",
+        Description = "The DNS provider's credentials as a JSON object; a secret. Keys: rfc2136 tsig-secret; aws " +
+            "aws-access-key-id and aws-secret-access-key; azure azure.json; google credentials.json; cloudflare " +
+            "cloudflare-api-token.",
+    };
+
     /// <summary><c>platform:hardeningExceptions</c>: hardening defaults switched off deliberately.</summary>
     public static PlatformConfigKey HardeningExceptions { get; } = new()
     {
@@ -246,5 +294,9 @@ public static class PlatformConfigKeys
         Cni,
         LoadBalancer,
         Ingress,
+        Certificates,
+        Rfc2136TsigSecret,
+        ExternalDns,
+        ExternalDnsCredentials,
     ];
 }

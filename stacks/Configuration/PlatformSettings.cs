@@ -46,6 +46,12 @@ public sealed record PlatformSettings
     /// <summary>The ingress controllers (<c>platform:ingress</c>); Traefik as the default class by default.</summary>
     public Platform.Components.Networking.Ingress.IngressOptions Ingress { get; init; } = new();
 
+    /// <summary>cert-manager's issuers (<c>platform:certificates</c>), or null when unset.</summary>
+    public Platform.Components.Networking.Certificates.CertificateOptions? Certificates { get; init; }
+
+    /// <summary>external-dns's provider and zones (<c>platform:externalDns</c>), or null when unset.</summary>
+    public Platform.Components.Networking.ExternalDns.ExternalDnsOptions? ExternalDns { get; init; }
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

@@ -49,6 +49,8 @@ public static class PlatformSettingsLoader
         var cni = NetworkingOptionsParser.ReadCni(source, problems);
         var loadBalancer = IngressOptionsParser.ReadLoadBalancer(source, problems);
         var ingress = IngressOptionsParser.ReadIngress(source, loadBalancer, problems);
+        var certificates = AddOnOptionsParser.ReadCertificates(source, problems);
+        var externalDns = AddOnOptionsParser.ReadExternalDns(source, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -78,6 +80,8 @@ public static class PlatformSettingsLoader
             Cni = cni!,
             LoadBalancer = loadBalancer!,
             Ingress = ingress!,
+            Certificates = certificates,
+            ExternalDns = externalDns,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

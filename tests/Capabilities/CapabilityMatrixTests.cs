@@ -87,10 +87,10 @@ public class CapabilityMatrixTests
     }
 
     [Fact]
-    public void InstallationCniAndIngressAreAvailableInThisVersion()
+    public void TheClusterAndItsNetworkingAreAvailableInThisVersion()
     {
         Assert.Equal(
-            [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress],
+            [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.ExternalDns, CapabilityIds.Certificates],
             CapabilityMatrix.Default.All.Where(capability => capability.Availability == CapabilityAvailability.Available).Select(c => c.Id));
     }
 

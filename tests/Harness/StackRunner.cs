@@ -14,7 +14,7 @@ namespace Platform.Tests.Harness;
 public static class StackRunner
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-    private static readonly string[] SecretKeys = { "sshPrivateKey" };
+    private static readonly string[] SecretKeys = { "sshPrivateKey", "rfc2136TsigSecret", "externalDnsCredentials" };
 
     /// <summary>Runs the stack; <paramref name="config"/> holds bare keys ("tier", not "platform:tier").</summary>
     public static async Task<StackRun> RunAsync(IReadOnlyDictionary<string, string> config, bool preview = true, PlatformMocks? mocks = null)

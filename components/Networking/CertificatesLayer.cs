@@ -1,0 +1,114 @@
+using Platform.Components.Catalog;
+using Platform.Components.Networking.Certificates;
+using Pulumi;
+using Pulumi.Kubernetes.Core.V1;
+using Pulumi.Kubernetes.Helm.V3;
+using Pulumi.Kubernetes.Types.Inputs.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using Pulumi.Tls;
+using Pulumi.Tls.Inputs;
+
+namespace Platform.Components.Networking;
+
+/// <summary>
+/// The certificates capability: cert-manager in its own platform namespace, with ClusterIssuers for Let's Encrypt
+/// staging and production (HTTP-01 through the default IngressClass, or DNS-01 through RFC 2136) and an internal CA
+/// issuer whose CA is created with Pulumi.Tls and kept (protected) in Pulumi state, so internal services get
+/// certificates from a CA the platform owns.
+/// </summary>
+public sealed class CertificatesLayer : ComponentResource
+{
+    /// <summary>The component's type token.</summary>
+    public const string TypeToken = "platform:networking:Certificates";
+
+    /// <summary>The namespace cert-manager runs in (ClusterIssuers read their Secrets from it).</summary>
+    public const string Namespace = "cert-manager";
+
+    /// <summary>Installs cert-manager and the issuers.</summary>
+    public CertificatesLayer(string name, CertificatesLayerArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var problems = args.Options.Validate().ToList();
+        if (args.Options.LetsEncrypt && args.Options.Challenge == AcmeChallenge.Dns01Rfc2136 && args.Rfc2136TsigSecret is null)
+            problems.Add("DNS-01 through RFC 2136 needs the TSIG secret.");
+        if (problems.Count > 0)
+            throw new ArgumentException($"Certificates: {string.Join(" ", problems)}", nameof(args));
+
+        var ns = new PlatformNamespace($"{name}-namespace", new PlatformNamespaceArgs
+        {
+            Name = Namespace,
+            Allowances =
+            [
+                // The API server calls cert-manager's webhook.
+                new NetworkAllowance { Name = "allow-webhook", Direction = TrafficDirection.Ingress, AnyPeer = true, Ports = [(10250, "TCP")] },
+                // ACME servers, DNS servers for DNS-01, and the API server.
+                new NetworkAllowance { Name = "allow-acme-dns-and-api", Direction = TrafficDirection.Egress, AnyPeer = true },
+            ],
+        }, new ComponentResourceOptions { Parent = this });
+        Release = HelmInstall.Chart($"{name}-cert-manager", HelmCharts.CertManager, ns.NamespaceName, CertManagerValues.Render(args.Options),
+            new CustomResourceOptions { Parent = this });
+
+        var issuers = new List<string>();
+        if (args.Options.LetsEncrypt)
+        {
+            var dependencies = new List<Resource> { Release };
+            if (args.Options.Challenge == AcmeChallenge.Dns01Rfc2136)
+                dependencies.Add(SecretOf($"{name}-rfc2136-tsig", ClusterIssuers.Rfc2136SecretName, ns.NamespaceName, "Opaque",
+                    new InputMap<string> { { ClusterIssuers.Rfc2136SecretKey, Output.CreateSecret(args.Rfc2136TsigSecret!.ToOutput()) } }));
+            foreach (var (issuer, production) in new[] { (ClusterIssuers.LetsEncryptStaging, false), (ClusterIssuers.LetsEncryptProduction, true) })
+            {
+                Issuer($"{name}-{issuer}", issuer, ClusterIssuers.AcmeSpec(args.Options, production, args.DefaultIngressClass), dependencies);
+                issuers.Add(issuer);
+            }
+        }
+        if (args.Options.InternalCa)
+        {
+            var protectedChild = new CustomResourceOptions { Parent = this, Protect = true };
+            var caKey = new PrivateKey($"{name}-internal-ca-key", new PrivateKeyArgs { Algorithm = "ECDSA", EcdsaCurve = "P256" }, protectedChild);
+            var caCert = new SelfSignedCert($"{name}-internal-ca", new SelfSignedCertArgs
+            {
+                PrivateKeyPem = caKey.PrivateKeyPem,
+                IsCaCertificate = true,
+                ValidityPeriodHours = 87_600,
+                AllowedUses = { "cert_signing", "crl_signing", "digital_signature" },
+                Subject = new SelfSignedCertSubjectArgs { CommonName = $"{args.ClusterName} internal CA", Organization = args.ClusterName },
+            }, protectedChild);
+            InternalCaCertPem = caCert.CertPem;
+            var secret = SecretOf($"{name}-internal-ca-secret", ClusterIssuers.InternalCaSecretName, ns.NamespaceName, "kubernetes.io/tls",
+                new InputMap<string>
+                {
+                    { "tls.crt", caCert.CertPem },
+                    { "tls.key", Output.CreateSecret(caKey.PrivateKeyPem) },
+                });
+            Issuer($"{name}-{ClusterIssuers.InternalCa}", ClusterIssuers.InternalCa, ClusterIssuers.InternalCaSpec(), [Release, secret]);
+            issuers.Add(ClusterIssuers.InternalCa);
+        }
+        Issuers = issuers;
+        RegisterOutputs(new Dictionary<string, object?> { ["issuers"] = issuers, ["internalCaCertPem"] = InternalCaCertPem });
+    }
+
+    /// <summary>cert-manager's Helm release.</summary>
+    public Release Release { get; }
+
+    /// <summary>The ClusterIssuers created, by name.</summary>
+    public IReadOnlyList<string> Issuers { get; }
+
+    /// <summary>The internal CA's certificate (to distribute to clients that must trust it), or null without one.</summary>
+    public Output<string>? InternalCaCertPem { get; }
+
+    private Secret SecretOf(string resourceName, string secretName, Input<string> ns, string type, InputMap<string> data)
+        => new(resourceName, new SecretArgs
+        {
+            Metadata = new ObjectMetaArgs { Name = secretName, Namespace = ns },
+            Type = type,
+            StringData = data,
+        }, new CustomResourceOptions { Parent = this, AdditionalSecretOutputs = { "stringData", "data" } });
+
+    private void Issuer(string resourceName, string issuerName, IReadOnlyDictionary<string, object> spec, IEnumerable<Resource> after)
+        => _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource(resourceName, new CustomObjectArgs(ClusterIssuers.ApiVersion, ClusterIssuers.Kind)
+        {
+            Metadata = new ObjectMetaArgs { Name = issuerName },
+            Spec = spec.ToDictionary(kv => kv.Key, kv => kv.Value),
+        }, new CustomResourceOptions { Parent = this, DependsOn = after.ToArray() });
+}

@@ -1,0 +1,38 @@
+using Platform.Components.Networking.Certificates;
+using Platform.Components.Networking.ExternalDns;
+using Platform.Stacks.Capabilities;
+using Platform.Stacks.Configuration;
+
+namespace Platform.Stacks.Composition;
+
+/// <summary>What a switched-on capability needs from the configuration, checked with everything else before any resource.</summary>
+internal static class LayerRequirements
+{
+    public static void Check(PlatformSettings settings, IReadOnlyList<CapabilityDecision> decisions, IPlatformConfigSource source)
+    {
+        var on = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var problems = new ProblemCollector();
+        if (on.Contains(CapabilityIds.Certificates))
+        {
+            var certificates = settings.Certificates ?? new CertificateOptions();
+            if (settings.Certificates is null)
+            {
+                foreach (var problem in certificates.Validate())
+                    problems.Add(PlatformConfigKeys.Certificates.Name, $"{problem} The certificates capability is on; set e.g. `pulumi config set --path platform:certificates.acmeEmail platform@example.com`.");
+            }
+            if (certificates.LetsEncrypt && certificates.Challenge == AcmeChallenge.Dns01Rfc2136 && !source.IsSet(PlatformConfigKeys.Rfc2136TsigSecret.Name))
+                problems.Add(PlatformConfigKeys.Rfc2136TsigSecret.Name, $"is required for DNS-01 through RFC 2136. Set it with `{PlatformConfigKeys.Rfc2136TsigSecret.SetCommand}`.");
+            if (certificates.LetsEncrypt && certificates.Challenge == AcmeChallenge.Http01 && !on.Contains(CapabilityIds.Ingress))
+                problems.Add(PlatformConfigKeys.Certificates.Name, "HTTP-01 challenges are answered through the default IngressClass, but the ingress capability is off. Switch it on, or use challenge dns01.");
+        }
+        if (on.Contains(CapabilityIds.ExternalDns))
+        {
+            if (settings.ExternalDns is not { } externalDns)
+                problems.Add(PlatformConfigKeys.ExternalDns.Name, $"is required when the externalDns capability is on: set at least a provider and the zones, e.g. `{PlatformConfigKeys.ExternalDns.Example}`.");
+            else if (ExternalDnsValues.CredentialKeys(externalDns.Provider).Count > 0 && !source.IsSet(PlatformConfigKeys.ExternalDnsCredentials.Name))
+                problems.Add(PlatformConfigKeys.ExternalDnsCredentials.Name,
+                    $"is required for {externalDns.Provider}: a secret JSON object with {string.Join(", ", ExternalDnsValues.CredentialKeys(externalDns.Provider))}. Set it with `{PlatformConfigKeys.ExternalDnsCredentials.SetCommand}`.");
+        }
+        problems.ThrowIfAny();
+    }
+}

@@ -126,6 +126,26 @@ public static class HelmCharts
         Version = "0.15.3",
     };
 
+    /// <summary>The Emissary-ingress CRDs (the seed's Ambassador), installed before <see cref="Emissary"/>.
+    /// Emissary 4 publishes its charts only as OCI artifacts on ghcr.io, chart and application versions aligned; 4.1.0
+    /// is the current 4.x release documented by the project. Installed with <c>enableLegacyVersions=false</c>, so only
+    /// the v3alpha1 CRDs are created and no conversion webhook has to run first.</summary>
+    public static HelmChart EmissaryCrds { get; } = new()
+    {
+        Name = "emissary-crds-chart",
+        Repository = "oci://ghcr.io/emissary-ingress",
+        Version = "4.1.0",
+    };
+
+    /// <summary>Emissary-ingress itself, the Envoy-based API gateway and ingress controller (the seed's Ambassador).
+    /// Same OCI registry and version as <see cref="EmissaryCrds"/>.</summary>
+    public static HelmChart Emissary { get; } = new()
+    {
+        Name = "emissary-ingress",
+        Repository = "oci://ghcr.io/emissary-ingress",
+        Version = "4.1.0",
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary];
 }

@@ -14,16 +14,20 @@ internal static class HelmInstall
 
     public static Release Chart(string resourceName, HelmChart chart, Input<string> ns, IReadOnlyDictionary<string, object> values,
         CustomResourceOptions options)
-        => new(resourceName, new ReleaseArgs
+    {
+        var args = new ReleaseArgs
         {
             Name = chart.Name,
-            Chart = chart.Name,
+            // An OCI chart is addressed by its full reference; a chart repository by name plus the repository's index.
+            Chart = chart.IsOci ? $"{chart.Repository}/{chart.Name}" : chart.Name,
             Version = chart.Version,
-            RepositoryOpts = new RepositoryOptsArgs { Repo = chart.Repository },
             Namespace = ns,
             Values = values.ToDictionary(kv => kv.Key, kv => kv.Value),
             Atomic = true,
             CleanupOnFail = true,
             Timeout = TimeoutSeconds,
-        }, options);
+        };
+        if (!chart.IsOci) args.RepositoryOpts = new RepositoryOptsArgs { Repo = chart.Repository };
+        return new Release(resourceName, args, options);
+    }
 }

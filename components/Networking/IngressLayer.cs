@@ -105,7 +105,14 @@ public sealed class IngressLayer : ComponentResource
             ],
         }, new ComponentResourceOptions { Parent = this });
         var options = new CustomResourceOptions { Parent = this };
-        if (addressesReady.Count > 0) options.DependsOn = addressesReady.ToArray();
+        var after = addressesReady.ToList();
+        if (IngressControllerCharts.RequiresCrdStep(controller.Kind))
+        {
+            // Emissary's chart ships no CRDs: its CRDs chart goes first, into the same namespace.
+            after.Add(HelmInstall.Chart($"{name}-{controller.EffectiveClassName}-crds", HelmCharts.EmissaryCrds, ns.NamespaceName,
+                IngressControllerCharts.EmissaryCrdsValues, new CustomResourceOptions { Parent = this }));
+        }
+        if (after.Count > 0) options.DependsOn = after.ToArray();
         return HelmInstall.Chart($"{name}-{controller.EffectiveClassName}", IngressControllerCharts.For(controller.Kind), ns.NamespaceName,
             IngressValues.Render(controller), options);
     }

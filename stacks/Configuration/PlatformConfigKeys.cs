@@ -196,7 +196,7 @@ public static class PlatformConfigKeys
         Default = """{"controllers": [{"kind": "traefik", "default": true}]}""",
         Example = """{"controllers": [{"kind": "traefik", "default": true}, {"kind": "contour"}]}""",
         Description = "The ingress controllers, each with its own IngressClass and exactly one the default: controllers, a list of " +
-            "{kind (traefik, ingress-nginx (retired upstream: a warning), contour, haproxy or emissary), className (default: " +
+            "{kind (traefik, ingress-nginx (retired upstream: a warning), contour, haproxy or emissary (the seed's Ambassador)), className (default: " +
             "the kind's usual name), default (true for exactly one), replicas (default 2), exposure (loadBalancer, nodePort " +
             "or hostPort; default loadBalancer when platform:loadBalancer hands out addresses, nodePort otherwise)}.",
     };

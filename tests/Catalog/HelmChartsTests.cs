@@ -36,10 +36,10 @@ public class HelmChartsTests
 
     [Theory]
     [MemberData(nameof(ChartNames))]
-    public void Chart_repository_is_an_https_url(string name)
+    public void Chart_repository_is_an_https_or_oci_url(string name)
     {
         Assert.True(Uri.TryCreate(Chart(name).Repository, UriKind.Absolute, out var uri), Chart(name).Repository);
-        Assert.Equal(Uri.UriSchemeHttps, uri.Scheme);
+        Assert.Contains(uri.Scheme, new[] { Uri.UriSchemeHttps, "oci" });
         Assert.Empty(uri.Query);
     }
 

@@ -87,6 +87,20 @@ public class IngressLayerTests
         Assert.Contains("platform-prod-cni-cilium", graph.Direct("platform-prod-ingress-pool-default"));
     }
 
+    [Fact]
+    public async Task Emissary_installs_from_its_oci_charts_after_its_crds()
+    {
+        var run = await Run(v => v["ingress"] = """{"controllers": [{"kind": "emissary", "default": true}]}""");
+        var release = run.Registration(ReleaseType, "platform-prod-ingress-emissary");
+        Assert.Equal("oci://ghcr.io/emissary-ingress/emissary-ingress", release.Inputs["chart"]);
+        Assert.False(release.Inputs.ContainsKey("repositoryOpts"));
+        var crds = run.Registration(ReleaseType, "platform-prod-ingress-emissary-crds");
+        Assert.Equal("oci://ghcr.io/emissary-ingress/emissary-crds-chart", crds.Inputs["chart"]);
+        Assert.Equal(false, Map(crds.Inputs["values"])["enableLegacyVersions"]);
+        var graph = await DependencyGraph.OfAsync(run);
+        Assert.Contains("platform-prod-ingress-emissary-crds", graph.Direct("platform-prod-ingress-emissary"));
+    }
+
     [Theory]
     [InlineData("""{"controllers": [{"kind": "traefik", "default": true}, {"kind": "contour", "default": true}]}""", null, "platform:ingress")]
     [InlineData("""{"controllers": [{"kind": "nginx"}]}""", null, "platform:ingress.controllers[0].kind")]

@@ -6,38 +6,24 @@ namespace Platform.Components.Networking.Ingress;
 /// name.</summary>
 public static class IngressControllerCharts
 {
-    /// <summary>The OCI reference of Emissary's CRDs chart, which must be installed (and its <c>emissary-apiext</c>
-    /// conversion webhook in namespace <see cref="EmissaryCrdsNamespace"/> be available) before the Emissary chart.
-    /// Emissary 4 publishes its charts only as OCI artifacts on ghcr.io, with chart and application versions
-    /// aligned.</summary>
-    public const string EmissaryCrdsChartReference = "oci://ghcr.io/emissary-ingress/emissary-crds-chart";
-
-    /// <summary>The OCI reference of the Emissary-ingress chart itself, installed after the CRDs chart.</summary>
-    public const string EmissaryChartReference = "oci://ghcr.io/emissary-ingress/emissary-ingress";
-
-    /// <summary>The namespace Emissary's CRDs chart is installed into; the Emissary chart's init container waits for
-    /// the <c>emissary-apiext</c> Deployment there.</summary>
-    public const string EmissaryCrdsNamespace = "emissary-system";
+    /// <summary>The values of Emissary's CRDs chart: only the current (v3alpha1) CRDs, so no conversion webhook has to be
+    /// running before the controller chart.</summary>
+    public static IReadOnlyDictionary<string, object> EmissaryCrdsValues { get; } =
+        new Dictionary<string, object>(StringComparer.Ordinal) { ["enableLegacyVersions"] = false };
 
     /// <summary>The chart that installs <paramref name="kind"/>, from <see cref="HelmCharts"/>.</summary>
-    /// <exception cref="NotSupportedException"><paramref name="kind"/> is <see cref="IngressControllerKind.Emissary"/>:
-    /// its charts are OCI-only and need a CRD step first, which the https-repository catalog cannot describe (see
-    /// <see cref="RequiresCrdStep"/>).</exception>
     public static HelmChart For(IngressControllerKind kind) => kind switch
     {
         IngressControllerKind.Traefik => HelmCharts.Traefik,
         IngressControllerKind.IngressNginx => HelmCharts.IngressNginx,
         IngressControllerKind.Contour => HelmCharts.Contour,
         IngressControllerKind.HAProxy => HelmCharts.HAProxyKubernetesIngress,
-        IngressControllerKind.Emissary => throw new NotSupportedException(
-            $"emissary has no catalog chart: it is published only as OCI charts ({EmissaryCrdsChartReference}, then " +
-            $"{EmissaryChartReference}) and its CRDs chart must be installed first; the catalog pins https chart repositories"),
+        IngressControllerKind.Emissary => HelmCharts.Emissary,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown ingress controller kind"),
     };
 
     /// <summary>Whether <paramref name="kind"/> needs a separate CRD installation step before its chart. Only
-    /// Emissary: its chart ships no CRDs, they come from <see cref="EmissaryCrdsChartReference"/> together with a
-    /// conversion webhook that must be running before the Emissary chart starts.</summary>
+    /// Emissary: its chart ships no CRDs, they come from <see cref="HelmCharts.EmissaryCrds"/>.</summary>
     public static bool RequiresCrdStep(IngressControllerKind kind) => kind == IngressControllerKind.Emissary;
 
     /// <summary>The namespace the controller's release goes into: <c>traefik</c>, <c>ingress-nginx</c>,

@@ -33,8 +33,6 @@ public sealed partial record IngressOptions
         {
             var spec = Controllers[i];
             problems.AddRange(SpecProblems(i, spec));
-            if (Enum.IsDefined(spec.Kind) && IngressControllerCharts.RequiresCrdStep(spec.Kind))
-                problems.Add($"{Label(i, spec)}: emissary cannot be installed by the platform yet: its charts are published only as OCI artifacts ({IngressControllerCharts.EmissaryCrdsChartReference}, then {IngressControllerCharts.EmissaryChartReference}) and the CRDs chart must be running before the controller chart; choose traefik or contour");
         }
 
         var defaults = Controllers.Select((spec, i) => (spec, i)).Where(x => x.spec.Default).ToList();

@@ -176,7 +176,9 @@ public static class IngressValues
                 ("podSecurityContext", Map(("runAsNonRoot", true), ("runAsUser", 8888))),
                 ("containerSecurityContext", Map(("allowPrivilegeEscalation", false))))),
             // Emissary 2+ serves nothing until Listeners exist; the chart's defaults listen on 8080 and 8443.
-            ("createDefaultListeners", true));
+            ("createDefaultListeners", true),
+            // Installed without legacy CRD versions, so there is no conversion webhook (emissary-apiext) to wait for.
+            ("waitForApiext", Map(("enabled", false))));
 
         static Dictionary<string, object> Port(string name, int port, int targetPort, bool hostPort)
         {

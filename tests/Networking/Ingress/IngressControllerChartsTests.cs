@@ -19,13 +19,14 @@ public class IngressControllerChartsTests
     }
 
     [Fact]
-    public void Emissary_has_no_catalog_chart_and_needs_a_crd_step()
+    public void Emissary_comes_from_its_oci_charts_after_its_crds_chart()
     {
-        var error = Assert.Throws<NotSupportedException>(() => IngressControllerCharts.For(IngressControllerKind.Emissary));
-        Assert.Contains(IngressControllerCharts.EmissaryCrdsChartReference, error.Message, StringComparison.Ordinal);
+        Assert.Equal(HelmCharts.Emissary, IngressControllerCharts.For(IngressControllerKind.Emissary));
+        Assert.True(HelmCharts.Emissary.IsOci);
+        Assert.True(HelmCharts.EmissaryCrds.IsOci);
         Assert.True(IngressControllerCharts.RequiresCrdStep(IngressControllerKind.Emissary));
         Assert.Equal("emissary", IngressControllerCharts.Namespace(IngressControllerKind.Emissary));
-        Assert.StartsWith("oci://", IngressControllerCharts.EmissaryChartReference, StringComparison.Ordinal);
+        Assert.Equal(false, IngressControllerCharts.EmissaryCrdsValues["enableLegacyVersions"]);
     }
 
     [Fact]

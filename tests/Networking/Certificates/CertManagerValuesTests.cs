@@ -1,3 +1,4 @@
+using Platform.Tests.Harness;
 using Platform.Components.Catalog;
 using Platform.Components.Networking.Certificates;
 
@@ -13,9 +14,9 @@ public class CertManagerValuesTests
     {
         var values = Render();
 
-        Assert.Equal(true, RenderedTree.At(values, "crds.enabled"));
-        Assert.Equal(true, RenderedTree.At(values, "crds.keep"));
-        Assert.False(RenderedTree.Has(values, "installCRDs"));
+        Assert.Equal(true, ValuesTree.At(values, "crds.enabled"));
+        Assert.Equal(true, ValuesTree.At(values, "crds.keep"));
+        Assert.False(ValuesTree.Has(values, "installCRDs"));
     }
 
     [Fact]
@@ -25,8 +26,8 @@ public class CertManagerValuesTests
 
         foreach (var prefix in new[] { "", "webhook.", "cainjector." })
         {
-            Assert.Equal(3, RenderedTree.At(values, prefix + "replicaCount"));
-            Assert.Equal(true, RenderedTree.At(values, prefix + "podDisruptionBudget.enabled"));
+            Assert.Equal(3, ValuesTree.At(values, prefix + "replicaCount"));
+            Assert.Equal(true, ValuesTree.At(values, prefix + "podDisruptionBudget.enabled"));
         }
     }
 
@@ -36,7 +37,7 @@ public class CertManagerValuesTests
         var values = Render(CertificateOptionsTests.Http01 with { Replicas = 1 });
 
         foreach (var prefix in new[] { "", "webhook.", "cainjector." })
-            Assert.Equal(false, RenderedTree.At(values, prefix + "podDisruptionBudget.enabled"));
+            Assert.Equal(false, ValuesTree.At(values, prefix + "podDisruptionBudget.enabled"));
     }
 
     [Fact]
@@ -46,20 +47,20 @@ public class CertManagerValuesTests
 
         foreach (var prefix in new[] { "", "webhook.", "cainjector.", "startupapicheck." })
         {
-            Assert.Equal(true, RenderedTree.At(values, prefix + "securityContext.runAsNonRoot"));
-            Assert.Equal("RuntimeDefault", RenderedTree.At(values, prefix + "securityContext.seccompProfile.type"));
-            Assert.Equal(false, RenderedTree.At(values, prefix + "containerSecurityContext.allowPrivilegeEscalation"));
-            Assert.Equal(new object[] { "ALL" }, RenderedTree.At(values, prefix + "containerSecurityContext.capabilities.drop"));
-            Assert.Equal(true, RenderedTree.At(values, prefix + "containerSecurityContext.readOnlyRootFilesystem"));
+            Assert.Equal(true, ValuesTree.At(values, prefix + "securityContext.runAsNonRoot"));
+            Assert.Equal("RuntimeDefault", ValuesTree.At(values, prefix + "securityContext.seccompProfile.type"));
+            Assert.Equal(false, ValuesTree.At(values, prefix + "containerSecurityContext.allowPrivilegeEscalation"));
+            Assert.Equal(new object[] { "ALL" }, ValuesTree.At(values, prefix + "containerSecurityContext.capabilities.drop"));
+            Assert.Equal(true, ValuesTree.At(values, prefix + "containerSecurityContext.readOnlyRootFilesystem"));
         }
     }
 
     [Fact]
     public void Service_monitor_is_off_by_default_and_optional()
     {
-        Assert.Equal(false, RenderedTree.At(Render(), "prometheus.servicemonitor.enabled"));
-        Assert.Equal(true, RenderedTree.At(Render(), "prometheus.enabled"));
-        Assert.Equal(true, RenderedTree.At(Render(CertificateOptionsTests.Http01 with { ServiceMonitor = true }), "prometheus.servicemonitor.enabled"));
+        Assert.Equal(false, ValuesTree.At(Render(), "prometheus.servicemonitor.enabled"));
+        Assert.Equal(true, ValuesTree.At(Render(), "prometheus.enabled"));
+        Assert.Equal(true, ValuesTree.At(Render(CertificateOptionsTests.Http01 with { ServiceMonitor = true }), "prometheus.servicemonitor.enabled"));
     }
 
     [Fact]
@@ -73,8 +74,8 @@ public class CertManagerValuesTests
     [Fact]
     public void Values_survive_a_yaml_round_trip()
     {
-        RenderedTree.AssertRoundTrips(Render());
-        RenderedTree.AssertRoundTrips(Render(CertificateOptionsTests.Dns01 with { Replicas = 1, ServiceMonitor = true }));
+        ValuesTree.AssertRoundTrips(Render());
+        ValuesTree.AssertRoundTrips(Render(CertificateOptionsTests.Dns01 with { Replicas = 1, ServiceMonitor = true }));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Platform.Tests.Harness;
 using Platform.Components.Networking.Certificates;
 
 namespace Platform.Tests.Networking.Certificates;
@@ -23,9 +24,9 @@ public class ClusterIssuersTests
     {
         var spec = ClusterIssuers.AcmeSpec(CertificateOptionsTests.Http01, production, IngressClass);
 
-        Assert.Equal(server, RenderedTree.At(spec, "acme.server"));
-        Assert.Equal("platform@example.com", RenderedTree.At(spec, "acme.email"));
-        Assert.Equal(accountKey, RenderedTree.At(spec, "acme.privateKeySecretRef.name"));
+        Assert.Equal(server, ValuesTree.At(spec, "acme.server"));
+        Assert.Equal("platform@example.com", ValuesTree.At(spec, "acme.email"));
+        Assert.Equal(accountKey, ValuesTree.At(spec, "acme.privateKeySecretRef.name"));
     }
 
     [Fact]
@@ -33,9 +34,9 @@ public class ClusterIssuersTests
     {
         var spec = ClusterIssuers.AcmeSpec(CertificateOptionsTests.Http01, true, IngressClass);
 
-        var solver = Assert.IsType<Dictionary<string, object>>(Assert.Single(Assert.IsType<object[]>(RenderedTree.At(spec, "acme.solvers"))));
+        var solver = Assert.IsType<Dictionary<string, object>>(Assert.Single(Assert.IsType<object[]>(ValuesTree.At(spec, "acme.solvers"))));
         Assert.Equal(["http01"], solver.Keys);
-        Assert.Equal(IngressClass, RenderedTree.At(spec, "acme.solvers.0.http01.ingress.ingressClassName"));
+        Assert.Equal(IngressClass, ValuesTree.At(spec, "acme.solvers.0.http01.ingress.ingressClassName"));
     }
 
     [Fact]
@@ -48,16 +49,16 @@ public class ClusterIssuersTests
 
         var spec = ClusterIssuers.AcmeSpec(options, false, IngressClass);
 
-        var solver = Assert.IsType<Dictionary<string, object>>(Assert.Single(Assert.IsType<object[]>(RenderedTree.At(spec, "acme.solvers"))));
+        var solver = Assert.IsType<Dictionary<string, object>>(Assert.Single(Assert.IsType<object[]>(ValuesTree.At(spec, "acme.solvers"))));
         Assert.Equal(["dns01"], solver.Keys);
         const string Rfc2136 = "acme.solvers.0.dns01.rfc2136";
-        Assert.Equal("ns1.example.com:53", RenderedTree.At(spec, $"{Rfc2136}.nameserver"));
-        Assert.Equal("cert-manager.example.com.", RenderedTree.At(spec, $"{Rfc2136}.tsigKeyName"));
-        Assert.Equal("HMACSHA512", RenderedTree.At(spec, $"{Rfc2136}.tsigAlgorithm"));
-        Assert.Equal("platform-rfc2136-tsig", RenderedTree.At(spec, $"{Rfc2136}.tsigSecretSecretRef.name"));
-        Assert.Equal("tsig-secret", RenderedTree.At(spec, $"{Rfc2136}.tsigSecretSecretRef.key"));
-        Assert.Equal(ClusterIssuers.Rfc2136SecretName, RenderedTree.At(spec, $"{Rfc2136}.tsigSecretSecretRef.name"));
-        Assert.Equal(ClusterIssuers.Rfc2136SecretKey, RenderedTree.At(spec, $"{Rfc2136}.tsigSecretSecretRef.key"));
+        Assert.Equal("ns1.example.com:53", ValuesTree.At(spec, $"{Rfc2136}.nameserver"));
+        Assert.Equal("cert-manager.example.com.", ValuesTree.At(spec, $"{Rfc2136}.tsigKeyName"));
+        Assert.Equal("HMACSHA512", ValuesTree.At(spec, $"{Rfc2136}.tsigAlgorithm"));
+        Assert.Equal("platform-rfc2136-tsig", ValuesTree.At(spec, $"{Rfc2136}.tsigSecretSecretRef.name"));
+        Assert.Equal("tsig-secret", ValuesTree.At(spec, $"{Rfc2136}.tsigSecretSecretRef.key"));
+        Assert.Equal(ClusterIssuers.Rfc2136SecretName, ValuesTree.At(spec, $"{Rfc2136}.tsigSecretSecretRef.name"));
+        Assert.Equal(ClusterIssuers.Rfc2136SecretKey, ValuesTree.At(spec, $"{Rfc2136}.tsigSecretSecretRef.key"));
     }
 
     [Fact]
@@ -66,16 +67,16 @@ public class ClusterIssuersTests
         var spec = ClusterIssuers.InternalCaSpec();
 
         Assert.Equal(["ca"], spec.Keys);
-        Assert.Equal("platform-internal-ca", RenderedTree.At(spec, "ca.secretName"));
-        Assert.Equal(ClusterIssuers.InternalCaSecretName, RenderedTree.At(spec, "ca.secretName"));
+        Assert.Equal("platform-internal-ca", ValuesTree.At(spec, "ca.secretName"));
+        Assert.Equal(ClusterIssuers.InternalCaSecretName, ValuesTree.At(spec, "ca.secretName"));
     }
 
     [Fact]
     public void Specs_survive_a_yaml_round_trip()
     {
-        RenderedTree.AssertRoundTrips(ClusterIssuers.AcmeSpec(CertificateOptionsTests.Http01, false, IngressClass));
-        RenderedTree.AssertRoundTrips(ClusterIssuers.AcmeSpec(CertificateOptionsTests.Dns01, true, IngressClass));
-        RenderedTree.AssertRoundTrips(ClusterIssuers.InternalCaSpec());
+        ValuesTree.AssertRoundTrips(ClusterIssuers.AcmeSpec(CertificateOptionsTests.Http01, false, IngressClass));
+        ValuesTree.AssertRoundTrips(ClusterIssuers.AcmeSpec(CertificateOptionsTests.Dns01, true, IngressClass));
+        ValuesTree.AssertRoundTrips(ClusterIssuers.InternalCaSpec());
     }
 
     [Fact]
@@ -103,6 +104,6 @@ public class ClusterIssuersTests
     public void Dns01_does_not_need_an_ingress_class()
     {
         var spec = ClusterIssuers.AcmeSpec(CertificateOptionsTests.Dns01, true, "");
-        Assert.True(RenderedTree.Has(spec, "acme.server"));
+        Assert.True(ValuesTree.Has(spec, "acme.server"));
     }
 }

@@ -1,5 +1,6 @@
+using Platform.Tests.Harness;
 using Platform.Components.Networking.Cni;
-using static Platform.Tests.Networking.Cni.CniValuesTree;
+using static Platform.Tests.Harness.ValuesTree;
 
 namespace Platform.Tests.Networking.Cni;
 
@@ -97,5 +98,5 @@ public class CalicoValuesTests
 
     [Fact]
     public void Rendering_is_deterministic() =>
-        Assert.Equal(CniYaml.Serialize(Render(CniFixtures.Calico)), CniYaml.Serialize(Render(CniFixtures.Calico)));
+        Assert.Equal(ValuesTree.Serialize(Render(CniFixtures.Calico)), ValuesTree.Serialize(Render(CniFixtures.Calico)));
 }

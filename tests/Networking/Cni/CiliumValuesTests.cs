@@ -1,5 +1,6 @@
+using Platform.Tests.Harness;
 using Platform.Components.Networking.Cni;
-using static Platform.Tests.Networking.Cni.CniValuesTree;
+using static Platform.Tests.Harness.ValuesTree;
 
 namespace Platform.Tests.Networking.Cni;
 
@@ -121,7 +122,7 @@ public class CiliumValuesTests
     {
         var options = CniFixtures.Cilium with { Encryption = CniEncryption.AllTraffic, KubeProxyReplacement = true, Hubble = true };
 
-        Assert.Equal(CniYaml.Serialize(Render(options)), CniYaml.Serialize(Render(options)));
+        Assert.Equal(ValuesTree.Serialize(Render(options)), ValuesTree.Serialize(Render(options)));
         Assert.Equal(
             ["cluster", "ipam", "routingMode", "tunnelProtocol", "kubeProxyReplacement", "k8sServiceHost", "k8sServicePort",
              "policyEnforcementMode", "encryption", "hubble", "operator", "rollOutCiliumPods"],

@@ -1,3 +1,4 @@
+using Platform.Tests.Harness;
 using System.Collections;
 using System.Globalization;
 using Platform.Components.Networking.Cni;
@@ -30,7 +31,7 @@ public class CniYamlRoundTripTests
     {
         var values = Render(tree, options);
 
-        var parsed = CniYaml.Parse(CniYaml.Serialize(values));
+        var parsed = ValuesTree.Parse(ValuesTree.Serialize(values));
 
         Assert.Equal(Normalize(values), Normalize(parsed));
     }
@@ -40,7 +41,7 @@ public class CniYamlRoundTripTests
     {
         var values = CiliumValues.Render(CniFixtures.Cilium, CniFixtures.Cluster with { ClusterName = "true" });
 
-        var parsed = Assert.IsAssignableFrom<IDictionary>(CniYaml.Parse(CniYaml.Serialize(values)));
+        var parsed = Assert.IsAssignableFrom<IDictionary>(ValuesTree.Parse(ValuesTree.Serialize(values)));
 
         Assert.Equal("true", Assert.IsAssignableFrom<IDictionary>(parsed["cluster"])["name"]);
     }

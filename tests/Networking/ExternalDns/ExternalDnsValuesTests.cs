@@ -1,3 +1,4 @@
+using Platform.Tests.Harness;
 using Platform.Components.Catalog;
 using Platform.Components.Networking.ExternalDns;
 using Platform.Tests.Networking.Certificates;
@@ -11,15 +12,15 @@ public class ExternalDnsValuesTests
     private static IReadOnlyDictionary<string, object> Render(ExternalDnsOptions options) => ExternalDnsValues.Render(options, Cluster);
 
     private static IReadOnlyList<string> Args(IReadOnlyDictionary<string, object> values) =>
-        Assert.IsType<object[]>(RenderedTree.At(values, "extraArgs")).Cast<string>().ToList();
+        Assert.IsType<object[]>(ValuesTree.At(values, "extraArgs")).Cast<string>().ToList();
 
     private static Dictionary<string, object> EnvVar(IReadOnlyDictionary<string, object> values, string name) =>
-        Assert.Single(Assert.IsType<object[]>(RenderedTree.At(values, "env")).Cast<Dictionary<string, object>>(), e => (string)e["name"] == name);
+        Assert.Single(Assert.IsType<object[]>(ValuesTree.At(values, "env")).Cast<Dictionary<string, object>>(), e => (string)e["name"] == name);
 
     private static void AssertSecretRef(Dictionary<string, object> env, string key)
     {
-        Assert.Equal(ExternalDnsValues.CredentialsSecretName, RenderedTree.At(env, "valueFrom.secretKeyRef.name"));
-        Assert.Equal(key, RenderedTree.At(env, "valueFrom.secretKeyRef.key"));
+        Assert.Equal(ExternalDnsValues.CredentialsSecretName, ValuesTree.At(env, "valueFrom.secretKeyRef.name"));
+        Assert.Equal(key, ValuesTree.At(env, "valueFrom.secretKeyRef.key"));
     }
 
     [Theory]
@@ -29,7 +30,7 @@ public class ExternalDnsValuesTests
     [InlineData(DnsProvider.Google, "google")]
     [InlineData(DnsProvider.Cloudflare, "cloudflare")]
     public void Provider_name_is_the_external_dns_provider(DnsProvider provider, string name) =>
-        Assert.Equal(name, RenderedTree.At(Render(ExternalDnsOptionSets.For(provider)), "provider.name"));
+        Assert.Equal(name, ValuesTree.At(Render(ExternalDnsOptionSets.For(provider)), "provider.name"));
 
     [Theory]
     [MemberData(nameof(ExternalDnsOptionSets.Providers), MemberType = typeof(ExternalDnsOptionSets))]
@@ -38,24 +39,24 @@ public class ExternalDnsValuesTests
         var options = ExternalDnsOptionSets.For(provider);
         var values = Render(options);
 
-        Assert.Equal(Cluster, RenderedTree.At(values, "txtOwnerId"));
-        Assert.Equal("txt", RenderedTree.At(values, "registry"));
-        Assert.Equal("upsert-only", RenderedTree.At(values, "policy"));
-        Assert.Equal(new object[] { "ingress", "service" }, RenderedTree.At(values, "sources"));
-        Assert.Equal(options.DomainFilters.Cast<object>().ToArray(), RenderedTree.At(values, "domainFilters"));
+        Assert.Equal(Cluster, ValuesTree.At(values, "txtOwnerId"));
+        Assert.Equal("txt", ValuesTree.At(values, "registry"));
+        Assert.Equal("upsert-only", ValuesTree.At(values, "policy"));
+        Assert.Equal(new object[] { "ingress", "service" }, ValuesTree.At(values, "sources"));
+        Assert.Equal(options.DomainFilters.Cast<object>().ToArray(), ValuesTree.At(values, "domainFilters"));
     }
 
     [Theory]
     [MemberData(nameof(ExternalDnsOptionSets.Providers), MemberType = typeof(ExternalDnsOptionSets))]
     public void Sync_switches_the_policy(DnsProvider provider) =>
-        Assert.Equal("sync", RenderedTree.At(Render(ExternalDnsOptionSets.For(provider) with { Sync = true }), "policy"));
+        Assert.Equal("sync", ValuesTree.At(Render(ExternalDnsOptionSets.For(provider) with { Sync = true }), "policy"));
 
     [Theory]
     [MemberData(nameof(ExternalDnsOptionSets.Providers), MemberType = typeof(ExternalDnsOptionSets))]
     public void Values_survive_a_yaml_round_trip(DnsProvider provider)
     {
-        RenderedTree.AssertRoundTrips(Render(ExternalDnsOptionSets.For(provider)));
-        RenderedTree.AssertRoundTrips(Render(ExternalDnsOptionSets.For(provider) with { Sync = true }));
+        ValuesTree.AssertRoundTrips(Render(ExternalDnsOptionSets.For(provider)));
+        ValuesTree.AssertRoundTrips(Render(ExternalDnsOptionSets.For(provider) with { Sync = true }));
     }
 
     [Theory]
@@ -66,20 +67,20 @@ public class ExternalDnsValuesTests
         var keys = ExternalDnsValues.CredentialKeys(provider);
         var referenced = new List<string>();
 
-        if (RenderedTree.Has(values, "env"))
+        if (ValuesTree.Has(values, "env"))
         {
             foreach (var env in Assert.IsType<object[]>(values["env"]).Cast<Dictionary<string, object>>().Where(e => e.ContainsKey("valueFrom")))
             {
-                Assert.Equal(ExternalDnsValues.CredentialsSecretName, RenderedTree.At(env, "valueFrom.secretKeyRef.name"));
-                referenced.Add((string)RenderedTree.At(env, "valueFrom.secretKeyRef.key"));
+                Assert.Equal(ExternalDnsValues.CredentialsSecretName, ValuesTree.At(env, "valueFrom.secretKeyRef.name"));
+                referenced.Add((string)ValuesTree.At(env, "valueFrom.secretKeyRef.key"));
             }
         }
-        if (RenderedTree.Has(values, "extraVolumes"))
+        if (ValuesTree.Has(values, "extraVolumes"))
         {
             foreach (var volume in Assert.IsType<object[]>(values["extraVolumes"]).Cast<Dictionary<string, object>>())
             {
-                Assert.Equal(ExternalDnsValues.CredentialsSecretName, RenderedTree.At(volume, "secret.secretName"));
-                referenced.Add((string)RenderedTree.At(volume, "secret.items.0.key"));
+                Assert.Equal(ExternalDnsValues.CredentialsSecretName, ValuesTree.At(volume, "secret.secretName"));
+                referenced.Add((string)ValuesTree.At(volume, "secret.items.0.key"));
             }
         }
 
@@ -130,7 +131,7 @@ public class ExternalDnsValuesTests
         AssertSecretRef(EnvVar(values, "AWS_ACCESS_KEY_ID"), ExternalDnsValues.AwsAccessKeyIdKey);
         AssertSecretRef(EnvVar(values, "AWS_SECRET_ACCESS_KEY"), ExternalDnsValues.AwsSecretAccessKeyKey);
         Assert.Equal("eu-central-1", EnvVar(values, "AWS_REGION")["value"]);
-        Assert.False(RenderedTree.Has(values, "extraArgs"));
+        Assert.False(ValuesTree.Has(values, "extraArgs"));
     }
 
     [Fact]
@@ -145,11 +146,11 @@ public class ExternalDnsValuesTests
                 "--azure-subscription-id=0f0e0d0c-0b0a-0908-0706-050403020100",
             ],
             Args(values));
-        Assert.Equal("azure-config", RenderedTree.At(values, "extraVolumes.0.name"));
-        Assert.Equal("azure.json", RenderedTree.At(values, "extraVolumes.0.secret.items.0.path"));
-        Assert.Equal("azure-config", RenderedTree.At(values, "extraVolumeMounts.0.name"));
-        Assert.Equal("/etc/external-dns/azure", RenderedTree.At(values, "extraVolumeMounts.0.mountPath"));
-        Assert.Equal(true, RenderedTree.At(values, "extraVolumeMounts.0.readOnly"));
+        Assert.Equal("azure-config", ValuesTree.At(values, "extraVolumes.0.name"));
+        Assert.Equal("azure.json", ValuesTree.At(values, "extraVolumes.0.secret.items.0.path"));
+        Assert.Equal("azure-config", ValuesTree.At(values, "extraVolumeMounts.0.name"));
+        Assert.Equal("/etc/external-dns/azure", ValuesTree.At(values, "extraVolumeMounts.0.mountPath"));
+        Assert.Equal(true, ValuesTree.At(values, "extraVolumeMounts.0.readOnly"));
     }
 
     [Fact]
@@ -159,8 +160,8 @@ public class ExternalDnsValuesTests
 
         Assert.Equal(["--google-project=platform-dns-1"], Args(values));
         Assert.Equal("/etc/external-dns/google/credentials.json", EnvVar(values, "GOOGLE_APPLICATION_CREDENTIALS")["value"]);
-        Assert.Equal("/etc/external-dns/google", RenderedTree.At(values, "extraVolumeMounts.0.mountPath"));
-        Assert.Equal("credentials.json", RenderedTree.At(values, "extraVolumes.0.secret.items.0.path"));
+        Assert.Equal("/etc/external-dns/google", ValuesTree.At(values, "extraVolumeMounts.0.mountPath"));
+        Assert.Equal("credentials.json", ValuesTree.At(values, "extraVolumes.0.secret.items.0.path"));
     }
 
     [Fact]
@@ -169,9 +170,9 @@ public class ExternalDnsValuesTests
         var values = Render(ExternalDnsOptionSets.Cloudflare);
 
         AssertSecretRef(EnvVar(values, "CF_API_TOKEN"), ExternalDnsValues.CloudflareApiTokenKey);
-        Assert.Equal(new object[] { "apps.example.com", "example.org" }, RenderedTree.At(values, "domainFilters"));
-        Assert.False(RenderedTree.Has(values, "extraArgs"));
-        Assert.False(RenderedTree.Has(values, "extraVolumes"));
+        Assert.Equal(new object[] { "apps.example.com", "example.org" }, ValuesTree.At(values, "domainFilters"));
+        Assert.False(ValuesTree.Has(values, "extraArgs"));
+        Assert.False(ValuesTree.Has(values, "extraVolumes"));
     }
 
     [Fact]

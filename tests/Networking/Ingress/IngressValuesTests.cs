@@ -1,5 +1,6 @@
+using Platform.Tests.Harness;
 using Platform.Components.Networking.Ingress;
-using static Platform.Tests.Networking.Ingress.ValuesYaml;
+using static Platform.Tests.Harness.ValuesTree;
 
 namespace Platform.Tests.Networking.Ingress;
 

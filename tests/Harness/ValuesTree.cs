@@ -2,11 +2,11 @@ using System.Collections;
 using System.Globalization;
 using YamlDotNet.Serialization;
 
-namespace Platform.Tests.Networking.Certificates;
+namespace Platform.Tests.Harness;
 
-/// <summary>Checks over rendered values and spec trees: navigation by dotted path, forbidden node types, and a YAML round
-/// trip. Shared by the certificate and external-dns tests.</summary>
-internal static class RenderedTree
+/// <summary>Checks over rendered Helm values and custom-resource spec trees: navigation by dotted path, forbidden node
+/// types (only maps, <c>object[]</c>, string, bool and int, never null), and a YAML round trip.</summary>
+public static class ValuesTree
 {
     private static readonly ISerializer Serializer = new SerializerBuilder().WithQuotingNecessaryStrings().Build();
 
@@ -65,7 +65,7 @@ internal static class RenderedTree
                 break;
             case string or bool or int:
                 break;
-            case Dictionary<string, object> map:
+            case IDictionary<string, object> map:
                 foreach (var (key, value) in map)
                     problems.AddRange(Problems(value, $"{path}.{key}"));
                 break;

@@ -40,7 +40,8 @@ public static class PlatformLayers
         var settings = context.Settings;
         return new ContainerNetwork($"{settings.ClusterName}-cni", new ContainerNetworkArgs
         {
-            Options = settings.Cni,
+            // Cilium spreads its operator replicas over nodes: a one-node cluster can run only one.
+            Options = settings.Nodes.Count == 1 ? settings.Cni with { CiliumOperatorReplicas = 1 } : settings.Cni,
             ExtraCiliumValues = settings.LoadBalancer.Provider == LoadBalancerProvider.CiliumL2
                 ? CiliumLoadBalancerResources.CiliumValuesOverlay()
                 : new Dictionary<string, object>(),

@@ -78,4 +78,14 @@ public class ContainerNetworkTests
         Assert.Empty(run.All<ContainerNetwork>());
         Assert.DoesNotContain(run.RegistrationsOf(ReleaseType), r => r.Name!.StartsWith("platform-prod-cni", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    public async Task A_one_node_cluster_runs_one_cilium_operator(int nodes, int replicas)
+    {
+        var run = await StackRunner.RunAsync(Platform.Tests.Cluster.ClusterInventories.With(1, nodes - 1));
+        var values = Map(run.Registration(ReleaseType, "platform-prod-cni-cilium").Inputs["values"]);
+        Assert.Equal((double)replicas, Map(values["operator"])["replicas"]);
+    }
 }

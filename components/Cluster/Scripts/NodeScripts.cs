@@ -58,7 +58,8 @@ public static class NodeScripts
     /// </summary>
     public static string InstallFiles() => ShellScript.Header("install files received on standard input (mode path base64)") + """
         umask 077
-        while read -r mode path data; do
+        # The last line may lack a newline: read then reports end of input, but has filled the variables.
+        while read -r mode path data || [ -n "${path:-}" ]; do
           [ -n "${path:-}" ] || continue
           case "$path" in /*) ;; *) echo "refusing relative path $path" >&2; exit 1 ;; esac
           install -d -m 0755 "$(dirname "$path")"
@@ -142,7 +143,8 @@ public static class NodeScripts
     /// </summary>
     public static string EnsureBootstrapToken() => ShellScript.Header("make sure the bootstrap token on standard input is valid for a join") + $$"""
         export KUBECONFIG={{AdminKubeconfig}}
-        read -r token
+        # The token arrives without a trailing newline: read reports end of input, but has read it.
+        read -r token || [ -n "${token:-}" ]
         id="${token%%.*}"
         exec 9>/run/platform-bootstrap-token.lock
         flock 9

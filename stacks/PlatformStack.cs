@@ -37,6 +37,8 @@ public class PlatformStack : Stack
             DnsDomain = settings.ClusterDomain,
             SshPrivateKey = new Config(PlatformConfigKeys.Namespace).RequireSecret(PlatformConfigKeys.SshPrivateKey.Name),
             Hardening = HardeningSwitches.Apply(settings.HardeningExceptions.Keys),
+            // Cilium's kube-proxy replacement takes over Services, so kubeadm installs no kube-proxy.
+            KubeProxy = !(settings.Cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium && settings.Cni.KubeProxyReplacement),
         });
         var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster };
         var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);

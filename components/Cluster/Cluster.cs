@@ -37,6 +37,7 @@ public sealed class Cluster : ComponentResource
             ServiceSubnet = args.ServiceCidr,
             DnsDomain = args.DnsDomain,
             Hardening = args.Hardening,
+            KubeProxy = args.KubeProxy,
         };
 
         Pki = new ClusterPki($"{name}-pki", new ClusterPkiArgs { ClusterName = args.ClusterName }, new ComponentResourceOptions { Parent = this });

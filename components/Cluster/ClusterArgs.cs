@@ -36,6 +36,9 @@ public sealed record ClusterArgs
     /// <summary>The SSH private key for every node and bastion; kept secret. Required.</summary>
     public required Input<string> SshPrivateKey { get; init; }
 
+    /// <summary>Whether kubeadm installs kube-proxy; false when the CNI replaces it. Default true. Read at init only.</summary>
+    public bool KubeProxy { get; init; } = true;
+
     /// <summary>The hardening switches. Default: everything hardened.</summary>
     public KubeadmHardening Hardening { get; init; } = new();
 }

@@ -29,4 +29,8 @@ public sealed record KubeadmClusterSpec
 
     /// <summary>The CIS hardening switches. Defaults to fully hardened (every switch on).</summary>
     public KubeadmHardening Hardening { get; init; } = new();
+
+    /// <summary>Whether kubeadm installs kube-proxy. Default true; false when the CNI replaces it (Cilium's kube-proxy
+    /// replacement), which skips kubeadm's <c>addon/kube-proxy</c> phase. Only <c>kubeadm init</c> reads it.</summary>
+    public bool KubeProxy { get; init; } = true;
 }

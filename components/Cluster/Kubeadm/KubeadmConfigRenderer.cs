@@ -61,6 +61,11 @@ public static partial class KubeadmConfigRenderer
             }),
             ("nodeRegistration", NodeRegistration(node)),
             ("localAPIEndpoint", LocalApiEndpoint(node)));
+        if (!cluster.KubeProxy)
+        {
+            init.Add("skipPhases", new[] { "addon/kube-proxy" });
+            return Stream([init, ClusterConfiguration(cluster, apiVersion), KubeletConfiguration(cluster.Hardening)]);
+        }
         return Stream([init, ClusterConfiguration(cluster, apiVersion), KubeletConfiguration(cluster.Hardening), KubeProxyConfiguration(cluster)]);
     }
 

@@ -369,4 +369,17 @@ public class KubeadmConfigRendererTests
         }
         throw new InvalidOperationException("No audit rule matched.");
     }
+
+    [Theory]
+    [InlineData("1.30.14")]
+    [InlineData("1.33.5")]
+    public void Without_kube_proxy_init_skips_its_phase_and_renders_no_kube_proxy_configuration(string version)
+    {
+        var docs = Parse(KubeadmConfigRenderer.RenderInit(ClusterSpec(version) with { KubeProxy = false }, ControlPlane(), "abcdef.0123456789abcdef"));
+
+        Assert.Equal(3, docs.Count);
+        Assert.Equal("addon/kube-proxy", ((YamlScalarNode)((YamlSequenceNode)Find(docs[0], "skipPhases")!).Children.Single()).Value);
+        Assert.DoesNotContain(docs, d => ((YamlScalarNode)d[new YamlScalarNode("kind")]).Value == "KubeProxyConfiguration");
+        Assert.Null(Find(Init(version)[0], "skipPhases"));
+    }
 }

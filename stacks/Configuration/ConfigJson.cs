@@ -129,4 +129,28 @@ internal static class ConfigJson
             string.Create(CultureInfo.InvariantCulture, $"{what}, not a port. Use a whole number between 1 and 65535 without quotes, e.g. {defaultPort}."));
         return null;
     }
+
+    /// <summary>The choice a JSON string names (case-insensitively), or null with a problem listing the choices.</summary>
+    public static T? Choice<T>(JsonElement value, Dictionary<string, T> choices, string path, ProblemCollector problems) where T : struct
+    {
+        if (value.ValueKind == JsonValueKind.String && choices.TryGetValue(value.GetString()!, out var choice))
+        {
+            return choice;
+        }
+
+        problems.Add(path, $"{value.GetRawText()} is not one of {string.Join(", ", choices.Keys)}. Use one of them, as text.");
+        return null;
+    }
+
+    /// <summary>The JSON boolean, or null with a problem when the value is anything else.</summary>
+    public static bool? Flag(JsonElement value, string path, ProblemCollector problems)
+    {
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        problems.Add(path, $"is {ConfigSyntax.Describe(value.ValueKind)} ({value.GetRawText()}), not a boolean. Use true or false without quotes.");
+        return null;
+    }
 }

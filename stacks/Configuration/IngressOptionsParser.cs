@@ -50,7 +50,7 @@ internal static class IngressOptionsParser
             switch (property.Name)
             {
                 case "provider":
-                    if (Choice(property.Value, Providers, path, problems) is { } provider) options = options with { Provider = provider };
+                    if (ConfigJson.Choice(property.Value, Providers, path, problems) is { } provider) options = options with { Provider = provider };
                     break;
                 case "pools":
                     if (ReadPools(property.Value, path, problems) is { } pools) options = options with { Pools = pools };
@@ -138,7 +138,7 @@ internal static class IngressOptionsParser
             switch (property.Name)
             {
                 case "kind":
-                    kind = Choice(property.Value, Kinds, field, problems);
+                    kind = ConfigJson.Choice(property.Value, Kinds, field, problems);
                     break;
                 case "className":
                     if (property.Value.ValueKind == JsonValueKind.String) spec = spec with { ClassName = property.Value.GetString() };
@@ -153,7 +153,7 @@ internal static class IngressOptionsParser
                     else problems.Add(field, "is not a whole number. Use e.g. 2.");
                     break;
                 case "exposure":
-                    if (Choice(property.Value, Exposures, field, problems) is { } exposure) spec = spec with { Exposure = exposure };
+                    if (ConfigJson.Choice(property.Value, Exposures, field, problems) is { } exposure) spec = spec with { Exposure = exposure };
                     break;
                 default:
                     problems.Add(field, $"'{property.Name}' is not a controller setting{ConfigSyntax.DidYouMean(property.Name, ["kind", "className", "default", "replicas", "exposure"])}. Use kind, className, default, replicas or exposure.");
@@ -206,13 +206,5 @@ internal static class IngressOptionsParser
             return true;
         problems.Add(key.Name, $"is {ConfigSyntax.Describe(root.ValueKind)}, not an object. Use e.g. `{example}`.");
         return false;
-    }
-
-    private static T? Choice<T>(JsonElement value, Dictionary<string, T> choices, string path, ProblemCollector problems) where T : struct
-    {
-        if (value.ValueKind == JsonValueKind.String && choices.TryGetValue(value.GetString()!, out var choice))
-            return choice;
-        problems.Add(path, $"{value.GetRawText()} is not one of {string.Join(", ", choices.Keys)}. Use one of them, as text.");
-        return null;
     }
 }

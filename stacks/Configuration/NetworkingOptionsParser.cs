@@ -52,16 +52,16 @@ internal static class NetworkingOptionsParser
             switch (property.Name)
             {
                 case "plugin":
-                    if (Choice(property.Value, Plugins, path, problems) is { } plugin) options = options with { Plugin = plugin };
+                    if (ConfigJson.Choice(property.Value, Plugins, path, problems) is { } plugin) options = options with { Plugin = plugin };
                     break;
                 case "encryption":
-                    if (Choice(property.Value, Encryptions, path, problems) is { } encryption) options = options with { Encryption = encryption };
+                    if (ConfigJson.Choice(property.Value, Encryptions, path, problems) is { } encryption) options = options with { Encryption = encryption };
                     break;
                 case "kubeProxyReplacement":
-                    if (Flag(property.Value, path, problems) is { } replace) options = options with { KubeProxyReplacement = replace };
+                    if (ConfigJson.Flag(property.Value, path, problems) is { } replace) options = options with { KubeProxyReplacement = replace };
                     break;
                 case "hubble":
-                    if (Flag(property.Value, path, problems) is { } hubble) options = options with { Hubble = hubble };
+                    if (ConfigJson.Flag(property.Value, path, problems) is { } hubble) options = options with { Hubble = hubble };
                     break;
                 default:
                     problems.Add(path, $"'{property.Name}' is not a CNI setting{ConfigSyntax.DidYouMean(property.Name, Fields)}. Use {string.Join(", ", Fields)}.");
@@ -80,27 +80,5 @@ internal static class NetworkingOptionsParser
         }
 
         return problems.Count == before ? options : null;
-    }
-
-    private static T? Choice<T>(JsonElement value, Dictionary<string, T> choices, string path, ProblemCollector problems) where T : struct
-    {
-        if (value.ValueKind == JsonValueKind.String && choices.TryGetValue(value.GetString()!, out var choice))
-        {
-            return choice;
-        }
-
-        problems.Add(path, $"{value.GetRawText()} is not one of {string.Join(", ", choices.Keys)}. Use one of them, as text.");
-        return null;
-    }
-
-    private static bool? Flag(JsonElement value, string path, ProblemCollector problems)
-    {
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        problems.Add(path, $"is {ConfigSyntax.Describe(value.ValueKind)} ({value.GetRawText()}), not a boolean. Use true or false without quotes.");
-        return null;
     }
 }

@@ -43,7 +43,7 @@ public class ClusterTests
         var graph = await DependencyGraph.OfAsync(run);
 
         Assert.Contains("write_kube_vip /etc/kubernetes/super-admin.conf", Create(run, Resource("cp-1", "init")));
-        Assert.Contains("ip -o route get 10.0.0.10", Create(run, Resource("cp-2", "join")));
+        Assert.Contains("route show table main match 10.0.0.10", Create(run, Resource("cp-2", "join")));
         Assert.DoesNotContain("kube-vip", Create(run, Resource("worker-1", "join")));
         Assert.Contains(Resource("cp-1", "init"), graph.Direct(Resource("cp-2", "join")));
         Assert.Contains(Resource("cp-2", "join"), graph.Direct(Resource("cp-3", "join")));

@@ -87,11 +87,30 @@ public class NodeScriptsTests
     {
         Assert.Contains("if ! dpkg -s kubeadm kubelet kubectl", NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.33.5"));
         Assert.Contains("if [ ! -e /etc/extensions/kubernetes.raw ]", NodeScripts.Prepare(NodeOperatingSystem.Flatcar, "1.33.5"));
-        Assert.Contains("if [ -f /etc/kubernetes/admin.conf ] && [ -f /var/lib/kubelet/config.yaml ]", NodeScripts.InitFirstControlPlane(null));
-        Assert.Contains("if [ -f /etc/kubernetes/kubelet.conf ]", NodeScripts.Join(false, null));
+        Assert.Contains($"if [ -f {NodeScripts.InitialisedMarker} ]", NodeScripts.InitFirstControlPlane(null));
+        Assert.Contains($"if [ -f {NodeScripts.JoinedMarker} ]", NodeScripts.Join(false, null));
         Assert.Contains("if [ -f \"$path\" ] && cmp -s \"$tmp\" \"$path\"", NodeScripts.InstallFiles());
         Assert.Contains("if kubectl get node \"$node\"", NodeScripts.RemoveMember("w-1"));
         Assert.Contains("if [ \"$running\" = \"v$TARGET\" ]", NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.34.1"));
+    }
+
+    [Fact]
+    public void A_half_finished_init_or_join_fails_with_the_way_out_instead_of_passing_as_done()
+    {
+        var init = NodeScripts.InitFirstControlPlane(null);
+        Assert.True(init.IndexOf("kubeadm init --config", StringComparison.Ordinal) < init.IndexOf($"touch {NodeScripts.InitialisedMarker}", StringComparison.Ordinal));
+        Assert.Contains("an earlier kubeadm init stopped half-way", init);
+        var join = NodeScripts.Join(true, null);
+        Assert.True(join.IndexOf("kubeadm join --config", StringComparison.Ordinal) < join.IndexOf($"touch {NodeScripts.JoinedMarker}", StringComparison.Ordinal));
+        Assert.Contains("an earlier kubeadm join stopped half-way", join);
+    }
+
+    [Fact]
+    public void Kube_vip_finds_its_interface_from_the_main_routing_table_not_from_the_address_it_holds()
+    {
+        var init = NodeScripts.InitFirstControlPlane("10.0.0.10");
+        Assert.Contains("ip -o -4 route show table main match 10.0.0.10", init);
+        Assert.DoesNotContain("ip -o route get", init);
     }
 
     [Fact]

@@ -19,6 +19,12 @@ public static class NodeScripts
     /// <summary>The kube-vip static pod template on a control-plane node (interface and kubeconfig filled in on the node).</summary>
     public const string KubeVipTemplatePath = PlatformDir + "/kube-vip.yaml";
 
+    /// <summary>Written once <c>kubeadm init</c> has finished (its own files appear before it has).</summary>
+    public const string InitialisedMarker = PlatformDir + "/initialised";
+
+    /// <summary>Written once <c>kubeadm join</c> has finished.</summary>
+    public const string JoinedMarker = PlatformDir + "/joined";
+
     /// <summary>The admin kubeconfig kubeadm writes on control-plane nodes.</summary>
     public const string AdminKubeconfig = "/etc/kubernetes/admin.conf";
 
@@ -89,10 +95,14 @@ public static class NodeScripts
         // kube-vip's static pod is in the manifests folder before init, which kubeadm's preflight would refuse.
         var ignore = kubeVipAddress != null ? " --ignore-preflight-errors=DirAvailable--etc-kubernetes-manifests" : "";
         script.Append($$"""
-            if [ -f /etc/kubernetes/admin.conf ] && [ -f /var/lib/kubelet/config.yaml ]; then
+            if [ -f {{InitialisedMarker}} ]; then
               echo "control plane already initialised"
+            elif [ -f /etc/kubernetes/admin.conf ]; then
+              echo "an earlier kubeadm init stopped half-way; it is not retried on its own because kubeadm reset also deletes the PKI: run 'kubeadm reset --force' on this node, then 'pulumi up --replace' on its files step and this step" >&2
+              exit 1
             else
               kubeadm init --config {{KubeadmConfigPath}} --skip-token-print{{ignore}}
+              touch {{InitialisedMarker}}
             fi
 
             """);
@@ -108,10 +118,14 @@ public static class NodeScripts
     {
         var script = new StringBuilder(ShellScript.Header($"join the cluster as a {(controlPlane ? "control-plane node" : "worker")}"));
         script.Append($$"""
-            if [ -f /etc/kubernetes/kubelet.conf ]; then
+            if [ -f {{JoinedMarker}} ]; then
               echo "node already joined"
+            elif [ -f /etc/kubernetes/kubelet.conf ]; then
+              echo "an earlier kubeadm join stopped half-way: run 'kubeadm reset --force' on this node, then 'pulumi up --replace' on its files step and this step" >&2
+              exit 1
             else
               kubeadm join --config {{KubeadmConfigPath}}
+              touch {{JoinedMarker}}
             fi
 
             """);
@@ -340,7 +354,11 @@ public static class NodeScripts
         return $$"""
             # kube-vip holds the API's virtual IP on the interface that reaches it.
             write_kube_vip() {
-              iface="$(ip -o route get {{address}} | sed -n 's/.* dev \([^ ]*\).*/\1/p')"
+              # The main table's route to the address, not `ip route get`: once kube-vip holds it, the address is local (lo).
+              iface="$(ip -o -4 route show table main match {{address}} | awk '$1 != "default" {for (i = 1; i < NF; i++) if ($i == "dev") {print $(i + 1); exit } }')"
+              if [ -z "$iface" ]; then
+                iface="$(ip -o -4 route show table main default | awk '{for (i = 1; i < NF; i++) if ($i == "dev") {print $(i + 1); exit } }')"
+              fi
               [ -n "$iface" ] || { echo "no interface reaches {{address}}" >&2; exit 1; }
               install -d -m 0700 /etc/kubernetes/manifests
               tmp="$(mktemp)"

@@ -41,7 +41,7 @@ public sealed class Cluster : ComponentResource
         };
 
         Pki = new ClusterPki($"{name}-pki", new ClusterPkiArgs { ClusterName = args.ClusterName }, new ComponentResourceOptions { Parent = this });
-        var files = new ClusterFiles(spec, Pki, kubeVip, args.ApiEndpointPort);
+        var files = new ClusterFiles(spec, Pki, kubeVip, args.ApiEndpointPort, args.Nodes.Any(n => n.Role == NodeRole.Worker));
 
         var nodes = new List<KubernetesNode>();
         KubernetesNode? firstNode = null;

@@ -13,8 +13,11 @@ internal sealed class ClusterFiles
     private readonly string? _kubeVipAddress;
     private readonly int _apiPort;
 
-    public ClusterFiles(KubeadmClusterSpec spec, ClusterPki pki, string? kubeVipAddress, int apiPort)
+    private readonly bool _hasWorkers;
+
+    public ClusterFiles(KubeadmClusterSpec spec, ClusterPki pki, string? kubeVipAddress, int apiPort, bool hasWorkers)
     {
+        _hasWorkers = hasWorkers;
         _spec = spec;
         _pki = pki;
         _kubeVipAddress = kubeVipAddress;
@@ -29,6 +32,8 @@ internal sealed class ClusterFiles
             AdvertiseAddress = node.Address,
             IsControlPlane = role != KubernetesNodeRole.Worker,
             Taints = node.Taints,
+            // Without workers, every workload (the platform's layers too) runs on the control plane.
+            ControlPlaneTaint = _hasWorkers,
         };
         var secrets = Output.Tuple(_pki.BootstrapToken, _pki.DiscoveryTokenCaCertHash, _pki.SecretsEncryptionKey);
         var pki = Output.All(

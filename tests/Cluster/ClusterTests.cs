@@ -219,6 +219,17 @@ public class ClusterTests
         Assert.Contains(Resource("cp-1", "register"), graph.Direct($"{ClusterName}-access"));
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    public async Task Control_planes_keep_workloads_off_only_when_there_are_workers(int workers, bool tainted)
+    {
+        var run = await StackRunner.RunAsync(With(1, workers));
+        var files = (string)run.Registration(CommandType, Resource("cp-1", "files")).Inputs["stdin"];
+        var initConfig = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(files.Split('\n')[0].Split(' ')[2]));
+        Assert.Equal(tainted, initConfig.Contains("node-role.kubernetes.io/control-plane", StringComparison.Ordinal));
+    }
+
     private static string Canonical(object? value) => value switch
     {
         IReadOnlyDictionary<string, object> map => "{" + string.Join(",", map.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + ":" + Canonical(kv.Value))) + "}",

@@ -250,7 +250,7 @@ public static partial class KubeadmConfigRenderer
     private static Dictionary<string, object?> NodeRegistration(KubeadmNodeSpec node)
     {
         var taints = node.Taints.Select(Taint).ToList();
-        if (node.IsControlPlane && !node.Taints.Any(t => string.Equals(t.Key, ControlPlaneTaintKey, StringComparison.Ordinal)))
+        if (node.IsControlPlane && node.ControlPlaneTaint && !node.Taints.Any(t => string.Equals(t.Key, ControlPlaneTaintKey, StringComparison.Ordinal)))
             taints.Add(Map(("key", ControlPlaneTaintKey), ("effect", nameof(TaintEffect.NoSchedule))));
         return Map(("name", node.Name), ("criSocket", node.CriSocket), ("taints", taints));
     }

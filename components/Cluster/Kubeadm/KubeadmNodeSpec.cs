@@ -16,6 +16,10 @@ public sealed record KubeadmNodeSpec
     /// <c>node-role.kubernetes.io/control-plane:NoSchedule</c> unless a taint with that key is given.</summary>
     public IReadOnlyList<NodeTaint> Taints { get; init; } = [];
 
+    /// <summary>Whether a control-plane node keeps workloads off with kubeadm's control-plane NoSchedule taint. Default
+    /// true; false for a cluster without workers, where every workload has to run on the control plane.</summary>
+    public bool ControlPlaneTaint { get; init; } = true;
+
     /// <summary>The container runtime's CRI socket. Default <c>unix:///run/containerd/containerd.sock</c>.</summary>
     public string CriSocket { get; init; } = "unix:///run/containerd/containerd.sock";
 }

@@ -22,6 +22,18 @@ public class EngineRunTests
         [Output("hidden")] public Output<string> Hidden { get; set; }
     }
 
+    private sealed class UnassignedOutputStack : Stack
+    {
+        [Output("missing")] public Output<string>? Missing { get; set; }
+    }
+
+    [Fact]
+    public async Task A_stack_output_left_unassigned_fails_the_run()
+    {
+        var e = await Assert.ThrowsAsync<RunException>(() => Deployment.TestAsync<UnassignedOutputStack>(new RecordingMocks(), Run));
+        Assert.Contains("'Missing' have no value assigned", e.Message);
+    }
+
     private sealed class ThrowingStack : Stack
     {
         public ThrowingStack() => throw new InvalidOperationException("bad stack");

@@ -80,13 +80,18 @@ namespace Pulumi
                 .Where(p => p.DeclaringType != typeof(Stack) && p.DeclaringType != typeof(ComponentResource) && p.DeclaringType != typeof(Resource)
                     && p.GetCustomAttribute<OutputAttribute>() != null);
             var wrongType = new List<string>();
+            var unassigned = new List<string>();
             foreach (var property in properties)
             {
                 if (property.GetValue(stack) is IOutput output) Track(output.GetDataAsync());
-                else if (property.GetValue(stack) != null || !IsOutputType(property.PropertyType)) wrongType.Add(property.Name);
+                else if (!IsOutputType(property.PropertyType)) wrongType.Add(property.Name);
+                else unassigned.Add(property.Name);
             }
             if (wrongType.Count > 0)
                 throw new RunException($"Output(s) '{string.Join(", ", wrongType)}' have incorrect type. [Output] attributed properties must be instances of Output<T>.");
+            // Like the real SDK, a stack output left unassigned fails the run rather than exporting nothing.
+            if (unassigned.Count > 0)
+                throw new RunException($"Output(s) '{string.Join(", ", unassigned)}' have no value assigned. [Output] attributed properties must be assigned inside Stack constructor.");
         }
 
         private static bool IsOutputType(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Output<>);

@@ -44,6 +44,17 @@ public static class PlatformSettingsLoader
             NodeInventoryParser.CheckOutside(apiAddress, PlatformConfigKeys.ApiEndpoint.Name, serviceCidr, PlatformConfigKeys.ServiceCidr, "Service", problems);
         }
 
+        if (nodes is not null)
+        {
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                // kubeadm advertises a control-plane node's API server on its address, which must be an IP.
+                if (nodes[i].Role == Platform.Components.Cluster.NodeRole.ControlPlane && ConfigSyntax.Ipv4OrNull(nodes[i].Address) is null)
+                    problems.Add($"{PlatformConfigKeys.Nodes.Name}[{i}].address",
+                        $"'{nodes[i].Address}' is a DNS name, but a control-plane node's API server is advertised on an IPv4 address. Use the node's IPv4 address.");
+            }
+        }
+
         var apiLoadBalancer = ControlPlaneOptionsParser.ReadApiLoadBalancer(source, apiEndpoint, nodes, problems);
         var hardeningExceptions = ControlPlaneOptionsParser.ReadHardeningExceptions(source, problems);
         var cni = NetworkingOptionsParser.ReadCni(source, problems);

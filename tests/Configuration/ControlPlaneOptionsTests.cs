@@ -90,4 +90,13 @@ public class ControlPlaneOptionsTests
         foreach (var id in HardeningSwitches.Ids)
             Assert.NotEqual(new Platform.Components.Cluster.Kubeadm.KubeadmHardening(), HardeningSwitches.Apply(new[] { id }));
     }
+
+    [Fact]
+    public void A_control_plane_node_needs_an_ipv4_address_and_a_worker_may_have_a_dns_name()
+    {
+        var problem = Assert.Single(ValidConfig.Problems(v => v["nodes"] =
+            """[{"name": "cp-1", "address": "cp-1.example.internal", "role": "control-plane"}, {"name": "w-1", "address": "w-1.example.internal", "role": "worker"}]""").Problems);
+        Assert.Equal("platform:nodes[0].address", problem.Key);
+        Assert.Contains("advertised on an IPv4 address", problem.Message, StringComparison.Ordinal);
+    }
 }

@@ -74,8 +74,8 @@ public class PlatformSettingsLoaderBadInputTests
         """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"}, {"name": "cp-2", "address": "10.0.0.12", "role": "control-plane"}, {"name": "cp-3", "address": "10.0.0.11", "role": "control-plane"}]""",
         "platform:nodes[2].address", "'10.0.0.11' is already the address of platform:nodes[0]")]
     [InlineData(
-        """[{"name": "cp-1", "address": "node-1.example.internal", "role": "control-plane"}, {"name": "w-1", "address": "NODE-1.example.internal", "role": "worker"}]""",
-        "platform:nodes[1].address", "is already the address of platform:nodes[0]")]
+        """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"}, {"name": "w-1", "address": "node-1.example.internal", "role": "worker"}, {"name": "w-2", "address": "NODE-1.example.internal", "role": "worker"}]""",
+        "platform:nodes[2].address", "is already the address of platform:nodes[1]")]
     [InlineData(
         """[{"name": "w-1", "address": "10.0.0.21", "role": "worker"}, {"name": "w-2", "address": "10.0.0.22", "role": "worker"}]""",
         "platform:nodes", "has no control-plane node")]

@@ -38,9 +38,11 @@ public sealed class KubernetesNode : ComponentResource
             ShellScript.Header("remove the platform's files") + "rm -rf /etc/kubernetes/platform\n", stdin: args.Files, secret: true);
 
         var joinAfter = new List<Resource>(args.JoinAfter) { Prepared, files };
+        // One name for init and join: if another node becomes the first control plane, this step is updated (and its
+        // script refuses to re-initialise a joined node) instead of replaced, whose delete would run kubeadm reset.
         if (args.Role == KubernetesNodeRole.FirstControlPlane)
         {
-            Joined = Run($"{name}-init", _node, NodeScripts.InitFirstControlPlane(args.KubeVipAddress), NodeScripts.Reset(),
+            Joined = Run($"{name}-kubeadm", _node, NodeScripts.InitFirstControlPlane(args.KubeVipAddress), NodeScripts.Reset(),
                 dependsOn: joinAfter, timeouts: LongRunning);
         }
         else
@@ -49,7 +51,7 @@ public sealed class KubernetesNode : ComponentResource
             joinAfter.Add(Run($"{name}-bootstrap-token", first, NodeScripts.EnsureBootstrapToken(),
                 NodeScripts.NothingToUndo("bootstrap token", "the token expires by itself"), stdin: token, secret: true, dependsOn: args.JoinAfter));
             var controlPlane = args.Role == KubernetesNodeRole.ControlPlane;
-            Joined = Run($"{name}-join", _node, NodeScripts.Join(controlPlane, controlPlane ? args.KubeVipAddress : null), NodeScripts.Reset(),
+            Joined = Run($"{name}-kubeadm", _node, NodeScripts.Join(controlPlane, controlPlane ? args.KubeVipAddress : null), NodeScripts.Reset(),
                 dependsOn: joinAfter, timeouts: LongRunning);
         }
 

@@ -22,18 +22,18 @@ public class ClusterTests
     {
         var run = await StackRunner.RunAsync(With(1, 2));
 
-        Assert.Contains("kubeadm init --config /etc/kubernetes/platform/kubeadm.yaml", Create(run, Resource("cp-1", "init")));
-        Assert.Contains("kubeadm join --config", Create(run, Resource("worker-1", "join")));
-        Assert.DoesNotContain(run.Registrations, r => r.Name == Resource("cp-1", "join"));
-        var connection = Connection(run.Registration(CommandType, Resource("worker-2", "join")));
+        Assert.Contains("kubeadm init --config /etc/kubernetes/platform/kubeadm.yaml", Create(run, Resource("cp-1", "kubeadm")));
+        Assert.Contains("kubeadm join --config", Create(run, Resource("worker-1", "kubeadm")));
+        Assert.DoesNotContain("kubeadm join", Create(run, Resource("cp-1", "kubeadm")));
+        var connection = Connection(run.Registration(CommandType, Resource("worker-2", "kubeadm")));
         Assert.Equal("10.0.1.12", connection["host"]);
         Assert.Equal("ubuntu", connection["user"]);
         Assert.Equal(22.0, connection["port"]);
         Assert.Equal(30.0, connection["dialErrorLimit"]);
         Assert.Equal("-----BEGIN OPENSSH PRIVATE KEY-----", connection["privateKey"]);
-        Assert.StartsWith("sudo -n bash -c", Create(run, Resource("worker-2", "join")));
+        Assert.StartsWith("sudo -n bash -c", Create(run, Resource("worker-2", "kubeadm")));
         Assert.Equal(3, run.All<KubernetesNode>().Count);
-        Assert.DoesNotContain("kube-vip", Create(run, Resource("cp-1", "init")));
+        Assert.DoesNotContain("kube-vip", Create(run, Resource("cp-1", "kubeadm")));
     }
 
     [Fact]
@@ -42,20 +42,20 @@ public class ClusterTests
         var run = await StackRunner.RunAsync(With(3, 1));
         var graph = await DependencyGraph.OfAsync(run);
 
-        Assert.Contains("write_kube_vip /etc/kubernetes/super-admin.conf", Create(run, Resource("cp-1", "init")));
-        Assert.Contains("route show table main match 10.0.0.10", Create(run, Resource("cp-2", "join")));
-        Assert.DoesNotContain("kube-vip", Create(run, Resource("worker-1", "join")));
-        Assert.Contains(Resource("cp-1", "init"), graph.Direct(Resource("cp-2", "join")));
-        Assert.Contains(Resource("cp-2", "join"), graph.Direct(Resource("cp-3", "join")));
-        Assert.DoesNotContain(Resource("cp-2", "join"), graph.Transitive(Resource("worker-1", "join")));
+        Assert.Contains("write_kube_vip /etc/kubernetes/super-admin.conf", Create(run, Resource("cp-1", "kubeadm")));
+        Assert.Contains("route show table main match 10.0.0.10", Create(run, Resource("cp-2", "kubeadm")));
+        Assert.DoesNotContain("kube-vip", Create(run, Resource("worker-1", "kubeadm")));
+        Assert.Contains(Resource("cp-1", "kubeadm"), graph.Direct(Resource("cp-2", "kubeadm")));
+        Assert.Contains(Resource("cp-2", "kubeadm"), graph.Direct(Resource("cp-3", "kubeadm")));
+        Assert.DoesNotContain(Resource("cp-2", "kubeadm"), graph.Transitive(Resource("worker-1", "kubeadm")));
     }
 
     [Fact]
     public async Task An_external_load_balancer_endpoint_runs_no_kube_vip()
     {
         var run = await StackRunner.RunAsync(With(3, 1, apiEndpoint: "k8s-api.example.internal"));
-        Assert.DoesNotContain("kube-vip", Create(run, Resource("cp-1", "init")));
-        Assert.DoesNotContain("kube-vip", Create(run, Resource("cp-2", "join")));
+        Assert.DoesNotContain("kube-vip", Create(run, Resource("cp-1", "kubeadm")));
+        Assert.DoesNotContain("kube-vip", Create(run, Resource("cp-2", "kubeadm")));
         var kubeconfig = (string)run.Registration("pulumi:providers:kubernetes", $"{ClusterName}-access-kubernetes").Inputs["kubeconfig"];
         Assert.Contains("server: https://k8s-api.example.internal:6443", kubeconfig);
     }
@@ -76,7 +76,7 @@ public class ClusterTests
     public async Task Nodes_behind_a_bastion_connect_through_it()
     {
         var run = await StackRunner.RunAsync(With(1, 1, edit: v => v["bastion"] = """{"host": "bastion.example.internal", "user": "jump"}"""));
-        var proxy = (IReadOnlyDictionary<string, object>)Connection(run.Registration(CommandType, Resource("worker-1", "join")))["proxy"];
+        var proxy = (IReadOnlyDictionary<string, object>)Connection(run.Registration(CommandType, Resource("worker-1", "kubeadm")))["proxy"];
         Assert.Equal("bastion.example.internal", proxy["host"]);
         Assert.Equal("jump", proxy["user"]);
         Assert.Equal("-----BEGIN OPENSSH PRIVATE KEY-----", proxy["privateKey"]);
@@ -154,16 +154,16 @@ public class ClusterTests
         }
         foreach (var worker in nodes.Where(n => n.StartsWith("worker", StringComparison.Ordinal)))
         {
-            var waitsFor = graph.Transitive(Resource(worker, "join"));
-            Assert.Contains(Resource("cp-1", "init"), waitsFor);
+            var waitsFor = graph.Transitive(Resource(worker, "kubeadm"));
+            Assert.Contains(Resource("cp-1", "kubeadm"), waitsFor);
             Assert.Contains(Resource(worker, "prepare"), waitsFor);
             var otherNodes = waitsFor.Where(r => !r.StartsWith(Resource(worker, ""), StringComparison.Ordinal) && !r.StartsWith(Resource("cp-1", ""), StringComparison.Ordinal));
             Assert.Empty(otherNodes);
         }
-        var init = graph.Transitive(Resource("cp-1", "init"));
+        var init = graph.Transitive(Resource("cp-1", "kubeadm"));
         Assert.Equal(new[] { Resource("cp-1", "files"), Resource("cp-1", "prepare") }, init.Order());
-        Assert.Equal(new[] { Resource("cp-1", "init"), Resource("cp-2", "bootstrap-token"), Resource("cp-2", "files"), Resource("cp-2", "prepare") },
-            graph.Direct(Resource("cp-2", "join")).Order());
+        Assert.Equal(new[] { Resource("cp-1", "kubeadm"), Resource("cp-2", "bootstrap-token"), Resource("cp-2", "files"), Resource("cp-2", "prepare") },
+            graph.Direct(Resource("cp-2", "kubeadm")).Order());
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public class ClusterTests
         Assert.Equal("10.0.1.11", Connection(run.Registration(CommandType, Resource("worker-1", "upgrade")))["host"]);
         foreach (var step in chain)
             Assert.Equal(new object[] { "1.33.5" }, ((ImmutableArray<object>)run.Registration(CommandType, step).Inputs["triggers"]).ToArray());
-        Assert.False(run.Registration(CommandType, Resource("worker-1", "join")).Inputs.ContainsKey("triggers"));
+        Assert.False(run.Registration(CommandType, Resource("worker-1", "kubeadm")).Inputs.ContainsKey("triggers"));
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public class ClusterTests
         Assert.Contains("kubectl drain \"$node\"", (string)register["delete"]);
         Assert.Contains("kubectl delete node \"$node\"", (string)register["delete"]);
         Assert.Equal("10.0.0.11", Connection(small.Registration(CommandType, Resource("worker-2", "register")))["host"]);
-        Assert.Contains("kubeadm reset --force", (string)small.Registration(CommandType, Resource("worker-2", "join")).Inputs["delete"]);
+        Assert.Contains("kubeadm reset --force", (string)small.Registration(CommandType, Resource("worker-2", "kubeadm")).Inputs["delete"]);
 
         var added = larger.Registrations.Select(r => r.Name).Except(small.Registrations.Select(r => r.Name)).ToList();
         Assert.NotEmpty(added);
@@ -228,6 +228,23 @@ public class ClusterTests
         var files = (string)run.Registration(CommandType, Resource("cp-1", "files")).Inputs["stdin"];
         var initConfig = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(files.Split('\n')[0].Split(' ')[2]));
         Assert.Equal(tainted, initConfig.Contains("node-role.kubernetes.io/control-plane", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task When_another_node_becomes_the_first_control_plane_its_kubeadm_step_is_updated_not_replaced()
+    {
+        var before = await StackRunner.RunAsync(With(3, 1));
+        var after = await StackRunner.RunAsync(With(3, 1, edit: v => v["nodes"] = v["nodes"]
+            .Replace("\"cp-1\"", "\"cp-4\"", StringComparison.Ordinal).Replace("10.0.0.11", "10.0.0.14", StringComparison.Ordinal)
+            .Replace("[{", "[{\"name\":\"cp-2\",\"address\":\"10.0.0.12\",\"role\":\"control-plane\"},{", StringComparison.Ordinal)
+            .Replace("{\"name\":\"cp-2\",\"address\":\"10.0.0.12\",\"role\":\"control-plane\",\"os\":\"ubuntu-24.04\"},", "", StringComparison.Ordinal)));
+
+        // cp-2 is first now: the same resource gets the init script (an update, which refuses to re-initialise a
+        // joined node) rather than a new resource, whose replacement would delete the old one and reset cp-2.
+        Assert.Contains("kubeadm join", Create(before, Resource("cp-2", "kubeadm")));
+        Assert.Contains("kubeadm init", Create(after, Resource("cp-2", "kubeadm")));
+        Assert.Contains("an earlier kubeadm init stopped half-way", Create(after, Resource("cp-2", "kubeadm")));
+        Assert.DoesNotContain(after.Registrations, r => r.Name!.StartsWith(Resource("cp-1", ""), StringComparison.Ordinal));
     }
 
     private static string Canonical(object? value) => value switch

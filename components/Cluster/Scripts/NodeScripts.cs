@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Platform.Components.Cluster.Scripts;
@@ -539,6 +538,4 @@ public static class NodeScripts
         fi
 
         """;
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

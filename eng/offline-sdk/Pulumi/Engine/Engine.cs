@@ -39,9 +39,6 @@ namespace Pulumi
         public ConfigStore Config { get; }
         public Stack? Root { get; private set; }
 
-        /// <summary>Messages logged through <see cref="Log"/>, in order.</summary>
-        public IReadOnlyList<(string Level, string Message)> LogEntries { get { lock (_gate) return _log.ToList(); } }
-
         public void AddLog(string level, string message)
         {
             lock (_gate) _log.Add((level, message));

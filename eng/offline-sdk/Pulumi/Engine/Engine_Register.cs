@@ -38,7 +38,6 @@ namespace Pulumi
                 args = result.Args;
                 options = Copy(result.Options);
             }
-            resource.EffectiveOptions = options;
 
             var providers = parent?.ChildProviders ?? ImmutableDictionary<string, ProviderResource>.Empty;
             ProviderResource? provider = null;

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 
@@ -112,7 +111,5 @@ namespace Pulumi
                 .ToArray();
             return ctor.Invoke(arguments);
         }
-
-        internal static string Describe(object? value) => System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null";
     }
 }

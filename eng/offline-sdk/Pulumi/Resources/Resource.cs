@@ -39,8 +39,5 @@ namespace Pulumi
 
         /// <summary>Providers this resource's children use, by package.</summary>
         internal ImmutableDictionary<string, ProviderResource> ChildProviders { get; set; } = ImmutableDictionary<string, ProviderResource>.Empty;
-
-        /// <summary>The options the resource was registered with, after transformations.</summary>
-        internal ResourceOptions? EffectiveOptions { get; set; }
     }
 }

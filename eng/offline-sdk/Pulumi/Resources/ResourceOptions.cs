@@ -76,22 +76,6 @@ namespace Pulumi
         /// <summary>A resource whose deletion also deletes this one, so this one is not deleted separately.</summary>
         public Resource? DeletedWith { get; set; }
 
-        internal void CopyTo(ResourceOptions target)
-        {
-            target.Parent = Parent;
-            target._dependsOn = _dependsOn;
-            target.Protect = Protect;
-            target._ignoreChanges = _ignoreChanges?.ToList();
-            target._replaceOnChanges = _replaceOnChanges?.ToList();
-            target.Version = Version;
-            target.Provider = Provider;
-            target.CustomTimeouts = CustomTimeouts;
-            target._resourceTransformations = _resourceTransformations?.ToList();
-            target._aliases = _aliases?.ToList();
-            target.RetainOnDelete = RetainOnDelete;
-            target.DeletedWith = DeletedWith;
-        }
-
         /// <summary>Merges <paramref name="source"/> into <paramref name="target"/>: lists concatenate, set values win.</summary>
         internal static void MergeInto(ResourceOptions target, ResourceOptions source)
         {

@@ -9,17 +9,21 @@ namespace Platform.Components.Cluster;
 internal sealed class ClusterFiles
 {
     private readonly KubeadmClusterSpec _spec;
-    private readonly ClusterPki _pki;
+    private readonly Output<((string Token, string Hash, string EncryptionKey), System.Collections.Immutable.ImmutableArray<string>)> _material;
     private readonly string? _kubeVipAddress;
     private readonly int _apiPort;
-
     private readonly bool _hasWorkers;
 
     public ClusterFiles(KubeadmClusterSpec spec, ClusterPki pki, string? kubeVipAddress, int apiPort, bool hasWorkers)
     {
         _hasWorkers = hasWorkers;
         _spec = spec;
-        _pki = pki;
+        // What every node's files are made of, combined once for all nodes.
+        var secrets = Output.Tuple(pki.BootstrapToken, pki.DiscoveryTokenCaCertHash, pki.SecretsEncryptionKey);
+        var pem = Output.All(
+            pki.ClusterCa.CertPem, pki.ClusterCa.KeyPem, pki.FrontProxyCa.CertPem, pki.FrontProxyCa.KeyPem,
+            pki.EtcdCa.CertPem, pki.EtcdCa.KeyPem, pki.ServiceAccountPrivateKeyPem, pki.ServiceAccountPublicKeyPem);
+        _material = Output.Tuple(secrets, pem);
         _kubeVipAddress = kubeVipAddress;
         _apiPort = apiPort;
     }
@@ -35,11 +39,7 @@ internal sealed class ClusterFiles
             // Without workers, every workload (the platform's layers too) runs on the control plane.
             ControlPlaneTaint = _hasWorkers,
         };
-        var secrets = Output.Tuple(_pki.BootstrapToken, _pki.DiscoveryTokenCaCertHash, _pki.SecretsEncryptionKey);
-        var pki = Output.All(
-            _pki.ClusterCa.CertPem, _pki.ClusterCa.KeyPem, _pki.FrontProxyCa.CertPem, _pki.FrontProxyCa.KeyPem,
-            _pki.EtcdCa.CertPem, _pki.EtcdCa.KeyPem, _pki.ServiceAccountPrivateKeyPem, _pki.ServiceAccountPublicKeyPem);
-        var payload = Output.Tuple(secrets, pki).Apply(t =>
+        var payload = _material.Apply(t =>
         {
             var (token, hash, encryptionKey) = t.Item1;
             var files = new List<NodeFile>();

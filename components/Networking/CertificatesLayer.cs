@@ -1,9 +1,7 @@
 using Platform.Components.Catalog;
 using Platform.Components.Networking.Certificates;
 using Pulumi;
-using Pulumi.Kubernetes.Core.V1;
 using Pulumi.Kubernetes.Helm.V3;
-using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using Pulumi.Tls;
 using Pulumi.Tls.Inputs;
@@ -54,7 +52,7 @@ public sealed class CertificatesLayer : ComponentResource
         {
             var dependencies = new List<Resource> { Release };
             if (args.Options.Challenge == AcmeChallenge.Dns01Rfc2136)
-                dependencies.Add(SecretOf($"{name}-rfc2136-tsig", ClusterIssuers.Rfc2136SecretName, ns.NamespaceName, "Opaque",
+                dependencies.Add(SecretObjects.Create(this, $"{name}-rfc2136-tsig", ClusterIssuers.Rfc2136SecretName, ns.NamespaceName, "Opaque",
                     new InputMap<string> { { ClusterIssuers.Rfc2136SecretKey, Output.CreateSecret(args.Rfc2136TsigSecret!.ToOutput()) } }));
             foreach (var (issuer, production) in new[] { (ClusterIssuers.LetsEncryptStaging, false), (ClusterIssuers.LetsEncryptProduction, true) })
             {
@@ -75,7 +73,7 @@ public sealed class CertificatesLayer : ComponentResource
                 Subject = new SelfSignedCertSubjectArgs { CommonName = $"{args.ClusterName} internal CA", Organization = args.ClusterName },
             }, protectedChild);
             InternalCaCertPem = caCert.CertPem;
-            var secret = SecretOf($"{name}-internal-ca-secret", ClusterIssuers.InternalCaSecretName, ns.NamespaceName, "kubernetes.io/tls",
+            var secret = SecretObjects.Create(this, $"{name}-internal-ca-secret", ClusterIssuers.InternalCaSecretName, ns.NamespaceName, "kubernetes.io/tls",
                 new InputMap<string>
                 {
                     { "tls.crt", caCert.CertPem },
@@ -96,14 +94,6 @@ public sealed class CertificatesLayer : ComponentResource
 
     /// <summary>The internal CA's certificate (to distribute to clients that must trust it), or null without one.</summary>
     public Output<string>? InternalCaCertPem { get; }
-
-    private Secret SecretOf(string resourceName, string secretName, Input<string> ns, string type, InputMap<string> data)
-        => new(resourceName, new SecretArgs
-        {
-            Metadata = new ObjectMetaArgs { Name = secretName, Namespace = ns },
-            Type = type,
-            StringData = data,
-        }, new CustomResourceOptions { Parent = this, AdditionalSecretOutputs = { "stringData", "data" } });
 
     private void Issuer(string resourceName, string issuerName, IReadOnlyDictionary<string, object> spec, IEnumerable<Resource> after)
         => _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource(resourceName, new CustomObjectArgs(ClusterIssuers.ApiVersion, ClusterIssuers.Kind)

@@ -2,10 +2,7 @@ using System.Collections.Immutable;
 using Platform.Components.Catalog;
 using Platform.Components.Networking.ExternalDns;
 using Pulumi;
-using Pulumi.Kubernetes.Core.V1;
 using Pulumi.Kubernetes.Helm.V3;
-using Pulumi.Kubernetes.Types.Inputs.Core.V1;
-using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 
 namespace Platform.Components.Networking;
 
@@ -46,12 +43,7 @@ public sealed class ExternalDnsLayer : ComponentResource
             var credentials = Output.CreateSecret(args.Credentials!.Apply(c => CheckCredentials(c, keys)));
             releaseOptions.DependsOn = new[]
             {
-                new Secret($"{name}-credentials", new SecretArgs
-                {
-                    Metadata = new ObjectMetaArgs { Name = ExternalDnsValues.CredentialsSecretName, Namespace = ns.NamespaceName },
-                    Type = "Opaque",
-                    StringData = credentials,
-                }, new CustomResourceOptions { Parent = this, AdditionalSecretOutputs = { "stringData", "data" } }),
+                SecretObjects.Create(this, $"{name}-credentials", ExternalDnsValues.CredentialsSecretName, ns.NamespaceName, "Opaque", credentials),
             };
         }
         Release = HelmInstall.Chart($"{name}-external-dns", HelmCharts.ExternalDns, ns.NamespaceName,

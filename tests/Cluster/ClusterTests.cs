@@ -135,7 +135,7 @@ public class ClusterTests
         var run = await StackRunner.RunAsync(With(1, 1));
         var expected = DiscoveryHash.FromPublicKeyPem(PlatformMocks.Pem("PUBLIC KEY", $"{ClusterName}-pki-cluster-ca-key"));
         var files = (string)run.Registration(CommandType, Resource("worker-1", "files")).Inputs["stdin"];
-        var joinConfig = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(files.Split(' ')[2].Trim()));
+        var joinConfig = NodeFilePayload.Content(files, NodeScripts.KubeadmConfigPath);
         Assert.Contains(expected, joinConfig);
         Assert.Equal(expected, await Outputs.ValueAsync(run.Single<ClusterPki>().DiscoveryTokenCaCertHash));
     }
@@ -226,7 +226,7 @@ public class ClusterTests
     {
         var run = await StackRunner.RunAsync(With(1, workers));
         var files = (string)run.Registration(CommandType, Resource("cp-1", "files")).Inputs["stdin"];
-        var initConfig = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(files.Split('\n')[0].Split(' ')[2]));
+        var initConfig = NodeFilePayload.Content(files, NodeScripts.KubeadmConfigPath);
         Assert.Equal(tainted, initConfig.Contains("node-role.kubernetes.io/control-plane", StringComparison.Ordinal));
     }
 

@@ -59,7 +59,7 @@ public class ContainerNetworkTests
         Assert.Equal(true, values["kubeProxyReplacement"]);
         Assert.Equal("10.0.0.10", values["k8sServiceHost"]);
         var initFiles = (string)run.Registration("command:remote:Command", "platform-prod-cp-1-files").Inputs["stdin"];
-        var initConfig = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(initFiles.Split('\n')[0].Split(' ')[2]));
+        var initConfig = NodeFilePayload.Content(initFiles, Platform.Components.Cluster.Scripts.NodeScripts.KubeadmConfigPath);
         Assert.Contains("skipPhases:\n- addon/kube-proxy", initConfig);
         Assert.DoesNotContain("KubeProxyConfiguration", initConfig);
     }

@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
+using Platform.Renderer;
 using Platform.Stacks;
+using Platform.Stacks.Configuration;
 using Pulumi;
 using Pulumi.Testing;
 
@@ -14,7 +15,7 @@ namespace Platform.Tests.Harness;
 public static class StackRunner
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-    private static readonly string[] SecretKeys = { "sshPrivateKey", "rfc2136TsigSecret", "externalDnsCredentials" };
+    private static readonly string[] SecretKeys = PlatformConfigKeys.All.Where(k => k.Secret).Select(k => k.Name).ToArray();
 
     /// <summary>Runs the stack; <paramref name="config"/> holds bare keys ("tier", not "platform:tier").</summary>
     public static async Task<StackRun> RunAsync(IReadOnlyDictionary<string, string> config, bool preview = true, PlatformMocks? mocks = null)
@@ -26,49 +27,18 @@ public static class StackRunner
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config.ToDictionary(kv => "platform:" + kv.Key, kv => kv.Value)));
             Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS",
                 JsonSerializer.Serialize(SecretKeys.Where(config.ContainsKey).Select(k => "platform:" + k)));
-            ObservedPlatformStack.Seen = new ConcurrentDictionary<string, ResourceOptions>();
-            ObservedPlatformStack.SeenArgs = new ConcurrentDictionary<string, ResourceArgs>();
-            var resources = await Deployment.TestAsync<ObservedPlatformStack>(mocks.Mock.Object,
+            var record = RecordedPlatformStack.Begin();
+            var resources = await Deployment.TestAsync<RecordedPlatformStack>(mocks.Mock.Object,
                 new TestOptions { IsPreview = preview, ProjectName = "platform", StackName = "test" });
-            return new StackRun(resources, mocks.Registrations, new Dictionary<string, ResourceOptions>(ObservedPlatformStack.Seen),
-                new Dictionary<string, ResourceArgs>(ObservedPlatformStack.SeenArgs));
+            var byName = record.Values.GroupBy(r => r.Resource.GetResourceName()).ToDictionary(g => g.Key, g => g.Last());
+            return new StackRun(resources, mocks.Registrations,
+                byName.ToDictionary(kv => kv.Key, kv => kv.Value.Options), byName.ToDictionary(kv => kv.Key, kv => kv.Value.Args));
         }
         finally
         {
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
             Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", null);
             OneAtATime.Release();
-        }
-    }
-
-    /// <summary>The platform stack with a stack transformation that records every resource's args and options.</summary>
-    internal sealed class ObservedPlatformStack : PlatformStack
-    {
-        internal static ConcurrentDictionary<string, ResourceOptions> Seen = new();
-        internal static ConcurrentDictionary<string, ResourceArgs> SeenArgs = new();
-
-        public ObservedPlatformStack() : base(Observe())
-        {
-        }
-
-        private static StackOptions Observe()
-        {
-            var seen = Seen;
-            var seenArgs = SeenArgs;
-#pragma warning disable CS0618 // ResourceTransformations is the transformation hook that also runs under the mock engine.
-            return new StackOptions
-            {
-                ResourceTransformations =
-                {
-                    args =>
-                    {
-                        seen[args.Resource.GetResourceName()] = args.Options;
-                        seenArgs[args.Resource.GetResourceName()] = args.Args;
-                        return null;
-                    },
-                },
-            };
-#pragma warning restore CS0618
         }
     }
 }

@@ -1,7 +1,6 @@
-using System.Text.Json;
+using Platform.Renderer;
 using Platform.Stacks.Configuration;
 using Platform.Tests.Harness;
-using YamlDotNet.RepresentationModel;
 
 namespace Platform.Tests.Stacks;
 
@@ -10,28 +9,14 @@ public class ExampleStackTests
 {
     public static TheoryData<string> Examples() => new() { "example-small", "example-medium", "example-enterprise" };
 
-    /// <summary>The stack file's platform: values as the Pulumi CLI hands them over: scalars as text, the rest as JSON.</summary>
-    internal static Dictionary<string, string> Values(string stack)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepoRoot.Path, "stacks", $"Pulumi.{stack}.yaml"))));
-        var config = (YamlMappingNode)((YamlMappingNode)stream.Documents.Single().RootNode)[new YamlScalarNode("config")];
-        var values = new Dictionary<string, string> { ["sshPrivateKey"] = "-----BEGIN OPENSSH PRIVATE KEY-----" };
-        foreach (var (key, value) in config.Children)
-            values[((YamlScalarNode)key).Value!.Replace("platform:", "", StringComparison.Ordinal)] =
-                value is YamlScalarNode scalar ? scalar.Value! : JsonSerializer.Serialize(ToPlain(value));
-        return values;
-    }
+    /// <summary>The stack file's platform: values as the Pulumi CLI hands them over (scalars as text, the rest as JSON),
+    /// read by eng/render's <see cref="StackFile"/>; bare keys, secrets as their placeholders.</summary>
+    internal static Dictionary<string, string> Values(string stack) => Bare(StackFile.Load(Path.Combine(RepoRoot.Path, "stacks", $"Pulumi.{stack}.yaml")));
 
-    private static object? ToPlain(YamlNode node) => node switch
-    {
-        YamlMappingNode map => map.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value!, kv => ToPlain(kv.Value)),
-        YamlSequenceNode list => list.Children.Select(ToPlain).ToList(),
-        YamlScalarNode { Value: "true" or "false" } b => bool.Parse(b.Value!),
-        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } n when int.TryParse(n.Value, out var i) => i,
-        YamlScalarNode s => s.Value,
-        _ => null,
-    };
+    /// <summary>A stack file's platform: values with bare keys, as <see cref="StackRunner.RunAsync"/> takes them.</summary>
+    internal static Dictionary<string, string> Bare(StackFile file) => file.Config
+        .Where(kv => kv.Key.StartsWith(PlatformConfigKeys.Prefix, StringComparison.Ordinal))
+        .ToDictionary(kv => kv.Key[PlatformConfigKeys.Prefix.Length..], kv => kv.Value);
 
     [Theory]
     [MemberData(nameof(Examples))]

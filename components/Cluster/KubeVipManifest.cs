@@ -1,5 +1,5 @@
 using System.Globalization;
-using YamlDotNet.Serialization;
+using Platform.Components.Cluster.Kubeadm;
 
 namespace Platform.Components.Cluster;
 
@@ -16,9 +16,9 @@ public static class KubeVipManifest
     /// <summary>Replaced on the node by the kubeconfig kube-vip uses.</summary>
     public const string KubeconfigPlaceholder = "@KUBECONFIG@";
 
-    private static readonly ISerializer Yaml = new SerializerBuilder().Build();
-
-    /// <summary>The manifest for virtual IP <paramref name="address"/>, serving the API on <paramref name="port"/>.</summary>
+    /// <summary>The manifest for virtual IP <paramref name="address"/>, serving the API on <paramref name="port"/>.
+    /// kube-vip reads its settings from environment variables, whose values are strings: <c>true</c>, <c>6443</c> and
+    /// <c>32</c> are written quoted, as every string a YAML 1.1 reader (the kubelet's) would take for something else.</summary>
     public static string Render(string address, int port = 6443)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(address);
@@ -78,6 +78,6 @@ public static class KubeVipManifest
                 },
             },
         };
-        return Yaml.Serialize(pod);
+        return KubeadmYaml.Serialize(pod);
     }
 }

@@ -1,13 +1,13 @@
 using System.Text;
-using YamlDotNet.Serialization;
+using Platform.Components.Cluster.Kubeadm;
 
 namespace Platform.Components.Cluster;
 
-/// <summary>Renders a kubeconfig with embedded (base64) certificate data for one cluster, user and context.</summary>
+/// <summary>Renders a kubeconfig with embedded (base64) certificate data for one cluster, user and context. Names that
+/// a YAML 1.1 reader (kubectl's, client-go's) would take for a boolean, null or number (a cluster called <c>on</c> or
+/// <c>123</c>) are written quoted, so they stay strings.</summary>
 public static class KubeconfigRenderer
 {
-    private static readonly ISerializer Yaml = new SerializerBuilder().Build();
-
     /// <summary>
     /// A kubeconfig for <paramref name="clusterName"/> at <paramref name="serverUrl"/>, authenticating
     /// <paramref name="userName"/> with a client certificate. The result holds a private key: treat it as a secret.
@@ -59,7 +59,7 @@ public static class KubeconfigRenderer
             ["current-context"] = context,
             ["preferences"] = new Dictionary<string, object>(),
         };
-        return Yaml.Serialize(document);
+        return KubeadmYaml.Serialize(document);
     }
 
     private static string Base64(string pem) => Convert.ToBase64String(Encoding.UTF8.GetBytes(pem));

@@ -13,6 +13,7 @@ namespace Platform.Renderer;
 public sealed class RecordedPlatformStack : PlatformStack
 {
     private static ConcurrentDictionary<Resource, RecordedResource> _current = new();
+    private static long _order;
 
     /// <summary>Built by <c>Deployment.TestAsync</c>.</summary>
     public RecordedPlatformStack() : base(Observe(_current))
@@ -31,7 +32,7 @@ public sealed class RecordedPlatformStack : PlatformStack
             {
                 args =>
                 {
-                    record[args.Resource] = new RecordedResource(args.Resource, args.Args, args.Options);
+                    record[args.Resource] = new RecordedResource(Interlocked.Increment(ref _order), args.Resource, args.Args, args.Options);
                     return null;
                 },
             },

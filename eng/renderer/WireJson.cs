@@ -1,35 +1,38 @@
-using System.Collections;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Platform.Renderer;
 
-/// <summary>Inputs as the mock engine hands them over (immutable maps and arrays, doubles, booleans, strings) turned
-/// into plain JSON. An integral number is written as an integer, as the provider's JSON would carry it.</summary>
+/// <summary>
+/// Turns the wire inputs the mocks receive (ImmutableDictionary, ImmutableArray, double, bool, string) into the JSON
+/// the provider would receive, for registrations.json and the strict decoders of the tests.
+/// Every number travels as a double; an integral one is written as a JSON integer (<c>6443</c>, not <c>6443.0</c>),
+/// the way a Go <c>int32</c> field needs it. Anything else (an asset, an unknown value) is refused with its path.
+/// </summary>
 public static class WireJson
 {
-    /// <summary>The JSON for one wire value.</summary>
-    /// <exception cref="NotSupportedException">A value of a shape the engine does not send.</exception>
-    public static JsonNode? ToJson(object? value) => value switch
+    /// <summary>The wire inputs of a registration as a JSON object.</summary>
+    public static JsonObject Object(IReadOnlyDictionary<string, object> inputs) => (JsonObject)Node(inputs, "$")!;
+
+    /// <summary>One wire value as JSON; <paramref name="path"/> names it in errors.</summary>
+    /// <exception cref="InvalidOperationException">A value that is not one of the wire types.</exception>
+    public static JsonNode? Node(object? value, string path = "$") => value switch
     {
         null => null,
-        string text => JsonValue.Create(text),
-        bool flag => JsonValue.Create(flag),
-        double number when Math.Abs(number) < 1e15 && number == Math.Floor(number) => JsonValue.Create((long)number),
-        double number => JsonValue.Create(number),
-        int number => JsonValue.Create(number),
-        long number => JsonValue.Create(number),
-        IImmutableDictionary<string, object> map => Object(map),
-        IDictionary<string, object> map => Object(map),
-        IEnumerable list => new JsonArray(list.Cast<object?>().Select(ToJson).ToArray()),
-        _ => throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"Wire value of type {value.GetType()}")),
+        string s => JsonValue.Create(s),
+        bool b => JsonValue.Create(b),
+        double d => Number(d, path),
+        IReadOnlyDictionary<string, object> map => new JsonObject(map.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => KeyValuePair.Create(kv.Key, Node(kv.Value, $"{path}.{kv.Key}")))),
+        ImmutableArray<object> list => new JsonArray(list.Select((item, i) => Node(item, $"{path}[{i}]")).ToArray()),
+        _ => throw new InvalidOperationException($"{path}: a {value.GetType().FullName} is not a wire value that maps to JSON."),
     };
 
-    /// <summary>The JSON object for a map of inputs, keys sorted for stable output.</summary>
-    public static JsonObject Object(IEnumerable<KeyValuePair<string, object>> map)
+    private static JsonNode Number(double d, string path)
     {
-        ArgumentNullException.ThrowIfNull(map);
-        return new JsonObject(map.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, ToJson(kv.Value))));
+        if (double.IsNaN(d) || double.IsInfinity(d))
+            throw new InvalidOperationException($"{path}: {d.ToString(CultureInfo.InvariantCulture)} is not a JSON number.");
+        return d == Math.Floor(d) && Math.Abs(d) < 9.007199254740992E15 ? JsonValue.Create((long)d) : JsonValue.Create(d);
     }
 }

@@ -30,7 +30,8 @@ public static class StackRunner
             var record = RecordedPlatformStack.Begin();
             var resources = await Deployment.TestAsync<RecordedPlatformStack>(mocks.Mock.Object,
                 new TestOptions { IsPreview = preview, ProjectName = "platform", StackName = "test" });
-            var byName = record.Values.GroupBy(r => r.Resource.GetResourceName()).ToDictionary(g => g.Key, g => g.Last());
+            // Keyed by name, the last registered wins (a namespace, its component and a release may share a name).
+            var byName = record.Values.OrderBy(r => r.Order).GroupBy(r => r.Resource.GetResourceName()).ToDictionary(g => g.Key, g => g.Last());
             return new StackRun(resources, mocks.Registrations,
                 byName.ToDictionary(kv => kv.Key, kv => kv.Value.Options), byName.ToDictionary(kv => kv.Key, kv => kv.Value.Args));
         }

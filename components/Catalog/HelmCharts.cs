@@ -1,7 +1,9 @@
 namespace Platform.Components.Catalog;
 
 /// <summary>The one place where third-party chart versions are pinned. Each entry says what it installs, why it comes
-/// from that repository, and why that version; components take their chart from here and never spell a version
+/// from that repository, why that version, where a reviewer can see that the version exists ("Source:"), and the
+/// Kubernetes versions it documents ("Kubernetes:"), measured against the minors the platform targets: 1.34, 1.35 and
+/// 1.36, the ones upstream still patches. Components take their chart from here and never spell a version
 /// themselves.</summary>
 public static class HelmCharts
 {
@@ -9,81 +11,122 @@ public static class HelmCharts
     /// WireGuard encryption of pod and node traffic, and Hubble flow visibility.
     /// From the Cilium project's own repository, <c>https://helm.cilium.io/</c>, where the maintainers publish every
     /// release.
-    /// Version 1.18.14 is the newest patch (September 2026) of the 1.18 line, which Cilium still maintains; 1.18 is
-    /// e2e-tested on Kubernetes 1.30 to 1.33 and needs Linux 5.10 or newer on the nodes. Kubernetes 1.34 is outside
-    /// that tested list (Cilium then relies on Kubernetes' API compatibility); the 1.19 line tests newer Kubernetes
-    /// releases and is the next step once the platform drops 1.30.</summary>
+    /// Version 1.20.0 (July 2026) opens the newest stable line. Cilium e2e-tests each line on the Kubernetes releases
+    /// current when the line branched and typically does not change that list afterwards: 1.18 lists 1.30 to 1.33 and 1.19 lists
+    /// 1.32 to 1.35, so only 1.20 can cover 1.36. 1.20 serves <c>CiliumLoadBalancerIPPool</c> only as
+    /// <c>cilium.io/v2</c>, which the platform's pools already use; the chart values the platform sets are unchanged
+    /// from 1.18. Cilium upgrades one minor line at a time: a cluster still on 1.18 goes through 1.19 (1.19.6) in a
+    /// <c>pulumi up</c> of its own first.
+    /// Source: <c>https://github.com/cilium/cilium/releases/tag/v1.20.0</c> (chart <c>cilium-1.20.0.tgz</c> in the
+    /// helm.cilium.io index, cilium/charts commit 009b5e958217).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;= 1.21.0-0</c>; the e2e-tested list of the line is on
+    /// <c>https://docs.cilium.io/en/v1.20/network/kubernetes/compatibility/</c> (1.33 to 1.36 as quoted by downstream
+    /// upgrades; the reference data here holds no copy of that page).</summary>
     public static HelmChart Cilium { get; } = new()
     {
         Name = "cilium",
         Repository = "https://helm.cilium.io/",
-        Version = "1.18.14",
+        Version = "1.20.0",
     };
 
     /// <summary>The Tigera operator, which installs and runs Calico, the alternative CNI (pod networking, NetworkPolicy,
     /// WireGuard for pod-to-pod traffic). The chart deploys the operator plus its <c>Installation</c> and
-    /// <c>APIServer</c> resources, from which the operator builds Calico.
+    /// <c>APIServer</c> resources, from which the operator builds Calico; from 3.32 it ships no CRDs, they come from
+    /// <see cref="CalicoCrds"/>, installed first.
     /// From Project Calico's own repository, <c>https://docs.tigera.io/calico/charts</c>, the documented source of the
     /// open-source chart.
-    /// Version v3.30.7 is the newest patch of the Calico 3.30 line, whose nightly e2e runs follow the current
-    /// Kubernetes releases. Calico's chart versions carry a leading <c>v</c>; that is the exact published version, not
-    /// a range.</summary>
+    /// Version v3.32.1 is the newest patch of Calico 3.32, the only line whose tested Kubernetes versions are exactly the
+    /// platform's (the tested list of 3.31 starts at 1.32 and ends before 1.36). Calico's chart versions carry a leading
+    /// <c>v</c>; that is the exact published version, not a range.
+    /// Source: <c>https://github.com/projectcalico/calico/releases/tag/v3.32.1</c> (June 2026).
+    /// Kubernetes: tested on 1.34, 1.35 and 1.36 ("Supported versions" on
+    /// <c>https://docs.tigera.io/calico/3.32/getting-started/kubernetes/requirements</c>); the chart declares no
+    /// <c>kubeVersion</c>.</summary>
     public static HelmChart TigeraOperator { get; } = new()
     {
         Name = "tigera-operator",
         Repository = "https://docs.tigera.io/calico/charts",
-        Version = "v3.30.7",
+        Version = "v3.32.1",
+    };
+
+    /// <summary>Calico's CRDs (<c>crd.projectcalico.org/v1</c> and <c>operator.tigera.io/v1</c>) as a chart of their own,
+    /// installed before <see cref="TigeraOperator"/>: from Calico 3.32 the operator chart no longer carries them, and its
+    /// <c>Installation</c> and <c>FelixConfiguration</c> need them at install time. The CRDs are chart templates, so an
+    /// upgrade of this release upgrades them.
+    /// Same repository and version as <see cref="TigeraOperator"/>; the install guide of 3.32 installs this chart first.
+    /// A cluster whose Calico came from an older chart holds these CRDs without Helm ownership (they came from that
+    /// chart's <c>crds/</c>), and Helm refuses to take them over: before the upgrade label them
+    /// <c>app.kubernetes.io/managed-by=Helm</c> and annotate them <c>meta.helm.sh/release-name=crd.projectcalico.org.v1</c>,
+    /// <c>meta.helm.sh/release-namespace=tigera-operator</c>.
+    /// Source: <c>https://github.com/projectcalico/calico/tree/v3.32.1/charts/crd.projectcalico.org.v1</c>.
+    /// Kubernetes: as <see cref="TigeraOperator"/>.</summary>
+    public static HelmChart CalicoCrds { get; } = new()
+    {
+        Name = "crd.projectcalico.org.v1",
+        Repository = "https://docs.tigera.io/calico/charts",
+        Version = "v3.32.1",
     };
 
     /// <summary>cert-manager: issues and renews X.509 certificates from ClusterIssuers (Let's Encrypt over ACME, the
     /// platform's internal CA), with its CRDs, webhook and CA injector.
     /// From Jetstack's repository, <c>https://charts.jetstack.io</c>, which the cert-manager maintainers publish every
     /// release to and the installation guide names.
-    /// Version v1.20.3 is a patch of the 1.20 line (released March 2026), which cert-manager supports until 1.22 ships
-    /// and which supports Kubernetes 1.32 to 1.35, so the platform's default 1.33 and 1.34. The 1.19 line left support
-    /// when 1.21 shipped (July 2026), and a certificate authority's controller should stay on a supported line; 1.20
-    /// is kept over 1.21 because its supported range and chart values were checked for this pin and 1.21's were not;
-    /// 1.21 is the next step. Clusters still on Kubernetes 1.30 or 1.31 are outside 1.20's supported range. The
-    /// chart's versions carry a leading <c>v</c>.</summary>
+    /// Version v1.21.1 is the newest patch of the 1.21 line (released July 2026), which cert-manager supports until 1.23
+    /// ships and which is the only supported line covering Kubernetes 1.36 (1.20 supports 1.32 to 1.35). Its chart values
+    /// and ClusterIssuer schema are those of 1.20 for everything the platform sets. The chart's versions carry a leading
+    /// <c>v</c>.
+    /// Source: <c>https://github.com/cert-manager/cert-manager/releases/tag/v1.21.1</c>.
+    /// Kubernetes: supported and tested 1.33 to 1.36 (<c>https://cert-manager.io/docs/releases/</c>); Chart.yaml
+    /// <c>kubeVersion: &gt;= 1.22.0-0</c>.</summary>
     public static HelmChart CertManager { get; } = new()
     {
         Name = "cert-manager",
         Repository = "https://charts.jetstack.io",
-        Version = "v1.20.3",
+        Version = "v1.21.1",
     };
 
     /// <summary>ExternalDNS: publishes the hostnames of Ingresses and Services as DNS records, through RFC 2136 or a
     /// cloud DNS service.
     /// From the Kubernetes SIG's own repository, <c>https://kubernetes-sigs.github.io/external-dns/</c>, where the
     /// project's maintainers publish the chart (the Bitnami chart is a separate, differently shaped packaging).
-    /// Version 1.20.0 is the chart release that ships ExternalDNS v0.20.0; its values keep <c>provider.name</c>,
-    /// <c>extraArgs</c> as a list and the <c>upsert-only</c> policy, which the renderer relies on.</summary>
+    /// Version 1.21.1 is the newest chart release and ships ExternalDNS v0.21.0 (built against Kubernetes 1.35 client
+    /// libraries); its values keep <c>provider.name</c>, <c>extraArgs</c> as a list and the <c>upsert-only</c> policy,
+    /// and v0.21.0 keeps every RFC 2136, Azure and Google flag the renderer passes.
+    /// Source: <c>https://github.com/kubernetes-sigs/external-dns/releases/tag/external-dns-helm-chart-1.21.1</c>.
+    /// Kubernetes: "≥ 1.33" for ExternalDNS 0.18 and newer (README of v0.21.0, "Kubernetes version compatibility"); the
+    /// chart declares no <c>kubeVersion</c>.</summary>
     public static HelmChart ExternalDns { get; } = new()
     {
         Name = "external-dns",
         Repository = "https://kubernetes-sigs.github.io/external-dns/",
-        Version = "1.20.0",
+        Version = "1.21.1",
     };
 
     /// <summary>Traefik Proxy, the default ingress controller: Deployment, IngressClass, and Traefik's CRDs (shipped in
     /// the chart's <c>crds/</c> directory).
     /// From Traefik Labs' own repository, <c>https://traefik.github.io/charts</c>, where the maintainers publish the
     /// chart.
-    /// Version 39.0.8 is the last release of the 39 line (Traefik Proxy 3.6). Chart 40 (Traefik Proxy 3.7) rewrites the
-    /// Service values into Kubernetes' own syntax and renames providers, so moving to it is a change of its own, made
-    /// together with the values in <c>IngressValues</c>.</summary>
+    /// Version 41.3.0 (Traefik Proxy 3.7.11) is the newest release of the newest chart line (the 39 line carries Proxy
+    /// 3.6). Since chart 40 the Service is written in Kubernetes' own syntax (<c>service.spec</c>), which
+    /// <c>IngressValues</c> follows.
+    /// Source: <c>https://github.com/traefik/traefik-helm-chart/releases/tag/v41.3.0</c> (August 2026).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>.</summary>
     public static HelmChart Traefik { get; } = new()
     {
         Name = "traefik",
         Repository = "https://traefik.github.io/charts",
-        Version = "39.0.8",
+        Version = "41.3.0",
     };
 
     /// <summary>ingress-nginx, the Kubernetes community's NGINX ingress controller, kept selectable for existing
     /// workloads only: the project is retired (best-effort maintenance ended March 2026, repository archived).
     /// From the project's own repository, <c>https://kubernetes.github.io/ingress-nginx</c>, whose artifacts stay
     /// available after the retirement.
-    /// Version 4.15.1 (controller 1.15.1, March 2026) is the final release; there will be no further fixes.</summary>
+    /// Version 4.15.1 (controller 1.15.1, March 2026) is the final release; there will be no further fixes.
+    /// Source: <c>https://github.com/kubernetes/ingress-nginx/releases/tag/helm-chart-4.15.1</c>.
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.21.0-0</c>; controller 1.15 is e2e-tested up to 1.35
+    /// (kubernetes/ingress-nginx#14428). Kubernetes 1.36 came out after the retirement and is not tested: one more reason
+    /// to move to a maintained controller.</summary>
     public static HelmChart IngressNginx { get; } = new()
     {
         Name = "ingress-nginx",
@@ -95,41 +138,53 @@ public static class HelmCharts
     /// From the Contour project's own repository, <c>https://projectcontour.github.io/helm-charts/</c>, which took the
     /// chart over from Bitnami (whose images and charts are no longer freely maintained); the gateway provisioner chart
     /// in the same repository serves Gateway API only, not Ingress.
-    /// Version 0.8.0 ships Contour 1.33.7 with Envoy 1.38, the newest release of the maintained 1.33 line.</summary>
+    /// Version 0.7.0 (August 2026) ships Contour 1.33.6, the newest chart release; no chart of a newer Contour line
+    /// exists.
+    /// Source: <c>https://github.com/projectcontour/helm-charts/releases/tag/contour-0.7.0</c>.
+    /// Kubernetes: chart README "Kubernetes 1.23+"; Contour 1.33.x is tested on 1.32 to 1.34 (release notes of v1.33.3
+    /// and v1.33.7). Clusters on 1.35 or 1.36 run Contour untested until a chart of a newer Contour line ships.</summary>
     public static HelmChart Contour { get; } = new()
     {
         Name = "contour",
         Repository = "https://projectcontour.github.io/helm-charts/",
-        Version = "0.8.0",
+        Version = "0.7.0",
     };
 
     /// <summary>The HAProxy Kubernetes Ingress Controller (community edition) with its IngressClass and CRDs.
     /// From HAProxy Technologies' own repository, <c>https://haproxytech.github.io/helm-charts</c>.
-    /// Version 1.54.0 is a current release of the chart, which tracks the controller's 3.x line.</summary>
+    /// Version 1.52.1 (July 2026, controller 3.2.12) is the newest release of the chart, which tracks the controller's
+    /// 3.2 line.
+    /// Source: <c>https://github.com/haproxytech/helm-charts/releases/tag/kubernetes-ingress-1.52.1</c>.
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.23.0-0</c>; chart README "Kubernetes 1.23+ (recommended
+    /// 1.24+)".</summary>
     public static HelmChart HAProxyKubernetesIngress { get; } = new()
     {
         Name = "kubernetes-ingress",
         Repository = "https://haproxytech.github.io/helm-charts",
-        Version = "1.54.0",
+        Version = "1.52.1",
     };
 
     /// <summary>MetalLB, which hands out LoadBalancer addresses on bare metal and announces them over L2 (ARP/NDP): the
     /// controller, the speaker DaemonSet, and the <c>metallb.io</c> CRDs (chart's <c>crds</c> subchart).
     /// From the MetalLB project's own repository, <c>https://metallb.github.io/metallb</c>.
-    /// Version 0.15.3 is the last patch of the 0.15 line, which the platform's values target (FRR container off,
-    /// metrics through kube-rbac-proxy); 0.16 replaces kube-rbac-proxy and makes frr-k8s the default BGP backend, a
-    /// values change to make deliberately.</summary>
+    /// Version 0.16.1 is the newest patch of the newest line. 0.16 serves metrics itself (TLS on port 9120) instead of
+    /// through kube-rbac-proxy and turns the frr-k8s BGP backend on by default; the platform's values switch frr-k8s
+    /// off (L2 only), and the <c>IPAddressPool</c> and <c>L2Advertisement</c> objects stay <c>metallb.io/v1beta1</c>.
+    /// Source: <c>https://github.com/metallb/metallb/releases/tag/metallb-chart-0.16.1</c> (May 2026).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;= 1.19.0-0</c>.</summary>
     public static HelmChart MetalLb { get; } = new()
     {
         Name = "metallb",
         Repository = "https://metallb.github.io/metallb",
-        Version = "0.15.3",
+        Version = "0.16.1",
     };
 
     /// <summary>The Emissary-ingress CRDs (the seed's Ambassador), installed before <see cref="Emissary"/>.
     /// Emissary 4 publishes its charts only as OCI artifacts on ghcr.io, chart and application versions aligned; 4.1.0
-    /// is the current 4.x release documented by the project. Installed with <c>enableLegacyVersions=false</c>, so only
-    /// the v3alpha1 CRDs are created and no conversion webhook has to run first.</summary>
+    /// is the newest 4.x release. Installed with <c>enableLegacyVersions=false</c>, so only the v3alpha1 CRDs are
+    /// created and no conversion webhook has to run first.
+    /// Source: <c>https://github.com/emissary-ingress/emissary/releases/tag/v4.1.0</c> (May 2026).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>.</summary>
     public static HelmChart EmissaryCrds { get; } = new()
     {
         Name = "emissary-crds-chart",
@@ -138,7 +193,8 @@ public static class HelmCharts
     };
 
     /// <summary>Emissary-ingress itself, the Envoy-based API gateway and ingress controller (the seed's Ambassador).
-    /// Same OCI registry and version as <see cref="EmissaryCrds"/>.</summary>
+    /// Same OCI registry, version and source as <see cref="EmissaryCrds"/>.
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>.</summary>
     public static HelmChart Emissary { get; } = new()
     {
         Name = "emissary-ingress",
@@ -147,5 +203,5 @@ public static class HelmCharts
     };
 
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, TigeraOperator, CalicoCrds, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary];
 }

@@ -7,8 +7,9 @@ namespace Platform.Components.Networking;
 
 /// <summary>
 /// The cluster's network plugin (capability <c>cni</c>): Cilium by default (kube-system), or Calico through the
-/// Tigera operator (its own namespace). Both enforce NetworkPolicy; WireGuard encryption is switchable, of all traffic
-/// with Cilium or of pod traffic with Calico. Give the cluster's Kubernetes provider through the options' Providers.
+/// Tigera operator (its own namespace, after Calico's CRDs chart). Both enforce NetworkPolicy; WireGuard encryption is
+/// switchable, of all traffic with Cilium or of pod traffic with Calico. Give the cluster's Kubernetes provider through
+/// the options' Providers.
 /// </summary>
 public sealed class ContainerNetwork : ComponentResource
 {
@@ -37,8 +38,12 @@ public sealed class ContainerNetwork : ComponentResource
                 // The operator runs on the host network to install the CNI before pods can have a network at all.
                 Enforce = PodSecurityLevel.Privileged,
             }, new ComponentResourceOptions { Parent = this });
+            // From Calico 3.32 the operator chart carries no CRDs, yet renders an Installation and a FelixConfiguration:
+            // the CRDs chart of the same version goes first.
+            var crds = HelmInstall.Chart($"{name}-calico-crds", HelmCharts.CalicoCrds, operatorNamespace.NamespaceName,
+                new Dictionary<string, object>(), new CustomResourceOptions { Parent = this });
             Release = HelmInstall.Chart($"{name}-calico", HelmCharts.TigeraOperator, operatorNamespace.NamespaceName,
-                CalicoValues.Render(args.Options, args.Cluster), new CustomResourceOptions { Parent = this });
+                CalicoValues.Render(args.Options, args.Cluster), new CustomResourceOptions { Parent = this, DependsOn = new[] { crds } });
         }
 
         RegisterOutputs(new Dictionary<string, object?> { ["plugin"] = args.Options.Plugin.ToString(), ["status"] = Release.Status.Apply(s => s.Status) });

@@ -29,10 +29,15 @@ public class HelmChartsTests
         Assert.Equal(HelmCharts.All.Count, HelmCharts.All.Select(chart => chart.Name).Distinct().Count());
     }
 
+    // The chart name doubles as the Helm release name: lower-case DNS labels joined by dots (Calico's CRDs chart is
+    // crd.projectcalico.org.v1), at most 53 characters as Helm requires of release names.
     [Theory]
     [MemberData(nameof(ChartNames))]
-    public void Chart_has_a_name(string name) =>
-        Assert.Matches("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", Chart(name).Name);
+    public void Chart_has_a_name(string name)
+    {
+        Assert.Matches(@"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$", Chart(name).Name);
+        Assert.InRange(Chart(name).Name.Length, 1, 53);
+    }
 
     [Theory]
     [MemberData(nameof(ChartNames))]
@@ -56,8 +61,23 @@ public class HelmChartsTests
     public void Cni_charts_come_from_their_projects()
     {
         Assert.Equal(("cilium", "https://helm.cilium.io/"), (HelmCharts.Cilium.Name, HelmCharts.Cilium.Repository));
-        Assert.StartsWith("1.18.", HelmCharts.Cilium.Version, StringComparison.Ordinal);
+        Assert.Equal("1.20.0", HelmCharts.Cilium.Version);
         Assert.Equal(("tigera-operator", "https://docs.tigera.io/calico/charts"), (HelmCharts.TigeraOperator.Name, HelmCharts.TigeraOperator.Repository));
-        Assert.StartsWith("v3.30.", HelmCharts.TigeraOperator.Version, StringComparison.Ordinal);
+        Assert.Equal("v3.32.1", HelmCharts.TigeraOperator.Version);
+    }
+
+    [Fact]
+    public void Calico_crds_come_from_the_same_repository_and_release_as_the_operator()
+    {
+        Assert.Equal("crd.projectcalico.org.v1", HelmCharts.CalicoCrds.Name);
+        Assert.Equal((HelmCharts.TigeraOperator.Repository, HelmCharts.TigeraOperator.Version), (HelmCharts.CalicoCrds.Repository, HelmCharts.CalicoCrds.Version));
+        Assert.Contains(HelmCharts.CalicoCrds, HelmCharts.All);
+    }
+
+    [Fact]
+    public void Emissary_crds_and_controller_share_one_release()
+    {
+        Assert.Equal((HelmCharts.Emissary.Repository, HelmCharts.Emissary.Version), (HelmCharts.EmissaryCrds.Repository, HelmCharts.EmissaryCrds.Version));
+        Assert.Equal("4.1.0", HelmCharts.Emissary.Version);
     }
 }

@@ -6,11 +6,11 @@ public class IngressAndLoadBalancerChartsTests
 {
     public static TheoryData<string, string, string, string> Pins() => new()
     {
-        { nameof(HelmCharts.Traefik), "traefik", "https://traefik.github.io/charts", "39.0.8" },
+        { nameof(HelmCharts.Traefik), "traefik", "https://traefik.github.io/charts", "41.3.0" },
         { nameof(HelmCharts.IngressNginx), "ingress-nginx", "https://kubernetes.github.io/ingress-nginx", "4.15.1" },
-        { nameof(HelmCharts.Contour), "contour", "https://projectcontour.github.io/helm-charts/", "0.8.0" },
-        { nameof(HelmCharts.HAProxyKubernetesIngress), "kubernetes-ingress", "https://haproxytech.github.io/helm-charts", "1.54.0" },
-        { nameof(HelmCharts.MetalLb), "metallb", "https://metallb.github.io/metallb", "0.15.3" },
+        { nameof(HelmCharts.Contour), "contour", "https://projectcontour.github.io/helm-charts/", "0.7.0" },
+        { nameof(HelmCharts.HAProxyKubernetesIngress), "kubernetes-ingress", "https://haproxytech.github.io/helm-charts", "1.52.1" },
+        { nameof(HelmCharts.MetalLb), "metallb", "https://metallb.github.io/metallb", "0.16.1" },
     };
 
     [Theory]

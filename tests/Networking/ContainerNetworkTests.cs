@@ -48,6 +48,35 @@ public class ContainerNetworkTests
     }
 
     [Fact]
+    public async Task Calico_crds_chart_of_the_same_release_is_installed_first_into_the_operators_namespace()
+    {
+        var config = ValidConfig.Values();
+        config["cni"] = """{"plugin": "calico"}""";
+        var run = await StackRunner.RunAsync(config);
+
+        var crds = run.Registration(ReleaseType, "platform-prod-cni-calico-crds");
+        Assert.Equal(HelmCharts.CalicoCrds.Name, crds.Inputs["chart"]);
+        Assert.Equal(HelmCharts.CalicoCrds.Name, crds.Inputs["name"]);
+        Assert.Equal(HelmCharts.TigeraOperator.Version, crds.Inputs["version"]);
+        Assert.Equal(HelmCharts.TigeraOperator.Repository, Map(crds.Inputs["repositoryOpts"])["repo"]);
+        Assert.Equal("tigera-operator", crds.Inputs["namespace"]);
+        Assert.Equal(true, crds.Inputs["atomic"]);
+        Assert.StartsWith("urn:pulumi:test::platform::pulumi:pulumi:Stack$pulumi:providers:kubernetes::platform-prod-access-kubernetes::", crds.Provider);
+        var graph = await DependencyGraph.OfAsync(run);
+        Assert.Contains("platform-prod-cni-calico-crds", graph.Direct("platform-prod-cni-calico"));
+        Assert.DoesNotContain("platform-prod-cni-calico", graph.Transitive("platform-prod-cni-calico-crds"));
+        Assert.DoesNotContain(run.Registrations, r => r.Name == "platform-prod-cni-cilium");
+    }
+
+    [Fact]
+    public async Task Cilium_needs_no_separate_crds_release()
+    {
+        var run = await StackRunner.RunAsync(ValidConfig.Values());
+
+        Assert.DoesNotContain(run.RegistrationsOf(ReleaseType), r => r.Name!.EndsWith("-crds", StringComparison.Ordinal) && r.Name.StartsWith("platform-prod-cni", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Cilium_encrypts_all_traffic_and_replaces_kube_proxy_when_asked()
     {
         var config = ValidConfig.Values();
@@ -91,5 +120,17 @@ public class ContainerNetworkTests
         var run = await StackRunner.RunAsync(Platform.Tests.Cluster.ClusterInventories.With(1, nodes - 1));
         var values = Map(run.Registration(ReleaseType, "platform-prod-cni-cilium").Inputs["values"]);
         Assert.Equal((double)replicas, Map(values["operator"])["replicas"]);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    public async Task A_one_node_cluster_runs_calicos_control_plane_once(int nodes, int replicas)
+    {
+        var config = Platform.Tests.Cluster.ClusterInventories.With(1, nodes - 1);
+        config["cni"] = """{"plugin": "calico"}""";
+        var run = await StackRunner.RunAsync(config);
+        var values = Map(run.Registration(ReleaseType, "platform-prod-cni-calico").Inputs["values"]);
+        Assert.Equal((double)replicas, Map(values["installation"])["controlPlaneReplicas"]);
     }
 }

@@ -20,9 +20,15 @@ namespace Platform.Components.Networking.Cni;
 /// first-found interface guess, which picks the wrong NIC on multi-homed hosts.</item>
 /// <item><c>apiServer</c> stays on: it serves <c>projectcalico.org/v3</c>, the supported, validated way for operators
 /// to manage Calico's own resources (GlobalNetworkPolicy, FelixConfiguration) with kubectl.</item>
-/// <item><c>goldmane</c> and <c>whisker</c> (Calico 3.30's flow aggregator and UI, on by default in the chart) are
-/// off: flow observability is a Cilium/Hubble option in this platform, and an unauthenticated flow UI is not
+/// <item><c>goldmane</c> and <c>whisker</c> (Calico's flow aggregator and UI since 3.30, on by default in the chart)
+/// are off: flow observability is a Cilium/Hubble option in this platform, and an unauthenticated flow UI is not
 /// installed unasked.</item>
+/// <item><c>controlPlaneReplicas</c> (how many replicas the operator runs of each control-plane component that supports
+/// high availability) follows <see cref="CniOptions.CiliumOperatorReplicas"/>, the CNI control plane's replica count:
+/// 2 by default, 1 on a one-node cluster. The 3.32 chart writes 2 into the <c>Installation</c> whatever the cluster
+/// size; earlier charts left the field to the operator.</item>
+/// <item>The CRDs come from their own chart (<see cref="Catalog.HelmCharts.CalicoCrds"/>); <c>manageCRDs</c> keeps the
+/// chart's default (the operator keeps the CRDs it needs current as well), as Calico's Helm guide installs it.</item>
 /// <item>The chart's <c>kubernetesServiceEndpoint</c> is left unset: with Calico, kube-proxy stays, so the operator
 /// reaches the API through the <c>kubernetes</c> Service as usual.</item>
 /// </list></remarks>
@@ -50,6 +56,7 @@ public static class CalicoValues
         {
             ["installation"] = Map(
                 ("enabled", true),
+                ("controlPlaneReplicas", options.CiliumOperatorReplicas),
                 ("cni", Map(("type", "Calico"), ("ipam", Map(("type", "Calico"))))),
                 ("calicoNetwork", Map(
                     ("bgp", "Enabled"),

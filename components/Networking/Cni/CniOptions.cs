@@ -23,9 +23,11 @@ public sealed record CniOptions
     /// Cilium only.</summary>
     public bool Hubble { get; init; }
 
-    /// <summary>Replicas of the Cilium operator (node IPAM allocation, CRD garbage collection). Default 2, so a node
-    /// drain or failure never leaves new nodes without a pod CIDR; the chart spreads replicas over nodes, so on a
-    /// single-node cluster set 1. Ignored for Calico, whose operator the Tigera chart runs.</summary>
+    /// <summary>Replicas of the CNI's control plane: the Cilium operator (node IPAM allocation, CRD garbage collection),
+    /// or with Calico the Installation's <c>controlPlaneReplicas</c> (each control-plane component the Tigera operator
+    /// runs in high availability; the Tigera operator itself runs once). Default 2, so a node drain or failure never
+    /// stops the control plane (with Cilium: never leaves new nodes without a pod CIDR); replicas are spread over nodes,
+    /// so on a single-node cluster set 1.</summary>
     public int CiliumOperatorReplicas { get; init; } = 2;
 
     /// <summary>The problems with these options, each a sentence naming the field and the fix; empty when valid.</summary>
@@ -37,7 +39,7 @@ public sealed record CniOptions
         if (!Enum.IsDefined(Encryption))
             problems.Add(Invariant($"encryption {(int)Encryption} is not a known mode. Use None, PodTraffic or AllTraffic."));
         if (CiliumOperatorReplicas < 1)
-            problems.Add(Invariant($"ciliumOperatorReplicas is {CiliumOperatorReplicas}; the Cilium operator needs at least one replica. Use 1 or more (2 is the default)."));
+            problems.Add(Invariant($"ciliumOperatorReplicas is {CiliumOperatorReplicas}; the CNI control plane (Cilium operator or Calico control plane) needs at least one replica. Use 1 or more (2 is the default)."));
 
         if (Plugin == CniPlugin.Calico)
         {

@@ -42,8 +42,10 @@ public static class IngressValues
         _ => "ClusterIP",
     };
 
-    // traefik chart: deployment.replicas, ingressClass.{enabled,isDefaultClass,name}, podDisruptionBudget,
-    // service.type, ports.web/websecure.hostPort, resources, podSecurityContext, metrics.prometheus.entryPoint.
+    // traefik chart (40 and later): deployment.replicas, ingressClass.{enabled,isDefaultClass,name}, podDisruptionBudget,
+    // service.spec.type, ports.web/websecure.hostPort, resources, podSecurityContext, metrics.prometheus.entryPoint.
+    // The Service spec is written as Kubernetes' own ServiceSpec under service.spec; the chart no longer reads the old
+    // service.type and would silently leave the Service a LoadBalancer.
     private static Dictionary<string, object> Traefik(IngressControllerSpec spec)
     {
         var values = Map(
@@ -55,7 +57,7 @@ public static class IngressValues
             ("podDisruptionBudget", HasPdb(spec)
                 ? Map(("enabled", true), ("maxUnavailable", 1))
                 : Map(("enabled", false))),
-            ("service", Map(("type", ServiceType(spec.Exposure)))));
+            ("service", Map(("spec", Map(("type", ServiceType(spec.Exposure)))))));
 
         if (spec.Exposure == IngressExposure.HostPort)
         {

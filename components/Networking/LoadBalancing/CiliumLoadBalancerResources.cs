@@ -3,17 +3,13 @@ using static Platform.Components.Networking.Ingress.ValuesTree;
 namespace Platform.Components.Networking.LoadBalancing;
 
 /// <summary>Cilium LB IPAM with L2 announcements: the custom resource specs that hand out and announce LoadBalancer
-/// addresses, and the extra Cilium Helm values the feature needs. For the pinned Cilium 1.18 line.</summary>
-/// <remarks>In Cilium 1.18 <c>CiliumLoadBalancerIPPool</c> is served as <c>cilium.io/v2</c> (v2alpha1 remains,
-/// deprecated) while <c>CiliumL2AnnouncementPolicy</c> exists only as <c>cilium.io/v2alpha1</c>, so the two kinds have
-/// different API versions. Both are cluster-scoped.</remarks>
+/// addresses, and the extra Cilium Helm values the feature needs. For the pinned Cilium 1.20 line.</summary>
+/// <remarks><c>CiliumLoadBalancerIPPool</c> is <c>cilium.io/v2</c> (its deprecated <c>v2alpha1</c> version is no
+/// longer served by Cilium 1.20) while <c>CiliumL2AnnouncementPolicy</c> exists only as <c>cilium.io/v2alpha1</c>, so
+/// the two kinds have different API versions and no version serves both. Both are cluster-scoped. The Cilium operator
+/// registers both CRDs when it starts; the chart ships none.</remarks>
 public static class CiliumLoadBalancerResources
 {
-    /// <summary>The one API version that serves both kinds in Cilium 1.18: <c>cilium.io/v2alpha1</c>. For the pool it is
-    /// the deprecated version; prefer <see cref="PoolApiVersion"/> for pools and <see cref="L2PolicyApiVersion"/> for
-    /// the policy.</summary>
-    public const string ApiVersion = "cilium.io/v2alpha1";
-
     /// <summary>The API version of <see cref="PoolKind"/>.</summary>
     public const string PoolApiVersion = "cilium.io/v2";
 

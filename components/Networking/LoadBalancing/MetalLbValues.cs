@@ -6,9 +6,12 @@ namespace Platform.Components.Networking.LoadBalancing;
 /// the chart's values.yaml of the pinned version. Address pools are not chart values: they are
 /// <see cref="MetalLbResources"/> objects created after the release, whose CRDs the chart installs.</summary>
 /// <remarks>L2 mode only: the FRR (BGP) container and the frr-k8s backend are off, memberlist stays on so speakers
-/// notice a failed node within seconds. The controller runs as <c>nobody</c> (65534, non-root). The speaker needs host
-/// networking and <c>NET_RAW</c> to answer ARP, which the chart sets itself, so its namespace
-/// (<see cref="Namespace"/>) must allow the <c>privileged</c> Pod Security level.</remarks>
+/// notice a failed node within seconds. From chart 0.16 frr-k8s is on by default and the speaker's FRR container off,
+/// so both switches are written out rather than left to the chart. Metrics are served by the controller and speaker
+/// themselves over TLS (port 9120, the chart's <c>prometheus.metricsPort</c>; 0.16 dropped kube-rbac-proxy), with
+/// health probes on 17472. The controller runs as <c>nobody</c> (65534, non-root). The speaker needs host networking
+/// and <c>NET_RAW</c> to answer ARP, which the chart sets itself, so its namespace (<see cref="Namespace"/>) must allow
+/// the <c>privileged</c> Pod Security level.</remarks>
 public static class MetalLbValues
 {
     /// <summary>The namespace MetalLB is installed into, as its documentation does.</summary>

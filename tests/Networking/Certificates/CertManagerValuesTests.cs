@@ -92,7 +92,7 @@ public class CertManagerValuesTests
     {
         Assert.Equal("cert-manager", HelmCharts.CertManager.Name);
         Assert.Equal("https://charts.jetstack.io", HelmCharts.CertManager.Repository);
-        Assert.Equal("v1.20.3", HelmCharts.CertManager.Version);
+        Assert.Equal("v1.21.1", HelmCharts.CertManager.Version);
         Assert.Contains(HelmCharts.CertManager, HelmCharts.All);
     }
 }

@@ -38,6 +38,27 @@ public class CalicoValuesTests
         Assert.Equal(false, At(values, "whisker.enabled"));
     }
 
+    // The 3.32 chart writes controlPlaneReplicas 2 into the Installation whatever the cluster size; the platform writes
+    // the CNI control plane's replica count instead, 1 on a one-node cluster.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Control_plane_replicas_follow_the_cni_control_plane_replica_count(int replicas)
+    {
+        var values = Render(CniFixtures.Calico with { CiliumOperatorReplicas = replicas });
+
+        Assert.Equal(replicas, At(values, "installation.controlPlaneReplicas"));
+    }
+
+    [Fact]
+    public void Control_plane_replicas_default_to_two() =>
+        Assert.Equal(2, At(Render(CniFixtures.Calico), "installation.controlPlaneReplicas"));
+
+    [Fact]
+    public void Crd_management_is_left_to_the_chart_default() =>
+        Assert.False(Has(Render(CniFixtures.Calico), "manageCRDs"));
+
     [Theory]
     [InlineData(CniEncryption.None, false)]
     [InlineData(CniEncryption.PodTraffic, true)]

@@ -201,7 +201,7 @@ public class ExternalDnsValuesTests
     {
         Assert.Equal("external-dns", HelmCharts.ExternalDns.Name);
         Assert.Equal("https://kubernetes-sigs.github.io/external-dns/", HelmCharts.ExternalDns.Repository);
-        Assert.Equal("1.20.0", HelmCharts.ExternalDns.Version);
+        Assert.Equal("1.21.1", HelmCharts.ExternalDns.Version);
         Assert.Contains(HelmCharts.ExternalDns, HelmCharts.All);
     }
 }

@@ -9,7 +9,7 @@ public class IngressValuesTests
     // Where each chart expects: class name, default flag, replicas, service type.
     private static readonly Dictionary<IngressControllerKind, (string ClassName, string Default, string Replicas, string ServiceType)> Paths = new()
     {
-        [IngressControllerKind.Traefik] = ("ingressClass.name", "ingressClass.isDefaultClass", "deployment.replicas", "service.type"),
+        [IngressControllerKind.Traefik] = ("ingressClass.name", "ingressClass.isDefaultClass", "deployment.replicas", "service.spec.type"),
         [IngressControllerKind.IngressNginx] = ("controller.ingressClassResource.name", "controller.ingressClassResource.default", "controller.replicaCount", "controller.service.type"),
         [IngressControllerKind.Contour] = ("contour.ingressClass.name", "contour.ingressClass.default", "envoy.replicaCount", "envoy.service.type"),
         [IngressControllerKind.HAProxy] = ("controller.ingressClassResource.name", "controller.ingressClassResource.default", "controller.replicaCount", "controller.service.type"),
@@ -73,6 +73,22 @@ public class IngressValuesTests
         Assert.Equal("LoadBalancer", Type(IngressExposure.LoadBalancer));
         Assert.Equal("NodePort", Type(IngressExposure.NodePort));
         Assert.Equal("ClusterIP", Type(IngressExposure.HostPort));
+    }
+
+    // Traefik's chart 40 and later builds the Service from service.spec and ignores service.type, which would leave every
+    // Service a LoadBalancer whatever the exposure.
+    [Theory]
+    [InlineData(IngressExposure.LoadBalancer, "LoadBalancer")]
+    [InlineData(IngressExposure.NodePort, "NodePort")]
+    [InlineData(IngressExposure.HostPort, "ClusterIP")]
+    public void Traefik_service_type_is_written_in_the_service_spec_only(IngressExposure exposure, string type)
+    {
+        var values = IngressValues.Render(new IngressControllerSpec { Kind = IngressControllerKind.Traefik, Exposure = exposure });
+
+        var service = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(At(values, "service"));
+        Assert.Equal(["spec"], service.Keys);
+        var serviceSpec = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(At(values, "service.spec"));
+        Assert.Equal(("type", (object)type), (Assert.Single(serviceSpec).Key, serviceSpec["type"]));
     }
 
     [Fact]

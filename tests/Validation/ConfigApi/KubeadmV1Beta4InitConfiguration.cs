@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Tests.Validation.ConfigApi;
+
+/// <summary>kubeadm.k8s.io/v1beta4 <c>InitConfiguration</c>, the fields the platform writes: kubernetes/kubernetes
+/// cmd/kubeadm/app/apis/kubeadm/v1beta4/types.go (indexed upstream version 1329935; v1beta4/doc.go at bbf0c2e lists
+/// every change since v1beta3, none to these fields; enabled in v1.31, kubernetes/kubernetes#125029).</summary>
+public sealed record KubeadmV1Beta4InitConfiguration : ConfigTypeMeta, IKubeadmInitConfiguration
+{
+    /// <summary><c>bootstrapTokens</c> (<c>[]bootstraptokenv1.BootstrapToken</c>, optional).</summary>
+    [JsonPropertyName("bootstrapTokens")]
+    public IReadOnlyList<KubeadmBootstrapToken>? BootstrapTokens { get; init; }
+
+    /// <summary><c>nodeRegistration</c> (<c>NodeRegistrationOptions</c>, optional).</summary>
+    [JsonPropertyName("nodeRegistration")]
+    public KubeadmNodeRegistrationOptions? NodeRegistration { get; init; }
+
+    /// <summary><c>localAPIEndpoint</c> (<c>APIEndpoint</c>, optional).</summary>
+    [JsonPropertyName("localAPIEndpoint")]
+    public KubeadmApiEndpoint? LocalApiEndpoint { get; init; }
+
+    /// <summary><c>skipPhases</c> ([]string, optional), e.g. <c>addon/kube-proxy</c>.</summary>
+    [JsonPropertyName("skipPhases")]
+    public IReadOnlyList<string>? SkipPhases { get; init; }
+
+    IReadOnlyList<KubeadmBootstrapToken> IKubeadmInitConfiguration.BootstrapTokens => BootstrapTokens ?? [];
+
+    IReadOnlyList<string> IKubeadmInitConfiguration.SkipPhases => SkipPhases ?? [];
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Tests.Validation.ConfigApi;
+
+/// <summary>kubelet v1beta1 <c>KubeletAuthorization</c> (<c>authorization</c>), the field the platform writes:
+/// kubernetes/kubelet config/v1beta1/types.go (staging/src/k8s.io/kubelet/config/v1beta1/types.go), fields, Go types
+/// and json tags identical at tags kubernetes-1.30.0, -1.31.0, -1.32.0, -1.33.0, -1.34.0, -1.35.0, -1.36.0 and
+/// -1.37.0-beta.0.
+/// (<c>webhook</c> cache settings are not written.)</summary>
+public sealed record KubeletAuthorization
+{
+    /// <summary><c>mode</c> (<c>KubeletAuthorizationMode</c>, optional).</summary>
+    [JsonPropertyName("mode")]
+    public KubeletAuthorizationMode? Mode { get; init; }
+}

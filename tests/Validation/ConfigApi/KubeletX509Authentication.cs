@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Tests.Validation.ConfigApi;
+
+/// <summary>kubelet v1beta1 <c>KubeletX509Authentication</c> (<c>authentication.x509</c>): kubernetes/kubelet
+/// config/v1beta1/types.go (staging/src/k8s.io/kubelet/config/v1beta1/types.go), fields, Go types and json tags
+/// identical at tags kubernetes-1.30.0, -1.31.0, -1.32.0, -1.33.0, -1.34.0, -1.35.0, -1.36.0 and
+/// -1.37.0-beta.0.</summary>
+public sealed record KubeletX509Authentication
+{
+    /// <summary><c>clientCAFile</c> (string, optional).</summary>
+    [JsonPropertyName("clientCAFile")]
+    public string? ClientCaFile { get; init; }
+}

@@ -1,0 +1,39 @@
+using k8s.Models;
+using Platform.Components.Cluster.Scripts;
+using Platform.Renderer;
+using Platform.Tests.Render;
+using Platform.Tests.Validation.ConfigApi;
+
+namespace Platform.Tests.Validation;
+
+/// <summary>Every YAML file a node receives, in every stack eng/render covers, decodes strictly: the kubeadm, kubelet,
+/// kube-proxy and API server documents through the configuration records, the kube-vip static pod as a Pod.</summary>
+public class NodeFilesDecodeTests
+{
+    [Theory]
+    [MemberData(nameof(RenderedStacks.All), MemberType = typeof(RenderedStacks))]
+    public async Task Every_yaml_file_sent_to_a_node_decodes_strictly(string stack)
+    {
+        var plan = await RenderedStacks.PlanAsync(stack);
+        var version = plan.Stack.Config.GetValueOrDefault("platform:kubernetesVersion") ?? Platform.Stacks.Configuration.KubernetesVersions.Default;
+        var minor = string.Join('.', version.TrimStart('v').Split('.').Take(2));
+        var decoded = new List<string>();
+
+        foreach (var command in plan.OfType("command:remote:Command"))
+        {
+            if (command.Inputs["stdin"]?.GetValue<string>() is not { } stdin || !NodeFiles.TryParse(stdin, out var files)) continue;
+            foreach (var file in files.Where(f => f.Path.EndsWith(".yaml", StringComparison.Ordinal)))
+            {
+                if (file.Path == NodeScripts.KubeVipTemplatePath)
+                    StrictJson.DecodeYaml<V1Pod>(file.Content);
+                else
+                    Assert.NotEmpty(ConfigDocuments.DecodeStream(file.Content, minor));
+                decoded.Add(Path.GetFileName(file.Path));
+            }
+        }
+
+        Assert.Contains("kubeadm.yaml", decoded);
+        Assert.Contains("audit-policy.yaml", decoded);
+        Assert.Contains("admission-config.yaml", decoded);
+    }
+}

@@ -81,10 +81,10 @@ public sealed class IngressLayer : ComponentResource
             foreach (var pool in options.Pools)
             {
                 ready.Add(Object($"{name}-pool-{pool.Name}", CiliumLoadBalancerResources.PoolApiVersion, CiliumLoadBalancerResources.PoolKind,
-                    pool.Name, null, CiliumLoadBalancerResources.PoolSpec(pool), args.After));
+                    pool.Name, null, CiliumLoadBalancerResources.PoolSpec(pool), null));
             }
             ready.Add(Object($"{name}-l2-announcements", CiliumLoadBalancerResources.L2PolicyApiVersion, CiliumLoadBalancerResources.L2PolicyKind,
-                "platform", null, CiliumLoadBalancerResources.L2PolicySpec(), args.After));
+                "platform", null, CiliumLoadBalancerResources.L2PolicySpec(), null));
         }
         return ready;
     }

@@ -1,6 +1,5 @@
 using Platform.Components.Networking.Ingress;
 using Platform.Components.Networking.LoadBalancing;
-using Pulumi;
 
 namespace Platform.Components.Networking;
 
@@ -18,7 +17,4 @@ public sealed record IngressLayerArgs
 
     /// <summary>Whether Cilium replaces kube-proxy (its L2 announcements need it). Default false.</summary>
     public bool CiliumReplacesKubeProxy { get; init; }
-
-    /// <summary>What the load-balancer objects wait for: the CNI release, whose chart brings Cilium's CRDs. Default none.</summary>
-    public Resource? After { get; init; }
 }

@@ -31,8 +31,39 @@ public static class PlatformLayers
             new(CapabilityIds.ExternalDns, ExternalDns),
         });
 
-    /// <summary>The cluster's provider for a layer's children.</summary>
+    /// <summary>
+    /// The options of every layer after the CNI: the cluster's provider for its children, and the one ordering rule of
+    /// the composition: every resource in the layer waits for the CNI's release and for every node's registration, so a
+    /// layer's atomic releases never race a slow first bring-up, and on destroy the layer goes before the network and the
+    /// nodes it runs on. The rule is a transformation of the layer, so it holds for every child without the layer's
+    /// own code knowing it.
+    /// </summary>
     private static ComponentResourceOptions OnCluster(PlatformContext context)
+    {
+        var options = new ComponentResourceOptions { Providers = { context.Cluster.Access.Provider } };
+        var ready = ClusterReady(context);
+#pragma warning disable CS0618 // ResourceTransformations is the transformation hook that also runs under the mock engine.
+        options.ResourceTransformations.Add(args => args.Resource is CustomResource && args.Options is CustomResourceOptions custom
+            ? new ResourceTransformationResult(args.Args, CustomResourceOptions.Merge(custom, new CustomResourceOptions { DependsOn = ready.ToArray() }))
+            : null);
+#pragma warning restore CS0618
+        return options;
+    }
+
+    /// <summary>What a layer after the CNI waits for: the CNI's release (when the cni capability is on) and every node's
+    /// registration.</summary>
+    public static IReadOnlyList<Resource> ClusterReady(PlatformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var ready = new List<Resource>();
+        if (context.Layers.GetValueOrDefault(CapabilityIds.Cni) is ContainerNetwork cni) ready.Add(cni.Release);
+        ready.AddRange(context.Cluster.Nodes.Select(n => n.Registered));
+        return ready;
+    }
+
+    /// <summary>The options of the CNI layer: the cluster's provider; it needs only the API server, which the provider
+    /// already waits for, as nodes become Ready only once the CNI runs.</summary>
+    private static ComponentResourceOptions OnClusterNetwork(PlatformContext context)
         => new() { Providers = { context.Cluster.Access.Provider } };
 
     private static ComponentResource ContainerNetwork(PlatformContext context)
@@ -52,20 +83,18 @@ public static class PlatformLayers
                 ApiServerHost = settings.ApiEndpoint.Host,
                 ApiServerPort = settings.ApiEndpoint.Port,
             },
-        }, OnCluster(context));
+        }, OnClusterNetwork(context));
     }
 
     private static ComponentResource Ingress(PlatformContext context)
     {
         var settings = context.Settings;
-        var cni = context.Layers.GetValueOrDefault(CapabilityIds.Cni) as ContainerNetwork;
         return new IngressLayer($"{settings.ClusterName}-ingress", new IngressLayerArgs
         {
             Ingress = settings.Ingress,
             LoadBalancer = settings.LoadBalancer,
             CiliumIsTheCni = settings.Cni.Plugin == CniPlugin.Cilium,
             CiliumReplacesKubeProxy = settings.Cni.KubeProxyReplacement,
-            After = cni?.Release,
         }, OnCluster(context));
     }
 

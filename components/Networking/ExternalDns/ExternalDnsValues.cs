@@ -10,9 +10,11 @@ namespace Platform.Components.Networking.ExternalDns;
 /// <remarks>How each provider gets its credentials from <see cref="CredentialsSecretName"/> (created by the stack from
 /// Pulumi secrets in external-dns's namespace, holding exactly <see cref="CredentialKeys"/>):
 /// <list type="bullet">
-/// <item>RFC 2136: <c>env</c> <c>RFC2136_TSIG_SECRET</c> from <see cref="TsigSecretKey"/>, passed as
-/// <c>--rfc2136-tsig-secret=$(RFC2136_TSIG_SECRET)</c>, which the kubelet expands when it starts the container, so the
-/// secret never appears in the Deployment.</item>
+/// <item>RFC 2136: <c>env</c> <c>EXTERNAL_DNS_RFC2136_TSIG_SECRET</c> from <see cref="TsigSecretKey"/>, which
+/// external-dns reads as its <c>--rfc2136-tsig-secret</c> flag (every flag can be given as
+/// <c>EXTERNAL_DNS_&lt;FLAG&gt;</c>: kubernetes-sigs/external-dns v0.21.0, pkg/apis/externaldns/types.go, <c>App()</c>
+/// calls kingpin's <c>DefaultEnvars()</c>). So the secret is on no command line: not in the Deployment, not in the
+/// process list.</item>
 /// <item>AWS: <c>env</c> <c>AWS_ACCESS_KEY_ID</c> and <c>AWS_SECRET_ACCESS_KEY</c> from <see cref="AwsAccessKeyIdKey"/>
 /// and <see cref="AwsSecretAccessKeyKey"/> (the SDK's standard variables), <c>AWS_REGION</c> from the options.</item>
 /// <item>Azure: <see cref="AzureConfigKey"/> holds the provider's JSON config file (<c>tenantId</c>,
@@ -35,6 +37,9 @@ public static class ExternalDnsValues
 
     /// <summary>RFC 2136: the base64 TSIG secret.</summary>
     public const string TsigSecretKey = "tsig-secret";
+
+    /// <summary>RFC 2136: the environment variable external-dns reads its <c>--rfc2136-tsig-secret</c> flag from.</summary>
+    public const string TsigSecretVariable = "EXTERNAL_DNS_RFC2136_TSIG_SECRET";
 
     /// <summary>AWS: the IAM access key ID.</summary>
     public const string AwsAccessKeyIdKey = "aws-access-key-id";
@@ -137,14 +142,13 @@ public static class ExternalDnsValues
         DnsSyntax.TryParseNameserver(settings.Nameserver, out var host, out var port);
         return new ProviderValues(
             "rfc2136",
-            [SecretEnv("RFC2136_TSIG_SECRET", TsigSecretKey)],
+            [SecretEnv(TsigSecretVariable, TsigSecretKey)],
             [
                 $"--rfc2136-host={host}",
                 "--rfc2136-port=" + port.ToString(CultureInfo.InvariantCulture),
                 $"--rfc2136-zone={settings.Zone}",
                 $"--rfc2136-tsig-keyname={settings.TsigKeyName}",
                 $"--rfc2136-tsig-secret-alg={ExternalDnsAlgorithm(settings.TsigAlgorithm)}",
-                "--rfc2136-tsig-secret=$(RFC2136_TSIG_SECRET)",
                 // Without AXFR the provider cannot read the zone back, so it never sees its own TXT ownership records.
                 "--rfc2136-tsig-axfr",
             ],

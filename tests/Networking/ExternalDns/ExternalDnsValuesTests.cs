@@ -100,7 +100,7 @@ public class ExternalDnsValuesTests
     }
 
     [Fact]
-    public void Rfc2136_passes_server_zone_key_and_secret()
+    public void Rfc2136_passes_server_zone_and_key_as_flags_and_the_secret_only_through_the_environment()
     {
         var values = Render(ExternalDnsOptionSets.Rfc2136 with
         {
@@ -114,11 +114,12 @@ public class ExternalDnsValuesTests
                 "--rfc2136-zone=example.com",
                 "--rfc2136-tsig-keyname=external-dns",
                 "--rfc2136-tsig-secret-alg=hmac-sha512",
-                "--rfc2136-tsig-secret=$(RFC2136_TSIG_SECRET)",
                 "--rfc2136-tsig-axfr",
             ],
             Args(values));
-        AssertSecretRef(EnvVar(values, "RFC2136_TSIG_SECRET"), ExternalDnsValues.TsigSecretKey);
+        // external-dns reads every flag from EXTERNAL_DNS_<FLAG>: the secret is in no argument, so in no process list.
+        AssertSecretRef(EnvVar(values, "EXTERNAL_DNS_RFC2136_TSIG_SECRET"), ExternalDnsValues.TsigSecretKey);
+        Assert.DoesNotContain(Args(values), a => a.StartsWith("--rfc2136-tsig-secret=", StringComparison.Ordinal));
         Assert.Contains("--rfc2136-port=53", Args(Render(ExternalDnsOptionSets.Rfc2136)));
         Assert.Contains("--rfc2136-tsig-secret-alg=hmac-sha256", Args(Render(ExternalDnsOptionSets.Rfc2136)));
     }

@@ -133,6 +133,21 @@ public class IngressValuesTests
     }
 
     [Fact]
+    public void Emissary_pods_meet_the_restricted_pod_security_level_their_namespace_audits()
+    {
+        var values = System.Text.Json.JsonSerializer.SerializeToNode(IngressValues.Render(new IngressControllerSpec { Kind = IngressControllerKind.Emissary }))!;
+
+        var pod = Validation.StrictJson.Decode<k8s.Models.V1PodSecurityContext>(values["security"]!["podSecurityContext"]);
+        var container = Validation.StrictJson.Decode<k8s.Models.V1SecurityContext>(values["security"]!["containerSecurityContext"]);
+
+        Assert.Empty(Validation.RestrictedPodSecurity.Violations(pod, container));
+        // The chart's own defaults would not: the check can fail.
+        Assert.Equal(["capabilities.drop lacks ALL", "runAsNonRoot is not true", "seccompProfile.type is not RuntimeDefault or Localhost"],
+            Validation.RestrictedPodSecurity.Violations(new k8s.Models.V1PodSecurityContext { RunAsUser = 8888 },
+                new k8s.Models.V1SecurityContext { AllowPrivilegeEscalation = false }));
+    }
+
+    [Fact]
     public void Emissary_host_ports_are_set_on_the_service_ports()
     {
         var values = IngressValues.Render(new IngressControllerSpec { Kind = IngressControllerKind.Emissary, Exposure = IngressExposure.HostPort });

@@ -17,4 +17,22 @@ public sealed record HelmChart
     /// <summary>The exact chart version, written as the repository publishes it (no ranges, never "latest").
     /// Required.</summary>
     public required string Version { get; init; }
+
+    /// <summary>How the chart's CRDs are installed and upgraded with it. Required, so every entry of the catalog says
+    /// it.</summary>
+    public required CrdInstall Crds { get; init; }
+
+    /// <summary>With <see cref="CrdInstall.FromCrdChart"/>: the catalog chart that carries this chart's CRDs (itself
+    /// <see cref="CrdInstall.CrdChart"/>), installed before this one. Null otherwise.</summary>
+    public HelmChart? CrdChart { get; init; }
+
+    /// <summary>With <see cref="CrdInstall.Templates"/>: the dotted values path of the boolean that renders the chart's
+    /// CRD templates (e.g. <c>crds.enabled</c>); the platform's values set it to true rather than leave it to the
+    /// chart's default. Null otherwise.</summary>
+    public string? CrdValuesSwitch { get; init; }
+
+    /// <summary>With <see cref="CrdInstall.Manifests"/>: the https URLs of the chart's <c>crds/</c> files of exactly
+    /// this version, at the release's commit (what <c>helm show crds</c> prints for it), applied before the chart.
+    /// Empty otherwise.</summary>
+    public IReadOnlyList<string> CrdManifests { get; init; } = [];
 }

@@ -2,9 +2,10 @@ namespace Platform.Components.Catalog;
 
 /// <summary>The one place where third-party chart versions are pinned. Each entry says what it installs, why it comes
 /// from that repository, why that version, where a reviewer can see that the version exists ("Source:"), and the
-/// Kubernetes versions it documents ("Kubernetes:"), measured against the minors the platform targets: 1.34, 1.35 and
-/// 1.36, the ones upstream still patches. Components take their chart from here and never spell a version
-/// themselves.</summary>
+/// Kubernetes versions it documents ("Kubernetes:"), measured against the minors the platform targets (1.34, 1.35 and
+/// 1.36, the ones upstream still patches), and how the chart's CRDs are installed and upgraded with it ("CRDs:", the
+/// <see cref="HelmChart.Crds"/> path with its evidence: Helm never upgrades a chart's <c>crds/</c> folder, so no entry
+/// relies on it). Components take their chart from here and never spell a version themselves.</summary>
 public static class HelmCharts
 {
     /// <summary>Cilium, the default CNI: eBPF pod networking, NetworkPolicy enforcement, optional kube-proxy replacement,
@@ -21,12 +22,38 @@ public static class HelmCharts
     /// helm.cilium.io index, cilium/charts commit 009b5e958217).
     /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;= 1.21.0-0</c>; the e2e-tested list of the line is on
     /// <c>https://docs.cilium.io/en/v1.20/network/kubernetes/compatibility/</c> (1.33 to 1.36 as quoted by downstream
-    /// upgrades; the reference data here holds no copy of that page).</summary>
+    /// upgrades; the reference data here holds no copy of that page).
+    /// CRDs: <see cref="CrdInstall.Operator"/>. The chart carries no CRD files or templates; the cilium-operator
+    /// registers and upgrades the <c>cilium.io</c> CRDs when it starts (values.yaml <c>operator.skipCRDCreation:
+    /// false</c>), so every upgrade of the release brings its CRDs. The pools and L2 policy wait for the release.</summary>
     public static HelmChart Cilium { get; } = new()
     {
         Name = "cilium",
         Repository = "https://helm.cilium.io/",
         Version = "1.20.0",
+        Crds = CrdInstall.Operator,
+    };
+
+    /// <summary>Calico's CRDs (<c>crd.projectcalico.org/v1</c> and <c>operator.tigera.io/v1</c>) as a chart of their own,
+    /// installed before <see cref="TigeraOperator"/>: from Calico 3.32 the operator chart no longer carries them, and its
+    /// <c>Installation</c> and <c>FelixConfiguration</c> need them at install time. The CRDs are chart templates, so an
+    /// upgrade of this release upgrades them.
+    /// Same repository and version as <see cref="TigeraOperator"/>; the install guide of 3.32 installs this chart first.
+    /// A cluster whose Calico came from an older chart holds these CRDs without Helm ownership (they came from that
+    /// chart's <c>crds/</c>), and Helm refuses to take them over: before the upgrade label them
+    /// <c>app.kubernetes.io/managed-by=Helm</c> and annotate them <c>meta.helm.sh/release-name=crd.projectcalico.org.v1</c>,
+    /// <c>meta.helm.sh/release-namespace=tigera-operator</c>.
+    /// Source: <c>https://github.com/projectcalico/calico/tree/v3.32.1/charts/crd.projectcalico.org.v1</c>.
+    /// Kubernetes: as <see cref="TigeraOperator"/>.
+    /// CRDs: <see cref="CrdInstall.CrdChart"/>: every file of the chart is a plain CRD under <c>templates/</c> (no
+    /// values, no <c>helm.sh/resource-policy</c> annotation to keep them), so the release is installed without atomic
+    /// rollback or clean-up and is kept when it leaves the stack.</summary>
+    public static HelmChart CalicoCrds { get; } = new()
+    {
+        Name = "crd.projectcalico.org.v1",
+        Repository = "https://docs.tigera.io/calico/charts",
+        Version = "v3.32.1",
+        Crds = CrdInstall.CrdChart,
     };
 
     /// <summary>The Tigera operator, which installs and runs Calico, the alternative CNI (pod networking, NetworkPolicy,
@@ -41,30 +68,16 @@ public static class HelmCharts
     /// Source: <c>https://github.com/projectcalico/calico/releases/tag/v3.32.1</c> (June 2026).
     /// Kubernetes: tested on 1.34, 1.35 and 1.36 ("Supported versions" on
     /// <c>https://docs.tigera.io/calico/3.32/getting-started/kubernetes/requirements</c>); the chart declares no
-    /// <c>kubeVersion</c>.</summary>
+    /// <c>kubeVersion</c>.
+    /// CRDs: <see cref="CrdInstall.FromCrdChart"/>, from <see cref="CalicoCrds"/> (the chart of v3.32.1 has no
+    /// <c>crds/</c> folder and no CRD templates).</summary>
     public static HelmChart TigeraOperator { get; } = new()
     {
         Name = "tigera-operator",
         Repository = "https://docs.tigera.io/calico/charts",
         Version = "v3.32.1",
-    };
-
-    /// <summary>Calico's CRDs (<c>crd.projectcalico.org/v1</c> and <c>operator.tigera.io/v1</c>) as a chart of their own,
-    /// installed before <see cref="TigeraOperator"/>: from Calico 3.32 the operator chart no longer carries them, and its
-    /// <c>Installation</c> and <c>FelixConfiguration</c> need them at install time. The CRDs are chart templates, so an
-    /// upgrade of this release upgrades them.
-    /// Same repository and version as <see cref="TigeraOperator"/>; the install guide of 3.32 installs this chart first.
-    /// A cluster whose Calico came from an older chart holds these CRDs without Helm ownership (they came from that
-    /// chart's <c>crds/</c>), and Helm refuses to take them over: before the upgrade label them
-    /// <c>app.kubernetes.io/managed-by=Helm</c> and annotate them <c>meta.helm.sh/release-name=crd.projectcalico.org.v1</c>,
-    /// <c>meta.helm.sh/release-namespace=tigera-operator</c>.
-    /// Source: <c>https://github.com/projectcalico/calico/tree/v3.32.1/charts/crd.projectcalico.org.v1</c>.
-    /// Kubernetes: as <see cref="TigeraOperator"/>.</summary>
-    public static HelmChart CalicoCrds { get; } = new()
-    {
-        Name = "crd.projectcalico.org.v1",
-        Repository = "https://docs.tigera.io/calico/charts",
-        Version = "v3.32.1",
+        Crds = CrdInstall.FromCrdChart,
+        CrdChart = CalicoCrds,
     };
 
     /// <summary>cert-manager: issues and renews X.509 certificates from ClusterIssuers (Let's Encrypt over ACME, the
@@ -77,12 +90,18 @@ public static class HelmCharts
     /// <c>v</c>.
     /// Source: <c>https://github.com/cert-manager/cert-manager/releases/tag/v1.21.1</c>.
     /// Kubernetes: supported and tested 1.33 to 1.36 (<c>https://cert-manager.io/docs/releases/</c>); Chart.yaml
-    /// <c>kubeVersion: &gt;= 1.22.0-0</c>.</summary>
+    /// <c>kubeVersion: &gt;= 1.22.0-0</c>.
+    /// CRDs: <see cref="CrdInstall.Templates"/>: <c>templates/crd-*.yaml</c> render when <c>crds.enabled</c> is true
+    /// (the chart's default is false), and carry <c>helm.sh/resource-policy: keep</c> with <c>crds.keep</c> (default
+    /// true), so Helm never deletes them, not on uninstall nor on a rolled-back install. The issuers wait for the
+    /// release.</summary>
     public static HelmChart CertManager { get; } = new()
     {
         Name = "cert-manager",
         Repository = "https://charts.jetstack.io",
         Version = "v1.21.1",
+        Crds = CrdInstall.Templates,
+        CrdValuesSwitch = "crds.enabled",
     };
 
     /// <summary>ExternalDNS: publishes the hostnames of Ingresses and Services as DNS records, through RFC 2136 or a
@@ -94,28 +113,71 @@ public static class HelmCharts
     /// and v0.21.0 keeps every RFC 2136, Azure and Google flag the renderer passes.
     /// Source: <c>https://github.com/kubernetes-sigs/external-dns/releases/tag/external-dns-helm-chart-1.21.1</c>.
     /// Kubernetes: "≥ 1.33" for ExternalDNS 0.18 and newer (README of v0.21.0, "Kubernetes version compatibility"); the
-    /// chart declares no <c>kubeVersion</c>.</summary>
+    /// chart declares no <c>kubeVersion</c>.
+    /// CRDs: <see cref="CrdInstall.Manifests"/>. The chart ships the <c>DNSEndpoint</c> CRD in <c>crds/</c> (which Helm
+    /// never upgrades) and no CRD chart; the platform's sources (ingress, service) do not read it, but the chart
+    /// installs it, so it is kept at the chart's version: the file of tag <c>external-dns-helm-chart-1.21.1</c>
+    /// (commit 9f2645134677) goes first, the chart with <c>skipCrds</c>.</summary>
     public static HelmChart ExternalDns { get; } = new()
     {
         Name = "external-dns",
         Repository = "https://kubernetes-sigs.github.io/external-dns/",
         Version = "1.21.1",
+        Crds = CrdInstall.Manifests,
+        CrdManifests = GitHubFiles("kubernetes-sigs/external-dns", "9f26451346774099a8b3e3e5cc46a53bf2fd1461", "charts/external-dns/crds/",
+            "dnsendpoints.externaldns.k8s.io.yaml"),
     };
 
     /// <summary>Traefik Proxy, the default ingress controller: Deployment, IngressClass, and Traefik's CRDs (shipped in
-    /// the chart's <c>crds/</c> directory).
+    /// the chart's <c>crds/</c> directory, applied separately: see "CRDs" below).
     /// From Traefik Labs' own repository, <c>https://traefik.github.io/charts</c>, where the maintainers publish the
     /// chart.
     /// Version 41.3.0 (Traefik Proxy 3.7.11) is the newest release of the newest chart line (the 39 line carries Proxy
     /// 3.6). Since chart 40 the Service is written in Kubernetes' own syntax (<c>service.spec</c>), which
     /// <c>IngressValues</c> follows.
     /// Source: <c>https://github.com/traefik/traefik-helm-chart/releases/tag/v41.3.0</c> (August 2026).
-    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>.</summary>
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>.
+    /// CRDs: <see cref="CrdInstall.Manifests"/>. The chart ships its 25 CRDs (<c>traefik.io</c> and <c>hub.traefik.io</c>)
+    /// in <c>crds/</c>, which Helm never upgrades. There is no CRD chart for this version: <c>traefik-crds</c> was
+    /// deprecated from chart 38.0.2 and removed from the repository before chart 40.1.0 (commit fd6fca32, May 2026); its
+    /// last release, 1.18.0, came with chart 40.0.0 and its CRDs differ from 41.3.0's. The chart's README (v41.3.0,
+    /// "Upgrade the Standalone Traefik Chart") has the CRDs of the release applied before every upgrade; so the files of
+    /// <c>traefik/crds/</c> at tag v41.3.0 (commit a8a66d009870, the same files as <c>helm show crds</c>: .helmignore
+    /// leaves out only kustomization.yaml) go first and the chart is installed with <c>skipCrds</c>. A cluster whose
+    /// Traefik CRDs came from an earlier chart's <c>crds/</c> holds them outside Pulumi: import them (or let the
+    /// cluster's provider upsert existing objects) before the first update.</summary>
     public static HelmChart Traefik { get; } = new()
     {
         Name = "traefik",
         Repository = "https://traefik.github.io/charts",
         Version = "41.3.0",
+        Crds = CrdInstall.Manifests,
+        CrdManifests = GitHubFiles("traefik/traefik-helm-chart", "a8a66d0098703627b2cf352c66b1725c196a734a", "traefik/crds/",
+            "hub.traefik.io_accesscontrolpolicies.yaml",
+            "hub.traefik.io_aiservices.yaml",
+            "hub.traefik.io_apiauths.yaml",
+            "hub.traefik.io_apibundles.yaml",
+            "hub.traefik.io_apicatalogitems.yaml",
+            "hub.traefik.io_apiplans.yaml",
+            "hub.traefik.io_apiportalauths.yaml",
+            "hub.traefik.io_apiportals.yaml",
+            "hub.traefik.io_apiratelimits.yaml",
+            "hub.traefik.io_apis.yaml",
+            "hub.traefik.io_apiversions.yaml",
+            "hub.traefik.io_contentitems.yaml",
+            "hub.traefik.io_managedapplications.yaml",
+            "hub.traefik.io_managedsubscriptions.yaml",
+            "hub.traefik.io_uplinks.yaml",
+            "traefik.io_ingressroutes.yaml",
+            "traefik.io_ingressroutetcps.yaml",
+            "traefik.io_ingressrouteudps.yaml",
+            "traefik.io_middlewares.yaml",
+            "traefik.io_middlewaretcps.yaml",
+            "traefik.io_serverstransports.yaml",
+            "traefik.io_serverstransporttcps.yaml",
+            "traefik.io_tlsoptions.yaml",
+            "traefik.io_tlsstores.yaml",
+            "traefik.io_traefikservices.yaml"),
     };
 
     /// <summary>ingress-nginx, the Kubernetes community's NGINX ingress controller, kept selectable for existing
@@ -126,12 +188,14 @@ public static class HelmCharts
     /// Source: <c>https://github.com/kubernetes/ingress-nginx/releases/tag/helm-chart-4.15.1</c>.
     /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.21.0-0</c>; controller 1.15 is e2e-tested up to 1.35
     /// (kubernetes/ingress-nginx#14428). Kubernetes 1.36 came out after the retirement and is not tested: one more reason
-    /// to move to a maintained controller.</summary>
+    /// to move to a maintained controller.
+    /// CRDs: <see cref="CrdInstall.None"/> (no <c>crds/</c> folder, no CRD templates).</summary>
     public static HelmChart IngressNginx { get; } = new()
     {
         Name = "ingress-nginx",
         Repository = "https://kubernetes.github.io/ingress-nginx",
         Version = "4.15.1",
+        Crds = CrdInstall.None,
     };
 
     /// <summary>Contour (CNCF) with Envoy: the Contour controller, an Envoy Deployment, IngressClass and Contour's CRDs.
@@ -142,12 +206,18 @@ public static class HelmCharts
     /// exists.
     /// Source: <c>https://github.com/projectcontour/helm-charts/releases/tag/contour-0.7.0</c>.
     /// Kubernetes: chart README "Kubernetes 1.23+"; Contour 1.33.x is tested on 1.32 to 1.34 (release notes of v1.33.3
-    /// and v1.33.7). Clusters on 1.35 or 1.36 run Contour untested until a chart of a newer Contour line ships.</summary>
+    /// and v1.33.7). Clusters on 1.35 or 1.36 run Contour untested until a chart of a newer Contour line ships.
+    /// CRDs: <see cref="CrdInstall.Templates"/>: the <c>projectcontour.io</c> CRDs are the template
+    /// <c>templates/crds/contour-crds.yaml</c>, rendered when <c>contour.manageCRDs</c> is true ("Manage the creation,
+    /// upgrade and deletion of Contour CRDs", chart README); the Gateway API CRDs (<c>gatewayAPI.manageCRDs</c>) stay
+    /// off. The templates carry no keep annotation: removing the release removes the CRDs with it.</summary>
     public static HelmChart Contour { get; } = new()
     {
         Name = "contour",
         Repository = "https://projectcontour.github.io/helm-charts/",
         Version = "0.7.0",
+        Crds = CrdInstall.Templates,
+        CrdValuesSwitch = "contour.manageCRDs",
     };
 
     /// <summary>The HAProxy Kubernetes Ingress Controller (community edition) with its IngressClass and CRDs.
@@ -156,12 +226,20 @@ public static class HelmCharts
     /// 3.2 line.
     /// Source: <c>https://github.com/haproxytech/helm-charts/releases/tag/kubernetes-ingress-1.52.1</c>.
     /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.23.0-0</c>; chart README "Kubernetes 1.23+ (recommended
-    /// 1.24+)".</summary>
+    /// 1.24+)".
+    /// CRDs: <see cref="CrdInstall.HookJob"/>. The chart has had no <c>crds/</c> folder since 1.35.0 (haproxytech/helm-charts
+    /// commit 9f518ee, "CRD job work"): <c>templates/controller-crdjob.yaml</c> is a <c>post-install,pre-upgrade</c>
+    /// hook Job that runs the controller image of the release with <c>--job-check-crd</c>, which creates each
+    /// <c>ingress.v1.haproxy.org</c>/<c>ingress.v3.haproxy.org</c> CRD that is missing and updates the others
+    /// (kubernetes-ingress <c>pkg/job/crd-check.go</c>; it deletes none). The chart README: "from Helm Chart 1.35.0,
+    /// Helm Chart contains CRD install/upgrade job that will take care of both installing and upgrading CRDs". Hook
+    /// output is not part of the release, so Helm never deletes these CRDs.</summary>
     public static HelmChart HAProxyKubernetesIngress { get; } = new()
     {
         Name = "kubernetes-ingress",
         Repository = "https://haproxytech.github.io/helm-charts",
         Version = "1.52.1",
+        Crds = CrdInstall.HookJob,
     };
 
     /// <summary>MetalLB, which hands out LoadBalancer addresses on bare metal and announces them over L2 (ARP/NDP): the
@@ -171,12 +249,18 @@ public static class HelmCharts
     /// through kube-rbac-proxy and turns the frr-k8s BGP backend on by default; the platform's values switch frr-k8s
     /// off (L2 only), and the <c>IPAddressPool</c> and <c>L2Advertisement</c> objects stay <c>metallb.io/v1beta1</c>.
     /// Source: <c>https://github.com/metallb/metallb/releases/tag/metallb-chart-0.16.1</c> (May 2026).
-    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;= 1.19.0-0</c>.</summary>
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;= 1.19.0-0</c>.
+    /// CRDs: <see cref="CrdInstall.Templates"/>: the vendored <c>crds</c> subchart (<c>charts/crds/templates/crds.yaml</c>,
+    /// condition <c>crds.enabled</c>) renders them as templates, so every upgrade of the release upgrades them. They
+    /// carry no keep annotation: removing the release removes the CRDs and the pools with it. The pools and the L2
+    /// advertisement wait for the release.</summary>
     public static HelmChart MetalLb { get; } = new()
     {
         Name = "metallb",
         Repository = "https://metallb.github.io/metallb",
         Version = "0.16.1",
+        Crds = CrdInstall.Templates,
+        CrdValuesSwitch = "crds.enabled",
     };
 
     /// <summary>The Emissary-ingress CRDs (the seed's Ambassador), installed before <see cref="Emissary"/>.
@@ -184,24 +268,35 @@ public static class HelmCharts
     /// is the newest 4.x release. Installed with <c>enableLegacyVersions=false</c>, so only the v3alpha1 CRDs are
     /// created and no conversion webhook has to run first.
     /// Source: <c>https://github.com/emissary-ingress/emissary/releases/tag/v4.1.0</c> (May 2026).
-    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>.</summary>
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>.
+    /// CRDs: <see cref="CrdInstall.CrdChart"/>: the <c>getambassador.io</c> CRDs are templates
+    /// (<c>charts/emissary-crds/templates/*.yaml</c> at tag v4.1.0), with no keep annotation, so the release is
+    /// installed without atomic rollback or clean-up and is kept when it leaves the stack.</summary>
     public static HelmChart EmissaryCrds { get; } = new()
     {
         Name = "emissary-crds-chart",
         Repository = "oci://ghcr.io/emissary-ingress",
         Version = "4.1.0",
+        Crds = CrdInstall.CrdChart,
     };
 
     /// <summary>Emissary-ingress itself, the Envoy-based API gateway and ingress controller (the seed's Ambassador).
     /// Same OCI registry, version and source as <see cref="EmissaryCrds"/>.
-    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>.</summary>
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>.
+    /// CRDs: <see cref="CrdInstall.FromCrdChart"/>, from <see cref="EmissaryCrds"/> (the chart itself ships none).</summary>
     public static HelmChart Emissary { get; } = new()
     {
         Name = "emissary-ingress",
         Repository = "oci://ghcr.io/emissary-ingress",
         Version = "4.1.0",
+        Crds = CrdInstall.FromCrdChart,
+        CrdChart = EmissaryCrds,
     };
 
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, TigeraOperator, CalicoCrds, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary];
+
+    // The raw URLs of files of a GitHub repository at one commit (a commit, not a tag: what is applied cannot move).
+    private static string[] GitHubFiles(string repository, string commit, string folder, params string[] files)
+        => [.. files.Select(file => $"https://raw.githubusercontent.com/{repository}/{commit}/{folder}{file}")];
 }

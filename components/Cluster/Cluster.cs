@@ -2,6 +2,7 @@ using System.Globalization;
 using Platform.Components.Cluster.Kubeadm;
 using Platform.Components.Cluster.Scripts;
 using Pulumi;
+using Pulumi.Command.Remote;
 
 namespace Platform.Components.Cluster;
 
@@ -10,18 +11,25 @@ namespace Platform.Components.Cluster;
 /// runs <c>kubeadm init</c>; the other control-plane nodes join one after another (etcd adds members one at a time)
 /// and the workers join in parallel, each waiting only for the init. The PKI comes from Pulumi state
 /// (<see cref="ClusterPki"/>) and is copied to the control-plane nodes before init and join, so the admin kubeconfig
-/// and the Kubernetes provider (<see cref="ClusterAccess"/>) never read anything back from a node.
+/// and the Kubernetes provider (<see cref="ClusterAccess"/>) never read anything back from a node. Once the network
+/// plugin is ordered around it, <see cref="ReconcileServiceProxy"/> keeps the cluster's Service proxy (kube-proxy, or
+/// the plugin's replacement of it) what <see cref="ClusterArgs.KubeProxy"/> says.
 /// </summary>
 public sealed class Cluster : ComponentResource
 {
     /// <summary>The component's type token.</summary>
     public const string TypeToken = "platform:cluster:Cluster";
 
+    private readonly string _name;
+    private Command? _serviceProxy;
+
     /// <summary>Builds the cluster.</summary>
     public Cluster(string name, ClusterArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
+        _name = name;
+        KubeProxy = args.KubeProxy;
         var controlPlanes = args.Nodes.Where(n => n.Role == NodeRole.ControlPlane).ToList();
         if (controlPlanes.Count == 0)
             throw new ArgumentException("A cluster needs at least one control-plane node.", nameof(args));
@@ -66,6 +74,7 @@ public sealed class Cluster : ComponentResource
                 KubeVipAddress = role == KubernetesNodeRole.Worker ? null : kubeVip,
                 ApproveServingCertificates = args.Hardening.KubeletServingCertificates,
                 UpgradeAfter = nodes.Count == 0 ? null : nodes[^1].Upgraded,
+                KubeProxy = args.KubeProxy,
             }, new ComponentResourceOptions { Parent = this });
             nodes.Add(kubernetesNode);
             firstNode ??= kubernetesNode;
@@ -98,4 +107,37 @@ public sealed class Cluster : ComponentResource
 
     /// <summary>The admin kubeconfig and the Kubernetes provider for every in-cluster layer.</summary>
     public ClusterAccess Access { get; }
+
+    /// <summary>Whether the cluster runs kube-proxy as its Service proxy (<see cref="ClusterArgs.KubeProxy"/>).</summary>
+    public bool KubeProxy { get; }
+
+    /// <summary>
+    /// Registers the step that makes the running cluster's Service proxy match <see cref="KubeProxy"/>, and returns it.
+    /// It runs on the first control-plane node after its files and its upgrade (<see cref="NodeScripts.ReconcileServiceProxy"/>):
+    /// it adds kube-proxy when it is wanted and missing, removes it when it is not wanted and present, and otherwise changes
+    /// nothing, so on a new cluster it is a no-op either way. When kube-proxy goes, every node also gets a step that
+    /// removes kube-proxy's iptables rules after it (<see cref="NodeScripts.RemoveKubeProxyRules"/>).
+    /// <para>Order it so that Services always have a proxy. When <see cref="KubeProxy"/> is true, call it before
+    /// installing the network plugin and make the plugin's releases wait for the step: kube-proxy is back before the
+    /// plugin stops replacing it. When it is false, call it with the plugin's release in <paramref name="after"/>: the
+    /// plugin replaces kube-proxy before kube-proxy goes. Call it once.</para>
+    /// </summary>
+    /// <param name="after">What the step waits for besides the first control-plane node: the network plugin's release
+    /// when kube-proxy is not wanted.</param>
+    /// <returns>The step.</returns>
+    /// <exception cref="InvalidOperationException">The step is registered already.</exception>
+    public Command ReconcileServiceProxy(IEnumerable<Resource> after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        if (_serviceProxy != null)
+            throw new InvalidOperationException($"The Service proxy step of cluster {_name} is registered already.");
+        // The first control-plane node's step, like the other steps that run there on the cluster's behalf.
+        _serviceProxy = Nodes[0].ReconcileServiceProxy(KubeProxy, after);
+        if (!KubeProxy)
+        {
+            foreach (var node in Nodes)
+                node.RemoveKubeProxyRules(_serviceProxy);
+        }
+        return _serviceProxy;
+    }
 }

@@ -36,7 +36,10 @@ public sealed record ClusterArgs
     /// <summary>The SSH private key for every node and bastion; kept secret. Required.</summary>
     public required Input<string> SshPrivateKey { get; init; }
 
-    /// <summary>Whether kubeadm installs kube-proxy; false when the CNI replaces it. Default true. Read at init only.</summary>
+    /// <summary>Whether the cluster runs kube-proxy; false when the CNI replaces it (Cilium's kube-proxy replacement).
+    /// Default true. <c>kubeadm init</c> installs kube-proxy or skips it accordingly; on a running cluster,
+    /// <see cref="Cluster.ReconcileServiceProxy"/> adds or removes it when this changes (removing it only while Cilium's
+    /// kube-proxy replacement is on), and upgrades skip kubeadm's kube-proxy addon when it is false.</summary>
     public bool KubeProxy { get; init; } = true;
 
     /// <summary>The hardening switches. Default: everything hardened.</summary>

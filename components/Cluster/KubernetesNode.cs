@@ -17,6 +17,7 @@ public sealed class KubernetesNode : ComponentResource
 
     private static readonly CustomTimeouts LongRunning = new() { Create = TimeSpan.FromMinutes(30), Update = TimeSpan.FromMinutes(30), Delete = TimeSpan.FromMinutes(30) };
 
+    private readonly string _name;
     private readonly ClusterNode _node;
     private readonly Input<string> _key;
 
@@ -25,6 +26,7 @@ public sealed class KubernetesNode : ComponentResource
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
+        _name = name;
         _node = args.Node;
         _key = args.SshPrivateKey;
         var first = args.Role == KubernetesNodeRole.FirstControlPlane
@@ -34,10 +36,10 @@ public sealed class KubernetesNode : ComponentResource
         var version = args.KubernetesVersion;
 
         Prepared = Run($"{name}-prepare", _node, NodeScripts.Prepare(os, version), NodeScripts.CleanUp(), timeouts: LongRunning);
-        var files = Run($"{name}-files", _node, NodeScripts.InstallFiles(),
+        Files = Run($"{name}-files", _node, NodeScripts.InstallFiles(),
             ShellScript.Header("remove the platform's files") + "rm -rf /etc/kubernetes/platform\n", stdin: args.Files, secret: true);
 
-        var joinAfter = new List<Resource>(args.JoinAfter) { Prepared, files };
+        var joinAfter = new List<Resource>(args.JoinAfter) { Prepared, Files };
         // One name for init and join: if another node becomes the first control plane, this step is updated (and its
         // script refuses to re-initialise a joined node) instead of replaced, whose delete would run kubeadm reset.
         if (args.Role == KubernetesNodeRole.FirstControlPlane)
@@ -73,7 +75,7 @@ public sealed class KubernetesNode : ComponentResource
         else
         {
             Upgraded = Run($"{name}-upgrade", _node,
-                NodeScripts.UpgradeControlPlane(os, version, _node.Name, args.Role == KubernetesNodeRole.FirstControlPlane),
+                NodeScripts.UpgradeControlPlane(os, version, _node.Name, args.Role == KubernetesNodeRole.FirstControlPlane, args.KubeProxy),
                 NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"), dependsOn: upgradeAfter, triggers: triggers, timeouts: LongRunning);
         }
 
@@ -83,6 +85,10 @@ public sealed class KubernetesNode : ComponentResource
     /// <summary>The host preparation (runtime, kernel settings, Kubernetes packages).</summary>
     public Command Prepared { get; }
 
+    /// <summary>The node's files (kubeadm configuration, and on control-plane nodes the PKI and hardening files); it
+    /// runs again whenever one of them changes.</summary>
+    public Command Files { get; }
+
     /// <summary><c>kubeadm init</c> (first control-plane node) or <c>kubeadm join</c>.</summary>
     public Command Joined { get; }
 
@@ -91,6 +97,24 @@ public sealed class KubernetesNode : ComponentResource
 
     /// <summary>The last step of the node's upgrade; the next node's upgrade waits for it.</summary>
     public Command Upgraded { get; }
+
+    /// <summary>On the first control-plane node: registers the step that makes the cluster's Service proxy what
+    /// <paramref name="kubeProxy"/> says, after this node's files, init and upgrade and after <paramref name="after"/>
+    /// (see <see cref="Cluster.ReconcileServiceProxy"/>). The setting is its trigger.</summary>
+    internal Command ReconcileServiceProxy(bool kubeProxy, IEnumerable<Resource> after)
+    {
+        InputList<object> triggers = new Input<object>[] { kubeProxy ? "kube-proxy" : "kube-proxy replaced" };
+        return Run($"{_name}-service-proxy", _node, NodeScripts.ReconcileServiceProxy(kubeProxy),
+            NodeScripts.NothingToUndo("service proxy", "the Service proxy stays as the configuration left it"),
+            dependsOn: new Resource[] { Files, Joined, Upgraded }.Concat(after).Distinct().ToList(), triggers: triggers, timeouts: LongRunning);
+    }
+
+    /// <summary>Registers, on this node, the removal of kube-proxy's iptables rules once kube-proxy is gone
+    /// (<paramref name="kubeProxyRemoved"/>): the per-node part of <see cref="Cluster.ReconcileServiceProxy"/>.</summary>
+    internal Command RemoveKubeProxyRules(Resource kubeProxyRemoved) =>
+        Run($"{_name}-kube-proxy-rules", _node, NodeScripts.RemoveKubeProxyRules(),
+            NodeScripts.NothingToUndo("kube-proxy rules", "kube-proxy writes its own rules again when it comes back"),
+            dependsOn: new[] { kubeProxyRemoved, Joined });
 
     private Command Run(string name, ClusterNode target, string create, string delete, Input<string>? stdin = null, bool secret = false,
         IEnumerable<Resource>? dependsOn = null, InputList<object>? triggers = null, CustomTimeouts? timeouts = null)

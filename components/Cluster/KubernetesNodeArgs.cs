@@ -39,6 +39,11 @@ public sealed record KubernetesNodeArgs
     /// is approved after the join. Default true.</summary>
     public bool ApproveServingCertificates { get; init; } = true;
 
+    /// <summary>Whether the cluster runs kube-proxy (see <see cref="ClusterArgs.KubeProxy"/>). When it does not, the
+    /// control-plane upgrades skip kubeadm's kube-proxy addon, which kubeadm 1.32 and later would otherwise install
+    /// again. Default true.</summary>
+    public bool KubeProxy { get; init; } = true;
+
     /// <summary>What this node's upgrade waits for: the previous node's upgrade, so nodes upgrade one at a time, in
     /// kubeadm's order. Null for the first control-plane node.</summary>
     public Resource? UpgradeAfter { get; init; }

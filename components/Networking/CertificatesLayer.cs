@@ -40,9 +40,14 @@ public sealed class CertificatesLayer : ComponentResource
             [
                 // The API server calls cert-manager's webhook.
                 new NetworkAllowance { Name = "allow-webhook", Direction = TrafficDirection.Ingress, AnyPeer = true, Ports = [(10250, "TCP")] },
-                // ACME servers, DNS servers for DNS-01, and the API server.
-                new NetworkAllowance { Name = "allow-acme-dns-and-api", Direction = TrafficDirection.Egress, AnyPeer = true },
+                NetworkAllowance.ToApiServer(),
+                // ACME servers (HTTPS), the HTTP-01 self-check (HTTP to the domain), and DNS-01 (the RFC 2136 server, and
+                // the authoritative servers the propagation check asks): addresses outside the cluster chosen by DNS, so
+                // ports are the narrowest rule.
+                new NetworkAllowance { Name = "allow-acme-and-dns", Direction = TrafficDirection.Egress, AnyPeer = true,
+                    Ports = [(443, "TCP"), (80, "TCP"), (53, "UDP"), (53, "TCP")] },
             ],
+            MetricsPorts = CertManagerValues.MetricsPorts,
         }, new ComponentResourceOptions { Parent = this });
         Release = HelmInstall.Chart($"{name}-cert-manager", HelmCharts.CertManager, ns.NamespaceName, CertManagerValues.Render(args.Options),
             new CustomResourceOptions { Parent = this });

@@ -28,7 +28,8 @@ public sealed class ContainerNetwork : ComponentResource
         if (args.Options.Plugin == CniPlugin.Cilium)
         {
             Release = HelmInstall.Chart($"{name}-cilium", HelmCharts.Cilium, "kube-system",
-                HelmValues.Merge(CiliumValues.Render(args.Options, args.Cluster), args.ExtraCiliumValues), new CustomResourceOptions { Parent = this });
+                HelmValues.Merge(CiliumValues.Render(args.Options, args.Cluster), args.ExtraCiliumValues),
+                new CustomResourceOptions { Parent = this, DependsOn = args.InstallAfter.ToArray() });
         }
         else
         {
@@ -41,9 +42,10 @@ public sealed class ContainerNetwork : ComponentResource
             // From Calico 3.32 the operator chart carries no CRDs, yet renders an Installation and a FelixConfiguration:
             // the CRDs chart of the same version goes first.
             var crds = HelmInstall.Chart($"{name}-calico-crds", HelmCharts.CalicoCrds, operatorNamespace.NamespaceName,
-                new Dictionary<string, object>(), new CustomResourceOptions { Parent = this });
+                new Dictionary<string, object>(), new CustomResourceOptions { Parent = this, DependsOn = args.InstallAfter.ToArray() });
             Release = HelmInstall.Chart($"{name}-calico", HelmCharts.TigeraOperator, operatorNamespace.NamespaceName,
-                CalicoValues.Render(args.Options, args.Cluster), new CustomResourceOptions { Parent = this, DependsOn = new[] { crds } });
+                CalicoValues.Render(args.Options, args.Cluster),
+                new CustomResourceOptions { Parent = this, DependsOn = args.InstallAfter.Append(crds).ToArray() });
         }
 
         RegisterOutputs(new Dictionary<string, object?> { ["plugin"] = args.Options.Plugin.ToString(), ["status"] = Release.Status.Apply(s => s.Status) });

@@ -13,4 +13,9 @@ public sealed record ContainerNetworkArgs
 
     /// <summary>The cluster's name, pod CIDR and API endpoint. Required.</summary>
     public required CniClusterFacts Cluster { get; init; }
+
+    /// <summary>What the plugin's Helm releases wait for, e.g. the cluster's Service proxy step when kube-proxy must
+    /// run before Cilium stops replacing it. A component's own DependsOn does not reach its children, so this does.
+    /// Default none.</summary>
+    public IReadOnlyList<Pulumi.Resource> InstallAfter { get; init; } = [];
 }

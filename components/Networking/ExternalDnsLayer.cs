@@ -34,8 +34,8 @@ public sealed class ExternalDnsLayer : ComponentResource
         var ns = new PlatformNamespace($"{name}-namespace", new PlatformNamespaceArgs
         {
             Name = Namespace,
-            // DNS providers' APIs (or the RFC 2136 server) and the API server.
-            Allowances = [new NetworkAllowance { Name = "allow-dns-provider-and-api", Direction = TrafficDirection.Egress, AnyPeer = true }],
+            Allowances = [NetworkAllowance.ToApiServer(), ProviderAllowance(args.Options)],
+            MetricsPorts = ExternalDnsValues.MetricsPorts,
         }, new ComponentResourceOptions { Parent = this });
         var releaseOptions = new CustomResourceOptions { Parent = this };
         if (keys.Count > 0)
@@ -53,6 +53,25 @@ public sealed class ExternalDnsLayer : ComponentResource
 
     /// <summary>external-dns's Helm release.</summary>
     public Release Release { get; }
+
+    /// <summary>Egress to the DNS provider: the RFC 2136 server on its port (TCP for AXFR and large updates, UDP for
+    /// the rest), only that address when it is an IPv4 literal; a cloud provider's HTTPS API, whose addresses its DNS
+    /// decides, on port 443.</summary>
+    private static NetworkAllowance ProviderAllowance(ExternalDnsOptions options)
+    {
+        if (options.Provider != DnsProvider.Rfc2136)
+            return new NetworkAllowance { Name = "allow-dns-provider", Direction = TrafficDirection.Egress, AnyPeer = true, Ports = [(443, "TCP")] };
+        Certificates.DnsSyntax.TryParseNameserver(options.Rfc2136!.Nameserver, out var host, out var port);
+        var literal = System.Net.IPAddress.TryParse(host, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
+        return new NetworkAllowance
+        {
+            Name = "allow-dns-provider",
+            Direction = TrafficDirection.Egress,
+            Cidr = literal ? $"{address}/32" : null,
+            AnyPeer = !literal,
+            Ports = [(port, "UDP"), (port, "TCP")],
+        };
+    }
 
     private static ImmutableDictionary<string, string> CheckCredentials(ImmutableDictionary<string, string> credentials, IReadOnlyList<string> keys)
     {

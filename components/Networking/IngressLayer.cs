@@ -63,8 +63,11 @@ public sealed class IngressLayer : ComponentResource
                 [
                     new NetworkAllowance { Name = "allow-webhook-and-memberlist", Direction = TrafficDirection.Ingress, AnyPeer = true,
                         Ports = [(9443, "TCP"), (7946, "TCP"), (7946, "UDP")] },
-                    new NetworkAllowance { Name = "allow-api-server", Direction = TrafficDirection.Egress, AnyPeer = true },
+                    // The controller only talks to the API server; the speakers run on the host network, which
+                    // NetworkPolicy does not govern.
+                    NetworkAllowance.ToApiServer(),
                 ],
+                MetricsPorts = MetalLbValues.MetricsPorts,
             }, new ComponentResourceOptions { Parent = this });
             var release = HelmInstall.Chart($"{name}-metallb", HelmCharts.MetalLb, ns.NamespaceName, MetalLbValues.Render(),
                 new CustomResourceOptions { Parent = this });
@@ -100,21 +103,25 @@ public sealed class IngressLayer : ComponentResource
             [
                 new NetworkAllowance { Name = "allow-web-traffic", Direction = TrafficDirection.Ingress, AnyPeer = true,
                     Ports = IngressPorts.For(controller.Kind) },
-                // A controller proxies to backends in every namespace and watches the API server.
-                new NetworkAllowance { Name = "allow-backends-and-api", Direction = TrafficDirection.Egress, AnyPeer = true },
+                // A controller proxies to backends in every namespace, on whatever ports they serve (so no port list);
+                // backends outside the cluster's pods (ExternalName Services, host-network pods) are not reachable.
+                new NetworkAllowance { Name = "allow-backends", Direction = TrafficDirection.Egress, AnyNamespace = true },
+                NetworkAllowance.ToApiServer(),
             ],
+            MetricsPorts = IngressPorts.Metrics(controller.Kind),
         }, new ComponentResourceOptions { Parent = this });
         var options = new CustomResourceOptions { Parent = this };
         var after = addressesReady.ToList();
-        if (IngressControllerCharts.RequiresCrdStep(controller.Kind))
+        var chart = IngressControllerCharts.For(controller.Kind);
+        if (chart.CrdChart is { } crdChart)
         {
-            // Emissary's chart ships no CRDs: its CRDs chart goes first, into the same namespace.
-            after.Add(HelmInstall.Chart($"{name}-{controller.EffectiveClassName}-crds", HelmCharts.EmissaryCrds, ns.NamespaceName,
-                IngressControllerCharts.EmissaryCrdsValues, new CustomResourceOptions { Parent = this }));
+            // A chart that ships no CRDs (Emissary): its CRD chart goes first, into the same namespace. CRD manifests
+            // (Traefik) are a step HelmInstall registers before the release itself.
+            after.Add(HelmInstall.Chart($"{name}-{controller.EffectiveClassName}-crds", crdChart, ns.NamespaceName,
+                IngressControllerCharts.CrdChartValues(controller.Kind), new CustomResourceOptions { Parent = this }));
         }
         if (after.Count > 0) options.DependsOn = after.ToArray();
-        return HelmInstall.Chart($"{name}-{controller.EffectiveClassName}", IngressControllerCharts.For(controller.Kind), ns.NamespaceName,
-            IngressValues.Render(controller), options);
+        return HelmInstall.Chart($"{name}-{controller.EffectiveClassName}", chart, ns.NamespaceName, IngressValues.Render(controller), options);
     }
 
     private Pulumi.Kubernetes.ApiExtensions.CustomResource Object(string resourceName, string apiVersion, string kind, string objectName,

@@ -9,14 +9,19 @@ namespace Platform.Components.Networking;
 
 /// <summary>
 /// The mechanism every platform namespace uses: the namespace with Pod Security labels (the given level enforced,
-/// restricted audited and warned), a default-deny NetworkPolicy for all its pods in both directions, and one policy
-/// per declared allowance (DNS to kube-dns unless switched off). Works with any CNI that implements NetworkPolicy
+/// restricted audited and warned), a default-deny NetworkPolicy for all its pods in both directions, one policy
+/// per declared allowance (DNS to kube-dns unless switched off), and one that lets the monitoring namespace scrape the
+/// declared metrics ports. Works with any CNI that implements NetworkPolicy
 /// (Cilium and Calico both do).
 /// </summary>
 public sealed class PlatformNamespace : ComponentResource
 {
     /// <summary>The component's type token.</summary>
     public const string TypeToken = "platform:networking:PlatformNamespace";
+
+    /// <summary>The namespace the monitoring layer runs Prometheus in; every platform namespace lets it scrape the
+    /// metrics ports it declares (<see cref="PlatformNamespaceArgs.MetricsPorts"/>).</summary>
+    public const string MonitoringNamespace = "monitoring";
 
     /// <summary>Creates the namespace and its policies.</summary>
     public PlatformNamespace(string name, PlatformNamespaceArgs args, ComponentResourceOptions? options = null)
@@ -26,6 +31,8 @@ public sealed class PlatformNamespace : ComponentResource
         var problems = args.Allowances.Select(a => a.Problem()).OfType<string>().ToList();
         if (args.Allowances.Select(a => a.Name).Distinct(StringComparer.Ordinal).Count() != args.Allowances.Count)
             problems.Add("allowance names must be unique");
+        if (args.MetricsPorts.Any(p => p.Port is < 1 or > 65535 || p.Protocol is not ("TCP" or "UDP" or "SCTP")))
+            problems.Add("metrics ports must be 1-65535 over TCP, UDP or SCTP");
         if (problems.Count > 0)
             throw new ArgumentException($"Namespace {args.Name}: {string.Join("; ", problems)}.", nameof(args));
 
@@ -71,6 +78,18 @@ public sealed class PlatformNamespace : ComponentResource
         }
         foreach (var allowance in args.Allowances)
             Policy($"{name}-{allowance.Name}", allowance.Name, Spec(allowance));
+        if (args.MetricsPorts.Count > 0)
+        {
+            // Present from the start: once the monitoring layer is on, Prometheus can scrape without a change here.
+            var metrics = new NetworkAllowance
+            {
+                Name = "allow-metrics-from-monitoring",
+                Direction = TrafficDirection.Ingress,
+                Namespace = MonitoringNamespace,
+                Ports = args.MetricsPorts,
+            };
+            Policy($"{name}-{metrics.Name}", metrics.Name, Spec(metrics));
+        }
 
         RegisterOutputs(new Dictionary<string, object?> { ["name"] = NamespaceName });
     }
@@ -113,6 +132,8 @@ public sealed class PlatformNamespace : ComponentResource
     {
         if (allowance.Cidr is { } cidr)
             return new NetworkPolicyPeerArgs { IpBlock = new IPBlockArgs { Cidr = cidr } };
+        if (allowance.AnyNamespace)
+            return new NetworkPolicyPeerArgs { NamespaceSelector = new LabelSelectorArgs() };
         var peer = new NetworkPolicyPeerArgs
         {
             NamespaceSelector = new LabelSelectorArgs { MatchLabels = { { "kubernetes.io/metadata.name", allowance.Namespace! } } },

@@ -14,4 +14,8 @@ public sealed record PlatformNamespaceArgs
 
     /// <summary>Traffic allowed through the default-deny policy, beyond DNS. Default none.</summary>
     public IReadOnlyList<NetworkAllowance> Allowances { get; init; } = [];
+
+    /// <summary>The (container port, protocol) pairs its pods serve metrics on, which the monitoring namespace
+    /// (<see cref="PlatformNamespace.MonitoringNamespace"/>) may reach. Default none.</summary>
+    public IReadOnlyList<(int Port, string Protocol)> MetricsPorts { get; init; } = [];
 }

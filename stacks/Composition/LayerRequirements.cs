@@ -12,6 +12,15 @@ internal static class LayerRequirements
     {
         var on = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var problems = new ProblemCollector();
+        if (!on.Contains(CapabilityIds.Cni))
+        {
+            // The cluster the installation builds needs a network plugin; bringing your own is not supported.
+            problems.Add(ConfigSyntax.PathSegment(PlatformConfigKeys.Capabilities.Name, CapabilityIds.Cni),
+                "cni cannot be switched off: the cluster needs a network plugin (without one no pod gets a network and the " +
+                "nodes stay NotReady), and on a running cluster removing it takes down all pod networking (and every " +
+                "Service when Cilium replaces kube-proxy). Bringing your own CNI is not supported in this version of " +
+                "Platform. Remove the override, and choose the plugin and its options with platform:cni.");
+        }
         if (on.Contains(CapabilityIds.Certificates))
         {
             var certificates = settings.Certificates ?? new CertificateOptions();

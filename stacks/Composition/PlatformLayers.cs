@@ -43,9 +43,16 @@ public static class PlatformLayers
         var options = new ComponentResourceOptions { Providers = { context.Cluster.Access.Provider } };
         var ready = ClusterReady(context);
 #pragma warning disable CS0618 // ResourceTransformations is the transformation hook that also runs under the mock engine.
-        options.ResourceTransformations.Add(args => args.Resource is CustomResource && args.Options is CustomResourceOptions custom
-            ? new ResourceTransformationResult(args.Args, CustomResourceOptions.Merge(custom, new CustomResourceOptions { DependsOn = ready.ToArray() }))
-            : null);
+        options.ResourceTransformations.Add(args => args switch
+        {
+            { Resource: CustomResource, Options: CustomResourceOptions custom } =>
+                new ResourceTransformationResult(args.Args, CustomResourceOptions.Merge(custom, new CustomResourceOptions { DependsOn = ready.ToArray() })),
+            // The provider expands a ConfigGroup (a chart's CRD manifests) into objects this program never sees: the
+            // group itself waits.
+            { Resource: Pulumi.Kubernetes.Yaml.V2.ConfigGroup, Options: ComponentResourceOptions component } =>
+                new ResourceTransformationResult(args.Args, ComponentResourceOptions.Merge(component, new ComponentResourceOptions { DependsOn = ready.ToArray() })),
+            _ => null,
+        });
 #pragma warning restore CS0618
         return options;
     }
@@ -69,8 +76,13 @@ public static class PlatformLayers
     private static ComponentResource ContainerNetwork(PlatformContext context)
     {
         var settings = context.Settings;
-        return new ContainerNetwork($"{settings.ClusterName}-cni", new ContainerNetworkArgs
+        var cluster = context.Cluster;
+        // Services always have a proxy while kube-proxy comes or goes: kube-proxy is back before Cilium stops replacing
+        // it (the releases wait for the step), and Cilium replaces it before it goes (the step waits for the release).
+        var proxyFirst = cluster.KubeProxy ? cluster.ReconcileServiceProxy([]) : null;
+        var network = new ContainerNetwork($"{settings.ClusterName}-cni", new ContainerNetworkArgs
         {
+            InstallAfter = proxyFirst is null ? [] : [proxyFirst],
             // Cilium spreads its operator replicas over nodes: a one-node cluster can run only one.
             Options = settings.Nodes.Count == 1 ? settings.Cni with { CiliumOperatorReplicas = 1 } : settings.Cni,
             ExtraCiliumValues = settings.LoadBalancer.Provider == LoadBalancerProvider.CiliumL2
@@ -84,6 +96,8 @@ public static class PlatformLayers
                 ApiServerPort = settings.ApiEndpoint.Port,
             },
         }, OnClusterNetwork(context));
+        if (!cluster.KubeProxy) cluster.ReconcileServiceProxy([network.Release]);
+        return network;
     }
 
     private static ComponentResource Ingress(PlatformContext context)

@@ -63,6 +63,50 @@ internal static class IngressOptionsParser
         return problems.Count == before ? options : null;
     }
 
+    /// <summary>
+    /// Records a problem for every pool address that takes addresses the cluster or its hosts already use: the pod range,
+    /// the Service range, a node's IPv4 address or the API endpoint's IPv4 address. Each names its key
+    /// (<c>loadBalancer.pools[i].addresses[j]</c>), the pool, what it overlaps and the fix. Pools overlapping each other
+    /// are reported by <see cref="LoadBalancerOptions.Validate"/>. Any argument may be null when its key was invalid.
+    /// </summary>
+    public static void CheckPoolsAreFree(LoadBalancerOptions loadBalancer, Ipv4Cidr? podCidr, Ipv4Cidr? serviceCidr,
+        IReadOnlyList<Platform.Components.Cluster.ClusterNode>? nodes, ApiEndpoint? apiEndpoint, ProblemCollector problems)
+    {
+        if (loadBalancer.Provider == LoadBalancerProvider.None)
+            return;
+        var key = PlatformConfigKeys.LoadBalancer.Name;
+        const string splitFix = "Leave that address out of the pool, e.g. split the range around it.";
+
+        void Check(string range, string overlap, string fix)
+        {
+            foreach (var (pool, address) in loadBalancer.AddressesOverlapping(range))
+            {
+                var text = loadBalancer.Pools[pool].Addresses[address];
+                problems.Add($"{key}.pools[{pool}].addresses[{address}]", $"'{text}' (pool '{loadBalancer.Pools[pool].Name}') {overlap}. {fix}");
+            }
+        }
+
+        if (podCidr is not null)
+            Check(podCidr.ToString(), $"overlaps platform:{PlatformConfigKeys.PodCidr.Name} {podCidr}, the cluster's pod addresses: traffic to a LoadBalancer address there would be routed to pods",
+                $"Use a free range of the nodes' network outside platform:{PlatformConfigKeys.PodCidr.Name} and platform:{PlatformConfigKeys.ServiceCidr.Name}, or choose another platform:{PlatformConfigKeys.PodCidr.Name}.");
+        if (serviceCidr is not null)
+            Check(serviceCidr.ToString(), $"overlaps platform:{PlatformConfigKeys.ServiceCidr.Name} {serviceCidr}, the cluster's Service addresses: a LoadBalancer address there would collide with Service cluster IPs",
+                $"Use a free range of the nodes' network outside platform:{PlatformConfigKeys.PodCidr.Name} and platform:{PlatformConfigKeys.ServiceCidr.Name}, or choose another platform:{PlatformConfigKeys.ServiceCidr.Name}.");
+
+        var nodeAddresses = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (nodes?.Count ?? 0); i++)
+        {
+            if (ConfigSyntax.Ipv4OrNull(nodes![i].Address) is not { } address)
+                continue;
+            nodeAddresses.Add(address.ToString());
+            var node = nodes[i].Name;
+            Check(address.ToString(), $"holds {address}, the address of node {node} (platform:{PlatformConfigKeys.Nodes.Name}[{i}].address): a Service would take over the node's own address", splitFix);
+        }
+
+        if (apiEndpoint?.HostAddress is { } api && !nodeAddresses.Contains(api.ToString()))
+            Check(api.ToString(), $"holds {api}, the API endpoint (platform:{PlatformConfigKeys.ApiEndpoint.Name}, e.g. kube-vip's virtual IP or your load balancer): a Service would take over the Kubernetes API's address", splitFix);
+    }
+
     /// <summary>The ingress controllers; Traefik as the default class when unset. Its exposure follows the load balancing.</summary>
     public static IngressOptions? ReadIngress(IPlatformConfigSource source, LoadBalancerOptions? loadBalancer, ProblemCollector problems)
     {

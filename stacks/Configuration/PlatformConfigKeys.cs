@@ -184,7 +184,8 @@ public static class PlatformConfigKeys
         Example = """{"plugin": "cilium", "encryption": "all", "kubeProxyReplacement": true, "hubble": true}""",
         Description = "The network plugin: plugin cilium (default) or calico (through the Tigera operator); encryption " +
             "none (default), pod (WireGuard between pods) or all (pod and node traffic, Cilium only); kubeProxyReplacement " +
-            "(Cilium only, default false); hubble (Cilium's flow observability, default false). Both plugins enforce " +
+            "(Cilium only, default false; switching it on a running cluster removes or re-adds kube-proxy, Services served " +
+            "throughout); hubble (Cilium's flow observability, default false). Both plugins enforce " +
             "NetworkPolicy. The plugin cannot be changed once the cluster runs.",
     };
 
@@ -210,7 +211,8 @@ public static class PlatformConfigKeys
         Example = """{"provider": "metallb", "pools": [{"name": "default", "addresses": ["192.168.10.200-192.168.10.220"]}]}""",
         Description = "What hands out LoadBalancer addresses on bare metal: provider metallb, cilium-l2 (Cilium's LB IPAM with " +
             "L2 announcements; needs Cilium with kubeProxyReplacement) or none (ingress controllers use NodePort or host " +
-            "ports); pools, a list of {name, addresses: [CIDR or first-last range]} from the nodes' network.",
+            "ports); pools, a list of {name, addresses: [CIDR or first-last range]} from the nodes' network, outside podCidr and " +
+            "serviceCidr, apart from the nodes' and the API endpoint's addresses and from each other.",
     };
 
     /// <summary><c>platform:certificates</c>: cert-manager's issuers.</summary>

@@ -68,6 +68,8 @@ public static class PlatformSettingsLoader
             foreach (var problem in loadBalancer.Validate(ciliumIsTheCni, ciliumIsTheCni && cni.KubeProxyReplacement))
                 problems.Add(PlatformConfigKeys.LoadBalancer.Name, problem);
         }
+        if (loadBalancer is not null)
+            IngressOptionsParser.CheckPoolsAreFree(loadBalancer, podCidr, serviceCidr, nodes, apiEndpoint, problems);
         if (cni?.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium && clusterName is { Length: > 32 })
         {
             problems.Add(

@@ -258,16 +258,24 @@ public static class NodeScripts
     /// drain, kubelet and kubectl, uncordon. Nothing happens when the node already runs that version; a jump of more
     /// than one minor version, or a downgrade, is refused.
     /// </summary>
-    public static string UpgradeControlPlane(NodeOperatingSystem os, string kubernetesVersion, string nodeName, bool first)
+    /// <param name="os">The node's operating system.</param>
+    /// <param name="kubernetesVersion">The target version, MAJOR.MINOR.PATCH.</param>
+    /// <param name="nodeName">The node's name.</param>
+    /// <param name="first">Whether this is the first control-plane node (it runs <c>kubeadm upgrade apply</c>).</param>
+    /// <param name="kubeProxy">Whether the cluster runs kube-proxy. When it does not, the upgrade skips kubeadm's
+    /// <c>addon/kube-proxy</c> phase from 1.32 on: from then kubeadm's upgrades have phases, and no longer take a missing
+    /// kube-proxy ConfigMap to mean that kube-proxy is not wanted (kubeadm before 1.32 does, and has no such phase).</param>
+    public static string UpgradeControlPlane(NodeOperatingSystem os, string kubernetesVersion, string nodeName, bool first, bool kubeProxy = true)
     {
         var version = CheckVersion(kubernetesVersion);
         CheckName(nodeName);
+        var skip = !kubeProxy && MinorOf(version) >= 32 ? " --skip-phases=addon/kube-proxy" : "";
         var script = new StringBuilder(ShellScript.Header($"upgrade control-plane node {nodeName} to Kubernetes {version}"));
         script.Append(ShellScript.Invariant($"TARGET={version}\nnode={nodeName}\nexport KUBECONFIG={AdminKubeconfig}\n"));
         script.Append(VersionGuard);
         script.Append(os == NodeOperatingSystem.Flatcar ? FlatcarSysextFunctions : UbuntuPackageFunctions);
         script.Append(os == NodeOperatingSystem.Flatcar ? "switch_kubernetes_sysext \"$TARGET\"\n" : "upgrade_packages kubeadm\n");
-        script.Append(first ? "kubeadm upgrade apply \"v$TARGET\" --yes\n" : "kubeadm upgrade node\n");
+        script.Append(first ? $"kubeadm upgrade apply \"v$TARGET\" --yes{skip}\n" : $"kubeadm upgrade node{skip}\n");
         script.Append("kubectl drain \"$node\" --ignore-daemonsets --delete-emptydir-data --timeout=15m\n");
         script.Append(os == NodeOperatingSystem.Flatcar ? "" : "upgrade_packages kubelet kubectl\n");
         script.Append("systemctl daemon-reload\nsystemctl restart kubelet\nkubectl uncordon \"$node\"\n");
@@ -320,6 +328,75 @@ public static class NodeScripts
             """;
     }
 
+    /// <summary>
+    /// On the first control-plane node: makes the cluster's Service proxy what the configuration says, and is a no-op
+    /// when it already is (as on a new cluster, whose <c>kubeadm init</c> installed kube-proxy or skipped it).
+    /// <list type="bullet">
+    /// <item>kube-proxy wanted and missing: kubeadm's own addon phase adds it from the kubeadm configuration on this node
+    /// (<c>kubeadm init phase addon kube-proxy --config</c>), and the cluster's kubeadm configuration is uploaded again
+    /// (<c>kubeadm init phase upload-config kubeadm</c>) so that it no longer says kube-proxy is disabled and later
+    /// upgrades keep it current. Then it waits until kube-proxy runs on every node.</item>
+    /// <item>kube-proxy not wanted and present: refused unless Cilium's kube-proxy replacement is on; then the
+    /// kube-proxy DaemonSet goes (foreground deletion: the command returns once its pods are gone) and, after the
+    /// cluster's kubeadm configuration is uploaded with kube-proxy disabled, its ConfigMap, so kubeadm upgrades do not
+    /// install it again (Cilium's "Kubernetes Without kube-proxy" guide). Each node's iptables rules are removed by
+    /// <see cref="RemoveKubeProxyRules"/>.</item>
+    /// </list>
+    /// The caller orders it so that Services always have a proxy: before the network plugin stops replacing kube-proxy,
+    /// after it has started to.
+    /// </summary>
+    /// <param name="kubeProxy">Whether the cluster runs kube-proxy.</param>
+    public static string ReconcileServiceProxy(bool kubeProxy)
+    {
+        var script = new StringBuilder(ShellScript.Header(kubeProxy
+            ? "make kube-proxy the cluster's Service proxy (add it when it is missing)"
+            : "remove kube-proxy once Cilium's kube-proxy replacement serves Services"));
+        script.Append($"export KUBECONFIG={AdminKubeconfig}\n");
+        script.Append(kubeProxy ? $$"""
+            if [ -z "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o name)" ]; then
+              # The cluster's kubeadm configuration first: it no longer says kube-proxy is disabled, so upgrades keep it current.
+              kubeadm init phase upload-config kubeadm --config {{KubeadmConfigPath}}
+              kubeadm init phase addon kube-proxy --config {{KubeadmConfigPath}}
+            fi
+            kubectl -n kube-system rollout status daemonset/kube-proxy --timeout=10m
+
+            """ : $$"""
+            if [ -n "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o name)" ]; then
+              replacement="$(kubectl -n kube-system get configmap cilium-config --ignore-not-found -o jsonpath='{.data.kube-proxy-replacement}')"
+              if [ "$replacement" != "true" ]; then
+                echo "refusing to remove kube-proxy: Cilium's kube-proxy replacement is not on (cilium-config has kube-proxy-replacement '$replacement'), so nothing else would serve Services" >&2
+                exit 1
+              fi
+              kubectl -n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m
+            fi
+            if [ -n "$(kubectl -n kube-system get configmap kube-proxy --ignore-not-found -o name)" ]; then
+              # The cluster's kubeadm configuration first: it says kube-proxy is disabled, which later kubeadm upgrades respect.
+              kubeadm init phase upload-config kubeadm --config {{KubeadmConfigPath}}
+              kubectl -n kube-system delete configmap kube-proxy
+            fi
+
+            """);
+        return script.ToString();
+    }
+
+    /// <summary>
+    /// On every node, once kube-proxy is gone: removes the iptables rules kube-proxy left behind, as Cilium's
+    /// "Kubernetes Without kube-proxy" guide says to on each node (<c>iptables-save | grep -v KUBE | iptables-restore</c>),
+    /// for each iptables backend on the host. Only where kube-proxy's own chains are still there; kubelet re-creates its
+    /// own <c>KUBE-</c> chains by itself.
+    /// </summary>
+    public static string RemoveKubeProxyRules() => ShellScript.Header("remove the iptables rules kube-proxy left on this node") + """
+        for tool in iptables iptables-nft iptables-legacy ip6tables ip6tables-nft ip6tables-legacy; do
+          command -v "$tool-save" >/dev/null 2>&1 || continue
+          rules="$("$tool-save" 2>/dev/null)" || continue
+          if grep -Eq '^:KUBE-(SERVICES|PROXY-CANARY) ' <<<"$rules"; then
+            grep -v KUBE <<<"$rules" | "$tool-restore" --wait
+            echo "removed kube-proxy's rules ($tool)"
+          fi
+        done
+
+        """;
+
     /// <summary>The delete step of a step that leaves nothing behind to undo (an upgrade is never reverted; a token expires).</summary>
     public static string NothingToUndo(string step, string reason) => ShellScript.Header($"delete step of '{step}': {reason}") +
         "echo \"nothing to undo\"\n";
@@ -339,6 +416,8 @@ public static class NodeScripts
             throw new ArgumentException($"A Kubernetes version is MAJOR.MINOR.PATCH, got '{version}'.", nameof(version));
         return version;
     }
+
+    private static int MinorOf(string version) => int.Parse(version.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture);
 
     private static void CheckName(string nodeName)
     {

@@ -17,6 +17,10 @@ namespace Platform.Components.Networking.Certificates;
 /// </list></remarks>
 public static class CertManagerValues
 {
+    /// <summary>Where the controller, webhook and CA injector serve Prometheus metrics: 9402, the chart's
+    /// <c>http-metrics</c> container port.</summary>
+    public static IReadOnlyList<(int Port, string Protocol)> MetricsPorts { get; } = [(9402, "TCP")];
+
     /// <summary>The values for <paramref name="options"/>.</summary>
     /// <param name="options">The certificate choices; only <see cref="CertificateOptions.Replicas"/> and
     /// <see cref="CertificateOptions.ServiceMonitor"/> affect the chart.</param>

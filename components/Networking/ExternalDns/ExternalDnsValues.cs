@@ -60,6 +60,9 @@ public static class ExternalDnsValues
     private const string AzureConfigDirectory = "/etc/external-dns/azure";
     private const string GoogleCredentialsDirectory = "/etc/external-dns/google";
 
+    /// <summary>Where external-dns serves Prometheus metrics: the chart's <c>service.port</c>, 7979.</summary>
+    public static IReadOnlyList<(int Port, string Protocol)> MetricsPorts { get; } = [(7979, "TCP")];
+
     /// <summary>The keys the stack must put into <see cref="CredentialsSecretName"/> for <paramref name="provider"/>.</summary>
     /// <param name="provider">The DNS provider.</param>
     /// <returns>The Secret keys, in a fixed order.</returns>

@@ -22,9 +22,17 @@ public static class IngressControllerCharts
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown ingress controller kind"),
     };
 
-    /// <summary>Whether <paramref name="kind"/> needs a separate CRD installation step before its chart. Only
-    /// Emissary: its chart ships no CRDs, they come from <see cref="HelmCharts.EmissaryCrds"/>.</summary>
-    public static bool RequiresCrdStep(IngressControllerKind kind) => kind == IngressControllerKind.Emissary;
+    /// <summary>Whether <paramref name="kind"/>'s CRDs come from a CRD chart of their own, installed before its chart
+    /// (its catalog entry's <see cref="HelmChart.CrdChart"/>, <see cref="CrdInstall.FromCrdChart"/>). Only Emissary: its
+    /// chart ships no CRDs, they come from <see cref="HelmCharts.EmissaryCrds"/>. Traefik's CRD manifests
+    /// (<see cref="CrdInstall.Manifests"/>) are a step the release's installation registers itself.</summary>
+    public static bool RequiresCrdStep(IngressControllerKind kind) => For(kind).CrdChart is not null;
+
+    /// <summary>The values of <paramref name="kind"/>'s CRD chart (see <see cref="RequiresCrdStep"/>):
+    /// <see cref="EmissaryCrdsValues"/> for Emissary, none otherwise.</summary>
+    public static IReadOnlyDictionary<string, object> CrdChartValues(IngressControllerKind kind) => kind == IngressControllerKind.Emissary
+        ? EmissaryCrdsValues
+        : new Dictionary<string, object>(StringComparer.Ordinal);
 
     /// <summary>The namespace the controller's release goes into: <c>traefik</c>, <c>ingress-nginx</c>,
     /// <c>contour</c>, <c>haproxy-ingress</c> or <c>emissary</c>. One namespace per kind, which is one reason only one

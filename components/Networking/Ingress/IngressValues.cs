@@ -95,11 +95,13 @@ public static class IngressValues
         return Map(("controller", controller));
     }
 
-    // contour chart (projectcontour/helm-charts): contour.{replicaCount,ingressClass,pdb,resources} and
+    // contour chart (projectcontour/helm-charts): contour.{manageCRDs,replicaCount,ingressClass,pdb,resources} and
     // envoy.{kind,replicaCount,service,useHostPort,pdb,resources}. Containers run as uid 1001 by the chart's default.
+    // manageCRDs is written out: the CRDs are templates of the release, so each upgrade upgrades them (HelmCharts.Contour).
     private static Dictionary<string, object> Contour(IngressControllerSpec spec)
     {
         var contour = Map(
+            ("manageCRDs", true),
             ("replicaCount", spec.Replicas),
             ("ingressClass", Map(
                 ("name", spec.EffectiveClassName),

@@ -24,15 +24,15 @@ public sealed partial record LoadBalancerOptions
         {
             case LoadBalancerProvider.None:
                 if (Pools.Count > 0)
-                    problems.Add($"loadBalancer: provider none hands out no addresses, so the pools ({string.Join(", ", Pools.Select(pool => $"'{pool.Name}'"))}) would be unused: choose metalLb or ciliumL2, or remove the pools");
+                    problems.Add($"loadBalancer: provider none hands out no addresses, so the pools ({string.Join(", ", Pools.Select(pool => $"'{pool.Name}'"))}) would be unused: choose metallb or cilium-l2, or remove the pools");
                 return problems;
             case LoadBalancerProvider.MetalLb:
                 break;
             case LoadBalancerProvider.CiliumL2:
                 if (!ciliumIsTheCni)
-                    problems.Add("loadBalancer: provider ciliumL2 needs Cilium as the CNI; with Calico use metalLb");
+                    problems.Add("loadBalancer: provider cilium-l2 needs Cilium as the CNI; with Calico use metallb");
                 else if (!ciliumReplacesKubeProxy)
-                    problems.Add("loadBalancer: provider ciliumL2 needs Cilium's kube-proxy replacement, which is off; turn it on or use metalLb");
+                    problems.Add("loadBalancer: provider cilium-l2 needs Cilium's kube-proxy replacement, which is off; turn it on (platform:cni kubeProxyReplacement) or use metallb");
                 break;
             default:
                 problems.Add($"loadBalancer: unknown provider {(int)Provider}");
@@ -80,10 +80,41 @@ public sealed partial record LoadBalancerOptions
         return problems;
     }
 
+    /// <summary>
+    /// The pool addresses that share at least one address with <paramref name="range"/>, each as the index of its pool
+    /// in <see cref="Pools"/> and of the address in that pool's <see cref="AddressPool.Addresses"/>, in that order.
+    /// Addresses that are not a CIDR or a range are skipped (<see cref="Validate"/> reports them). The stack uses it to
+    /// keep the pools out of the ranges the cluster and its hosts already use: the pod and Service ranges, the nodes'
+    /// addresses and the API endpoint.
+    /// </summary>
+    /// <param name="range">An IPv4 CIDR (<c>10.96.0.0/12</c>), an inclusive range (<c>192.0.2.10-192.0.2.20</c>) or a single
+    /// IPv4 address (<c>192.0.2.10</c>).</param>
+    /// <returns>The overlapping addresses; empty when none overlaps.</returns>
+    /// <exception cref="ArgumentException"><paramref name="range"/> is none of these.</exception>
+    public IReadOnlyList<(int Pool, int Address)> AddressesOverlapping(string range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var single = !range.Contains('/', StringComparison.Ordinal) && !range.Contains('-', StringComparison.Ordinal);
+        if (!Ipv4Block.TryParse(single ? range + "/32" : range, out var taken, out var error))
+            throw new ArgumentException($"'{range}' {error}.", nameof(range));
+
+        var overlapping = new List<(int Pool, int Address)>();
+        for (var pool = 0; pool < Pools.Count; pool++)
+        {
+            var addresses = Pools[pool].Addresses ?? [];
+            for (var address = 0; address < addresses.Count; address++)
+            {
+                if (Ipv4Block.TryParse(addresses[address], out var block, out _) && block.Overlaps(taken))
+                    overlapping.Add((pool, address));
+            }
+        }
+        return overlapping;
+    }
+
     private static string ProviderName(LoadBalancerProvider provider) => provider switch
     {
-        LoadBalancerProvider.MetalLb => "metalLb",
-        LoadBalancerProvider.CiliumL2 => "ciliumL2",
+        LoadBalancerProvider.MetalLb => "metallb",
+        LoadBalancerProvider.CiliumL2 => "cilium-l2",
         _ => "none",
     };
 

@@ -17,6 +17,10 @@ public static class MetalLbValues
     /// <summary>The namespace MetalLB is installed into, as its documentation does.</summary>
     public const string Namespace = "metallb-system";
 
+    /// <summary>Where the controller and the speakers serve metrics (HTTPS): the chart's <c>prometheus.metricsPort</c>,
+    /// 9120 in 0.16.</summary>
+    public static IReadOnlyList<(int Port, string Protocol)> MetricsPorts { get; } = [(9120, "TCP")];
+
     /// <summary>The values.</summary>
     public static IReadOnlyDictionary<string, object> Render() => Map(
         ("crds", Map(("enabled", true))),

@@ -1,4 +1,5 @@
 using Platform.Tests.Harness;
+using Platform.Components.Catalog;
 using Platform.Components.Networking.Ingress;
 using static Platform.Tests.Harness.ValuesTree;
 
@@ -120,6 +121,9 @@ public class IngressValuesTests
         Assert.Equal(false, At(loadBalancer, "envoy.useHostPort.http"));
         Assert.Equal("Local", At(loadBalancer, "envoy.service.externalTrafficPolicy"));
         Assert.True(Has(loadBalancer, "contour.ingressClass.create"));
+        // The CRDs are templates of the release (HelmCharts.Contour): written out, not left to the chart's default.
+        Assert.Equal(true, At(loadBalancer, "contour.manageCRDs"));
+        Assert.Equal(true, At(hostPort, HelmCharts.Contour.CrdValuesSwitch!));
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public class LoadBalancerOptionsTests
         var options = new LoadBalancerOptions { Provider = LoadBalancerProvider.CiliumL2, Pools = [Pool("public", "192.0.2.0/28")] };
 
         var problem = Assert.Single(options.Validate(ciliumIsTheCni: false));
-        Assert.Contains("needs Cilium as the CNI; with Calico use metalLb", problem, StringComparison.Ordinal);
+        Assert.Contains("needs Cilium as the CNI; with Calico use metallb", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,4 +111,37 @@ public class LoadBalancerOptionsTests
     [Fact]
     public void Unknown_provider_is_a_problem() =>
         Assert.Contains("unknown provider 9", Assert.Single(new LoadBalancerOptions { Provider = (LoadBalancerProvider)9 }.Validate(ciliumIsTheCni: true)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Messages_name_providers_as_the_configuration_spells_them()
+    {
+        var none = new LoadBalancerOptions { Provider = LoadBalancerProvider.None, Pools = [Pool("public", "192.0.2.0/28")] };
+        var l2 = new LoadBalancerOptions { Provider = LoadBalancerProvider.CiliumL2, Pools = [Pool("public", "192.0.2.0/28")] };
+
+        Assert.Contains("choose metallb or cilium-l2", Assert.Single(none.Validate(ciliumIsTheCni: true)), StringComparison.Ordinal);
+        Assert.StartsWith("loadBalancer: provider cilium-l2 needs Cilium's kube-proxy replacement", Assert.Single(l2.Validate(true, false)), StringComparison.Ordinal);
+        Assert.Contains("provider cilium-l2 needs at least one address pool",
+            Assert.Single((l2 with { Pools = [] }).Validate(ciliumIsTheCni: true)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("10.96.0.0/12", new[] { "0:1", "1:0" })]
+    [InlineData("10.96.0.5", new[] { "0:1" })]
+    [InlineData("192.0.2.15-192.0.2.16", new[] { "0:0", "1:1" })]
+    [InlineData("192.0.2.16", new[] { "1:1" })]
+    [InlineData("203.0.113.0/24", new string[0])]
+    public void Addresses_overlapping_a_range_are_found_by_pool_and_address(string range, string[] expected)
+    {
+        var options = MetalLb(Pool("public", "192.0.2.0/28", "10.96.0.0/28"), Pool("internal", "10.100.0.1-10.100.0.9", "192.0.2.16/28", "not-an-address"));
+
+        Assert.Equal(expected, options.AddressesOverlapping(range).Select(o => $"{o.Pool}:{o.Address}"));
+    }
+
+    [Theory]
+    [InlineData("10.96.0.0/33")]
+    [InlineData("10.96.0.1/12")]
+    [InlineData("fd00::1")]
+    [InlineData("")]
+    public void A_range_that_is_no_ipv4_block_is_an_argument_error(string range) =>
+        Assert.Throws<ArgumentException>(() => MetalLb(Pool("public", "192.0.2.0/28")).AddressesOverlapping(range));
 }

@@ -2,8 +2,9 @@ namespace Platform.Components.Catalog;
 
 /// <summary>The one place where third-party chart versions are pinned. Each entry says what it installs, why it comes
 /// from that repository, why that version, where a reviewer can see that the version exists ("Source:"), and the
-/// Kubernetes versions it documents ("Kubernetes:"), measured against the minors the platform targets (1.34, 1.35 and
-/// 1.36, the ones upstream still patches), and how the chart's CRDs are installed and upgraded with it ("CRDs:", the
+/// Kubernetes versions it documents ("Kubernetes:"), measured against the minors the platform supports (1.35, 1.36 and
+/// 1.37, the ones upstream still patches on 2026-12-01: <c>stacks/Configuration/KubernetesVersions.cs</c>), saying which
+/// of them the documented range covers and which it leaves out or leaves untested, and how the chart's CRDs are installed and upgraded with it ("CRDs:", the
 /// <see cref="HelmChart.Crds"/> path with its evidence: Helm never upgrades a chart's <c>crds/</c> folder, so no entry
 /// relies on it). Components take their chart from here and never spell a version themselves.</summary>
 public static class HelmCharts
@@ -22,7 +23,8 @@ public static class HelmCharts
     /// helm.cilium.io index, cilium/charts commit 009b5e958217).
     /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;= 1.21.0-0</c>; the e2e-tested list of the line is on
     /// <c>https://docs.cilium.io/en/v1.20/network/kubernetes/compatibility/</c> (1.33 to 1.36 as quoted by downstream
-    /// upgrades; the reference data here holds no copy of that page).
+    /// upgrades; the reference data here holds no copy of that page). Covers 1.35 and 1.36; 1.37 is newer than the
+    /// tested list, so clusters on 1.37 run Cilium untested.
     /// CRDs: <see cref="CrdInstall.Operator"/>. The chart carries no CRD files or templates; the cilium-operator
     /// registers and upgrades the <c>cilium.io</c> CRDs when it starts (values.yaml <c>operator.skipCRDCreation:
     /// false</c>), so every upgrade of the release brings its CRDs. The pools and L2 policy wait for the release.</summary>
@@ -62,13 +64,13 @@ public static class HelmCharts
     /// <see cref="CalicoCrds"/>, installed first.
     /// From Project Calico's own repository, <c>https://docs.tigera.io/calico/charts</c>, the documented source of the
     /// open-source chart.
-    /// Version v3.32.1 is the newest patch of Calico 3.32, the only line whose tested Kubernetes versions are exactly the
-    /// platform's (the tested list of 3.31 starts at 1.32 and ends before 1.36). Calico's chart versions carry a leading
+    /// Version v3.32.1 is the newest patch of Calico 3.32, the only line tested on 1.36 (the tested list of 3.31 starts
+    /// at 1.32 and ends before 1.36). Calico's chart versions carry a leading
     /// <c>v</c>; that is the exact published version, not a range.
     /// Source: <c>https://github.com/projectcalico/calico/releases/tag/v3.32.1</c> (June 2026).
     /// Kubernetes: tested on 1.34, 1.35 and 1.36 ("Supported versions" on
     /// <c>https://docs.tigera.io/calico/3.32/getting-started/kubernetes/requirements</c>); the chart declares no
-    /// <c>kubeVersion</c>.
+    /// <c>kubeVersion</c>. Covers 1.35 and 1.36; 1.37 is not tested by Calico 3.32.
     /// CRDs: <see cref="CrdInstall.FromCrdChart"/>, from <see cref="CalicoCrds"/> (the chart of v3.32.1 has no
     /// <c>crds/</c> folder and no CRD templates).</summary>
     public static HelmChart TigeraOperator { get; } = new()
@@ -90,7 +92,8 @@ public static class HelmCharts
     /// <c>v</c>.
     /// Source: <c>https://github.com/cert-manager/cert-manager/releases/tag/v1.21.1</c>.
     /// Kubernetes: supported and tested 1.33 to 1.36 (<c>https://cert-manager.io/docs/releases/</c>); Chart.yaml
-    /// <c>kubeVersion: &gt;= 1.22.0-0</c>.
+    /// <c>kubeVersion: &gt;= 1.22.0-0</c>. Covers 1.35 and 1.36; 1.37 is outside it: no cert-manager release listed 1.37
+    /// in the sources (up to mid-October 2026), so clusters on 1.37 run cert-manager unsupported until one does.
     /// CRDs: <see cref="CrdInstall.Templates"/>: <c>templates/crd-*.yaml</c> render when <c>crds.enabled</c> is true
     /// (the chart's default is false), and carry <c>helm.sh/resource-policy: keep</c> with <c>crds.keep</c> (default
     /// true), so Helm never deletes them, not on uninstall nor on a rolled-back install. The issuers wait for the
@@ -113,7 +116,7 @@ public static class HelmCharts
     /// and v0.21.0 keeps every RFC 2136, Azure and Google flag the renderer passes.
     /// Source: <c>https://github.com/kubernetes-sigs/external-dns/releases/tag/external-dns-helm-chart-1.21.1</c>.
     /// Kubernetes: "≥ 1.33" for ExternalDNS 0.18 and newer (README of v0.21.0, "Kubernetes version compatibility"); the
-    /// chart declares no <c>kubeVersion</c>.
+    /// chart declares no <c>kubeVersion</c>. The open range covers 1.35, 1.36 and 1.37 (no tested upper bound).
     /// CRDs: <see cref="CrdInstall.Manifests"/>. The chart ships the <c>DNSEndpoint</c> CRD in <c>crds/</c> (which Helm
     /// never upgrades) and no CRD chart; the platform's sources (ingress, service) do not read it, but the chart
     /// installs it, so it is kept at the chart's version: the file of tag <c>external-dns-helm-chart-1.21.1</c>
@@ -136,7 +139,8 @@ public static class HelmCharts
     /// 3.6). Since chart 40 the Service is written in Kubernetes' own syntax (<c>service.spec</c>), which
     /// <c>IngressValues</c> follows.
     /// Source: <c>https://github.com/traefik/traefik-helm-chart/releases/tag/v41.3.0</c> (August 2026).
-    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>.
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>, a lower bound only: covers 1.35, 1.36 and 1.37 (the chart
+    /// publishes no tested list).
     /// CRDs: <see cref="CrdInstall.Manifests"/>. The chart ships its 25 CRDs (<c>traefik.io</c> and <c>hub.traefik.io</c>)
     /// in <c>crds/</c>, which Helm never upgrades. There is no CRD chart for this version: <c>traefik-crds</c> was
     /// deprecated from chart 38.0.2 and removed from the repository before chart 40.1.0 (commit fd6fca32, May 2026); its
@@ -187,8 +191,8 @@ public static class HelmCharts
     /// Version 4.15.1 (controller 1.15.1, March 2026) is the final release; there will be no further fixes.
     /// Source: <c>https://github.com/kubernetes/ingress-nginx/releases/tag/helm-chart-4.15.1</c>.
     /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.21.0-0</c>; controller 1.15 is e2e-tested up to 1.35
-    /// (kubernetes/ingress-nginx#14428). Kubernetes 1.36 came out after the retirement and is not tested: one more reason
-    /// to move to a maintained controller.
+    /// (kubernetes/ingress-nginx#14428). Covers 1.35; 1.36 and 1.37 came out after the retirement and are not tested:
+    /// one more reason to move to a maintained controller.
     /// CRDs: <see cref="CrdInstall.None"/> (no <c>crds/</c> folder, no CRD templates).</summary>
     public static HelmChart IngressNginx { get; } = new()
     {
@@ -206,7 +210,8 @@ public static class HelmCharts
     /// exists.
     /// Source: <c>https://github.com/projectcontour/helm-charts/releases/tag/contour-0.7.0</c>.
     /// Kubernetes: chart README "Kubernetes 1.23+"; Contour 1.33.x is tested on 1.32 to 1.34 (release notes of v1.33.3
-    /// and v1.33.7). Clusters on 1.35 or 1.36 run Contour untested until a chart of a newer Contour line ships.
+    /// and v1.33.7). The README's lower bound admits 1.35, 1.36 and 1.37, but none of them is tested: clusters on any
+    /// supported minor run Contour untested until a chart of a newer Contour line ships.
     /// CRDs: <see cref="CrdInstall.Templates"/>: the <c>projectcontour.io</c> CRDs are the template
     /// <c>templates/crds/contour-crds.yaml</c>, rendered when <c>contour.manageCRDs</c> is true ("Manage the creation,
     /// upgrade and deletion of Contour CRDs", chart README); the Gateway API CRDs (<c>gatewayAPI.manageCRDs</c>) stay
@@ -226,7 +231,7 @@ public static class HelmCharts
     /// 3.2 line.
     /// Source: <c>https://github.com/haproxytech/helm-charts/releases/tag/kubernetes-ingress-1.52.1</c>.
     /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.23.0-0</c>; chart README "Kubernetes 1.23+ (recommended
-    /// 1.24+)".
+    /// 1.24+)". A lower bound only: covers 1.35, 1.36 and 1.37 (no tested list).
     /// CRDs: <see cref="CrdInstall.HookJob"/>. The chart has had no <c>crds/</c> folder since 1.35.0 (haproxytech/helm-charts
     /// commit 9f518ee, "CRD job work"): <c>templates/controller-crdjob.yaml</c> is a <c>post-install,pre-upgrade</c>
     /// hook Job that runs the controller image of the release with <c>--job-check-crd</c>, which creates each
@@ -249,7 +254,8 @@ public static class HelmCharts
     /// through kube-rbac-proxy and turns the frr-k8s BGP backend on by default; the platform's values switch frr-k8s
     /// off (L2 only), and the <c>IPAddressPool</c> and <c>L2Advertisement</c> objects stay <c>metallb.io/v1beta1</c>.
     /// Source: <c>https://github.com/metallb/metallb/releases/tag/metallb-chart-0.16.1</c> (May 2026).
-    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;= 1.19.0-0</c>.
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;= 1.19.0-0</c>, a lower bound only: covers 1.35, 1.36 and 1.37 (no
+    /// tested list in the chart).
     /// CRDs: <see cref="CrdInstall.Templates"/>: the vendored <c>crds</c> subchart (<c>charts/crds/templates/crds.yaml</c>,
     /// condition <c>crds.enabled</c>) renders them as templates, so every upgrade of the release upgrades them. They
     /// carry no keep annotation: removing the release removes the CRDs and the pools with it. The pools and the L2
@@ -268,7 +274,8 @@ public static class HelmCharts
     /// is the newest 4.x release. Installed with <c>enableLegacyVersions=false</c>, so only the v3alpha1 CRDs are
     /// created and no conversion webhook has to run first.
     /// Source: <c>https://github.com/emissary-ingress/emissary/releases/tag/v4.1.0</c> (May 2026).
-    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>.
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>, a lower bound only: covers 1.35, 1.36 and 1.37 (no
+    /// tested list in the chart).
     /// CRDs: <see cref="CrdInstall.CrdChart"/>: the <c>getambassador.io</c> CRDs are templates
     /// (<c>charts/emissary-crds/templates/*.yaml</c> at tag v4.1.0), with no keep annotation, so the release is
     /// installed without atomic rollback or clean-up and is kept when it leaves the stack.</summary>
@@ -282,7 +289,8 @@ public static class HelmCharts
 
     /// <summary>Emissary-ingress itself, the Envoy-based API gateway and ingress controller (the seed's Ambassador).
     /// Same OCI registry, version and source as <see cref="EmissaryCrds"/>.
-    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>.
+    /// Kubernetes: as <see cref="EmissaryCrds"/> (Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>): covers 1.35, 1.36 and
+    /// 1.37.
     /// CRDs: <see cref="CrdInstall.FromCrdChart"/>, from <see cref="EmissaryCrds"/> (the chart itself ships none).</summary>
     public static HelmChart Emissary { get; } = new()
     {

@@ -9,7 +9,7 @@ namespace Platform.Components.Cluster;
 internal sealed class ClusterFiles
 {
     private readonly KubeadmClusterSpec _spec;
-    private readonly Output<((string Token, string Hash, string EncryptionKey), System.Collections.Immutable.ImmutableArray<string>)> _material;
+    private readonly Output<((string Token, string Hash, string EncryptionKey, string LegacyEncryptionKey), System.Collections.Immutable.ImmutableArray<string>)> _material;
     private readonly string? _kubeVipAddress;
     private readonly int _apiPort;
     private readonly bool _hasWorkers;
@@ -19,7 +19,7 @@ internal sealed class ClusterFiles
         _hasWorkers = hasWorkers;
         _spec = spec;
         // What every node's files are made of, combined once for all nodes.
-        var secrets = Output.Tuple(pki.BootstrapToken, pki.DiscoveryTokenCaCertHash, pki.SecretsEncryptionKey);
+        var secrets = Output.Tuple(pki.BootstrapToken, pki.DiscoveryTokenCaCertHash, pki.SecretsEncryptionKey, pki.LegacyAescbcEncryptionKey);
         var pem = Output.All(
             pki.ClusterCa.CertPem, pki.ClusterCa.KeyPem, pki.FrontProxyCa.CertPem, pki.FrontProxyCa.KeyPem,
             pki.EtcdCa.CertPem, pki.EtcdCa.KeyPem, pki.ServiceAccountPrivateKeyPem, pki.ServiceAccountPublicKeyPem);
@@ -41,7 +41,7 @@ internal sealed class ClusterFiles
         };
         var payload = _material.Apply(t =>
         {
-            var (token, hash, encryptionKey) = t.Item1;
+            var (token, hash, encryptionKey, legacyEncryptionKey) = t.Item1;
             var files = new List<NodeFile>();
             if (role == KubernetesNodeRole.FirstControlPlane)
             {
@@ -55,7 +55,7 @@ internal sealed class ClusterFiles
             if (role != KubernetesNodeRole.Worker)
             {
                 files.AddRange(PkiFiles(t.Item2));
-                files.AddRange(HardeningFiles(encryptionKey));
+                files.AddRange(HardeningFiles(encryptionKey, legacyEncryptionKey));
                 if (_kubeVipAddress != null)
                     files.Add(new NodeFile(NodeScripts.KubeVipTemplatePath, "0600", KubeVipManifest.Render(_kubeVipAddress, _apiPort)));
             }
@@ -78,13 +78,13 @@ internal sealed class ClusterFiles
         yield return new NodeFile($"{dir}/sa.pub", "0600", pem[7]);
     }
 
-    private IEnumerable<NodeFile> HardeningFiles(string encryptionKey)
+    private IEnumerable<NodeFile> HardeningFiles(string encryptionKey, string legacyEncryptionKey)
     {
         var hardening = _spec.Hardening;
         if (hardening.AuditLog)
             yield return new NodeFile(KubeadmPaths.AuditPolicy, "0600", KubeadmConfigRenderer.RenderAuditPolicy());
         if (hardening.EncryptionAtRest)
-            yield return new NodeFile(KubeadmPaths.EncryptionConfig, "0600", KubeadmConfigRenderer.RenderEncryptionConfig(encryptionKey));
+            yield return new NodeFile(KubeadmPaths.EncryptionConfig, "0600", KubeadmConfigRenderer.RenderEncryptionConfig(encryptionKey, legacyEncryptionKey));
         if (hardening.PodSecurityDefaults || hardening.EventRateLimit)
             yield return new NodeFile(KubeadmPaths.AdmissionConfig, "0600", KubeadmConfigRenderer.RenderAdmissionConfig(hardening));
         if (hardening.EventRateLimit)

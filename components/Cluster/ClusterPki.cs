@@ -8,11 +8,17 @@ namespace Platform.Components.Cluster;
 /// <summary>
 /// The cluster's PKI and credentials, kept in Pulumi state: the cluster CA, the front-proxy CA, the etcd CA, the
 /// service-account signing key pair, an admin client certificate (group <c>kubeadm:cluster-admins</c>), the kubeadm
-/// bootstrap token with the CA's discovery hash, and the key that encrypts Secrets at rest. kubeadm is given these
+/// bootstrap token with the CA's discovery hash, and the keys that encrypt Secrets at rest. kubeadm is given these
 /// CAs instead of generating its own, so the admin kubeconfig can be computed without reading anything back from a
-/// node. The CAs, the service-account key and the encryption key are protected: losing them breaks every node's
+/// node. The CAs, the service-account key and the encryption keys are protected: losing them breaks every node's
 /// trust or every stored Secret.
 /// </summary>
+/// <remarks>
+/// Every output holding secret material is a secret in state. The Tls private keys and the <c>RandomPassword</c> and
+/// <c>RandomBytes</c> results are secrets in their providers' schemas. <c>RandomString</c> and <c>RandomId</c> are not
+/// used for new secrets: their results are not schema secrets, and their resource ID is the value itself, which
+/// Pulumi always stores in plain text (an ID cannot be made secret, not even with <c>AdditionalSecretOutputs</c>).
+/// </remarks>
 public sealed class ClusterPki : ComponentResource
 {
     /// <summary>The component's type token.</summary>
@@ -56,15 +62,25 @@ public sealed class ClusterPki : ComponentResource
         AdminCertPem = adminCert.CertPem;
         AdminKeyPem = Output.CreateSecret(adminKey.PrivateKeyPem);
 
-        // kubeadm's token format is [a-z0-9]{6}.[a-z0-9]{16}.
-        static RandomStringArgs TokenPart(int length) => new() { Length = length, Upper = false, Special = false, Lower = true, Numeric = true };
-        var tokenId = new RandomString($"{name}-bootstrap-token-id", TokenPart(6), child);
-        var tokenSecret = new RandomString($"{name}-bootstrap-token-secret", TokenPart(16), child);
+        // kubeadm's token format is [a-z0-9]{6}.[a-z0-9]{16}. RandomPassword, whose result is a schema secret and whose
+        // ID is "none"; stacks that had RandomString parts get a new token, which the files and bootstrap-token steps
+        // roll out (a joined node does not use its token again).
+        static RandomPasswordArgs TokenPart(int length) => new() { Length = length, Upper = false, Special = false, Lower = true, Numeric = true };
+        var tokenId = new RandomPassword($"{name}-bootstrap-token-id", TokenPart(6), child);
+        var tokenSecret = new RandomPassword($"{name}-bootstrap-token-secret", TokenPart(16), child);
         BootstrapToken = Output.CreateSecret(Output.Format($"{tokenId.Result}.{tokenSecret.Result}"));
         DiscoveryTokenCaCertHash = ClusterCa.PublicKeyPem.Apply(DiscoveryHash.FromPublicKeyPem);
 
-        var encryptionKey = new RandomId($"{name}-secrets-encryption-key", new RandomIdArgs { ByteLength = 32 }, protectedChild);
-        SecretsEncryptionKey = Output.CreateSecret(encryptionKey.B64Std);
+        var encryptionKey = new RandomBytes($"{name}-secrets-secretbox-key", new RandomBytesArgs { Length = 32 }, protectedChild);
+        SecretsEncryptionKey = Output.CreateSecret(encryptionKey.Base64);
+
+        // The aescbc key of earlier versions: Secrets they wrote stay readable with it. Kept as it is (a new resource
+        // would be a new key), its outputs marked secret; its ID, the key in base64url, stays in plain text in state,
+        // which is why it only reads and secretbox, under the key above, writes.
+        var legacyOptions = new CustomResourceOptions { Parent = this, Protect = true };
+        legacyOptions.AdditionalSecretOutputs.AddRange(new[] { "b64Std", "b64Url", "dec", "hex" });
+        var legacyKey = new RandomId($"{name}-secrets-encryption-key", new RandomIdArgs { ByteLength = 32 }, legacyOptions);
+        LegacyAescbcEncryptionKey = Output.CreateSecret(legacyKey.B64Std);
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -104,8 +120,12 @@ public sealed class ClusterPki : ComponentResource
     /// <summary>kubeadm's discovery-token-ca-cert-hash: <c>sha256:</c> and the SHA-256 of the cluster CA's public key.</summary>
     public Output<string> DiscoveryTokenCaCertHash { get; }
 
-    /// <summary>The 32-byte AES key (base64) that encrypts Secrets at rest; a secret.</summary>
+    /// <summary>The 32-byte <c>secretbox</c> key (base64) that encrypts Secrets at rest; a secret.</summary>
     public Output<string> SecretsEncryptionKey { get; }
+
+    /// <summary>The 32-byte <c>aescbc</c> key (base64) with which earlier versions encrypted Secrets; kept only to read
+    /// them until they are rewritten under <see cref="SecretsEncryptionKey"/>; a secret.</summary>
+    public Output<string> LegacyAescbcEncryptionKey { get; }
 
     private static CertificateAuthority CreateAuthority(string name, string commonName, ClusterPkiArgs args, CustomResourceOptions options)
     {

@@ -51,6 +51,9 @@ public static class ProviderOutputs
             case "random:index/randomString:RandomString":
                 state["result"] = RandomResult(name, (int)(double)args.Inputs["length"]);
                 break;
+            case "random:index/randomBytes:RandomBytes":
+                state["base64"] = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, Math.Min(32, (int)(double)args.Inputs["length"])));
+                break;
             case "command:remote:Command":
             case "command:local:Command":
                 state["stdout"] = "";
@@ -74,6 +77,7 @@ public static class ProviderOutputs
             "tls:index/privateKey:PrivateKey" => ["privateKeyPem"],
             "random:index/randomPassword:RandomPassword" or "random:index/randomString:RandomString" => ["result"],
             "random:index/randomId:RandomId" => ["b64Std"],
+            "random:index/randomBytes:RandomBytes" => ["base64"],
             _ => [],
         };
         var kind = args.Type!.Split(':')[^1];

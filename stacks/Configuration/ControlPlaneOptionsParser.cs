@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Text.Json;
 using Platform.Components.Cluster;
+using Platform.Components.Cluster.Kubeadm;
 
 namespace Platform.Stacks.Configuration;
 
@@ -70,6 +71,16 @@ internal static class ControlPlaneOptionsParser
         {
             problems.Add(key.Name, $"none (no load balancer) needs platform:apiEndpoint to be the control-plane node's address {controlPlanes[0].Address}, not {endpoint.Host}. " +
                 "Set platform:apiEndpoint to it, or use kube-vip or external.");
+        }
+        else if (mode == ApiEndpointMode.Direct && endpoint.Port != KubeadmConfigRenderer.ApiServerBindPort)
+        {
+            var chosen = string.IsNullOrEmpty(text)
+                ? "none (no load balancer; derived, as platform:apiEndpoint is the only control-plane node's address)"
+                : "none (no load balancer)";
+            problems.Add(key.Name, $"{chosen} sends clients straight to the node's API server, which listens on port " +
+                $"{KubeadmConfigRenderer.ApiServerBindPort}, so platform:apiEndpoint cannot use port {endpoint.Port}. " +
+                $"Set platform:apiEndpoint to {endpoint.Host} (port {KubeadmConfigRenderer.ApiServerBindPort}), or set platform:apiLoadBalancer to external " +
+                $"with a load balancer that forwards port {endpoint.Port} to port {KubeadmConfigRenderer.ApiServerBindPort} of the node.");
         }
 
         return problems.Count == before ? mode : null;

@@ -3,12 +3,12 @@ using System.Globalization;
 
 namespace Platform.Stacks.Configuration;
 
-/// <summary>A Kubernetes release version, <c>MAJOR.MINOR.PATCH</c> (e.g. 1.33.5).</summary>
+/// <summary>A Kubernetes release version, <c>MAJOR.MINOR.PATCH</c> (e.g. 1.36.5).</summary>
 public sealed record KubernetesVersion
 {
     /// <summary>Creates a version from its parts.</summary>
     /// <param name="major">The major version, e.g. 1.</param>
-    /// <param name="minor">The minor version, e.g. 33.</param>
+    /// <param name="minor">The minor version, e.g. 36.</param>
     /// <param name="patch">The patch version, e.g. 5.</param>
     /// <exception cref="ArgumentOutOfRangeException">A part is negative.</exception>
     public KubernetesVersion(int major, int minor, int patch)
@@ -24,23 +24,23 @@ public sealed record KubernetesVersion
     /// <summary>The major version, e.g. 1.</summary>
     public int Major { get; }
 
-    /// <summary>The minor version, e.g. 33.</summary>
+    /// <summary>The minor version, e.g. 36.</summary>
     public int Minor { get; }
 
     /// <summary>The patch version, e.g. 5.</summary>
     public int Patch { get; }
 
-    /// <summary><c>MAJOR.MINOR</c>, e.g. <c>1.33</c> (as used in package repository paths such as pkgs.k8s.io).</summary>
+    /// <summary><c>MAJOR.MINOR</c>, e.g. <c>1.36</c> (as used in package repository paths such as pkgs.k8s.io).</summary>
     public string MinorVersion => string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}");
 
     /// <summary>Parses <c>MAJOR.MINOR.PATCH</c>, with an optional leading <c>v</c>.</summary>
-    /// <param name="text">The version text, e.g. <c>1.33.5</c> or <c>v1.33.5</c>.</param>
+    /// <param name="text">The version text, e.g. <c>1.36.5</c> or <c>v1.36.5</c>.</param>
     /// <returns>The version.</returns>
     /// <exception cref="FormatException"><paramref name="text"/> is not of that form.</exception>
     public static KubernetesVersion Parse(string text) =>
         TryParse(text, out var version)
             ? version
-            : throw new FormatException($"'{text}' is not a Kubernetes version of the form MAJOR.MINOR.PATCH, e.g. 1.33.5.");
+            : throw new FormatException($"'{text}' is not a Kubernetes version of the form MAJOR.MINOR.PATCH, e.g. 1.36.5.");
 
     /// <summary>Parses <c>MAJOR.MINOR.PATCH</c> (digits only, no leading zeros), with an optional leading <c>v</c>.</summary>
     /// <param name="text">The version text.</param>
@@ -86,7 +86,7 @@ public sealed record KubernetesVersion
     /// <returns>True when this version is that minor release or a later one.</returns>
     public bool IsAtLeast(int major, int minor) => Major > major || (Major == major && Minor >= minor);
 
-    /// <summary><c>MAJOR.MINOR.PATCH</c> without a leading <c>v</c>, e.g. <c>1.33.5</c>.</summary>
+    /// <summary><c>MAJOR.MINOR.PATCH</c> without a leading <c>v</c>, e.g. <c>1.36.5</c>.</summary>
     /// <returns>The version text.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}.{Patch}");
 

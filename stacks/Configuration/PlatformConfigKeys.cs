@@ -48,14 +48,16 @@ public static class PlatformConfigKeys
         Description = "Kubernetes cluster name (a DNS-1123 label of at most 40 characters); used in the kubeconfig and resource names.",
     };
 
-    /// <summary><c>platform:kubernetesVersion</c>: the Kubernetes version to install.</summary>
+    /// <summary><c>platform:kubernetesVersion</c>: the Kubernetes version to install. Required, with no default: a
+    /// Platform release that changed a default would upgrade every stack that relied on it.</summary>
     public static PlatformConfigKey KubernetesVersion { get; } = new()
     {
         Name = "kubernetesVersion",
         Type = PlatformConfigValueType.String,
-        Default = KubernetesVersions.Default,
-        Example = KubernetesVersions.Default,
-        Description = "Kubernetes version to install, MAJOR.MINOR.PATCH (a leading v is accepted). Supported minor versions: " +
+        Required = true,
+        Example = KubernetesVersions.ExampleVersion.ToString(),
+        Description = "Kubernetes version to install, MAJOR.MINOR.PATCH (a leading v is accepted); required, so that a " +
+            "new Platform release never upgrades the cluster. Supported minor versions: " +
             string.Join(", ", KubernetesVersions.SupportedMinors) + ".",
     };
 

@@ -24,8 +24,9 @@ public sealed record PlatformSettings
     /// <summary>The cluster name, a DNS-1123 label of at most 40 characters (<c>platform:clusterName</c>).</summary>
     public required string ClusterName { get; init; }
 
-    /// <summary>The Kubernetes version (<c>platform:kubernetesVersion</c>); defaults to <see cref="KubernetesVersions.Default"/>.</summary>
-    public KubernetesVersion KubernetesVersion { get; init; } = KubernetesVersions.DefaultVersion;
+    /// <summary>The Kubernetes version (<c>platform:kubernetesVersion</c>, required), of a minor in
+    /// <see cref="KubernetesVersions.SupportedMinors"/>.</summary>
+    public required KubernetesVersion KubernetesVersion { get; init; }
 
     /// <summary>Where the Kubernetes API is reached (<c>platform:apiEndpoint</c>).</summary>
     public required ApiEndpoint ApiEndpoint { get; init; }

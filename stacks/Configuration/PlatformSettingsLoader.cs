@@ -189,31 +189,52 @@ public static class PlatformSettingsLoader
     private static KubernetesVersion? ReadKubernetesVersion(IPlatformConfigSource source, ProblemCollector problems)
     {
         var key = PlatformConfigKeys.KubernetesVersion;
-        var text = ReadOptional(source, key);
+        var supported = string.Join(", ", KubernetesVersions.SupportedMinors);
+        var text = ReadRequired(
+            source,
+            key,
+            $" (supported minor versions: {supported}; for a running cluster, the version it runs). There is no default, " +
+            "so that a new Platform release never upgrades a cluster",
+            problems);
         if (text is null)
         {
-            return KubernetesVersions.DefaultVersion;
+            return null;
         }
 
-        var supported = string.Join(", ", KubernetesVersions.SupportedMinors);
+        var example = KubernetesVersions.ExampleVersion;
         if (!KubernetesVersion.TryParse(text, out var version))
         {
             problems.Add(
                 key.Name,
-                $"'{text}' is not a version of the form MAJOR.MINOR.PATCH. Use a full version such as {KubernetesVersions.Default} (supported minor versions: {supported}).");
+                $"'{text}' is not a version of the form MAJOR.MINOR.PATCH. Use a full version such as {example} (supported minor versions: {supported}).");
             return null;
         }
 
         if (!KubernetesVersions.IsSupported(version))
         {
-            problems.Add(
-                key.Name,
-                $"{version} is not supported: its minor version {version.MinorVersion} is not one of {supported}. " +
-                $"Use a supported version, e.g. {KubernetesVersions.Default} (the default).");
+            problems.Add(key.Name, $"{version} is not supported: its minor version {version.MinorVersion} is not one of {supported}. " + UnsupportedMinorAdvice(version));
             return null;
         }
 
         return version;
+    }
+
+    // What to do about a version whose minor is not supported: older minors are past upstream's end of life, and a
+    // running cluster can only move one minor per upgrade.
+    private static string UnsupportedMinorAdvice(KubernetesVersion version)
+    {
+        var oldest = KubernetesVersions.Minors[0];
+        var newest = KubernetesVersions.Minors[^1];
+        if (version.IsAtLeast(newest.NewestPatch.Major, newest.NewestPatch.Minor))
+        {
+            return $"{newest.Minor} is the newest minor Platform supports. Use a supported version, e.g. {KubernetesVersions.ExampleVersion}.";
+        }
+
+        var previous = new KubernetesVersion(oldest.NewestPatch.Major, oldest.NewestPatch.Minor - 1, 0).MinorVersion;
+        var upgrade = version.MinorVersion == previous
+            ? $"a cluster running {previous} is upgraded by setting a {oldest.Minor} version, e.g. {oldest.NewestPatch}"
+            : $"a cluster running an older minor is first upgraded to {previous} with an earlier Platform release, then set to a {oldest.Minor} version, e.g. {oldest.NewestPatch}";
+        return $"Upstream no longer patches {version.MinorVersion}. Kubernetes upgrades one minor at a time: {upgrade}.";
     }
 
     private static ApiEndpoint? ReadApiEndpoint(IPlatformConfigSource source, ProblemCollector problems)

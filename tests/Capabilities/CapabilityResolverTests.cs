@@ -222,6 +222,7 @@ public class CapabilityResolverTests
             Tier = PlatformTier.Enterprise,
             Environment = "prod",
             ClusterName = "platform-prod",
+            KubernetesVersion = new KubernetesVersion(1, 36, 5),
             ApiEndpoint = ApiEndpoint.Parse("10.0.0.10"),
             ApiLoadBalancer = Platform.Components.Cluster.ApiEndpointMode.KubeVip,
             Nodes = [],

@@ -185,7 +185,7 @@ public class ClusterTests
         Assert.Equal("10.0.0.11", Connection(run.Registration(CommandType, Resource("worker-1", "upgrade-drain")))["host"]);
         Assert.Equal("10.0.1.11", Connection(run.Registration(CommandType, Resource("worker-1", "upgrade")))["host"]);
         foreach (var step in chain)
-            Assert.Equal(new object[] { "1.33.5" }, ((ImmutableArray<object>)run.Registration(CommandType, step).Inputs["triggers"]).ToArray());
+            Assert.Equal(new object[] { "1.36.5" }, ((ImmutableArray<object>)run.Registration(CommandType, step).Inputs["triggers"]).ToArray());
         Assert.False(run.Registration(CommandType, Resource("worker-1", "kubeadm")).Inputs.ContainsKey("triggers"));
     }
 

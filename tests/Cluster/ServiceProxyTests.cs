@@ -22,7 +22,7 @@ public class ServiceProxyTests
     private static readonly string Step = Resource("cp-1", "service-proxy");
     private static readonly string Cilium = $"{ClusterName}-cni-cilium";
 
-    private static Task<StackRun> RunAsync(string? cni, int workers = 2, string version = "1.33.5") =>
+    private static Task<StackRun> RunAsync(string? cni, int workers = 2, string version = "1.36.5") =>
         StackRunner.RunAsync(With(3, workers, edit: v =>
         {
             if (cni != null) v["cni"] = cni;
@@ -206,10 +206,10 @@ public class ServiceProxyTests
     }
 
     [Theory]
-    [InlineData(Replaced, "1.33.5", " --skip-phases=addon/kube-proxy")]
-    [InlineData(Replaced, "1.32.9", " --skip-phases=addon/kube-proxy")]
-    [InlineData(Replaced, "1.31.13", "")]
-    [InlineData(null, "1.33.5", "")]
+    [InlineData(Replaced, "1.35.9", " --skip-phases=addon/kube-proxy")]
+    [InlineData(Replaced, "1.36.5", " --skip-phases=addon/kube-proxy")]
+    [InlineData(Replaced, "1.37.1", " --skip-phases=addon/kube-proxy")]
+    [InlineData(null, "1.36.5", "")]
     public async Task Upgrades_skip_kubeadms_kube_proxy_addon_when_cilium_replaces_it(string? cni, string version, string skip)
     {
         var run = await RunAsync(cni, workers: 1, version: version);

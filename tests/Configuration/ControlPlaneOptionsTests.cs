@@ -1,5 +1,7 @@
 using Platform.Components.Cluster;
+using Platform.Components.Cluster.Kubeadm;
 using Platform.Stacks.Configuration;
+using Platform.Tests.Harness;
 
 namespace Platform.Tests.Configuration;
 
@@ -60,6 +62,51 @@ public class ControlPlaneOptionsTests
             v["apiLoadBalancer"] = "none";
         }).Problems);
         Assert.Contains("needs platform:apiEndpoint to be the control-plane node's address 10.0.0.11", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData(null)]
+    public void No_load_balancer_refuses_an_endpoint_port_the_api_server_does_not_listen_on(string? mode)
+    {
+        var problem = Assert.Single(ValidConfig.Problems(v =>
+        {
+            v["nodes"] = OneControlPlane;
+            v["apiEndpoint"] = "10.0.0.11:7443";
+            ValidConfig.Set(v, "apiLoadBalancer", mode);
+        }).Problems);
+        Assert.Equal("platform:apiLoadBalancer", problem.Key);
+        Assert.Contains($"listens on port {KubeadmConfigRenderer.ApiServerBindPort}, so platform:apiEndpoint cannot use port 7443", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("Set platform:apiEndpoint to 10.0.0.11 (port 6443), or set platform:apiLoadBalancer to external", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(mode is null, problem.Message.Contains("derived", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("10.0.0.11")]
+    [InlineData("10.0.0.11:6443")]
+    public void No_load_balancer_accepts_the_node_address_on_the_api_server_port(string endpoint)
+    {
+        var settings = ValidConfig.Load(v =>
+        {
+            v["nodes"] = OneControlPlane;
+            v["apiEndpoint"] = endpoint;
+            v["apiLoadBalancer"] = "none";
+        });
+        Assert.Equal(ApiEndpointMode.Direct, settings.ApiLoadBalancer);
+        Assert.Equal(KubeadmConfigRenderer.ApiServerBindPort, settings.ApiEndpoint.Port);
+    }
+
+    [Fact]
+    public async Task No_load_balancer_on_another_port_registers_nothing()
+    {
+        var config = ValidConfig.Values();
+        config["nodes"] = OneControlPlane;
+        config["apiEndpoint"] = "10.0.0.11:7443";
+        config["apiLoadBalancer"] = "none";
+        var mocks = new PlatformMocks();
+        var error = await Assert.ThrowsAsync<Pulumi.RunException>(() => StackRunner.RunAsync(config, mocks: mocks));
+        Assert.Contains("platform:apiLoadBalancer: none (no load balancer) sends clients straight to the node's API server", error.Message, StringComparison.Ordinal);
+        Assert.Empty(mocks.Registrations);
     }
 
     [Fact]

@@ -48,12 +48,66 @@ public class KubernetesVersionTests
     }
 
     [Fact]
-    public void DefaultIsPinnedAndSupported()
+    public void SupportedMinorsAreTheOnesUpstreamPatchesOnTheFirstOfDecember2026()
     {
-        Assert.Equal("1.33.5", KubernetesVersions.Default);
-        Assert.Equal(["1.30", "1.31", "1.32", "1.33", "1.34"], KubernetesVersions.SupportedMinors);
-        Assert.True(KubernetesVersions.IsSupported(KubernetesVersions.DefaultVersion));
-        Assert.False(KubernetesVersions.IsSupported(new KubernetesVersion(1, 29, 9)));
-        Assert.False(KubernetesVersions.IsSupported(new KubernetesVersion(1, 35, 0)));
+        Assert.Equal(["1.35", "1.36", "1.37"], KubernetesVersions.SupportedMinors);
+        Assert.Equal(KubernetesVersions.Minors.Select(release => release.Minor), KubernetesVersions.SupportedMinors);
+        var day = new DateOnly(2026, 12, 1);
+        Assert.All(KubernetesVersions.Minors, release => Assert.True(
+            release.GeneralAvailability < day && day < release.EndOfLife, $"{release.Minor} is not patched on {day}"));
+    }
+
+    [Fact]
+    public void MinorsAreConsecutiveOldestFirstEachWithItsNewestPatch()
+    {
+        var minors = KubernetesVersions.Minors;
+        for (var i = 0; i < minors.Count; i++)
+        {
+            Assert.Equal(minors[i].Minor, minors[i].NewestPatch.MinorVersion);
+            Assert.True(minors[i].GeneralAvailability < minors[i].MaintenanceModeStart && minors[i].MaintenanceModeStart < minors[i].EndOfLife, minors[i].Minor);
+            if (i > 0)
+            {
+                Assert.Equal((minors[i - 1].NewestPatch.Major, minors[i - 1].NewestPatch.Minor + 1), (minors[i].NewestPatch.Major, minors[i].NewestPatch.Minor));
+                Assert.True(minors[i - 1].EndOfLife < minors[i].EndOfLife, minors[i].Minor);
+            }
+        }
+        Assert.Equal(["1.35.9", "1.36.5", "1.37.1"], minors.Select(release => release.NewestPatch.ToString()));
+    }
+
+    [Fact]
+    public void EachMinorNamesItsPauseImageAndWhetherItNeedsContainerd2()
+    {
+        Assert.Equal(
+            [
+                ("1.35", "registry.k8s.io/pause:3.10.1", false),
+                ("1.36", "registry.k8s.io/pause:3.10.2", true),
+                ("1.37", "registry.k8s.io/pause:3.10.2", true),
+            ],
+            KubernetesVersions.Minors.Select(release => (release.Minor, release.PauseImage, release.RequiresContainerd2)));
+        // Where containerd's matrix has a row, it lists a 1.x line exactly when the minor still supports containerd 1.x.
+        Assert.All(KubernetesVersions.Minors.Where(release => release.ContainerdReleases.Count > 0), release => Assert.Equal(
+            !release.RequiresContainerd2, release.ContainerdReleases.Any(v => v.StartsWith("1.", StringComparison.Ordinal))));
+    }
+
+    [Theory]
+    [InlineData(1, 34, 11, false)]
+    [InlineData(1, 35, 0, true)]
+    [InlineData(1, 36, 99, true)]
+    [InlineData(1, 37, 1, true)]
+    [InlineData(1, 38, 0, false)]
+    [InlineData(2, 36, 5, false)]
+    public void OnlySupportedMinorsAreSupported(int major, int minor, int patch, bool expected)
+    {
+        var version = new KubernetesVersion(major, minor, patch);
+
+        Assert.Equal(expected, KubernetesVersions.IsSupported(version));
+        Assert.Equal(expected ? version.MinorVersion : null, KubernetesVersions.Find(version)?.Minor);
+    }
+
+    [Fact]
+    public void TheExampleVersionIsTheNewestPatchOf136()
+    {
+        Assert.Equal(new KubernetesVersion(1, 36, 5), KubernetesVersions.ExampleVersion);
+        Assert.True(KubernetesVersions.IsSupported(KubernetesVersions.ExampleVersion));
     }
 }

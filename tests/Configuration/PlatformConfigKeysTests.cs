@@ -26,7 +26,7 @@ public class PlatformConfigKeysTests
     public void RequiredAndSecretKeysAreMarked()
     {
         Assert.Equal(
-            ["tier", "environment", "clusterName", "apiEndpoint", "nodes", "sshPrivateKey"],
+            ["tier", "environment", "clusterName", "kubernetesVersion", "apiEndpoint", "nodes", "sshPrivateKey"],
             PlatformConfigKeys.All.Where(key => key.Required).Select(key => key.Name));
         Assert.Equal(["sshPrivateKey", "rfc2136TsigSecret", "externalDnsCredentials"], PlatformConfigKeys.All.Where(key => key.Secret).Select(key => key.Name));
     }
@@ -36,7 +36,6 @@ public class PlatformConfigKeysTests
     {
         var settings = ValidConfig.Load(_ => { });
 
-        Assert.Equal(PlatformConfigKeys.KubernetesVersion.Default, settings.KubernetesVersion.ToString());
         Assert.Equal(PlatformConfigKeys.PodCidr.Default, settings.PodCidr.ToString());
         Assert.Equal(PlatformConfigKeys.ServiceCidr.Default, settings.ServiceCidr.ToString());
         Assert.Equal(PlatformConfigKeys.ClusterDomain.Default, settings.ClusterDomain);
@@ -60,6 +59,7 @@ public class PlatformConfigKeysTests
 
     [Theory]
     [InlineData("tier", "pulumi config set platform:tier medium")]
+    [InlineData("kubernetesVersion", "pulumi config set platform:kubernetesVersion 1.36.5")]
     [InlineData("nodes", """pulumi config set platform:nodes '[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"}]'""")]
     [InlineData("sshPrivateKey", "pulumi config set --secret platform:sshPrivateKey < ~/.ssh/id_ed25519")]
     public void SetCommandIsReadyToPaste(string name, string expected)

@@ -14,9 +14,13 @@ public class PlatformSettingsLoaderBadInputTests
     [InlineData("clusterName", null, "platform:clusterName", "`pulumi config set platform:clusterName platform-prod`")]
     [InlineData("clusterName", "a-very-long-cluster-name-that-is-over-forty", "platform:clusterName", "more than the 40 allowed")]
     [InlineData("clusterName", "platform.prod", "platform:clusterName", "is not a DNS-1123 label")]
-    [InlineData("kubernetesVersion", "1.33", "platform:kubernetesVersion", "'1.33' is not a version of the form MAJOR.MINOR.PATCH")]
-    [InlineData("kubernetesVersion", "latest", "platform:kubernetesVersion", "Use a full version such as 1.33.5")]
-    [InlineData("kubernetesVersion", "1.29.4", "platform:kubernetesVersion", "minor version 1.29 is not one of 1.30, 1.31, 1.32, 1.33, 1.34")]
+    [InlineData("kubernetesVersion", null, "platform:kubernetesVersion", "is required but not set. Set it with `pulumi config set platform:kubernetesVersion 1.36.5` (supported minor versions: 1.35, 1.36, 1.37; for a running cluster, the version it runs). There is no default")]
+    [InlineData("kubernetesVersion", " ", "platform:kubernetesVersion", "is required but not set")]
+    [InlineData("kubernetesVersion", "1.36", "platform:kubernetesVersion", "'1.36' is not a version of the form MAJOR.MINOR.PATCH")]
+    [InlineData("kubernetesVersion", "latest", "platform:kubernetesVersion", "Use a full version such as 1.36.5 (supported minor versions: 1.35, 1.36, 1.37)")]
+    [InlineData("kubernetesVersion", "1.34.11", "platform:kubernetesVersion", "1.34.11 is not supported: its minor version 1.34 is not one of 1.35, 1.36, 1.37. Upstream no longer patches 1.34. Kubernetes upgrades one minor at a time: a cluster running 1.34 is upgraded by setting a 1.35 version, e.g. 1.35.9.")]
+    [InlineData("kubernetesVersion", "v1.33.5", "platform:kubernetesVersion", "minor version 1.33 is not one of 1.35, 1.36, 1.37. Upstream no longer patches 1.33. Kubernetes upgrades one minor at a time: a cluster running an older minor is first upgraded to 1.34 with an earlier Platform release, then set to a 1.35 version, e.g. 1.35.9.")]
+    [InlineData("kubernetesVersion", "1.38.0", "platform:kubernetesVersion", "minor version 1.38 is not one of 1.35, 1.36, 1.37. 1.37 is the newest minor Platform supports. Use a supported version, e.g. 1.36.5.")]
     [InlineData("kubernetesVersion", "2.0.0", "platform:kubernetesVersion", "2.0.0 is not supported")]
     [InlineData("apiEndpoint", null, "platform:apiEndpoint", "is required but not set")]
     [InlineData("apiEndpoint", "10.0.0.10:70000", "platform:apiEndpoint", "port '70000' in '10.0.0.10:70000' is not a number between 1 and 65535")]
@@ -274,7 +278,7 @@ public class PlatformSettingsLoaderBadInputTests
         var required = PlatformConfigKeys.All.Where(key => key.Required).Select(key => key.FullName);
         Assert.Equal(required, exception.Problems.Select(problem => problem.Key));
         Assert.All(exception.Problems, problem => Assert.Contains("pulumi config set", problem.Message, StringComparison.Ordinal));
-        Assert.StartsWith("Platform configuration has 6 problems (nothing was deployed):\n", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Platform configuration has 7 problems (nothing was deployed):\n", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

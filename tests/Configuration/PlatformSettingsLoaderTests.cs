@@ -15,7 +15,7 @@ public class PlatformSettingsLoaderTests
         Assert.Equal(PlatformTier.Medium, settings.Tier);
         Assert.Equal("prod", settings.Environment);
         Assert.Equal("platform-prod", settings.ClusterName);
-        Assert.Equal(KubernetesVersions.Default, settings.KubernetesVersion.ToString());
+        Assert.Equal(new KubernetesVersion(1, 36, 5), settings.KubernetesVersion);
         Assert.Equal("10.0.0.10", settings.ApiEndpoint.Host);
         Assert.Equal(6443, settings.ApiEndpoint.Port);
         Assert.Equal("https://10.0.0.10:6443", settings.ApiEndpoint.Url);
@@ -45,7 +45,7 @@ public class PlatformSettingsLoaderTests
         var settings = ValidConfig.Load(values =>
         {
             values["tier"] = "Enterprise";
-            values["kubernetesVersion"] = "1.34.1";
+            values["kubernetesVersion"] = "1.35.9";
             values["apiEndpoint"] = "k8s-api.example.internal:8443";
             values["podCidr"] = "172.16.0.0/16";
             values["serviceCidr"] = "172.17.0.0/20";
@@ -55,7 +55,7 @@ public class PlatformSettingsLoaderTests
         });
 
         Assert.Equal(PlatformTier.Enterprise, settings.Tier);
-        Assert.Equal(new KubernetesVersion(1, 34, 1), settings.KubernetesVersion);
+        Assert.Equal(new KubernetesVersion(1, 35, 9), settings.KubernetesVersion);
         Assert.Equal("k8s-api.example.internal:8443", settings.ApiEndpoint.ToString());
         Assert.Null(settings.ApiEndpoint.HostAddress);
         Assert.Equal(Ipv4Cidr.Parse("172.16.0.0/16"), settings.PodCidr);
@@ -83,9 +83,9 @@ public class PlatformSettingsLoaderTests
     }
 
     [Theory]
-    [InlineData("v1.31.2", "1.31.2")]
-    [InlineData("1.30.0", "1.30.0")]
-    [InlineData("1.34.12", "1.34.12")]
+    [InlineData("v1.35.9", "1.35.9")]
+    [InlineData("1.37.0", "1.37.0")]
+    [InlineData(" v1.36.12 ", "1.36.12")]
     public void KubernetesVersionAcceptsLeadingV(string value, string expected)
     {
         var settings = ValidConfig.Load(values => values["kubernetesVersion"] = value);

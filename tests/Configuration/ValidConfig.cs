@@ -20,6 +20,7 @@ internal static class ValidConfig
         ["tier"] = "medium",
         ["environment"] = "prod",
         ["clusterName"] = "platform-prod",
+        ["kubernetesVersion"] = "1.36.5",
         ["apiEndpoint"] = "10.0.0.10",
         ["nodes"] = Nodes,
         ["sshPrivateKey"] = "-----BEGIN OPENSSH PRIVATE KEY-----",

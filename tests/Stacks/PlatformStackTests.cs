@@ -39,7 +39,7 @@ public class PlatformStackTests
         Assert.Equal("https://10.0.0.10:6443", await Outputs.ValueAsync(stack.ApiServerUrl));
         Assert.Equal("medium", await Outputs.ValueAsync(stack.Tier));
         Assert.Equal("prod", await Outputs.ValueAsync(stack.Environment));
-        Assert.Equal("1.33.5", await Outputs.ValueAsync(stack.KubernetesVersion));
+        Assert.Equal("1.36.5", await Outputs.ValueAsync(stack.KubernetesVersion));
     }
 
     [Fact]

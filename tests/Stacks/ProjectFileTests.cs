@@ -45,4 +45,18 @@ public class ProjectFileTests
             Assert.Equal(key.Secret ? "true" : null, Scalar(declared, "secret"));
         }
     }
+
+    [Fact]
+    public void Declares_the_kubernetes_version_without_a_default_so_the_cli_requires_it()
+    {
+        // A default here would be applied by the CLI: a release that changed it would upgrade every unpinned stack.
+        var config = (YamlMappingNode)ProjectFile()[new YamlScalarNode("config")];
+        var key = PlatformConfigKeys.KubernetesVersion;
+        var declared = (YamlMappingNode)config[new YamlScalarNode(key.Name)];
+
+        Assert.True(key.Required);
+        Assert.Null(key.Default);
+        Assert.Null(Scalar(declared, "default"));
+        Assert.EndsWith($"Supported minor versions: {string.Join(", ", KubernetesVersions.SupportedMinors)}.", Scalar(declared, "description"), StringComparison.Ordinal);
+    }
 }

@@ -187,18 +187,22 @@ public class ConfigDocumentTests
 
     [Theory]
     [MemberData(nameof(Minors))]
-    public void Encryption_configuration_decodes_strictly_with_aescbc_first_and_identity_second(string minor)
+    public void Encryption_configuration_decodes_strictly_with_secretbox_first_then_aescbc_and_identity_for_reading(string minor)
     {
-        var config = ConfigDocuments.DecodeSingle<EncryptionConfiguration>(KubeadmConfigRenderer.RenderEncryptionConfig(Docs.EncryptionKey), minor);
+        var config = ConfigDocuments.DecodeSingle<EncryptionConfiguration>(
+            KubeadmConfigRenderer.RenderEncryptionConfig(Docs.EncryptionKey, Docs.LegacyEncryptionKey), minor);
 
         var resource = Assert.Single(config.Resources);
         Assert.Equal(["secrets"], resource.Resources);
-        Assert.Equal(2, resource.Providers.Count);
-        var key = Assert.Single(resource.Providers[0].AesCbc!.Keys);
-        Assert.Equal(("key1", Docs.EncryptionKey), (key.Name, key.Secret));
-        Assert.Null(resource.Providers[0].Identity);
-        Assert.NotNull(resource.Providers[1].Identity);
-        Assert.Null(resource.Providers[1].AesCbc);
+        Assert.Equal(3, resource.Providers.Count);
+        var write = Assert.Single(resource.Providers[0].Secretbox!.Keys);
+        Assert.Equal(("key1", Docs.EncryptionKey), (write.Name, write.Secret));
+        Assert.Equal(32, Convert.FromBase64String(write.Secret).Length);
+        var read = Assert.Single(resource.Providers[1].AesCbc!.Keys);
+        Assert.Equal(("key1", Docs.LegacyEncryptionKey), (read.Name, read.Secret));
+        Assert.NotNull(resource.Providers[2].Identity);
+        // Exactly one provider per entry, as the API server's validation requires.
+        Assert.All(resource.Providers, p => Assert.Equal(1, new object?[] { p.Secretbox, p.AesCbc, p.Identity }.Count(o => o != null)));
     }
 
     [Theory]

@@ -15,8 +15,9 @@ public class NodeFilesDecodeTests
     public async Task Every_yaml_file_sent_to_a_node_decodes_strictly(string stack)
     {
         var plan = await RenderedStacks.PlanAsync(stack);
-        var version = plan.Stack.Config.GetValueOrDefault("platform:kubernetesVersion") ?? Platform.Stacks.Configuration.KubernetesVersions.Default;
-        var minor = string.Join('.', version.TrimStart('v').Split('.').Take(2));
+        // platform:kubernetesVersion is required: every rendered stack pins it.
+        Assert.True(plan.Stack.Config.TryGetValue("platform:kubernetesVersion", out var text), $"{stack} does not set platform:kubernetesVersion");
+        var minor = Platform.Stacks.Configuration.KubernetesVersion.Parse(text).MinorVersion;
         var decoded = new List<string>();
 
         foreach (var command in plan.OfType("command:remote:Command"))

@@ -107,30 +107,46 @@ public static partial class KubeadmConfigRenderer
     /// the request for every other change; metadata for everything else. The RequestReceived stage is omitted.</summary>
     public static string RenderAuditPolicy() => Serialize(AuditPolicyDocument.Build());
 
-    /// <summary>The encryption-at-rest configuration (apiserver.config.k8s.io/v1): Secrets written with
-    /// <c>aescbc</c> under the key <c>key1</c>; <c>identity</c> second, so Secrets written before encryption was on
-    /// stay readable. The result holds the key: treat it as a secret.</summary>
-    /// <param name="base64Key">The key, 32 random bytes in base64.</param>
-    /// <exception cref="ArgumentException">The key is not base64 of exactly 32 bytes.</exception>
-    public static string RenderEncryptionConfig(string base64Key)
+    /// <summary>The name of the key each encryption provider is given (<c>k8s:enc:&lt;provider&gt;:v1:key1:</c> prefixes
+    /// what it writes).</summary>
+    public const string EncryptionKeyName = "key1";
+
+    /// <summary>The encryption-at-rest configuration (apiserver.config.k8s.io/v1) for Secrets. <c>secretbox</c>
+    /// (XSalsa20 and Poly1305, the strongest local-key provider upstream rates; <c>aescbc</c> is rated weak and
+    /// <c>aesgcm</c> needs a new key every 200,000 writes) is first, so it encrypts every write. Then, for reading
+    /// only: <c>aescbc</c> with the key of earlier versions when given, so Secrets they wrote stay readable until
+    /// rewritten, and <c>identity</c> last, so Secrets written before encryption was on stay readable. The result holds
+    /// the keys: treat it as a secret.</summary>
+    /// <param name="secretboxKey">The key that encrypts, 32 random bytes in base64.</param>
+    /// <param name="legacyAescbcKey">The <c>aescbc</c> key earlier versions encrypted with (32 bytes in base64), or
+    /// null once no stored Secret is encrypted with it.</param>
+    /// <exception cref="ArgumentException">A key is not base64 of exactly 32 bytes, or both keys are the same.</exception>
+    public static string RenderEncryptionConfig(string secretboxKey, string? legacyAescbcKey = null)
     {
-        ArgumentNullException.ThrowIfNull(base64Key);
-        Span<byte> buffer = stackalloc byte[64];
-        if (!Convert.TryFromBase64String(base64Key, buffer, out var length) || length != 32)
-            throw new ArgumentException("The encryption key must be base64 of exactly 32 bytes (an AES-256 key).", nameof(base64Key));
+        RequireKey(secretboxKey, nameof(secretboxKey));
+        var providers = new List<object> { Map(("secretbox", KeyList(secretboxKey))) };
+        if (legacyAescbcKey != null)
+        {
+            RequireKey(legacyAescbcKey, nameof(legacyAescbcKey));
+            if (legacyAescbcKey == secretboxKey)
+                throw new ArgumentException("The secretbox key must differ from the aescbc key: a key is never shared between two ciphers.", nameof(legacyAescbcKey));
+            providers.Add(Map(("aescbc", KeyList(legacyAescbcKey))));
+        }
+        providers.Add(Map(("identity", Map())));
         return Serialize(Map(
             ("apiVersion", "apiserver.config.k8s.io/v1"),
             ("kind", "EncryptionConfiguration"),
-            ("resources", new[]
-            {
-                Map(
-                    ("resources", new[] { "secrets" }),
-                    ("providers", new object[]
-                    {
-                        Map(("aescbc", Map(("keys", new[] { Map(("name", "key1"), ("secret", base64Key)) })))),
-                        Map(("identity", Map())),
-                    })),
-            })));
+            ("resources", new[] { Map(("resources", new[] { "secrets" }), ("providers", providers.ToArray())) })));
+
+        static Dictionary<string, object?> KeyList(string key) => Map(("keys", new[] { Map(("name", EncryptionKeyName), ("secret", key)) }));
+    }
+
+    private static void RequireKey(string base64Key, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(base64Key, parameter);
+        Span<byte> buffer = stackalloc byte[64];
+        if (!Convert.TryFromBase64String(base64Key, buffer, out var length) || length != 32)
+            throw new ArgumentException("An encryption key must be base64 of exactly 32 bytes.", parameter);
     }
 
     /// <summary>The API server's admission configuration (apiserver.config.k8s.io/v1): the Pod Security defaults when

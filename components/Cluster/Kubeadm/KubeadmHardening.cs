@@ -12,8 +12,8 @@ public sealed record KubeadmHardening
     /// (<see cref="KubeadmPaths.AuditLog"/>) kept 30 days, 10 files of 100 MB. Default <c>true</c>.</summary>
     public bool AuditLog { get; init; } = true;
 
-    /// <summary>Secrets encrypted at rest in etcd with <c>aescbc</c> (<c>--encryption-provider-config</c>, the key is
-    /// given at render time). Default <c>true</c>.</summary>
+    /// <summary>Secrets encrypted at rest in etcd with <c>secretbox</c> (<c>--encryption-provider-config</c>, the keys
+    /// are given at render time). Default <c>true</c>.</summary>
     public bool EncryptionAtRest { get; init; } = true;
 
     /// <summary><c>--profiling=false</c> on the API server, controller manager and scheduler. Default <c>true</c>.</summary>

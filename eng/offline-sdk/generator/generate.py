@@ -28,6 +28,8 @@ MANIFEST = {
     "Pulumi.Random.RandomStringArgs": ("Pulumi.Random", None, {}),
     "Pulumi.Random.RandomId": ("Pulumi.Random", "random:index/randomId:RandomId", {}),
     "Pulumi.Random.RandomIdArgs": ("Pulumi.Random", None, {}),
+    "Pulumi.Random.RandomBytes": ("Pulumi.Random", "random:index/randomBytes:RandomBytes", {}),
+    "Pulumi.Random.RandomBytesArgs": ("Pulumi.Random", None, {}),
     # Pulumi.Tls
     "Pulumi.Tls.PrivateKey": ("Pulumi.Tls", "tls:index/privateKey:PrivateKey", {}),
     "Pulumi.Tls.PrivateKeyArgs": ("Pulumi.Tls", None, {}),

@@ -67,7 +67,7 @@ public class CisControlTests
             // kube-bench reads the line after 'providers:' and accepts aescbc, kms or secretbox.
             var lines = r.EncryptionConfigText.Split('\n');
             var first = lines[Array.FindIndex(lines, l => l.Trim() == "providers:") + 1];
-            Assert.Equal("aescbc", Regex.Match(first, "[A-Za-z]+").Value);
+            Assert.Equal("secretbox", Regex.Match(first, "[A-Za-z]+").Value);
             Assert.Equal(new[] { "secrets" }, Scalars(r.EncryptionConfig, "resources.0.resources"));
         },
         ["1.2.29"] = r =>
@@ -245,7 +245,7 @@ public class CisControlTests
             var docs = Init(version);
             var api = ExtraArgs(docs[1], "apiServer");
             var volumes = ApiServerVolumes(docs[1]);
-            var encryption = KubeadmConfigRenderer.RenderEncryptionConfig(EncryptionKey);
+            var encryption = KubeadmConfigRenderer.RenderEncryptionConfig(EncryptionKey, LegacyEncryptionKey);
             return new Rendered(
                 api, ExtraArgs(docs[1], "controllerManager"), ExtraArgs(docs[1], "scheduler"), docs[2],
                 api.GetValueOrDefault("enable-admission-plugins", "").Split(',').ToHashSet(),

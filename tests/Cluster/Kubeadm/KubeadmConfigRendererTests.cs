@@ -220,16 +220,40 @@ public class KubeadmConfigRendererTests
     }
 
     [Fact]
-    public void Encryption_config_encrypts_secrets_with_aescbc_and_keeps_identity_for_reading()
+    public void Encryption_config_writes_with_secretbox_and_reads_the_earlier_aescbc_key_and_plain_data()
     {
-        var doc = ParseOne(KubeadmConfigRenderer.RenderEncryptionConfig(EncryptionKey));
+        var doc = ParseOne(KubeadmConfigRenderer.RenderEncryptionConfig(EncryptionKey, LegacyEncryptionKey));
 
         Assert.Equal("apiserver.config.k8s.io/v1", Scalar(doc, "apiVersion"));
         Assert.Equal("EncryptionConfiguration", Scalar(doc, "kind"));
         Assert.Equal(new[] { "secrets" }, Scalars(doc, "resources.0.resources"));
-        Assert.Equal("key1", Scalar(doc, "resources.0.providers.0.aescbc.keys.0.name"));
-        Assert.Equal(EncryptionKey, Scalar(doc, "resources.0.providers.0.aescbc.keys.0.secret"));
-        Assert.IsType<YamlMappingNode>(Find(doc, "resources.0.providers.1.identity"));
+        // The first provider encrypts every write; the others only decrypt what they recognise by its prefix.
+        var providers = Assert.IsType<YamlSequenceNode>(Find(doc, "resources.0.providers"));
+        Assert.Equal(new[] { "secretbox", "aescbc", "identity" },
+            providers.Children.Select(p => Assert.Single(((YamlMappingNode)p).Children).Key.ToString()));
+        Assert.Equal("key1", Scalar(doc, "resources.0.providers.0.secretbox.keys.0.name"));
+        Assert.Equal(EncryptionKey, Scalar(doc, "resources.0.providers.0.secretbox.keys.0.secret"));
+        Assert.Equal("key1", Scalar(doc, "resources.0.providers.1.aescbc.keys.0.name"));
+        Assert.Equal(LegacyEncryptionKey, Scalar(doc, "resources.0.providers.1.aescbc.keys.0.secret"));
+        Assert.Empty(Assert.IsType<YamlMappingNode>(Find(doc, "resources.0.providers.2.identity")).Children);
+    }
+
+    [Fact]
+    public void Encryption_config_without_an_earlier_key_is_secretbox_then_identity()
+    {
+        var doc = ParseOne(KubeadmConfigRenderer.RenderEncryptionConfig(EncryptionKey));
+
+        var providers = Assert.IsType<YamlSequenceNode>(Find(doc, "resources.0.providers"));
+        Assert.Equal(new[] { "secretbox", "identity" },
+            providers.Children.Select(p => Assert.Single(((YamlMappingNode)p).Children).Key.ToString()));
+        Assert.DoesNotContain("aescbc", KubeadmConfigRenderer.RenderEncryptionConfig(EncryptionKey), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Encryption_config_refuses_one_key_for_both_ciphers()
+    {
+        var e = Assert.Throws<ArgumentException>(() => KubeadmConfigRenderer.RenderEncryptionConfig(EncryptionKey, EncryptionKey));
+        Assert.Equal("legacyAescbcKey", e.ParamName);
     }
 
     [Theory]
@@ -242,6 +266,10 @@ public class KubeadmConfigRendererTests
     {
         var e = Assert.Throws<ArgumentException>(() => KubeadmConfigRenderer.RenderEncryptionConfig(key));
         Assert.Contains("32 bytes", e.Message);
+        Assert.Equal("secretboxKey", e.ParamName);
+        var legacy = Assert.Throws<ArgumentException>(() => KubeadmConfigRenderer.RenderEncryptionConfig(EncryptionKey, key));
+        Assert.Contains("32 bytes", legacy.Message);
+        Assert.Equal("legacyAescbcKey", legacy.ParamName);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public static class KubeadmDocuments
     public const string Token = "abcdef.0123456789abcdef";
     public const string CaCertHash = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     public static readonly string EncryptionKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+    public static readonly string LegacyEncryptionKey = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray());
 
     public static KubeadmClusterSpec ClusterSpec(string version = "1.33.5", KubeadmHardening? hardening = null) => new()
     {

@@ -11,7 +11,7 @@ public sealed record EncryptionKey
     [JsonPropertyName("name"), JsonRequired]
     public required string Name { get; init; }
 
-    /// <summary><c>secret</c> (string, required): base64 of the key (32 bytes for AES-256).</summary>
+    /// <summary><c>secret</c> (string, required): base64 of the key (32 bytes for aescbc and secretbox).</summary>
     [JsonPropertyName("secret"), JsonRequired]
     public required string Secret { get; init; }
 }

@@ -12,6 +12,10 @@ public sealed record EncryptionProviderConfiguration
     [JsonPropertyName("aescbc")]
     public EncryptionAesConfiguration? AesCbc { get; init; }
 
+    /// <summary><c>secretbox</c> (<c>*SecretboxConfiguration</c>, optional).</summary>
+    [JsonPropertyName("secretbox")]
+    public EncryptionSecretboxConfiguration? Secretbox { get; init; }
+
     /// <summary><c>identity</c> (<c>*IdentityConfiguration</c>, an empty struct, optional).</summary>
     [JsonPropertyName("identity")]
     public EncryptionIdentityConfiguration? Identity { get; init; }

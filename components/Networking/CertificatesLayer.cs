@@ -22,6 +22,33 @@ public sealed class CertificatesLayer : ComponentResource
     /// <summary>The namespace cert-manager runs in (ClusterIssuers read their Secrets from it).</summary>
     public const string Namespace = "cert-manager";
 
+    /// <summary>The ports cert-manager reaches ACME and DNS servers on: HTTPS, HTTP, DNS, and the RFC 2136 server's port
+    /// when it is another.</summary>
+    private static IReadOnlyList<(int Port, string Protocol)> AcmeAndDnsPorts(CertificateOptions options)
+    {
+        var ports = new List<(int Port, string Protocol)> { (443, "TCP"), (80, "TCP"), (53, "UDP"), (53, "TCP") };
+        if (options.Challenge == AcmeChallenge.Dns01Rfc2136 && options.Rfc2136 is { } rfc2136
+            && Certificates.DnsSyntax.TryParseNameserver(rfc2136.Nameserver, out _, out var port) && port != 53)
+            ports.AddRange([(port, "UDP"), (port, "TCP")]);
+        return ports;
+    }
+
+    /// <summary>The HTTP-01 self-check: a request to the domain that the Service translation (kube-proxy or Cilium)
+    /// hands to the default controller's pods, so NetworkPolicy sees the pods' own ports, not 80.</summary>
+    private static IEnumerable<NetworkAllowance> SelfCheckAllowance(CertificatesLayerArgs args)
+    {
+        if (args.Options.LetsEncrypt && args.Options.Challenge == AcmeChallenge.Http01 && args.DefaultIngressController is { } controller)
+        {
+            yield return new NetworkAllowance
+            {
+                Name = "allow-http01-self-check",
+                Direction = TrafficDirection.Egress,
+                Namespace = controller.Namespace,
+                Ports = controller.Ports,
+            };
+        }
+    }
+
     /// <summary>Installs cert-manager and the issuers.</summary>
     public CertificatesLayer(string name, CertificatesLayerArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
@@ -45,7 +72,8 @@ public sealed class CertificatesLayer : ComponentResource
                 // the authoritative servers the propagation check asks): addresses outside the cluster chosen by DNS, so
                 // ports are the narrowest rule.
                 new NetworkAllowance { Name = "allow-acme-and-dns", Direction = TrafficDirection.Egress, AnyPeer = true,
-                    Ports = [(443, "TCP"), (80, "TCP"), (53, "UDP"), (53, "TCP")] },
+                    Ports = AcmeAndDnsPorts(args.Options) },
+                .. SelfCheckAllowance(args),
             ],
             MetricsPorts = CertManagerValues.MetricsPorts,
         }, new ComponentResourceOptions { Parent = this });

@@ -12,6 +12,11 @@ public sealed record CertificatesLayerArgs
     /// <summary>The default IngressClass, which HTTP-01 challenges are solved through. Required.</summary>
     public required string DefaultIngressClass { get; init; }
 
+    /// <summary>Where the default IngressClass's controller runs: its namespace and the container ports its pods serve
+    /// web traffic on. cert-manager's HTTP-01 self-check fetches the challenge from the domain, which Kubernetes'
+    /// Service translation delivers to those pod ports, so cert-manager's egress allows them. Null: HTTP-01 unused.</summary>
+    public DefaultIngressController? DefaultIngressController { get; init; }
+
     /// <summary>The TSIG secret for DNS-01 through RFC 2136; kept secret. Required when the challenge is DNS-01.</summary>
     public Input<string>? Rfc2136TsigSecret { get; init; }
 

@@ -15,12 +15,33 @@ public static class PlanRecorder
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
+    /// <summary>Runs <paramref name="run"/> while no other program run of this process is under way: Pulumi's engine,
+    /// the configuration environment variables and <see cref="RecordedPlatformStack"/>'s record are one per process.
+    /// Every caller that runs the program (this recorder, the tests' stack runner) goes through here.</summary>
+    public static async Task<T> ExclusiveAsync<T>(Func<Task<T>> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await OneAtATime.WaitAsync();
+        try
+        {
+            return await run();
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
     /// <summary>Runs the program for <paramref name="stack"/>.</summary>
     /// <exception cref="RunException">The configuration is invalid (the message lists every problem) or the program failed.</exception>
-    public static async Task<Plan> RecordAsync(StackFile stack)
+    public static Task<Plan> RecordAsync(StackFile stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
-        await OneAtATime.WaitAsync();
+        return ExclusiveAsync(() => RunAsync(stack));
+    }
+
+    private static async Task<Plan> RunAsync(StackFile stack)
+    {
         var mocks = new RecordingMocks();
         try
         {
@@ -43,7 +64,6 @@ public static class PlanRecorder
         {
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
             Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", null);
-            OneAtATime.Release();
         }
     }
 

@@ -11,7 +11,7 @@ namespace Platform.Renderer;
 /// their value: each is <see cref="SecretPlaceholder"/> (a JSON secret keeps its keys, each value the placeholder), and a
 /// required secret the file leaves out (the SSH key, which <c>eng/preview-example</c> generates) gets one too.
 /// </summary>
-public sealed record StackFile
+public sealed partial record StackFile
 {
     /// <summary>The stack's name: <c>example-small</c> for <c>Pulumi.example-small.yaml</c>.</summary>
     public required string Name { get; init; }
@@ -36,7 +36,11 @@ public sealed record StackFile
         if (!file.StartsWith("Pulumi.", StringComparison.Ordinal) || !(file.EndsWith(".yaml", StringComparison.Ordinal) || file.EndsWith(".yml", StringComparison.Ordinal))
             || file.Count(c => c == '.') < 2)
             throw new ArgumentException($"{path}: a stack file is named Pulumi.<stack>.yaml.", nameof(path));
-        return file["Pulumi.".Length..file.LastIndexOf('.')];
+        var name = file["Pulumi.".Length..file.LastIndexOf('.')];
+        // The name becomes a folder under --out: only what Pulumi allows in a stack name, and never . or ..
+        if (!StackNameSyntax().IsMatch(name) || name is "." or "..")
+            throw new ArgumentException($"{path}: '{name}' is not a stack name (letters, digits, '-', '_' and '.', not . or ..).", nameof(path));
+        return name;
     }
 
     /// <summary>Reads <paramref name="path"/>.</summary>
@@ -103,6 +107,9 @@ public sealed record StackFile
         }
         return SecretPlaceholder(fullKey);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_.-]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex StackNameSyntax();
 
     private static JsonNode? ToJson(YamlNode node) => node switch
     {

@@ -49,7 +49,9 @@ public static class Summary
         var chain = DependencyChain.Longest(plan.Registrations);
         Line($"## Longest DependsOn chain: {chain.Count} steps");
         Line($"");
-        Line($"The steps that run one after another on `pulumi up`, first to last:");
+        Line($"The longest chain of explicit DependsOn waits (a wait for a component counts as a wait for everything under it),");
+        Line($"first to last: steps that run one after another on `pulumi up`. Waits through a provider or an output (the");
+        Line($"Kubernetes provider waits for the first control-plane node, say) come on top of these.");
         Line($"");
         foreach (var name in chain) Line($"1. {name}");
         Line($"");

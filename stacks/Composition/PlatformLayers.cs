@@ -120,9 +120,18 @@ public static class PlatformLayers
         {
             Options = settings.Certificates ?? new Components.Networking.Certificates.CertificateOptions(),
             DefaultIngressClass = settings.Ingress.Controllers.Single(c => c.Default).EffectiveClassName,
+            DefaultIngressController = DefaultController(settings),
             Rfc2136TsigSecret = config.GetSecret(Configuration.PlatformConfigKeys.Rfc2136TsigSecret.Name) is { } tsig ? (Input<string>)tsig : null,
             ClusterName = settings.ClusterName,
         }, OnCluster(context));
+    }
+
+    /// <summary>Where the default IngressClass's controller runs and which pod ports serve its traffic.</summary>
+    private static DefaultIngressController DefaultController(Configuration.PlatformSettings settings)
+    {
+        var kind = settings.Ingress.Controllers.Single(c => c.Default).Kind;
+        return new DefaultIngressController(Components.Networking.Ingress.IngressControllerCharts.Namespace(kind),
+            Components.Networking.Ingress.IngressPorts.For(kind));
     }
 
     private static ComponentResource ExternalDns(PlatformContext context)

@@ -131,4 +131,35 @@ public class NamespaceTrafficTests
         Assert.Equal(NetworkAllowance.ApiServerPorts.Select(p => $"{p.Port}/{p.Protocol}"),
             Assert.Single(api["spec"]!["egress"]!.AsArray())!["ports"]!.AsArray().Select(p => $"{p!["port"]}/{p["protocol"]}"));
     }
+
+    [Fact]
+    public async Task With_http01_cert_manager_reaches_the_default_controllers_pod_ports_for_its_self_check()
+    {
+        var calico = NamespacePolicies(await RenderedStacks.PlanAsync("fixture-full-calico"));
+        var selfCheck = Assert.Single(calico["cert-manager"], p => p["metadata"]!["name"]!.GetValue<string>() == "allow-http01-self-check");
+        var rule = Assert.Single(selfCheck["spec"]!["egress"]!.AsArray())!;
+        // The domain resolves to the load balancer; the Service translation delivers to the pods' own ports, which
+        // NetworkPolicy then sees.
+        Assert.Equal("ingress-nginx", Assert.Single(rule["to"]!.AsArray())!["namespaceSelector"]!["matchLabels"]!["kubernetes.io/metadata.name"]!.GetValue<string>());
+        Assert.Equal(Components.Networking.Ingress.IngressPorts.For(Components.Networking.Ingress.IngressControllerKind.IngressNginx).Select(p => $"{p.Port}/{p.Protocol}"),
+            rule["ports"]!.AsArray().Select(p => $"{p!["port"]}/{p["protocol"]}"));
+
+        var dns01 = NamespacePolicies(await RenderedStacks.PlanAsync("fixture-full"));
+        Assert.DoesNotContain(dns01["cert-manager"], p => p["metadata"]!["name"]!.GetValue<string>() == "allow-http01-self-check");
+    }
+
+    [Fact]
+    public async Task Cert_manager_reaches_an_rfc2136_server_on_its_own_port()
+    {
+        var config = Platform.Tests.Configuration.ValidConfig.Values();
+        config["capabilities"] = """{"certificates": true}""";
+        config["certificates"] = """{"acmeEmail": "a@example.com", "challenge": "dns01", "rfc2136": {"nameserver": "10.0.0.53:5353", "tsigKeyName": "acme"}}""";
+        config["rfc2136TsigSecret"] = "c2VjcmV0";
+        var run = await StackRunner.RunAsync(config);
+
+        var acme = run.Registration(PolicyType, "platform-prod-certificates-namespace-allow-acme-and-dns");
+        var ports = Spec(acme)["egress"]![0]!["ports"]!.AsArray().Select(p => $"{p!["port"]}/{p["protocol"]}");
+        Assert.Contains("5353/UDP", ports);
+        Assert.Contains("5353/TCP", ports);
+    }
 }

@@ -60,6 +60,8 @@ public class StackFileTests
     [InlineData("stack.yaml", "config: {}\n", "Pulumi.<stack>.yaml")]
     [InlineData("Pulumi.bad.yaml", "config:\n  tier: small\n", "platform:tier")]
     [InlineData("Pulumi.bad.yaml", "config: [1, 2]\n", "mapping")]
+    [InlineData("Pulumi....yaml", "config: {}\n", "not a stack name")]
+    [InlineData("Pulumi.a b.yaml", "config: {}\n", "not a stack name")]
     public void A_file_that_is_not_a_stack_file_is_refused_with_the_fix(string name, string yaml, string hint)
     {
         var path = Write(name, yaml);

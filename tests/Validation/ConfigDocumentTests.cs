@@ -16,7 +16,7 @@ public class ConfigDocumentTests
     private static readonly string[] ApiServerHardeningFlags =
     [
         "audit-policy-file", "audit-log-path", "audit-log-maxage", "audit-log-maxbackup", "audit-log-maxsize",
-        "encryption-provider-config", "profiling", "enable-admission-plugins", "admission-control-config-file",
+        "encryption-provider-config", "encryption-provider-config-automatic-reload", "profiling", "enable-admission-plugins", "admission-control-config-file",
         "kubelet-certificate-authority", "service-account-extend-token-expiration", "tls-min-version", "tls-cipher-suites",
     ];
 

@@ -50,7 +50,13 @@ internal static class ControlPlaneArguments
             Add(args, "audit-log-maxsize", Number(AuditLogMaxSizeMegabytes));
         }
         if (h.EncryptionAtRest)
+        {
             Add(args, "encryption-provider-config", KubeadmPaths.EncryptionConfig);
+            // A changed encryption configuration (a new key, another provider) is read within about a minute by every
+            // API server, instead of at each server's next restart, so HA control planes never disagree for long on
+            // how Secrets are written.
+            Add(args, "encryption-provider-config-automatic-reload", "true");
+        }
         if (h.DisableProfiling)
             Add(args, "profiling", "false");
         var plugins = new List<string>();

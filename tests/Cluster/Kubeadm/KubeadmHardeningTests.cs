@@ -16,7 +16,7 @@ public class KubeadmHardeningTests
         [nameof(KubeadmHardening.AuditLog)] = new(
             ApiServer: ["audit-policy-file", "audit-log-path", "audit-log-maxage", "audit-log-maxbackup", "audit-log-maxsize"],
             Volumes: ["audit-policy", "audit-log"]),
-        [nameof(KubeadmHardening.EncryptionAtRest)] = new(ApiServer: ["encryption-provider-config"], Volumes: ["encryption-config"]),
+        [nameof(KubeadmHardening.EncryptionAtRest)] = new(ApiServer: ["encryption-provider-config", "encryption-provider-config-automatic-reload"], Volumes: ["encryption-config"]),
         [nameof(KubeadmHardening.DisableProfiling)] = new(ApiServer: ["profiling"], ControllerManager: ["profiling"], Scheduler: ["profiling"]),
         [nameof(KubeadmHardening.NodeRestriction)] = new(AdmissionPlugins: ["NodeRestriction"]),
         [nameof(KubeadmHardening.EventRateLimit)] = new(

@@ -27,7 +27,7 @@ public static class KubeVipManifest
             ("vip_arp", "true"),
             ("port", port.ToString(CultureInfo.InvariantCulture)),
             ("vip_interface", InterfacePlaceholder),
-            ("vip_cidr", "32"),
+            ("vip_subnet", "32"),
             ("cp_enable", "true"),
             ("cp_namespace", "kube-system"),
             ("vip_leaderelection", "true"),
@@ -53,9 +53,15 @@ public static class KubeVipManifest
                         ["imagePullPolicy"] = "IfNotPresent",
                         ["args"] = new[] { "manager" },
                         ["env"] = env.Select(e => new Dictionary<string, object> { ["name"] = e.Name, ["value"] = e.Value }).ToArray(),
+                        // Only what ARP announcements need, as kube-vip's own manifest generator writes it (v1.2.3
+                        // pkg/kubevip/config_generator.go): NET_ADMIN and NET_RAW, everything else dropped.
                         ["securityContext"] = new Dictionary<string, object>
                         {
-                            ["capabilities"] = new Dictionary<string, object> { ["add"] = new[] { "NET_ADMIN", "NET_RAW" } },
+                            ["capabilities"] = new Dictionary<string, object>
+                            {
+                                ["add"] = new[] { "NET_ADMIN", "NET_RAW" },
+                                ["drop"] = new[] { "ALL" },
+                            },
                         },
                         ["volumeMounts"] = new[]
                         {
@@ -68,6 +74,9 @@ public static class KubeVipManifest
                     new Dictionary<string, object> { ["hostnames"] = new[] { "kubernetes" }, ["ip"] = "127.0.0.1" },
                 },
                 ["hostNetwork"] = true,
+                // The API's address must outlive any eviction: the class and priority kubeadm gives its own static pods.
+                ["priorityClassName"] = "system-node-critical",
+                ["priority"] = 2000001000,
                 ["volumes"] = new[]
                 {
                     new Dictionary<string, object>

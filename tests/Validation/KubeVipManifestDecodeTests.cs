@@ -12,7 +12,7 @@ public class KubeVipManifestDecodeTests
         ("vip_arp", "true"),
         ("port", "6443"),
         ("vip_interface", KubeVipManifest.InterfacePlaceholder),
-        ("vip_cidr", "32"),
+        ("vip_subnet", "32"),
         ("cp_enable", "true"),
         ("cp_namespace", "kube-system"),
         ("vip_leaderelection", "true"),
@@ -36,7 +36,10 @@ public class KubeVipManifestDecodeTests
         Assert.Equal(ExpectedEnv, container.Env.Select(e => (e.Name, e.Value)));
         Assert.All(container.Env, e => Assert.Null(e.ValueFrom));
         Assert.Equal(new[] { "NET_ADMIN", "NET_RAW" }, container.SecurityContext.Capabilities.Add);
+        Assert.Equal(new[] { "ALL" }, container.SecurityContext.Capabilities.Drop);
         Assert.True(pod.Spec.HostNetwork);
+        Assert.Equal("system-node-critical", pod.Spec.PriorityClassName);
+        Assert.Equal(2000001000, pod.Spec.Priority);
         var mount = Assert.Single(container.VolumeMounts);
         var volume = Assert.Single(pod.Spec.Volumes);
         Assert.Equal(("kubeconfig", "kubeconfig"), (mount.Name, volume.Name));

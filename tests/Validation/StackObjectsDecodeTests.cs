@@ -63,7 +63,7 @@ public class StackObjectsDecodeTests
             {
                 kubeVipPods++;
                 var env = pod.Spec.Containers.Single().Env.ToDictionary(e => e.Name, e => e.Value);
-                if (env["vip_arp"] != "true" || env["port"] != "6443" || env["vip_cidr"] != "32")
+                if (env["vip_arp"] != "true" || env["port"] != "6443" || env["vip_subnet"] != "32")
                     problems.Add($"{name}: kube-vip env is {string.Join(", ", env)}");
             }
             decoded.Add("v1/Pod");

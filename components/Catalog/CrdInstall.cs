@@ -34,8 +34,11 @@ public enum CrdInstall
     HookJob,
 
     /// <summary>The chart ships its CRDs in <c>crds/</c>, which Helm never upgrades, and publishes no CRD chart for this
-    /// version: the same files of the same release (<see cref="HelmChart.CrdManifests"/>) are applied by Pulumi as a
-    /// separate step before the chart, and the chart is installed with <c>skipCrds</c>. The step is kept when it leaves
-    /// the stack.</summary>
+    /// version: the same files of the same release, vendored in the repository (<see cref="HelmChart.CrdManifests"/>,
+    /// <see cref="ChartCrds"/>), are registered by the program itself, one Pulumi resource per CRD, before the chart,
+    /// and the chart is installed with <c>skipCrds</c>; the release waits for every one of them. Each CRD resource is
+    /// kept when it leaves the stack (<c>RetainOnDelete</c> on the resource itself: deleting a CRD deletes every custom
+    /// resource of its kind), so removing the controller, or a CRD that a newer release drops, leaves the CRDs and
+    /// their objects in the cluster.</summary>
     Manifests,
 }

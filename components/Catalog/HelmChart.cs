@@ -31,8 +31,10 @@ public sealed record HelmChart
     /// chart's default. Null otherwise.</summary>
     public string? CrdValuesSwitch { get; init; }
 
-    /// <summary>With <see cref="CrdInstall.Manifests"/>: the https URLs of the chart's <c>crds/</c> files of exactly
-    /// this version, at the release's commit (what <c>helm show crds</c> prints for it), applied before the chart.
-    /// Empty otherwise.</summary>
-    public IReadOnlyList<string> CrdManifests { get; init; } = [];
+    /// <summary>With <see cref="CrdInstall.Manifests"/>: the folder of <c>components/Catalog/Crds</c> that holds the
+    /// chart's <c>crds/</c> files of exactly this version (what <c>helm show crds</c> prints for it), named
+    /// <c>&lt;chart&gt;-&lt;version&gt;</c> (e.g. <c>traefik-41.3.0</c>) and embedded in Platform.Components
+    /// (<see cref="ChartCrds"/>); each CRD in it is registered as a resource of its own before the chart. Null
+    /// otherwise.</summary>
+    public string? CrdManifests { get; init; }
 }

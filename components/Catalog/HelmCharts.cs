@@ -119,16 +119,17 @@ public static class HelmCharts
     /// chart declares no <c>kubeVersion</c>. The open range covers 1.35, 1.36 and 1.37 (no tested upper bound).
     /// CRDs: <see cref="CrdInstall.Manifests"/>. The chart ships the <c>DNSEndpoint</c> CRD in <c>crds/</c> (which Helm
     /// never upgrades) and no CRD chart; the platform's sources (ingress, service) do not read it, but the chart
-    /// installs it, so it is kept at the chart's version: the file of tag <c>external-dns-helm-chart-1.21.1</c>
-    /// (commit 9f2645134677) goes first, the chart with <c>skipCrds</c>.</summary>
+    /// installs it, so it is kept at the chart's version: the file of <c>charts/external-dns/crds/</c> at tag
+    /// <c>external-dns-helm-chart-1.21.1</c> (commit 9f2645134677), vendored in
+    /// <c>components/Catalog/Crds/external-dns-1.21.1/</c>, is registered first as a resource of its own, kept on delete,
+    /// and the chart is installed with <c>skipCrds</c>.</summary>
     public static HelmChart ExternalDns { get; } = new()
     {
         Name = "external-dns",
         Repository = "https://kubernetes-sigs.github.io/external-dns/",
         Version = "1.21.1",
         Crds = CrdInstall.Manifests,
-        CrdManifests = GitHubFiles("kubernetes-sigs/external-dns", "9f26451346774099a8b3e3e5cc46a53bf2fd1461", "charts/external-dns/crds/",
-            "dnsendpoints.externaldns.k8s.io.yaml"),
+        CrdManifests = "external-dns-1.21.1",
     };
 
     /// <summary>Traefik Proxy, the default ingress controller: Deployment, IngressClass, and Traefik's CRDs (shipped in
@@ -147,8 +148,9 @@ public static class HelmCharts
     /// last release, 1.18.0, came with chart 40.0.0 and its CRDs differ from 41.3.0's. The chart's README (v41.3.0,
     /// "Upgrade the Standalone Traefik Chart") has the CRDs of the release applied before every upgrade; so the files of
     /// <c>traefik/crds/</c> at tag v41.3.0 (commit a8a66d009870, the same files as <c>helm show crds</c>: .helmignore
-    /// leaves out only kustomization.yaml) go first and the chart is installed with <c>skipCrds</c>. A cluster whose
-    /// Traefik CRDs came from an earlier chart's <c>crds/</c> holds them outside Pulumi: import them (or let the
+    /// leaves out only kustomization.yaml), vendored in <c>components/Catalog/Crds/traefik-41.3.0/</c>, are registered
+    /// first, one resource per CRD, each kept on delete, and the chart is installed with <c>skipCrds</c>. A cluster
+    /// whose Traefik CRDs came from an earlier chart's <c>crds/</c> holds them outside Pulumi: import them (or let the
     /// cluster's provider upsert existing objects) before the first update.</summary>
     public static HelmChart Traefik { get; } = new()
     {
@@ -156,32 +158,7 @@ public static class HelmCharts
         Repository = "https://traefik.github.io/charts",
         Version = "41.3.0",
         Crds = CrdInstall.Manifests,
-        CrdManifests = GitHubFiles("traefik/traefik-helm-chart", "a8a66d0098703627b2cf352c66b1725c196a734a", "traefik/crds/",
-            "hub.traefik.io_accesscontrolpolicies.yaml",
-            "hub.traefik.io_aiservices.yaml",
-            "hub.traefik.io_apiauths.yaml",
-            "hub.traefik.io_apibundles.yaml",
-            "hub.traefik.io_apicatalogitems.yaml",
-            "hub.traefik.io_apiplans.yaml",
-            "hub.traefik.io_apiportalauths.yaml",
-            "hub.traefik.io_apiportals.yaml",
-            "hub.traefik.io_apiratelimits.yaml",
-            "hub.traefik.io_apis.yaml",
-            "hub.traefik.io_apiversions.yaml",
-            "hub.traefik.io_contentitems.yaml",
-            "hub.traefik.io_managedapplications.yaml",
-            "hub.traefik.io_managedsubscriptions.yaml",
-            "hub.traefik.io_uplinks.yaml",
-            "traefik.io_ingressroutes.yaml",
-            "traefik.io_ingressroutetcps.yaml",
-            "traefik.io_ingressrouteudps.yaml",
-            "traefik.io_middlewares.yaml",
-            "traefik.io_middlewaretcps.yaml",
-            "traefik.io_serverstransports.yaml",
-            "traefik.io_serverstransporttcps.yaml",
-            "traefik.io_tlsoptions.yaml",
-            "traefik.io_tlsstores.yaml",
-            "traefik.io_traefikservices.yaml"),
+        CrdManifests = "traefik-41.3.0",
     };
 
     /// <summary>ingress-nginx, the Kubernetes community's NGINX ingress controller, kept selectable for existing
@@ -303,8 +280,4 @@ public static class HelmCharts
 
     /// <summary>Every chart in the catalog, in declaration order.</summary>
     public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary];
-
-    // The raw URLs of files of a GitHub repository at one commit (a commit, not a tag: what is applied cannot move).
-    private static string[] GitHubFiles(string repository, string commit, string folder, params string[] files)
-        => [.. files.Select(file => $"https://raw.githubusercontent.com/{repository}/{commit}/{folder}{file}")];
 }

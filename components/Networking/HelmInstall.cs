@@ -2,8 +2,7 @@ using Platform.Components.Catalog;
 using Pulumi;
 using Pulumi.Kubernetes.Helm.V3;
 using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
-using Pulumi.Kubernetes.Types.Inputs.Yaml.V2;
-using Pulumi.Kubernetes.Yaml.V2;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 
 namespace Platform.Components.Networking;
 
@@ -14,9 +13,13 @@ internal static class HelmInstall
     /// <summary>How long an install or upgrade may take before Helm rolls it back: 10 minutes.</summary>
     public const int TimeoutSeconds = 600;
 
-    /// <summary>The suffix of the name of the step that applies a chart's CRD manifests
-    /// (<see cref="CrdInstall.Manifests"/>): <c>&lt;release resource name&gt;-crds</c>.</summary>
-    public const string CrdStepSuffix = "-crds";
+    /// <summary>What joins the release's resource name and a CRD's name in the name of the CRD's resource
+    /// (<see cref="CrdInstall.Manifests"/>): <c>&lt;release resource name&gt;-crd-&lt;CRD name&gt;</c>.</summary>
+    public const string CrdResourceInfix = "-crd-";
+
+    /// <summary>The resource name of the CRD <paramref name="crdName"/> that the release
+    /// <paramref name="releaseResourceName"/> installs first.</summary>
+    public static string CrdResourceName(string releaseResourceName, string crdName) => releaseResourceName + CrdResourceInfix + crdName;
 
     public static Release Chart(string resourceName, HelmChart chart, Input<string> ns, IReadOnlyDictionary<string, object> values,
         CustomResourceOptions options)
@@ -40,8 +43,8 @@ internal static class HelmInstall
         {
             // Helm installs crds/ once and never upgrades it: the release's own CRD files go first, Helm skips its copy.
             args.SkipCrds = true;
-            var crds = CrdManifests(resourceName + CrdStepSuffix, chart, options);
-            releaseOptions = CustomResourceOptions.Merge(options, new CustomResourceOptions { DependsOn = new Resource[] { crds } });
+            var crds = ChartCrds.Of(chart).Select(crd => Crd(resourceName, crd, options)).ToArray<Resource>();
+            releaseOptions = CustomResourceOptions.Merge(options, new CustomResourceOptions { DependsOn = crds });
         }
         else if (chart.Crds == CrdInstall.CrdChart)
         {
@@ -58,15 +61,20 @@ internal static class HelmInstall
         return new Release(resourceName, args, releaseOptions);
     }
 
-    // The chart's CRD manifests of its exact version, applied by the provider (server-side apply, waiting until each CRD
-    // is established). RetainOnDelete, which the CRD objects inherit from the group as every child inherits it from its
-    // parent, keeps a removed or renamed step from deleting CRDs and with them every custom resource; no Helm release
-    // is involved, so no rollback can delete them either.
-    private static ConfigGroup CrdManifests(string resourceName, HelmChart chart, CustomResourceOptions options)
-        => new(resourceName, new ConfigGroupArgs { Files = chart.CrdManifests.ToList() }, new ComponentResourceOptions
+    // One CRD of the chart's exact version, registered by this program (server-side apply, waiting until the CRD is
+    // established). RetainOnDelete sits on the CRD resource itself, so Pulumi never deletes the CRD, and with it every
+    // custom resource of its kind: not when the controller leaves the configuration, not when a newer release drops the
+    // CRD or the resource is renamed. No Helm release holds it, so no rollback or uninstall can delete it either.
+    private static Pulumi.Kubernetes.ApiExtensions.CustomResource Crd(string releaseResourceName, CrdManifest crd, CustomResourceOptions options)
+    {
+        var metadata = new ObjectMetaArgs { Name = crd.Name };
+        if (crd.Annotations is { } annotations) metadata.Annotations = annotations.ToDictionary(kv => kv.Key, kv => kv.Value);
+        if (crd.Labels is { } labels) metadata.Labels = labels.ToDictionary(kv => kv.Key, kv => kv.Value);
+        var crdOptions = new CustomResourceOptions { Parent = options.Parent, Provider = options.Provider, RetainOnDelete = true };
+        return new Pulumi.Kubernetes.ApiExtensions.CustomResource(CrdResourceName(releaseResourceName, crd.Name), new CustomObjectArgs(CrdManifest.ApiVersion, CrdManifest.Kind)
         {
-            Parent = options.Parent,
-            Provider = options.Provider,
-            RetainOnDelete = true,
-        });
+            Metadata = metadata,
+            Spec = crd.Spec.ToDictionary(kv => kv.Key, kv => kv.Value),
+        }, crdOptions);
+    }
 }

@@ -5,7 +5,7 @@ using System.Text;
 namespace Platform.Renderer;
 
 /// <summary>The <c>summary.md</c> of a plan: capabilities on and off and why, resources per component, the longest
-/// DependsOn chain, each node's steps, the Helm releases and the manifest groups.</summary>
+/// DependsOn chain, each node's steps and the Helm releases.</summary>
 public static class Summary
 {
     /// <summary>The Markdown text for <paramref name="plan"/>.</summary>
@@ -72,22 +72,6 @@ public static class Summary
         Line($"|---|---|---|---|");
         foreach (var release in plan.OfType("kubernetes:helm.sh/v3:Release"))
             Line($"| {release.Name} | {release.Inputs["chart"]} | {release.Inputs["version"]} | {release.Inputs["namespace"]} |");
-        var groups = plan.OfType("kubernetes:yaml/v2:ConfigGroup").ToList();
-        if (groups.Count > 0)
-        {
-            Line($"");
-            Line($"## Manifest groups");
-            Line($"");
-            Line($"Applied by the Kubernetes provider from these files (a chart's CRDs, say), before what waits for them:");
-            Line($"");
-            Line($"| group | files | waits for |");
-            Line($"|---|---|---|");
-            foreach (var group in groups)
-            {
-                var files = group.Inputs["files"] is System.Text.Json.Nodes.JsonArray list ? list.Select(f => f!.GetValue<string>()).ToList() : [];
-                Line($"| {group.Name} | {string.Join("<br>", files)} | {string.Join(", ", group.DependsOn)} |");
-            }
-        }
         return text.ToString();
     }
 }

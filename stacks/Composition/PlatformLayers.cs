@@ -47,10 +47,6 @@ public static class PlatformLayers
         {
             { Resource: CustomResource, Options: CustomResourceOptions custom } =>
                 new ResourceTransformationResult(args.Args, CustomResourceOptions.Merge(custom, new CustomResourceOptions { DependsOn = ready.ToArray() })),
-            // The provider expands a ConfigGroup (a chart's CRD manifests) into objects this program never sees: the
-            // group itself waits.
-            { Resource: Pulumi.Kubernetes.Yaml.V2.ConfigGroup, Options: ComponentResourceOptions component } =>
-                new ResourceTransformationResult(args.Args, ComponentResourceOptions.Merge(component, new ComponentResourceOptions { DependsOn = ready.ToArray() })),
             _ => null,
         });
 #pragma warning restore CS0618

@@ -4,6 +4,7 @@ using Platform.Renderer;
 using Platform.Tests.Configuration;
 using Platform.Tests.Harness;
 using Platform.Tests.Render;
+using Platform.Tests.Validation;
 
 namespace Platform.Tests.Catalog;
 
@@ -12,7 +13,7 @@ namespace Platform.Tests.Catalog;
 public class CrdInstallRegistrationTests
 {
     private const string ReleaseType = "kubernetes:helm.sh/v3:Release";
-    private const string ConfigGroupType = "kubernetes:yaml/v2:ConfigGroup";
+    private const string CrdType = "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition";
 
     public static TheoryData<string> Stacks() => RenderedStacks.All();
 
@@ -43,15 +44,24 @@ public class CrdInstallRegistrationTests
             var chart = ChartOf(release);
             var at = registrations.IndexOf(release);
             var because = $"{stack}: {release.Name} ({chart.Name}, CRDs {chart.Crds})";
-            Assert.True((chart.Crds == CrdInstall.Manifests) == IsTrue(release.Inputs["skipCrds"]), because + ": skipCrds exactly when a step applies the CRDs");
+            Assert.True((chart.Crds == CrdInstall.Manifests) == IsTrue(release.Inputs["skipCrds"]), because + ": skipCrds exactly when the program registers the CRDs");
             switch (chart.Crds)
             {
                 case CrdInstall.Manifests:
-                    var stepName = release.Name + "-crds";
-                    var step = Assert.Single(registrations, r => r.Type == ConfigGroupType && r.Name == stepName);
-                    Assert.Equal(chart.CrdManifests, step.Inputs["files"]!.AsArray().Select(f => (string)f!).ToList());
-                    Assert.True(Index(ConfigGroupType, stepName) < at, because + ": the CRD step is registered first");
-                    Assert.Contains(stepName, release.DependsOn);
+                    // Every CRD of the vendored folder, as a resource of its own, registered before the release, which
+                    // waits for each; and nothing else under that name.
+                    var crdNames = ChartCrds.Of(chart).Select(crd => release.Name + "-crd-" + crd.Name).ToList();
+                    Assert.Equal(crdNames.Order(StringComparer.Ordinal),
+                        registrations.Where(r => r.Name.StartsWith(release.Name + "-crd-", StringComparison.Ordinal)).Select(r => r.Name).Order(StringComparer.Ordinal));
+                    foreach (var crd in ChartCrds.Of(chart))
+                    {
+                        var crdName = release.Name + "-crd-" + crd.Name;
+                        var registered = Assert.Single(registrations, r => r.Type == CrdType && r.Name == crdName);
+                        Assert.True(Index(CrdType, crdName) < at, because + $": {crd.Name} is registered first");
+                        Assert.Contains(crdName, release.DependsOn);
+                        Assert.Equal(release.Parent, registered.Parent);
+                        Assert.Equal(crd.Name, (string?)registered.Inputs["metadata"]?["name"]);
+                    }
                     break;
                 case CrdInstall.FromCrdChart:
                     var crds = Assert.Single(registrations, r => r.Type == ReleaseType && release.DependsOn.Contains(r.Name) && ChartOf(r) == chart.CrdChart);
@@ -67,9 +77,29 @@ public class CrdInstallRegistrationTests
                     break;
             }
         }
-        // No CRD step without the release it serves.
-        foreach (var step in registrations.Where(r => r.Type == ConfigGroupType && r.Name.EndsWith("-crds", StringComparison.Ordinal)))
-            Assert.Contains(registrations, r => r.Type == ReleaseType && r.Name + "-crds" == step.Name);
+        // No CRD without the release it serves, and no manifest group applying files from elsewhere.
+        foreach (var crd in registrations.Where(r => r.Type == CrdType))
+            Assert.Contains(registrations, r => r.Type == ReleaseType && r.DependsOn.Contains(crd.Name)
+                && crd.Name == r.Name + "-crd-" + (string?)crd.Inputs["metadata"]?["name"]);
+        Assert.DoesNotContain(registrations, r => r.Type == "kubernetes:yaml/v2:ConfigGroup");
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Every_registered_crd_is_its_vendored_file_as_kubernetes_reads_it(string stack)
+    {
+        var plan = await RenderedStacks.PlanAsync(stack);
+        var files = HelmCharts.All.Where(chart => chart.Crds == CrdInstall.Manifests).SelectMany(ChartCrds.Of)
+            .GroupBy(crd => crd.Name).ToDictionary(g => g.Key, g => g.ToList());
+
+        foreach (var registered in plan.OfType(CrdType))
+        {
+            var name = (string)registered.Inputs["metadata"]!["name"]!;
+            var crd = Assert.Single(files[name]);
+            // What registrations.json carries is the file, field for field and value for value (KubeYaml reads it as
+            // sigs.k8s.io/yaml does, so as Helm would have applied it).
+            Assert.True(CrdJson.Canonical(KubeYaml.Single(crd.Text)) == CrdJson.Canonical(registered.Inputs), $"{stack}: {registered.Name} differs from {crd.Folder}/{crd.FileName}");
+        }
     }
 
     [Fact]
@@ -86,18 +116,19 @@ public class CrdInstallRegistrationTests
     }
 
     [Fact]
-    public async Task Crd_releases_and_crd_steps_are_kept_when_they_leave_the_stack()
+    public async Task Crd_releases_and_crd_resources_are_kept_when_they_leave_the_stack()
     {
         var config = ValidConfig.Values();
         config["cni"] = """{"plugin": "calico"}""";
         config["ingress"] = """{"controllers": [{"kind": "traefik", "default": true}, {"kind": "emissary"}]}""";
         var run = await StackRunner.RunAsync(config);
 
-        foreach (var name in new[] { "platform-prod-cni-calico-crds", "platform-prod-ingress-emissary-crds", "platform-prod-ingress-traefik-crds" })
+        var traefikCrds = ChartCrds.Of(HelmCharts.Traefik).Select(crd => "platform-prod-ingress-traefik-crd-" + crd.Name).ToList();
+        foreach (var name in new[] { "platform-prod-cni-calico-crds", "platform-prod-ingress-emissary-crds" }.Concat(traefikCrds))
             Assert.True(run.Options[name].RetainOnDelete, name);
-        foreach (var name in new[] { "platform-prod-cni-calico", "platform-prod-ingress-emissary" })
+        foreach (var name in new[] { "platform-prod-cni-calico", "platform-prod-ingress-emissary", "platform-prod-ingress-traefik" })
             Assert.NotEqual(true, run.Options[name].RetainOnDelete);
-        // The step sits in the layer, beside the release it serves.
-        Assert.Equal(run.Options["platform-prod-ingress-traefik"].Parent, run.Options["platform-prod-ingress-traefik-crds"].Parent);
+        // Each CRD sits in the layer, beside the release it serves.
+        Assert.All(traefikCrds, name => Assert.Same(run.Options["platform-prod-ingress-traefik"].Parent, run.Options[name].Parent));
     }
 }

@@ -1,15 +1,11 @@
-using System.Text.RegularExpressions;
 using Platform.Components.Catalog;
 
 namespace Platform.Tests.Catalog;
 
 /// <summary>Every chart of the catalog declares how its CRDs are installed, and the declaration is complete: the CRD
-/// chart it names, the values switch it relies on, or the manifests of its release.</summary>
+/// chart it names, the values switch it relies on, or the vendored CRD files of its release.</summary>
 public class CrdInstallTests
 {
-    // https://raw.githubusercontent.com/<owner>/<repository>/<full commit>/<path>.yaml
-    private static readonly Regex RawFileAtCommit = new(@"^https://raw\.githubusercontent\.com/[A-Za-z0-9-]+/[A-Za-z0-9._-]+/[0-9a-f]{40}/([A-Za-z0-9._-]+/)*[A-Za-z0-9._-]+\.yaml$");
-
     public static TheoryData<string> ChartNames() => [.. HelmCharts.All.Select(chart => chart.Name)];
 
     private static HelmChart Chart(string name) => HelmCharts.All.Single(chart => chart.Name == name);
@@ -65,7 +61,7 @@ public class CrdInstallTests
         Assert.True(Enum.IsDefined(chart.Crds), $"{name}: {chart.Crds}");
         Assert.Equal(chart.Crds == CrdInstall.FromCrdChart, chart.CrdChart is not null);
         Assert.Equal(chart.Crds == CrdInstall.Templates, !string.IsNullOrEmpty(chart.CrdValuesSwitch));
-        Assert.Equal(chart.Crds == CrdInstall.Manifests, chart.CrdManifests.Count > 0);
+        Assert.Equal(chart.Crds == CrdInstall.Manifests, chart.CrdManifests is not null);
         if (chart.CrdValuesSwitch is { } path)
             Assert.Matches(@"^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$", path);
     }
@@ -87,43 +83,38 @@ public class CrdInstallTests
 
     [Theory]
     [MemberData(nameof(ChartNames))]
-    public void Crd_manifests_are_yaml_files_at_one_commit(string name)
+    public void Vendored_crds_are_named_for_the_charts_pinned_version(string name)
     {
-        var manifests = Chart(name).CrdManifests;
+        var chart = Chart(name);
+        if (chart.CrdManifests is null) return;
 
-        Assert.All(manifests, url => Assert.Matches(RawFileAtCommit, url));
-        Assert.Equal(manifests.Count, manifests.Distinct(StringComparer.Ordinal).Count());
-        // One release: every file comes from the same repository, commit and folder.
-        Assert.True(manifests.Select(url => url[..url.LastIndexOf('/')]).Distinct().Count() <= 1, string.Join(Environment.NewLine, manifests));
+        // A version bump without the CRDs of the new version fails here (and in CrdManifestTests, against the
+        // reference data of the new version).
+        Assert.Equal($"{chart.Name}-{chart.Version}", chart.CrdManifests);
+        Assert.NotEmpty(ChartCrds.Of(chart));
     }
 
     [Fact]
     public void Traefik_crds_are_the_crds_folder_of_chart_41_3_0()
     {
-        const string Folder = "https://raw.githubusercontent.com/traefik/traefik-helm-chart/a8a66d0098703627b2cf352c66b1725c196a734a/traefik/crds/";
-        var files = HelmCharts.Traefik.CrdManifests.Select(url =>
-        {
-            Assert.StartsWith(Folder, url, StringComparison.Ordinal);
-            return url[Folder.Length..];
-        }).ToList();
+        var names = ChartCrds.Of(HelmCharts.Traefik).Select(crd => crd.Name).ToList();
 
         Assert.Equal("41.3.0", HelmCharts.Traefik.Version);
+        Assert.Equal("traefik-41.3.0", HelmCharts.Traefik.CrdManifests);
         // 10 traefik.io and 15 hub.traefik.io CRDs; kustomization.yaml is not part of the packaged chart.
-        Assert.Equal(25, files.Count);
-        Assert.Equal(10, files.Count(f => f.StartsWith("traefik.io_", StringComparison.Ordinal)));
-        Assert.Equal(15, files.Count(f => f.StartsWith("hub.traefik.io_", StringComparison.Ordinal)));
-        Assert.Contains("traefik.io_ingressroutes.yaml", files);
-        Assert.Contains("traefik.io_middlewares.yaml", files);
-        Assert.DoesNotContain("kustomization.yaml", files);
+        Assert.Equal(25, names.Count);
+        Assert.Equal(10, names.Count(n => n.EndsWith(".traefik.io", StringComparison.Ordinal) && !n.EndsWith(".hub.traefik.io", StringComparison.Ordinal)));
+        Assert.Equal(15, names.Count(n => n.EndsWith(".hub.traefik.io", StringComparison.Ordinal)));
+        Assert.Contains("ingressroutes.traefik.io", names);
+        Assert.Contains("middlewares.traefik.io", names);
     }
 
     [Fact]
     public void External_dns_crd_is_the_crds_folder_of_chart_1_21_1()
     {
         Assert.Equal("1.21.1", HelmCharts.ExternalDns.Version);
-        Assert.Equal(
-            ["https://raw.githubusercontent.com/kubernetes-sigs/external-dns/9f26451346774099a8b3e3e5cc46a53bf2fd1461/charts/external-dns/crds/dnsendpoints.externaldns.k8s.io.yaml"],
-            HelmCharts.ExternalDns.CrdManifests);
+        Assert.Equal("external-dns-1.21.1", HelmCharts.ExternalDns.CrdManifests);
+        Assert.Equal(["dnsendpoints.externaldns.k8s.io"], ChartCrds.Of(HelmCharts.ExternalDns).Select(crd => crd.Name));
     }
 
     [Fact]

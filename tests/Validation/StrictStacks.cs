@@ -33,7 +33,7 @@ internal static class StrictStacks
         new StrictStack("example-medium", () => ExampleStackTests.Values("example-medium"), Baseline, KubeVipPods: 3),
         new StrictStack("example-enterprise", () => ExampleStackTests.Values("example-enterprise"), Baseline, KubeVipPods: 0),
         // The render fixtures (eng/render --all): every option on, secrets as the renderer's placeholders.
-        new StrictStack("fixture-full", () => Fixture("fixture-full"), [.. Baseline, "v1/Secret"], KubeVipPods: 3),
+        new StrictStack("fixture-full", () => Fixture("fixture-full"), [.. Baseline, "v1/Secret", "apiextensions.k8s.io/v1/CustomResourceDefinition"], KubeVipPods: 3),
         new StrictStack("fixture-full-calico", () => Fixture("fixture-full-calico"), [.. Baseline, "v1/Secret"], KubeVipPods: 0),
         new StrictStack("calico-metallb-every-ingress", () => With(v =>
         {

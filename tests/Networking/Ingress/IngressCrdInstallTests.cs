@@ -1,8 +1,10 @@
-using System.Collections.Immutable;
 using Platform.Components.Catalog;
+using Platform.Components.Networking;
 using Platform.Components.Networking.Ingress;
 using Platform.Tests.Configuration;
 using Platform.Tests.Harness;
+using Pulumi;
+using Pulumi.Utilities;
 
 namespace Platform.Tests.Networking.Ingress;
 
@@ -10,7 +12,8 @@ namespace Platform.Tests.Networking.Ingress;
 public class IngressCrdInstallTests
 {
     private const string ReleaseType = "kubernetes:helm.sh/v3:Release";
-    private const string ConfigGroupType = "kubernetes:yaml/v2:ConfigGroup";
+    private const string CrdType = "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition";
+    private const string Traefik = "platform-prod-ingress-traefik";
 
     private static Task<StackRun> Run(string controllers)
     {
@@ -20,19 +23,30 @@ public class IngressCrdInstallTests
     }
 
     [Fact]
-    public async Task Traefik_crds_of_its_release_are_applied_before_the_chart_which_skips_its_crds_folder()
+    public async Task Traefik_crds_of_its_release_are_registered_one_by_one_before_the_chart_which_skips_its_crds_folder()
     {
         var run = await Run("""[{"kind": "traefik", "default": true}]""");
 
-        var release = run.Registration(ReleaseType, "platform-prod-ingress-traefik");
+        var release = run.Registration(ReleaseType, Traefik);
         Assert.Equal(true, release.Inputs["skipCrds"]);
-        var step = run.Registration(ConfigGroupType, "platform-prod-ingress-traefik-crds");
-        Assert.Equal(HelmCharts.Traefik.CrdManifests, ((ImmutableArray<object>)step.Inputs["files"]).Cast<string>());
         var order = run.Registrations.ToList();
-        Assert.True(order.IndexOf(step) < order.IndexOf(release));
         var graph = await DependencyGraph.OfAsync(run);
-        Assert.Contains("platform-prod-ingress-traefik-crds", graph.Direct("platform-prod-ingress-traefik"));
-        Assert.True(run.Options["platform-prod-ingress-traefik-crds"].RetainOnDelete);
+        var crds = ChartCrds.Of(HelmCharts.Traefik);
+        Assert.Equal(25, crds.Count);
+        foreach (var crd in crds)
+        {
+            var name = $"{Traefik}-crd-{crd.Name}";
+            var registered = run.Registration(CrdType, name);
+            Assert.Equal("apiextensions.k8s.io/v1", registered.Inputs["apiVersion"]);
+            Assert.Equal("CustomResourceDefinition", registered.Inputs["kind"]);
+            Assert.Equal(crd.Name, ((IReadOnlyDictionary<string, object>)registered.Inputs["metadata"])["name"]);
+            Assert.True(order.IndexOf(registered) < order.IndexOf(release), name);
+            Assert.Contains(name, graph.Direct(Traefik));
+            // Kept on delete by its own option: the engine does not pass RetainOnDelete from a component to its children.
+            Assert.True(run.Options[name].RetainOnDelete, name);
+        }
+        Assert.Equal(crds.Count, run.RegistrationsOf(CrdType).Count);
+        Assert.DoesNotContain(run.Registrations, r => r.Type == "kubernetes:yaml/v2:ConfigGroup");
         // The release itself is still an atomic one: its own resources roll back, the CRDs are not in it.
         Assert.Equal(true, release.Inputs["atomic"]);
     }
@@ -68,7 +82,7 @@ public class IngressCrdInstallTests
         Assert.False(release.Inputs.ContainsKey("skipCrds"));
         var graph = await DependencyGraph.OfAsync(run);
         Assert.Contains("platform-prod-ingress-emissary-crds", graph.Direct("platform-prod-ingress-emissary"));
-        Assert.DoesNotContain(run.Registrations, r => r.Type == ConfigGroupType);
+        Assert.Empty(run.RegistrationsOf(CrdType));
     }
 
     [Theory]

@@ -16,6 +16,8 @@ public class NodeScriptsTests
             data.Add($"prepare {os}", NodeScripts.Prepare(os, "1.33.5"));
             data.Add($"upgrade first control plane {os}", NodeScripts.UpgradeControlPlane(os, "1.34.1", "cp-1", first: true));
             data.Add($"upgrade control plane {os}", NodeScripts.UpgradeControlPlane(os, "1.34.1", "cp-2", first: false));
+            data.Add($"upgrade first control plane without kube-proxy {os}", NodeScripts.UpgradeControlPlane(os, "1.36.2", "cp-1", first: true, kubeProxy: false));
+            data.Add($"upgrade control plane without kube-proxy {os}", NodeScripts.UpgradeControlPlane(os, "1.36.2", "cp-2", first: false, kubeProxy: false));
             data.Add($"upgrade worker {os}", NodeScripts.UpgradeWorker(os, "1.34.1"));
         }
         data.Add("clean up", NodeScripts.CleanUp());
@@ -23,6 +25,7 @@ public class NodeScriptsTests
         data.Add("init", NodeScripts.InitFirstControlPlane(null));
         data.Add("init with kube-vip", NodeScripts.InitFirstControlPlane("10.0.0.10"));
         data.Add("join worker", NodeScripts.Join(controlPlane: false, null));
+        data.Add("join control plane", NodeScripts.Join(controlPlane: true, null));
         data.Add("join control plane with kube-vip", NodeScripts.Join(controlPlane: true, "10.0.0.10"));
         data.Add("reset", NodeScripts.Reset());
         data.Add("bootstrap token", NodeScripts.EnsureBootstrapToken());
@@ -31,6 +34,9 @@ public class NodeScriptsTests
         data.Add("remove", NodeScripts.RemoveMember("worker-1"));
         data.Add("drain for upgrade", NodeScripts.DrainForUpgrade("worker-1", "1.34.1"));
         data.Add("uncordon", NodeScripts.Uncordon("worker-1"));
+        data.Add("service proxy with kube-proxy", NodeScripts.ReconcileServiceProxy(kubeProxy: true));
+        data.Add("service proxy without kube-proxy", NodeScripts.ReconcileServiceProxy(kubeProxy: false));
+        data.Add("kube-proxy rules", NodeScripts.RemoveKubeProxyRules());
         data.Add("nothing to undo", NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"));
         return data;
     }
@@ -172,6 +178,14 @@ public class NodeScriptsTests
     {
         Assert.Equal("sudo -n bash -c 'echo '\\''hi'\\'''", ShellScript.AsRoot("echo 'hi'", "ubuntu"));
         Assert.Equal("bash -c 'true'", ShellScript.AsRoot("true", "root"));
+    }
+
+    [Fact]
+    public void Text_for_a_header_comment_cannot_leave_its_line()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => NodeScripts.NothingToUndo("upgrade", "not reverted\nreboot"));
+        Assert.Contains("'nothing-to-undo.sh'", error.Message);
+        Assert.Contains("@@REASON@@ is comment text, so its value must be one line", error.Message);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Platform.Components.Cluster.Scripts;
@@ -43,6 +42,4 @@ public static class ShellScript
         }
         return builder.ToString();
     }
-
-    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

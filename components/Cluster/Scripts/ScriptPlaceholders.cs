@@ -1,0 +1,52 @@
+namespace Platform.Components.Cluster.Scripts;
+
+/// <summary>
+/// Every placeholder the node script templates may use, with its kind: how its value is written and where it may
+/// stand. A template that uses a name not listed here does not render (<see cref="ScriptTemplate.Render"/>).
+/// </summary>
+internal static class ScriptPlaceholders
+{
+    /// <summary>The kind of each placeholder, by name.</summary>
+    public static IReadOnlyDictionary<string, PlaceholderKind> Kinds { get; } = new Dictionary<string, PlaceholderKind>(StringComparer.Ordinal)
+    {
+        // Words: values checked to need no quoting.
+        ["KUBERNETES_VERSION"] = PlaceholderKind.Word, // MAJOR.MINOR.PATCH
+        ["NODE"] = PlaceholderKind.Word, // the node's name, a DNS-1123 label
+        ["ADMIN_KUBECONFIG"] = PlaceholderKind.Word, // NodeScripts.AdminKubeconfig
+        ["KUBEADM_CONFIG"] = PlaceholderKind.Word, // NodeScripts.KubeadmConfigPath
+        ["INITIALISED_MARKER"] = PlaceholderKind.Word, // NodeScripts.InitialisedMarker
+        ["JOINED_MARKER"] = PlaceholderKind.Word, // NodeScripts.JoinedMarker
+        ["KUBE_VIP_ADDRESS"] = PlaceholderKind.Word, // the API's virtual IPv4 address
+        ["KUBE_VIP_TEMPLATE"] = PlaceholderKind.Word, // NodeScripts.KubeVipTemplatePath
+        ["MANAGED_LABELS_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.ManagedLabelsAnnotation
+
+        // Data, quoted.
+        ["MANAGED_LABELS"] = PlaceholderKind.Quoted, // the inventory's label keys, comma-separated
+        ["LABELS"] = PlaceholderKind.QuotedWords, // the inventory's labels, key=value each
+
+        // Flags that are there or not.
+        ["KUBEADM_INIT_FLAGS"] = PlaceholderKind.Flags,
+        ["SKIP_PHASES"] = PlaceholderKind.Flags,
+
+        // Comment text.
+        ["OS_NAME"] = PlaceholderKind.Comment,
+        ["JOIN_ROLE"] = PlaceholderKind.Comment,
+        ["STEP"] = PlaceholderKind.Comment,
+        ["REASON"] = PlaceholderKind.Comment,
+
+        // Parts (Templates/parts), some of them optional.
+        ["KERNEL_SETTINGS"] = PlaceholderKind.Lines,
+        ["KUBERNETES_PACKAGES"] = PlaceholderKind.Lines,
+        ["KUBERNETES_SYSEXT"] = PlaceholderKind.Lines,
+        ["VERSION_GUARD"] = PlaceholderKind.Lines,
+        ["KUBEADM_UPGRADE"] = PlaceholderKind.Lines,
+        ["KUBELET_FILE_PERMISSIONS"] = PlaceholderKind.Lines,
+        ["CONTROL_PLANE_CERTIFICATE_PERMISSIONS"] = PlaceholderKind.Lines,
+        ["KUBE_VIP_FUNCTION"] = PlaceholderKind.Lines,
+        ["KUBE_VIP_BEFORE_INIT"] = PlaceholderKind.Lines,
+        ["KUBE_VIP_AFTER_INIT"] = PlaceholderKind.Lines,
+        ["KUBE_VIP_AFTER_JOIN"] = PlaceholderKind.Lines,
+        ["APPROVE_SERVING_CERTIFICATES"] = PlaceholderKind.Lines,
+        ["SET_LABELS"] = PlaceholderKind.Lines,
+    };
+}

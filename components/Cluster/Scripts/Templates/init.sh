@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Platform: initialise the cluster on the first control-plane node
+# Idempotent: every step checks before it acts, so running it again is safe.
+set -euo pipefail
+@@KUBE_VIP_FUNCTION@@
+@@KUBE_VIP_BEFORE_INIT@@
+if [ -f @@INITIALISED_MARKER@@ ]; then
+  echo "control plane already initialised"
+elif [ -f /etc/kubernetes/admin.conf ]; then
+  echo "an earlier kubeadm init stopped half-way; it is not retried on its own because kubeadm reset also deletes the PKI: run 'kubeadm reset --force' on this node, then 'pulumi up --replace' on its files step and this step" >&2
+  exit 1
+else
+  kubeadm init --config @@KUBEADM_CONFIG@@ --skip-token-print @@KUBEADM_INIT_FLAGS@@
+  touch @@INITIALISED_MARKER@@
+fi
+@@KUBE_VIP_AFTER_INIT@@
+@@KUBELET_FILE_PERMISSIONS@@
+@@CONTROL_PLANE_CERTIFICATE_PERMISSIONS@@

@@ -1,0 +1,27 @@
+# Kernel modules and sysctls for container networking, plus the kernel defaults that kubelet's
+# protectKernelDefaults requires.
+cat >/etc/modules-load.d/platform-kubernetes.conf <<'EOF'
+overlay
+br_netfilter
+EOF
+modprobe overlay
+modprobe br_netfilter
+cat >/etc/sysctl.d/90-platform-kubernetes.conf <<'EOF'
+net.bridge.bridge-nf-call-iptables = 1
+net.bridge.bridge-nf-call-ip6tables = 1
+net.ipv4.ip_forward = 1
+vm.overcommit_memory = 1
+vm.panic_on_oom = 0
+kernel.panic = 10
+kernel.panic_on_oops = 1
+kernel.keys.root_maxkeys = 1000000
+kernel.keys.root_maxbytes = 25000000
+EOF
+sysctl --system >/dev/null
+
+# kubelet refuses to run with swap on.
+swapoff -a
+if grep -Eq '^[^#].*[[:space:]]swap[[:space:]]' /etc/fstab; then
+  sed -Ei '/^[^#].*[[:space:]]swap[[:space:]]/s/^/# disabled for Kubernetes: /' /etc/fstab
+fi
+systemctl mask swap.target >/dev/null 2>&1 || true

@@ -1,0 +1,1 @@
+write_kube_vip /etc/kubernetes/admin.conf

@@ -1,0 +1,1 @@
+kubeadm upgrade apply "v$TARGET" --yes @@SKIP_PHASES@@

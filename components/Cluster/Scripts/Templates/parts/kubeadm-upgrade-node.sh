@@ -1,0 +1,1 @@
+kubeadm upgrade node @@SKIP_PHASES@@

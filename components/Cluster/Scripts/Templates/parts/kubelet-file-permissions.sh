@@ -1,0 +1,10 @@
+# CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
+# readable by root only (files on a read-only /usr, as on Flatcar, are left as they are).
+for file in /lib/systemd/system/kubelet.service /usr/lib/systemd/system/kubelet.service \
+  /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf /etc/systemd/system/kubelet.service.d/10-kubeadm.conf \
+  /var/lib/kubelet/config.yaml /etc/kubernetes/pki/ca.crt; do
+  if [ -f "$file" ] && [ -w "$file" ]; then
+    chmod 600 "$file"
+    chown root:root "$file"
+  fi
+done

@@ -1,0 +1,1 @@
+kubectl label node "$node" --overwrite @@LABELS@@ >/dev/null

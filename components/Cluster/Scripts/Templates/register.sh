@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Platform: register node @@NODE@@: serving certificate and labels
+# Idempotent: every step checks before it acts, so running it again is safe.
+set -euo pipefail
+export KUBECONFIG=@@ADMIN_KUBECONFIG@@
+node=@@NODE@@
+for _ in $(seq 1 60); do
+  kubectl get node "$node" >/dev/null 2>&1 && break
+  sleep 5
+done
+kubectl get node "$node" >/dev/null
+@@APPROVE_SERVING_CERTIFICATES@@
+managed=@@MANAGED_LABELS@@
+previous="$(kubectl get node "$node" -o jsonpath='{.metadata.annotations.platform/managed-labels}' 2>/dev/null || true)"
+for key in $(echo "$previous" | tr ',' ' '); do
+  case ",$managed," in
+    *",$key,"*) ;;
+    *) kubectl label node "$node" "$key-" >/dev/null ;;
+  esac
+done
+@@SET_LABELS@@
+kubectl annotate node "$node" --overwrite "@@MANAGED_LABELS_ANNOTATION@@=$managed" >/dev/null

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Platform: upgrade control-plane node @@NODE@@ to Kubernetes @@KUBERNETES_VERSION@@
+# Idempotent: every step checks before it acts, so running it again is safe.
+set -euo pipefail
+TARGET=@@KUBERNETES_VERSION@@
+node=@@NODE@@
+export KUBECONFIG=@@ADMIN_KUBECONFIG@@
+@@VERSION_GUARD@@
+@@KUBERNETES_PACKAGES@@
+upgrade_packages kubeadm
+@@KUBEADM_UPGRADE@@
+kubectl drain "$node" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+upgrade_packages kubelet kubectl
+systemctl daemon-reload
+systemctl restart kubelet
+kubectl uncordon "$node"
+@@KUBELET_FILE_PERMISSIONS@@
+@@CONTROL_PLANE_CERTIFICATE_PERMISSIONS@@

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Platform: initialise the cluster on the first control-plane node
+# Idempotent: every step checks before it acts, so running it again is safe.
+set -euo pipefail
+if [ -f /etc/kubernetes/platform/initialised ]; then
+  echo "control plane already initialised"
+elif [ -f /etc/kubernetes/admin.conf ]; then
+  echo "an earlier kubeadm init stopped half-way; it is not retried on its own because kubeadm reset also deletes the PKI: run 'kubeadm reset --force' on this node, then 'pulumi up --replace' on its files step and this step" >&2
+  exit 1
+else
+  kubeadm init --config /etc/kubernetes/platform/kubeadm.yaml --skip-token-print
+  touch /etc/kubernetes/platform/initialised
+fi
+# CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
+# readable by root only (files on a read-only /usr, as on Flatcar, are left as they are).
+for file in /lib/systemd/system/kubelet.service /usr/lib/systemd/system/kubelet.service \
+  /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf /etc/systemd/system/kubelet.service.d/10-kubeadm.conf \
+  /var/lib/kubelet/config.yaml /etc/kubernetes/pki/ca.crt; do
+  if [ -f "$file" ] && [ -w "$file" ]; then
+    chmod 600 "$file"
+    chown root:root "$file"
+  fi
+done
+# CIS 1.1.20: every certificate under the PKI folder readable by root only (all its readers run as root).
+if [ -d /etc/kubernetes/pki ]; then
+  find /etc/kubernetes/pki -name '*.crt' -exec chmod 600 {} +
+fi

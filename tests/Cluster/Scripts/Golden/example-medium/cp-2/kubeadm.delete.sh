@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Platform: reset the node (kubeadm reset) when it leaves the cluster
+# Idempotent: every step checks before it acts, so running it again is safe.
+set -euo pipefail
+if command -v kubeadm >/dev/null 2>&1 && { [ -f /etc/kubernetes/kubelet.conf ] || [ -d /etc/kubernetes/manifests ]; }; then
+  kubeadm reset --force
+fi
+rm -rf /etc/cni/net.d /etc/kubernetes/platform
+rm -f /etc/kubernetes/manifests/kube-vip.yaml

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Platform: drain node worker-2 before its upgrade to Kubernetes 1.36.5
+# Idempotent: every step checks before it acts, so running it again is safe.
+set -euo pipefail
+export KUBECONFIG=/etc/kubernetes/admin.conf
+node=worker-2
+running="$(kubectl get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')"
+if [ "$running" != "v1.36.5" ]; then
+  kubectl drain "$node" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+fi

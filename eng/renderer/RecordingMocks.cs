@@ -11,7 +11,7 @@ public sealed class RecordingMocks : IMocks
     private readonly ConcurrentQueue<MockResourceArgs> _registrations = new();
     private readonly ConcurrentDictionary<string, string> _secretValues = new(StringComparer.Ordinal);
 
-    /// <summary>Every registration, in the order the engine made them.</summary>
+    /// <summary>Every registration, in the order they reached the mocks.</summary>
     public IReadOnlyList<MockResourceArgs> Registrations => _registrations.ToArray();
 
     /// <summary>The made-up secret values the providers returned, each with what it stands for.</summary>

@@ -180,6 +180,10 @@ public class ServiceProxyTests
             },
             cluster.Changes);
         Assert.False(cluster.KubeProxy);
+        // Every Cilium agent runs with the replacement before kube-proxy goes.
+        var rollout = cluster.Calls.IndexOf("kubectl -n kube-system rollout status daemonset/cilium --timeout=10m");
+        Assert.True(rollout >= 0 && rollout < cluster.Calls.IndexOf("kubectl -n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m"),
+            string.Join("\n", cluster.Calls));
         Assert.True(cluster.Run(Script(run, Step)) == 0, cluster.Errors);
         Assert.Equal(3, cluster.Changes.Count);
 
@@ -321,6 +325,7 @@ public class ServiceProxyTests
                         if [ -f "$FAKE/replacement" ]; then printf '%s' "$(cat "$FAKE/replacement")"; fi ;;
                       "-n kube-system rollout status daemonset/kube-proxy --timeout=10m")
                         [ -f "$FAKE/daemonset" ] ;;
+                      "-n kube-system rollout status daemonset/cilium --timeout=10m") ;;
                       "-n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m")
                         echo "kubectl $*" >>"$FAKE/changes"; rm "$FAKE/daemonset" ;;
                       "-n kube-system delete configmap kube-proxy")

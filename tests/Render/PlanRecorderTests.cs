@@ -61,4 +61,15 @@ public class PlanRecorderTests
         Assert.Contains("platform:tier", RenderTargets.Explain(error));
         Assert.Contains("platform:clusterName", RenderTargets.Explain(error));
     }
+
+    [Fact]
+    public async Task Two_renders_of_the_same_stack_are_the_same_text()
+    {
+        var file = StackFile.Load(RenderedStacks.File("fixture-full"));
+        var first = await PlanRecorder.RecordAsync(file);
+        var second = await PlanRecorder.RecordAsync(file);
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(first.Registrations), System.Text.Json.JsonSerializer.Serialize(second.Registrations));
+        Assert.Equal("platform:cluster:Cluster", first.Registrations[0].Type);
+    }
 }

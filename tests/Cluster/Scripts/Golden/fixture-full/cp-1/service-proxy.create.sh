@@ -9,6 +9,9 @@ if [ -n "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o
     echo "refusing to remove kube-proxy: Cilium's kube-proxy replacement is not on (cilium-config has kube-proxy-replacement '$replacement'), so nothing else would serve Services" >&2
     exit 1
   fi
+  # The setting is not enough: every Cilium agent must run with it before kube-proxy goes (Helm's wait lets a rolling
+  # update still have agents restarting).
+  kubectl -n kube-system rollout status daemonset/cilium --timeout=10m
   kubectl -n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m
 fi
 if [ -n "$(kubectl -n kube-system get configmap kube-proxy --ignore-not-found -o name)" ]; then

@@ -39,6 +39,7 @@ public class PlatformStack : Stack
             Hardening = HardeningSwitches.Apply(settings.HardeningExceptions.Keys),
             // Cilium's kube-proxy replacement takes over Services, so kubeadm installs no kube-proxy.
             KubeProxy = !(settings.Cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium && settings.Cni.KubeProxyReplacement),
+            SecretsEncryptionMigration = settings.SecretsEncryptionMigration,
         });
         var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster };
         var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);

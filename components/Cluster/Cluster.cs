@@ -46,6 +46,7 @@ public sealed class Cluster : ComponentResource
             DnsDomain = args.DnsDomain,
             Hardening = args.Hardening,
             KubeProxy = args.KubeProxy,
+            SecretsEncryptionMigration = args.SecretsEncryptionMigration,
         };
 
         Pki = new ClusterPki($"{name}-pki", new ClusterPkiArgs { ClusterName = args.ClusterName }, new ComponentResourceOptions { Parent = this });

@@ -42,6 +42,11 @@ public sealed record ClusterArgs
     /// kube-proxy replacement is on), and upgrades skip kubeadm's kube-proxy addon when it is false.</summary>
     public bool KubeProxy { get; init; } = true;
 
+    /// <summary>Whether Secrets are still written with aescbc (the key of earlier versions) while every API server learns
+    /// to read secretbox: the first phase of moving a cluster deployed by an earlier version. Default false: secretbox
+    /// writes.</summary>
+    public bool SecretsEncryptionMigration { get; init; }
+
     /// <summary>The hardening switches. Default: everything hardened.</summary>
     public KubeadmHardening Hardening { get; init; } = new();
 }

@@ -84,7 +84,7 @@ internal sealed class ClusterFiles
         if (hardening.AuditLog)
             yield return new NodeFile(KubeadmPaths.AuditPolicy, "0600", KubeadmConfigRenderer.RenderAuditPolicy());
         if (hardening.EncryptionAtRest)
-            yield return new NodeFile(KubeadmPaths.EncryptionConfig, "0600", KubeadmConfigRenderer.RenderEncryptionConfig(encryptionKey, legacyEncryptionKey));
+            yield return new NodeFile(KubeadmPaths.EncryptionConfig, "0600", KubeadmConfigRenderer.RenderEncryptionConfig(encryptionKey, legacyEncryptionKey, _spec.SecretsEncryptionMigration));
         if (hardening.PodSecurityDefaults || hardening.EventRateLimit)
             yield return new NodeFile(KubeadmPaths.AdmissionConfig, "0600", KubeadmConfigRenderer.RenderAdmissionConfig(hardening));
         if (hardening.EventRateLimit)

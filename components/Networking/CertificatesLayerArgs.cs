@@ -12,8 +12,8 @@ public sealed record CertificatesLayerArgs
     /// <summary>The default IngressClass, which HTTP-01 challenges are solved through. Required.</summary>
     public required string DefaultIngressClass { get; init; }
 
-    /// <summary>Where the default IngressClass's controller runs: its namespace and the container ports its pods serve
-    /// web traffic on. cert-manager's HTTP-01 self-check fetches the challenge from the domain, which Kubernetes'
+    /// <summary>Where the default IngressClass's controller runs: its namespace and the container port its pods serve
+    /// plain HTTP on. cert-manager's HTTP-01 self-check fetches the challenge from the domain, which Kubernetes'
     /// Service translation delivers to those pod ports, so cert-manager's egress allows them. Null: HTTP-01 unused.</summary>
     public DefaultIngressController? DefaultIngressController { get; init; }
 

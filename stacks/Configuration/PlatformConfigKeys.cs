@@ -152,6 +152,20 @@ public static class PlatformConfigKeys
             "(in-cluster storage).",
     };
 
+    /// <summary><c>platform:secretsEncryptionMigration</c>: the first phase of moving a cluster deployed by an earlier
+    /// version from aescbc to secretbox.</summary>
+    public static PlatformConfigKey SecretsEncryptionMigration { get; } = new()
+    {
+        Name = "secretsEncryptionMigration",
+        Type = PlatformConfigValueType.Boolean,
+        Default = "false",
+        Example = "true",
+        Description = "Set true on a cluster deployed by a Platform version that encrypted Secrets with aescbc, for its " +
+            "first update with this version: Secrets are still written with aescbc while every API server learns to read " +
+            "secretbox; once every API server has restarted, set it back to false (secretbox writes) and rewrite the " +
+            "Secrets. New clusters leave it false.",
+    };
+
     /// <summary><c>platform:capabilities</c>: per-capability overrides of the tier defaults.</summary>
     public static PlatformConfigKey Capabilities { get; } = new()
     {
@@ -295,6 +309,7 @@ public static class PlatformConfigKeys
         StatefulWorkloads,
         Capabilities,
         HardeningExceptions,
+        SecretsEncryptionMigration,
         Cni,
         LoadBalancer,
         Ingress,

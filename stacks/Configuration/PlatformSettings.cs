@@ -69,6 +69,10 @@ public sealed record PlatformSettings
     /// <summary>Whether stateful workloads are planned (<c>platform:statefulWorkloads</c>); false by default.</summary>
     public bool StatefulWorkloads { get; init; }
 
+    /// <summary>Whether Secrets are still written with aescbc while the API servers learn secretbox
+    /// (<c>platform:secretsEncryptionMigration</c>); false by default.</summary>
+    public bool SecretsEncryptionMigration { get; init; }
+
     /// <summary>Capability on/off overrides by capability id (<c>platform:capabilities</c>); empty by default.</summary>
     public IReadOnlyDictionary<string, bool> CapabilityOverrides { get; init; } = ReadOnlyDictionary<string, bool>.Empty;
 

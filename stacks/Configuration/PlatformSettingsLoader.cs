@@ -78,6 +78,7 @@ public static class PlatformSettingsLoader
         }
         CheckSshPrivateKey(source, problems);
         var statefulWorkloads = ReadStatefulWorkloads(source, problems);
+        var secretsEncryptionMigration = ReadBoolean(source, PlatformConfigKeys.SecretsEncryptionMigration, problems);
         var capabilities = ReadCapabilities(source, problems);
 
         problems.ThrowIfAny();
@@ -100,6 +101,7 @@ public static class PlatformSettingsLoader
             ClusterDomain = clusterDomain!,
             Nodes = nodes!,
             StatefulWorkloads = statefulWorkloads!.Value,
+            SecretsEncryptionMigration = secretsEncryptionMigration!.Value,
             CapabilityOverrides = capabilities!,
         };
     }
@@ -311,8 +313,10 @@ public static class PlatformSettingsLoader
     }
 
     private static bool? ReadStatefulWorkloads(IPlatformConfigSource source, ProblemCollector problems)
+        => ReadBoolean(source, PlatformConfigKeys.StatefulWorkloads, problems);
+
+    private static bool? ReadBoolean(IPlatformConfigSource source, PlatformConfigKey key, ProblemCollector problems)
     {
-        var key = PlatformConfigKeys.StatefulWorkloads;
         var text = ReadOptional(source, key);
         if (text is null || string.Equals(text, "false", StringComparison.OrdinalIgnoreCase))
         {

@@ -141,8 +141,8 @@ public class NamespaceTrafficTests
         // The domain resolves to the load balancer; the Service translation delivers to the pods' own ports, which
         // NetworkPolicy then sees.
         Assert.Equal("ingress-nginx", Assert.Single(rule["to"]!.AsArray())!["namespaceSelector"]!["matchLabels"]!["kubernetes.io/metadata.name"]!.GetValue<string>());
-        Assert.Equal(Components.Networking.Ingress.IngressPorts.For(Components.Networking.Ingress.IngressControllerKind.IngressNginx).Select(p => $"{p.Port}/{p.Protocol}"),
-            rule["ports"]!.AsArray().Select(p => $"{p!["port"]}/{p["protocol"]}"));
+        // Only its HTTP port: not the metrics or admission webhook ports.
+        Assert.Equal(["80/TCP"], rule["ports"]!.AsArray().Select(p => $"{p!["port"]}/{p["protocol"]}"));
 
         var dns01 = NamespacePolicies(await RenderedStacks.PlanAsync("fixture-full"));
         Assert.DoesNotContain(dns01["cert-manager"], p => p["metadata"]!["name"]!.GetValue<string>() == "allow-http01-self-check");

@@ -33,4 +33,8 @@ public sealed record KubeadmClusterSpec
     /// <summary>Whether kubeadm installs kube-proxy. Default true; false when the CNI replaces it (Cilium's kube-proxy
     /// replacement), which skips kubeadm's <c>addon/kube-proxy</c> phase. Only <c>kubeadm init</c> reads it.</summary>
     public bool KubeProxy { get; init; } = true;
+
+    /// <summary>Whether Secrets are still written with aescbc while the API servers learn to read secretbox (see
+    /// <see cref="KubeadmConfigRenderer.RenderEncryptionConfig"/>). Default false.</summary>
+    public bool SecretsEncryptionMigration { get; init; }
 }

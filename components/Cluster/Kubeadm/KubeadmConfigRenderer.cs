@@ -120,8 +120,10 @@ public static partial class KubeadmConfigRenderer
     /// <param name="secretboxKey">The key that encrypts, 32 random bytes in base64.</param>
     /// <param name="legacyAescbcKey">The <c>aescbc</c> key earlier versions encrypted with (32 bytes in base64), or
     /// null once no stored Secret is encrypted with it.</param>
+    /// <param name="writeWithAescbc">The migration's first phase: <c>aescbc</c> first (it still encrypts writes) and
+    /// <c>secretbox</c> second (read only), until every API server has read this file.</param>
     /// <exception cref="ArgumentException">A key is not base64 of exactly 32 bytes, or both keys are the same.</exception>
-    public static string RenderEncryptionConfig(string secretboxKey, string? legacyAescbcKey = null)
+    public static string RenderEncryptionConfig(string secretboxKey, string? legacyAescbcKey = null, bool writeWithAescbc = false)
     {
         RequireKey(secretboxKey, nameof(secretboxKey));
         var providers = new List<object> { Map(("secretbox", KeyList(secretboxKey))) };
@@ -130,7 +132,13 @@ public static partial class KubeadmConfigRenderer
             RequireKey(legacyAescbcKey, nameof(legacyAescbcKey));
             if (legacyAescbcKey == secretboxKey)
                 throw new ArgumentException("The secretbox key must differ from the aescbc key: a key is never shared between two ciphers.", nameof(legacyAescbcKey));
-            providers.Add(Map(("aescbc", KeyList(legacyAescbcKey))));
+            // The first provider encrypts every write. While a cluster moves from aescbc, aescbc keeps writing until every
+            // API server can read secretbox (upstream's two-step key change), so no server ever meets a Secret it cannot read.
+            providers.Insert(writeWithAescbc ? 0 : 1, Map(("aescbc", KeyList(legacyAescbcKey))));
+        }
+        else if (writeWithAescbc)
+        {
+            throw new ArgumentException("Writing with aescbc during the migration needs the aescbc key.", nameof(legacyAescbcKey));
         }
         providers.Add(Map(("identity", Map())));
         return Serialize(Map(

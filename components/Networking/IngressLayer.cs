@@ -115,8 +115,8 @@ public sealed class IngressLayer : ComponentResource
         var chart = IngressControllerCharts.For(controller.Kind);
         if (chart.CrdChart is { } crdChart)
         {
-            // A chart that ships no CRDs (Emissary): its CRD chart goes first, into the same namespace. CRD manifests
-            // (Traefik) are a step HelmInstall registers before the release itself.
+            // A chart that ships no CRDs (Emissary): its CRD chart goes first, into the same namespace. Vendored CRDs
+            // (Traefik) are resources HelmInstall registers before the release itself.
             after.Add(HelmInstall.Chart($"{name}-{controller.EffectiveClassName}-crds", crdChart, ns.NamespaceName,
                 IngressControllerCharts.CrdChartValues(controller.Kind), new CustomResourceOptions { Parent = this }));
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Platform.Components.Cluster.Scripts;
 
@@ -19,7 +20,7 @@ public static partial class NodeFiles
         {
             var match = PayloadLine().Match(line);
             if (!match.Success) return false;
-            result.Add(new NodeFile(match.Groups[2].Value, match.Groups[1].Value, PlanWriter.Decode(match.Groups[3].Value)));
+            result.Add(new NodeFile(match.Groups[2].Value, match.Groups[1].Value, Encoding.UTF8.GetString(Convert.FromBase64String(match.Groups[3].Value))));
         }
         return true;
     }

@@ -15,63 +15,65 @@ public static class PlanRecorder
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    /// <summary>Runs <paramref name="run"/> while no other program run of this process is under way: Pulumi's engine,
-    /// the configuration environment variables and <see cref="RecordedPlatformStack"/>'s record are one per process.
-    /// Every caller that runs the program (this recorder, the tests' stack runner) goes through here.</summary>
-    public static async Task<T> ExclusiveAsync<T>(Func<Task<T>> run)
+    /// <summary>
+    /// Runs the platform program once under Pulumi's test engine with <paramref name="mocks"/> and the configuration
+    /// as the Pulumi CLI passes it (<c>PULUMI_CONFIG</c>, <c>PULUMI_CONFIG_SECRET_KEYS</c>), and returns the resources
+    /// and what each was registered with, in the program's order. One run at a time: Pulumi's engine, those environment
+    /// variables and <see cref="RecordedPlatformStack"/>'s record are one per process, so every caller that runs the
+    /// program (this recorder, the tests' stack runner) goes through here.
+    /// </summary>
+    /// <param name="mocks">The providers' stand-ins.</param>
+    /// <param name="config">Every configuration value by full key (<c>platform:tier</c>).</param>
+    /// <param name="secretKeys">The full keys that are secrets.</param>
+    /// <param name="preview">Whether the run is a preview (IDs unknown) rather than an update.</param>
+    /// <param name="stackName">The stack's name.</param>
+    /// <exception cref="RunException">The configuration is invalid or the program failed.</exception>
+    public static async Task<ProgramRun> RunProgramAsync(IMocks mocks, IReadOnlyDictionary<string, string> config,
+        IEnumerable<string> secretKeys, bool preview, string stackName)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(mocks);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(secretKeys);
         await OneAtATime.WaitAsync();
         try
         {
-            return await run();
-        }
-        finally
-        {
-            OneAtATime.Release();
-        }
-    }
-
-    /// <summary>Runs the program for <paramref name="stack"/>.</summary>
-    /// <exception cref="RunException">The configuration is invalid (the message lists every problem) or the program failed.</exception>
-    public static Task<Plan> RecordAsync(StackFile stack)
-    {
-        ArgumentNullException.ThrowIfNull(stack);
-        return ExclusiveAsync(() => RunAsync(stack));
-    }
-
-    private static async Task<Plan> RunAsync(StackFile stack)
-    {
-        var mocks = new RecordingMocks();
-        try
-        {
-            Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(stack.Config));
-            Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", JsonSerializer.Serialize(stack.SecretKeys));
+            Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
+            Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", JsonSerializer.Serialize(secretKeys));
             var record = RecordedPlatformStack.Begin();
             var resources = await Deployment.TestAsync<RecordedPlatformStack>(mocks,
-                new TestOptions { IsPreview = false, ProjectName = "platform", StackName = stack.Name });
-            var platform = resources.OfType<RecordedPlatformStack>().Single();
-            var capabilities = await OutputUtilities.GetValueAsync(platform.Capabilities);
-            return new Plan
-            {
-                Stack = stack,
-                Registrations = await RegistrationsAsync(mocks.Registrations, record),
-                Capabilities = capabilities,
-                SecretValues = new Dictionary<string, string>(mocks.SecretValues, StringComparer.Ordinal),
-            };
+                new TestOptions { IsPreview = preview, ProjectName = "platform", StackName = stackName });
+            return new ProgramRun(resources, record.Values.OrderBy(r => r.Order).ToList());
         }
         finally
         {
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
             Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", null);
+            OneAtATime.Release();
         }
     }
 
+    /// <summary>Runs the program for <paramref name="stack"/>, as an update.</summary>
+    /// <exception cref="RunException">The configuration is invalid (the message lists every problem) or the program failed.</exception>
+    public static async Task<Plan> RecordAsync(StackFile stack)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var mocks = new RecordingMocks();
+        var run = await RunProgramAsync(mocks, stack.Config, stack.SecretKeys, preview: false, stack.Name);
+        var platform = run.Resources.OfType<RecordedPlatformStack>().Single();
+        return new Plan
+        {
+            Stack = stack,
+            Registrations = await RegistrationsAsync(mocks.Registrations, run.Recorded),
+            Capabilities = await OutputUtilities.GetValueAsync(platform.Capabilities),
+            SecretValues = new Dictionary<string, string>(mocks.SecretValues, StringComparer.Ordinal),
+        };
+    }
+
     private static async Task<IReadOnlyList<Registration>> RegistrationsAsync(IReadOnlyList<MockResourceArgs> registered,
-        IReadOnlyDictionary<Resource, RecordedResource> record)
+        IReadOnlyList<RecordedResource> record)
     {
         var byKey = new Dictionary<(string Type, string Name), RecordedResource>();
-        foreach (var recorded in record.Values)
+        foreach (var recorded in record)
             byKey[(recorded.Resource.GetResourceType(), recorded.Resource.GetResourceName())] = recorded;
         var result = new List<Registration>(registered.Count);
         // In the order the program registered them (its constructors run one after another), not the order the engine's

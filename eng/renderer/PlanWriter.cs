@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Components.Cluster;
@@ -113,7 +112,4 @@ public static class PlanWriter
             }
         }
     }
-
-    /// <summary>UTF-8 text of the payload lines, for tests.</summary>
-    internal static string Decode(string base64) => Encoding.UTF8.GetString(Convert.FromBase64String(base64));
 }

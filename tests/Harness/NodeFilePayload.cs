@@ -1,4 +1,4 @@
-using System.Text;
+using Platform.Renderer;
 
 namespace Platform.Tests.Harness;
 
@@ -8,7 +8,7 @@ public static class NodeFilePayload
     /// <summary>The content of the file at <paramref name="path"/>; fails the test when the payload has no such file.</summary>
     public static string Content(string payload, string path)
     {
-        var line = Assert.Single(payload.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Split(' ')[1] == path);
-        return Encoding.UTF8.GetString(Convert.FromBase64String(line.Split(' ')[2]));
+        Assert.True(NodeFiles.TryParse(payload, out var files), "not a node-files payload");
+        return Assert.Single(files, f => f.Path == path).Content;
     }
 }

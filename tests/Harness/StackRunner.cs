@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Platform.Renderer;
 using Platform.Stacks;
 using Platform.Stacks.Configuration;
 using Pulumi;
-using Pulumi.Testing;
 
 namespace Platform.Tests.Harness;
 
@@ -20,27 +18,11 @@ public static class StackRunner
     public static async Task<StackRun> RunAsync(IReadOnlyDictionary<string, string> config, bool preview = true, PlatformMocks? mocks = null)
     {
         mocks ??= new PlatformMocks();
-        // The renderer's lock: one program run at a time in this process, whoever runs it.
-        return await PlanRecorder.ExclusiveAsync(async () =>
-        {
-            try
-            {
-                Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config.ToDictionary(kv => "platform:" + kv.Key, kv => kv.Value)));
-                Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS",
-                    JsonSerializer.Serialize(SecretKeys.Where(config.ContainsKey).Select(k => "platform:" + k)));
-                var record = RecordedPlatformStack.Begin();
-                var resources = await Deployment.TestAsync<RecordedPlatformStack>(mocks.Mock.Object,
-                    new TestOptions { IsPreview = preview, ProjectName = "platform", StackName = "test" });
-                // Keyed by name, the last registered wins (a namespace, its component and a release may share a name).
-                var byName = record.Values.OrderBy(r => r.Order).GroupBy(r => r.Resource.GetResourceName()).ToDictionary(g => g.Key, g => g.Last());
-                return new StackRun(resources, mocks.Registrations,
-                    byName.ToDictionary(kv => kv.Key, kv => kv.Value.Options), byName.ToDictionary(kv => kv.Key, kv => kv.Value.Args));
-            }
-            finally
-            {
-                Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
-                Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", null);
-            }
-        });
+        var run = await PlanRecorder.RunProgramAsync(mocks.Mock.Object, config.ToDictionary(kv => "platform:" + kv.Key, kv => kv.Value),
+            SecretKeys.Where(config.ContainsKey).Select(k => "platform:" + k), preview, "test");
+        // Keyed by name, the last registered wins (a namespace, its component and a release may share a name).
+        var byName = run.Recorded.GroupBy(r => r.Resource.GetResourceName()).ToDictionary(g => g.Key, g => g.Last());
+        return new StackRun(run.Resources, mocks.Registrations,
+            byName.ToDictionary(kv => kv.Key, kv => kv.Value.Options), byName.ToDictionary(kv => kv.Key, kv => kv.Value.Args));
     }
 }

@@ -24,8 +24,8 @@ public static class IngressControllerCharts
 
     /// <summary>Whether <paramref name="kind"/>'s CRDs come from a CRD chart of their own, installed before its chart
     /// (its catalog entry's <see cref="HelmChart.CrdChart"/>, <see cref="CrdInstall.FromCrdChart"/>). Only Emissary: its
-    /// chart ships no CRDs, they come from <see cref="HelmCharts.EmissaryCrds"/>. Traefik's CRD manifests
-    /// (<see cref="CrdInstall.Manifests"/>) are a step the release's installation registers itself.</summary>
+    /// chart ships no CRDs, they come from <see cref="HelmCharts.EmissaryCrds"/>. Traefik's vendored CRDs
+    /// (<see cref="CrdInstall.Manifests"/>) are resources the release's installation registers itself.</summary>
     public static bool RequiresCrdStep(IngressControllerKind kind) => For(kind).CrdChart is not null;
 
     /// <summary>The values of <paramref name="kind"/>'s CRD chart (see <see cref="RequiresCrdStep"/>):

@@ -41,6 +41,12 @@ public class PlatformStack : Stack
             KubeProxy = !(settings.Cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium && settings.Cni.KubeProxyReplacement),
             SecretsEncryptionMigration = settings.SecretsEncryptionMigration,
         });
+        if (settings.SecretsEncryptionMigration)
+        {
+            Log.Warn($"{PlatformConfigKeys.SecretsEncryptionMigration.FullName} is true: Secrets are still written with aescbc, whose key " +
+                "is readable in the stack's state. Once every API server has restarted, set it to false (secretbox writes) and " +
+                "rewrite the Secrets (README: Secrets encryption at rest).", cluster);
+        }
         var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster };
         var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, deploy) in PlatformLayers.InOrder)

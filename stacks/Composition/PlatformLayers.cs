@@ -126,9 +126,9 @@ public static class PlatformLayers
     private static DefaultIngressController DefaultController(Configuration.PlatformSettings settings)
     {
         var kind = settings.Ingress.Controllers.Single(c => c.Default).Kind;
-        // HTTP-01 is plain HTTP: the controller's HTTP container port, the first it lists; not its admin or webhook ports.
+        // HTTP-01 is plain HTTP: the controller's HTTP container port, not its admin or webhook ports.
         return new DefaultIngressController(Components.Networking.Ingress.IngressControllerCharts.Namespace(kind),
-            [Components.Networking.Ingress.IngressPorts.For(kind)[0]]);
+            [Components.Networking.Ingress.IngressPorts.Http(kind)]);
     }
 
     private static ComponentResource ExternalDns(PlatformContext context)

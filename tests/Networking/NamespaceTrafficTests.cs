@@ -162,4 +162,15 @@ public class NamespaceTrafficTests
         Assert.Contains("5353/UDP", ports);
         Assert.Contains("5353/TCP", ports);
     }
+
+    [Theory]
+    [InlineData(Components.Networking.Ingress.IngressControllerKind.Traefik, 8000)]
+    [InlineData(Components.Networking.Ingress.IngressControllerKind.IngressNginx, 80)]
+    [InlineData(Components.Networking.Ingress.IngressControllerKind.Contour, 8080)]
+    [InlineData(Components.Networking.Ingress.IngressControllerKind.HAProxy, 8080)]
+    [InlineData(Components.Networking.Ingress.IngressControllerKind.Emissary, 8080)]
+    public void Each_controllers_http_port_is_the_container_port_its_values_serve_http_on(Components.Networking.Ingress.IngressControllerKind kind, int port)
+    {
+        Assert.Equal((port, "TCP"), Components.Networking.Ingress.IngressPorts.Http(kind));
+    }
 }

@@ -21,6 +21,9 @@ public static class IngressPorts
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown ingress controller kind"),
     };
 
+    /// <summary>The container port <paramref name="kind"/>'s pods serve plain HTTP on (where HTTP-01 challenges land).</summary>
+    public static (int Port, string Protocol) Http(IngressControllerKind kind) => For(kind)[0];
+
     /// <summary>The (port, protocol) pairs <paramref name="kind"/>'s pods serve Prometheus metrics on, for the monitoring
     /// namespace: Traefik's metrics entry point, ingress-nginx's 10254, Contour's 8000 and Envoy's 8002, HAProxy's stat
     /// port, Emissary's admin port. Those that are also health ports stay open to any peer in <see cref="For"/>.</summary>

@@ -28,6 +28,7 @@ public class PlatformStack : Stack
         {
             ClusterName = settings.ClusterName,
             KubernetesVersion = settings.KubernetesVersion.ToString(),
+            ContainerRuntime = KubernetesVersions.ContainerRuntimeFor(settings.KubernetesVersion),
             Nodes = settings.Nodes,
             ApiEndpointHost = settings.ApiEndpoint.Host,
             ApiEndpointPort = settings.ApiEndpoint.Port,

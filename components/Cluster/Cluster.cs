@@ -67,6 +67,7 @@ public sealed class Cluster : ComponentResource
                 Node = node,
                 Role = role,
                 KubernetesVersion = args.KubernetesVersion,
+                ContainerRuntime = args.ContainerRuntime,
                 SshPrivateKey = args.SshPrivateKey,
                 Files = files.For(node, role),
                 FirstControlPlane = first,

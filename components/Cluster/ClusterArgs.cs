@@ -12,6 +12,10 @@ public sealed record ClusterArgs
     /// <summary>The Kubernetes version, MAJOR.MINOR.PATCH; changing it upgrades the cluster in kubeadm's order. Required.</summary>
     public required string KubernetesVersion { get; init; }
 
+    /// <summary>The container runtime every node needs for <see cref="KubernetesVersion"/> (sandbox image, supported
+    /// containerd releases). Required.</summary>
+    public required ContainerRuntime ContainerRuntime { get; init; }
+
     /// <summary>The hosts, in inventory order; the first control-plane node runs <c>kubeadm init</c>. Required.</summary>
     public required IReadOnlyList<ClusterNode> Nodes { get; init; }
 

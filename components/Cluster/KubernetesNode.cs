@@ -34,8 +34,9 @@ public sealed class KubernetesNode : ComponentResource
             : args.FirstControlPlane ?? throw new ArgumentException($"Node {args.Node.Name} needs the first control-plane node.", nameof(args));
         var os = args.Node.OperatingSystem;
         var version = args.KubernetesVersion;
+        var runtime = args.ContainerRuntime;
 
-        Prepared = Run($"{name}-prepare", _node, NodeScripts.Prepare(os, version), NodeScripts.CleanUp(), timeouts: LongRunning);
+        Prepared = Run($"{name}-prepare", _node, NodeScripts.Prepare(os, version, runtime), NodeScripts.CleanUp(), timeouts: LongRunning);
         Files = Run($"{name}-files", _node, NodeScripts.InstallFiles(),
             ShellScript.Header("remove the platform's files") + "rm -rf /etc/kubernetes/platform\n", stdin: args.Files, secret: true);
 
@@ -67,7 +68,7 @@ public sealed class KubernetesNode : ComponentResource
         {
             var drain = Run($"{name}-upgrade-drain", first, NodeScripts.DrainForUpgrade(_node.Name, version),
                 NodeScripts.NothingToUndo("upgrade drain", "an upgrade is not reverted"), dependsOn: upgradeAfter, triggers: triggers, timeouts: LongRunning);
-            var upgrade = Run($"{name}-upgrade", _node, NodeScripts.UpgradeWorker(os, version),
+            var upgrade = Run($"{name}-upgrade", _node, NodeScripts.UpgradeWorker(os, version, runtime),
                 NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"), dependsOn: new[] { drain }, triggers: triggers, timeouts: LongRunning);
             Upgraded = Run($"{name}-upgrade-uncordon", first, NodeScripts.Uncordon(_node.Name),
                 NodeScripts.NothingToUndo("upgrade uncordon", "an upgrade is not reverted"), dependsOn: new[] { upgrade }, triggers: triggers);
@@ -75,7 +76,7 @@ public sealed class KubernetesNode : ComponentResource
         else
         {
             Upgraded = Run($"{name}-upgrade", _node,
-                NodeScripts.UpgradeControlPlane(os, version, _node.Name, args.Role == KubernetesNodeRole.FirstControlPlane, args.KubeProxy),
+                NodeScripts.UpgradeControlPlane(os, version, runtime, _node.Name, args.Role == KubernetesNodeRole.FirstControlPlane, args.KubeProxy),
                 NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"), dependsOn: upgradeAfter, triggers: triggers, timeouts: LongRunning);
         }
 

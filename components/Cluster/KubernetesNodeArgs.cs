@@ -14,6 +14,9 @@ public sealed record KubernetesNodeArgs
     /// <summary>The Kubernetes version (MAJOR.MINOR.PATCH); changing it upgrades the node. Required.</summary>
     public required string KubernetesVersion { get; init; }
 
+    /// <summary>The container runtime the node needs for <see cref="KubernetesVersion"/>. Required.</summary>
+    public required ContainerRuntime ContainerRuntime { get; init; }
+
     /// <summary>The SSH private key; kept secret. Required.</summary>
     public required Input<string> SshPrivateKey { get; init; }
 

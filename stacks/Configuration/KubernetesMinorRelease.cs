@@ -30,6 +30,7 @@ public sealed record KubernetesMinorRelease
     public required bool RequiresContainerd2 { get; init; }
 
     /// <summary>The oldest patch of each containerd line that containerd's own support matrix lists for this minor,
-    /// newest line first, e.g. <c>2.3.0</c>, <c>2.2.0</c>; empty when the matrix has no row for it yet.</summary>
+    /// newest line first, e.g. <c>2.3.0</c>, <c>2.2.0</c> (where the matrix has no row for the minor yet, the previous
+    /// minor's, said so at the source). Nodes must run one of these lines at or above its patch, or a newer line.</summary>
     public required IReadOnlyList<string> ContainerdReleases { get; init; }
 }

@@ -76,7 +76,9 @@ public static class KubernetesVersions
             NewestPatch = new KubernetesVersion(1, 37, 1), // [releases], [changelog-1.37]: 2026-09-15; 1.37.2 targeted 2026-10-13
             PauseImage = "registry.k8s.io/pause:3.10.2", // [pause], GA inferred
             RequiresContainerd2 = true, // [ga-1.35]
-            ContainerdReleases = [], // [containerd]: no row yet
+            // [containerd] has no 1.37 row yet: 1.36's row is assumed (inferred: each new row so far kept the previous
+            // row's newest lines), so a node needs containerd 2.2.0 or later, as for 1.36.
+            ContainerdReleases = ["2.3.0", "2.2.0"],
         },
     ];
 
@@ -93,6 +95,17 @@ public static class KubernetesVersions
     /// <param name="version">The version to check.</param>
     /// <returns>True when Platform supports that minor version.</returns>
     public static bool IsSupported(KubernetesVersion version) => Find(version) is not null;
+
+    /// <summary>The container runtime every node needs for <paramref name="version"/>: its minor's pause image and
+    /// containerd releases.</summary>
+    /// <param name="version">A supported version.</param>
+    /// <returns>The runtime requirements.</returns>
+    /// <exception cref="ArgumentException">The version's minor is not supported.</exception>
+    public static Platform.Components.Cluster.ContainerRuntime ContainerRuntimeFor(KubernetesVersion version)
+    {
+        var release = Find(version) ?? throw new ArgumentException($"Kubernetes {version} is not supported.", nameof(version));
+        return new() { SandboxImage = release.PauseImage, SupportedContainerd = release.ContainerdReleases };
+    }
 
     /// <summary>The supported minor <paramref name="version"/> belongs to.</summary>
     /// <param name="version">The version to look up.</param>

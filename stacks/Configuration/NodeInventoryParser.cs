@@ -18,7 +18,7 @@ internal static class NodeInventoryParser
     private static readonly string[] TaintFields = ["key", "value", "effect"];
     private static readonly string[] BastionFields = ["host", "user", "port"];
     private static readonly string[] RoleNames = ["control-plane", "worker"];
-    private static readonly string[] OperatingSystemNames = ["ubuntu-22.04", "ubuntu-24.04", "flatcar"];
+    private static readonly string[] OperatingSystemNames = ["ubuntu-22.04", "ubuntu-24.04", "ubuntu-26.04", "flatcar"];
     private static readonly string[] EffectNames = Enum.GetNames<TaintEffect>();
 
     /// <summary>Parses the inventory; returns the nodes, or null when the inventory is missing or malformed.
@@ -173,13 +173,15 @@ internal static class NodeInventoryParser
                 return NodeOperatingSystem.Ubuntu2204;
             case "UBUNTU-24.04":
                 return NodeOperatingSystem.Ubuntu2404;
+            case "UBUNTU-26.04":
+                return NodeOperatingSystem.Ubuntu2604;
             case "FLATCAR":
                 return NodeOperatingSystem.Flatcar;
             default:
                 problems.Add(
                     $"{path}.os",
                     $"'{text}' is not a supported operating system{ConfigSyntax.DidYouMean(text, OperatingSystemNames)}. " +
-                    "Use ubuntu-22.04, ubuntu-24.04 (the default) or flatcar.");
+                    "Use ubuntu-22.04, ubuntu-24.04 (the default), ubuntu-26.04 or flatcar.");
                 return null;
         }
     }

@@ -113,7 +113,7 @@ public static class PlatformConfigKeys
         Required = true,
         Example = NodesExample,
         Description = "Host inventory: a list of objects with name (DNS-1123 label, unique), address (IPv4 or DNS name, " +
-            "unique), role (control-plane or worker) and optionally os (ubuntu-22.04, ubuntu-24.04 (default) or flatcar), " +
+            "unique), role (control-plane or worker) and optionally os (ubuntu-22.04, ubuntu-24.04 (default), ubuntu-26.04 or flatcar), " +
             "sshUser (default ubuntu, or core on Flatcar), sshPort (default 22), labels (map), taints (list of " +
             "{key, value, effect}) and bastion ({host, user, port}, or null for a direct connection). " +
             "The number of control-plane nodes must be odd (1, 3, 5) for etcd quorum.",

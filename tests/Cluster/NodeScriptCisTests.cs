@@ -19,16 +19,16 @@ public class NodeScriptCisTests
     /// <summary>Scripts after which the files exist and must have their modes: preparation, init, joins and upgrades.</summary>
     private static IEnumerable<string> EveryNodeScript() =>
     [
-        NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.33.5"), NodeScripts.InitFirstControlPlane(null),
+        NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.33.5", TestRuntime.Current), NodeScripts.InitFirstControlPlane(null),
         NodeScripts.Join(controlPlane: false, null), NodeScripts.Join(controlPlane: true, null),
-        NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.34.1"),
-        NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", "cp-1", first: true),
+        NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.34.1", TestRuntime.Current),
+        NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", TestRuntime.Current, "cp-1", first: true),
     ];
 
     private static IEnumerable<string> ControlPlaneScripts() =>
     [
         NodeScripts.InitFirstControlPlane("10.0.0.10"), NodeScripts.Join(controlPlane: true, null),
-        NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Flatcar, "1.34.1", "cp-2", first: false),
+        NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Flatcar, "1.34.1", TestRuntime.Current, "cp-2", first: false),
     ];
 
     private static readonly Dictionary<string, Action> Checks = new()

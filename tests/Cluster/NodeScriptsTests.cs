@@ -13,12 +13,12 @@ public class NodeScriptsTests
         var data = new TheoryData<string, string>();
         foreach (var os in Enum.GetValues<NodeOperatingSystem>())
         {
-            data.Add($"prepare {os}", NodeScripts.Prepare(os, "1.33.5"));
-            data.Add($"upgrade first control plane {os}", NodeScripts.UpgradeControlPlane(os, "1.34.1", "cp-1", first: true));
-            data.Add($"upgrade control plane {os}", NodeScripts.UpgradeControlPlane(os, "1.34.1", "cp-2", first: false));
-            data.Add($"upgrade first control plane without kube-proxy {os}", NodeScripts.UpgradeControlPlane(os, "1.36.2", "cp-1", first: true, kubeProxy: false));
-            data.Add($"upgrade control plane without kube-proxy {os}", NodeScripts.UpgradeControlPlane(os, "1.36.2", "cp-2", first: false, kubeProxy: false));
-            data.Add($"upgrade worker {os}", NodeScripts.UpgradeWorker(os, "1.34.1"));
+            data.Add($"prepare {os}", NodeScripts.Prepare(os, "1.33.5", TestRuntime.Current));
+            data.Add($"upgrade first control plane {os}", NodeScripts.UpgradeControlPlane(os, "1.34.1", TestRuntime.Current, "cp-1", first: true));
+            data.Add($"upgrade control plane {os}", NodeScripts.UpgradeControlPlane(os, "1.34.1", TestRuntime.Current, "cp-2", first: false));
+            data.Add($"upgrade first control plane without kube-proxy {os}", NodeScripts.UpgradeControlPlane(os, "1.36.2", TestRuntime.Current, "cp-1", first: true, kubeProxy: false));
+            data.Add($"upgrade control plane without kube-proxy {os}", NodeScripts.UpgradeControlPlane(os, "1.36.2", TestRuntime.Current, "cp-2", first: false, kubeProxy: false));
+            data.Add($"upgrade worker {os}", NodeScripts.UpgradeWorker(os, "1.34.1", TestRuntime.Current));
         }
         data.Add("clean up", NodeScripts.CleanUp());
         data.Add("install files", NodeScripts.InstallFiles());
@@ -52,16 +52,18 @@ public class NodeScriptsTests
 
     [Theory]
     [InlineData(NodeOperatingSystem.Ubuntu2204)]
+    [InlineData(NodeOperatingSystem.Ubuntu2604)]
     [InlineData(NodeOperatingSystem.Ubuntu2404)]
     public void Ubuntu_gets_containerd_and_pinned_held_kubernetes_packages_from_the_kubernetes_repository(NodeOperatingSystem os)
     {
-        var script = NodeScripts.Prepare(os, "1.33.5");
+        var script = NodeScripts.Prepare(os, "1.33.5", TestRuntime.Current);
         Assert.Contains("K8S_VERSION=1.33.5", script);
         Assert.Contains("https://pkgs.k8s.io/core:/stable:/$minor/deb/", script);
         Assert.Contains("pins+=(\"$package=$TARGET-*\")", script);
         Assert.Contains("apt-mark hold \"$@\"", script);
         Assert.Contains("upgrade_packages kubeadm kubelet kubectl", script);
-        Assert.Contains("apt-get install -y -q containerd runc", script);
+        Assert.Contains("apt_get install -y -q --allow-change-held-packages \"containerd=$candidate\" runc", script);
+        Assert.Contains("CONTAINERD_MINIMUMS='2.3.0 2.2.0'", script);
         Assert.Contains("SystemdCgroup = true", script);
         Assert.DoesNotContain("sysext", script);
     }
@@ -69,11 +71,13 @@ public class NodeScriptsTests
     [Fact]
     public void Flatcar_uses_its_containerd_and_kubernetes_as_a_pinned_sysext_image()
     {
-        var script = NodeScripts.Prepare(NodeOperatingSystem.Flatcar, "1.33.5");
-        Assert.Contains("https://extensions.flatcar.org/extensions/kubernetes-v$1-$arch.raw", script);
+        var script = NodeScripts.Prepare(NodeOperatingSystem.Flatcar, "1.33.5", TestRuntime.Current);
+        Assert.Contains("https://extensions.flatcar.org/extensions/$name", script);
+        Assert.Contains("https://github.com/flatcar/sysext-bakery/releases/download/kubernetes-v$1/SHA256SUMS", script);
         Assert.Contains("switch_kubernetes_sysext \"$K8S_VERSION\"", script);
         Assert.Contains("systemd-sysext refresh", script);
-        Assert.Contains("/usr/share/containerd/config.toml", script);
+        Assert.Contains("Environment=CONTAINERD_CONFIG=/etc/containerd/config.toml", script);
+        Assert.Contains("require_supported_containerd", script);
         Assert.DoesNotContain("apt-get", script);
     }
 
@@ -82,7 +86,7 @@ public class NodeScriptsTests
     [InlineData(NodeOperatingSystem.Flatcar)]
     public void Preparation_sets_kernel_modules_sysctls_and_turns_swap_off(NodeOperatingSystem os)
     {
-        var script = NodeScripts.Prepare(os, "1.33.5");
+        var script = NodeScripts.Prepare(os, "1.33.5", TestRuntime.Current);
         foreach (var expected in new[] { "br_netfilter", "overlay", "net.ipv4.ip_forward = 1", "net.bridge.bridge-nf-call-iptables = 1",
                      "kernel.panic_on_oops = 1", "vm.overcommit_memory = 1", "swapoff -a" })
             Assert.Contains(expected, script);
@@ -91,13 +95,13 @@ public class NodeScriptsTests
     [Fact]
     public void Every_step_checks_before_it_acts()
     {
-        Assert.Contains("if ! dpkg -s kubeadm kubelet kubectl", NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.33.5"));
-        Assert.Contains("if [ ! -e /etc/extensions/kubernetes.raw ]", NodeScripts.Prepare(NodeOperatingSystem.Flatcar, "1.33.5"));
+        Assert.Contains("if ! dpkg -s kubeadm kubelet kubectl", NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.33.5", TestRuntime.Current));
+        Assert.Contains("if [ ! -e /etc/extensions/kubernetes.raw ]", NodeScripts.Prepare(NodeOperatingSystem.Flatcar, "1.33.5", TestRuntime.Current));
         Assert.Contains($"if [ -f {NodeScripts.InitialisedMarker} ]", NodeScripts.InitFirstControlPlane(null));
         Assert.Contains($"if [ -f {NodeScripts.JoinedMarker} ]", NodeScripts.Join(false, null));
         Assert.Contains("if [ -f \"$path\" ] && cmp -s \"$tmp\" \"$path\"", NodeScripts.InstallFiles());
         Assert.Contains("if kubectl get node \"$node\"", NodeScripts.RemoveMember("w-1"));
-        Assert.Contains("if [ \"$running\" = \"v$TARGET\" ]", NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.34.1"));
+        Assert.Contains("if [ \"$running\" = \"v$TARGET\" ]", NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.34.1", TestRuntime.Current));
     }
 
     [Fact]
@@ -122,12 +126,12 @@ public class NodeScriptsTests
     [Fact]
     public void Upgrades_follow_kubeadms_order_and_refuse_skipping_a_minor_version()
     {
-        var first = NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", "cp-1", first: true);
+        var first = NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", TestRuntime.Current, "cp-1", first: true);
         Assert.True(first.IndexOf("upgrade_packages kubeadm\n", StringComparison.Ordinal) < first.IndexOf("kubeadm upgrade apply \"v$TARGET\" --yes", StringComparison.Ordinal));
         Assert.True(first.IndexOf("kubeadm upgrade apply", StringComparison.Ordinal) < first.IndexOf("upgrade_packages kubelet kubectl", StringComparison.Ordinal));
-        Assert.Contains("kubeadm upgrade node", NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", "cp-2", first: false));
-        Assert.DoesNotContain("upgrade apply", NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", "cp-2", first: false));
-        var worker = NodeScripts.UpgradeWorker(NodeOperatingSystem.Flatcar, "1.34.1");
+        Assert.Contains("kubeadm upgrade node", NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", TestRuntime.Current, "cp-2", first: false));
+        Assert.DoesNotContain("upgrade apply", NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", TestRuntime.Current, "cp-2", first: false));
+        var worker = NodeScripts.UpgradeWorker(NodeOperatingSystem.Flatcar, "1.34.1", TestRuntime.Current);
         Assert.True(worker.IndexOf("switch_kubernetes_sysext \"$TARGET\"", StringComparison.Ordinal) < worker.IndexOf("kubeadm upgrade node", StringComparison.Ordinal));
         Assert.Contains("kubeadm upgrades one minor version at a time", worker);
         Assert.Contains("refusing to downgrade", worker);
@@ -193,5 +197,5 @@ public class NodeScriptsTests
     [InlineData("v1.33.5")]
     [InlineData("1.33.5; rm -rf /")]
     public void Malformed_versions_never_reach_a_script(string version)
-        => Assert.Throws<ArgumentException>(() => NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, version));
+        => Assert.Throws<ArgumentException>(() => NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, version, TestRuntime.Current));
 }

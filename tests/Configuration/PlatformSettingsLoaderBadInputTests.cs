@@ -94,7 +94,7 @@ public class PlatformSettingsLoaderBadInputTests
         "platform:nodes[0].role", "'master' is not a node role. Use control-plane or worker.")]
     [InlineData(
         """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "os": "centos-7"}]""",
-        "platform:nodes[0].os", "'centos-7' is not a supported operating system. Use ubuntu-22.04, ubuntu-24.04 (the default) or flatcar.")]
+        "platform:nodes[0].os", "'centos-7' is not a supported operating system. Use ubuntu-22.04, ubuntu-24.04 (the default), ubuntu-26.04 or flatcar.")]
     [InlineData(
         """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "os": "ubuntu-24.4"}]""",
         "platform:nodes[0].os", "(did you mean 'ubuntu-24.04'?)")]

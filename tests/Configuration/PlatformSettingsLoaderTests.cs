@@ -114,6 +114,20 @@ public class PlatformSettingsLoaderTests
         Assert.Equal("admin", worker2.SshUser);
     }
 
+    [Theory]
+    [InlineData("ubuntu-22.04", NodeOperatingSystem.Ubuntu2204)]
+    [InlineData("ubuntu-24.04", NodeOperatingSystem.Ubuntu2404)]
+    [InlineData("Ubuntu-26.04", NodeOperatingSystem.Ubuntu2604)]
+    [InlineData("flatcar", NodeOperatingSystem.Flatcar)]
+    public void EachSupportedOperatingSystemIsParsed(string os, NodeOperatingSystem expected)
+    {
+        var settings = ValidConfig.Load(values => values["nodes"] = $$"""
+            [{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "os": "{{os}}"}]
+            """);
+
+        Assert.Equal(expected, settings.Nodes[0].OperatingSystem);
+    }
+
     [Fact]
     public void LabelsAndTaintsAreParsed()
     {

@@ -37,4 +37,32 @@ public class NodeFilesDecodeTests
         Assert.Contains("audit-policy.yaml", decoded);
         Assert.Contains("admission-config.yaml", decoded);
     }
+
+    [Theory]
+    [MemberData(nameof(RenderedStacks.All), MemberType = typeof(RenderedStacks))]
+    public async Task Every_node_pins_kubelets_node_ip_to_its_inventory_address_for_init_and_join(string stack)
+    {
+        var plan = await RenderedStacks.PlanAsync(stack);
+        var minor = Platform.Stacks.Configuration.KubernetesVersion.Parse(plan.Stack.Config["platform:kubernetesVersion"]).MinorVersion;
+        var pinned = new List<(string, string?)>();
+
+        foreach (var command in plan.OfType("command:remote:Command"))
+        {
+            if (command.Inputs["stdin"]?.GetValue<string>() is not { } stdin || !NodeFiles.TryParse(stdin, out var files)) continue;
+            if (files.SingleOrDefault(f => f.Path == NodeScripts.KubeadmConfigPath) is not { } kubeadm) continue;
+            var registration = ConfigDocuments.DecodeStream(kubeadm.Content, minor).Select(d => d switch
+            {
+                IKubeadmInitConfiguration init => init.NodeRegistration,
+                IKubeadmJoinConfiguration join => join.NodeRegistration,
+                _ => null,
+            }).Single(r => r != null)!;
+            var address = command.Inputs["connection"]!["host"]!.GetValue<string>();
+            var arg = Assert.Single(registration.KubeletExtraArgs!);
+            Assert.Equal("node-ip", arg.Name);
+            pinned.Add((address, arg.Value));
+        }
+
+        Assert.NotEmpty(pinned);
+        Assert.All(pinned, p => Assert.Equal(p.Item1, p.Item2));
+    }
 }

@@ -59,7 +59,7 @@ public static partial class KubeadmConfigRenderer
                     ("usages", new[] { "signing", "authentication" }),
                     ("groups", new[] { "system:bootstrappers:kubeadm:default-node-token" })),
             }),
-            ("nodeRegistration", NodeRegistration(node)),
+            ("nodeRegistration", NodeRegistration(node, apiVersion)),
             ("localAPIEndpoint", LocalApiEndpoint(node)));
         if (!cluster.KubeProxy)
         {
@@ -89,14 +89,15 @@ public static partial class KubeadmConfigRenderer
         if (discovery.CaCertHash is null || !CaCertHashFormat().IsMatch(discovery.CaCertHash))
             throw new ArgumentException("The CA certificate hash must be 'sha256:' and 64 lower-case hex digits.", nameof(discovery));
 
+        var apiVersion = KubeadmApiVersion.For(cluster.KubernetesVersion);
         var join = Map(
-            ("apiVersion", KubeadmApiVersion.For(cluster.KubernetesVersion)),
+            ("apiVersion", apiVersion),
             ("kind", "JoinConfiguration"),
             ("discovery", Map(("bootstrapToken", Map(
                 ("apiServerEndpoint", discovery.ApiServerEndpoint),
                 ("token", discovery.Token),
                 ("caCertHashes", new[] { discovery.CaCertHash }))))),
-            ("nodeRegistration", NodeRegistration(node)),
+            ("nodeRegistration", NodeRegistration(node, apiVersion)),
             ("controlPlane", node.IsControlPlane ? Map(("localAPIEndpoint", LocalApiEndpoint(node))) : null));
         return Serialize(join);
     }
@@ -271,12 +272,20 @@ public static partial class KubeadmConfigRenderer
         ("mode", KubeProxyMode),
         ("clusterCIDR", cluster.PodSubnet));
 
-    private static Dictionary<string, object?> NodeRegistration(KubeadmNodeSpec node)
+    private static Dictionary<string, object?> NodeRegistration(KubeadmNodeSpec node, string apiVersion)
     {
         var taints = node.Taints.Select(Taint).ToList();
         if (node.IsControlPlane && node.ControlPlaneTaint && !node.Taints.Any(t => string.Equals(t.Key, ControlPlaneTaintKey, StringComparison.Ordinal)))
             taints.Add(Map(("key", ControlPlaneTaintKey), ("effect", nameof(TaintEffect.NoSchedule))));
-        return Map(("name", node.Name), ("criSocket", node.CriSocket), ("taints", taints));
+        var registration = Map(("name", node.Name), ("criSocket", node.CriSocket), ("taints", taints));
+        if (node.NodeIp is { } nodeIp)
+        {
+            // v1beta4's extraArgs are lists of {name, value}; v1beta3's are maps.
+            registration.Add("kubeletExtraArgs", apiVersion == KubeadmApiVersion.V1Beta4
+                ? new[] { Map(("name", "node-ip"), ("value", nodeIp)) }
+                : Map(("node-ip", nodeIp)));
+        }
+        return registration;
     }
 
     private static Dictionary<string, object?> Taint(NodeTaint taint) => Map(
@@ -345,6 +354,8 @@ public static partial class KubeadmConfigRenderer
         ArgumentException.ThrowIfNullOrWhiteSpace(node.AdvertiseAddress, nameof(node));
         ArgumentException.ThrowIfNullOrWhiteSpace(node.CriSocket, nameof(node));
         ArgumentNullException.ThrowIfNull(node.Taints, nameof(node));
+        if (node.NodeIp is { } nodeIp && !(System.Net.IPAddress.TryParse(nodeIp, out var ip) && ip.ToString() == nodeIp))
+            throw new ArgumentException($"kubelet's node IP is an IP address, got '{nodeIp}' for node {node.Name}.", nameof(node));
     }
 
     [GeneratedRegex("^[a-z0-9]{6}\\.[a-z0-9]{16}$", RegexOptions.CultureInvariant)]

@@ -9,6 +9,12 @@ public sealed record KubeadmNodeSpec
     /// <summary>The address the node's API server advertises and binds (control-plane nodes only).</summary>
     public required string AdvertiseAddress { get; init; }
 
+    /// <summary>The IPv4 address kubelet reports as the node's InternalIP (kubelet's <c>--node-ip</c>, through
+    /// <c>nodeRegistration.kubeletExtraArgs</c>), or null (the default) to leave it to kubelet, which takes the address
+    /// of the interface with the default route. Pinned to the inventory address, so a host with several networks
+    /// registers the address the network plugin and the API server use.</summary>
+    public string? NodeIp { get; init; }
+
     /// <summary>Whether the node runs the control plane. Default <c>false</c> (a worker).</summary>
     public bool IsControlPlane { get; init; }
 

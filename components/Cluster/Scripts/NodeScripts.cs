@@ -30,30 +30,24 @@ public static class NodeScripts
     /// <summary>The node annotation that lists the labels the platform manages, so removed ones can be taken off.</summary>
     public const string ManagedLabelsAnnotation = "platform/managed-labels";
 
-    /// <summary>Prepares a host for Kubernetes: kernel modules, sysctls, swap off, containerd with the systemd cgroup
-    /// driver, and kubeadm/kubelet/kubectl at <paramref name="kubernetesVersion"/> (installed once; upgrades have
-    /// their own step).</summary>
-    public static string Prepare(NodeOperatingSystem os, string kubernetesVersion)
+    /// <summary>Prepares a host for Kubernetes: kernel modules, sysctls, swap off, containerd as
+    /// <paramref name="runtime"/> says (on Ubuntu from its archive, on Flatcar its own, checked), and
+    /// kubeadm/kubelet/kubectl at <paramref name="kubernetesVersion"/> (installed once; upgrades have their own step).
+    /// apt waits for the dpkg lock and retries, a bounded number of times. The runtime of a node that is a cluster member
+    /// already is left to its upgrade step, which runs drained.</summary>
+    public static string Prepare(NodeOperatingSystem os, string kubernetesVersion, ContainerRuntime runtime)
     {
         var version = CheckVersion(kubernetesVersion);
-        if (os == NodeOperatingSystem.Flatcar)
+        var values = new ScriptValues
         {
-            return Step("prepare-flatcar.sh", new()
-            {
-                { "KUBERNETES_VERSION", version },
-                { "KERNEL_SETTINGS", Part("kernel-settings.sh") },
-                { "KUBERNETES_SYSEXT", Part("kubernetes-sysext.sh") },
-                { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
-            });
-        }
-        return Step("prepare-ubuntu.sh", new()
-        {
-            { "OS_NAME", Describe(os) },
             { "KUBERNETES_VERSION", version },
             { "KERNEL_SETTINGS", Part("kernel-settings.sh") },
-            { "KUBERNETES_PACKAGES", Part("kubernetes-packages.sh") },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
-        });
+        };
+        AddPackagesAndRuntime(values, os, runtime);
+        if (os == NodeOperatingSystem.Flatcar) return Step("prepare-flatcar.sh", values);
+        values.Add("OS_NAME", Describe(os));
+        return Step("prepare-ubuntu.sh", values);
     }
 
     /// <summary>Undoes <see cref="Prepare"/> when a node leaves the inventory: stops kubelet and removes the
@@ -148,34 +142,38 @@ public static class NodeScripts
     /// <summary>
     /// Upgrades a control-plane node to <paramref name="kubernetesVersion"/> in kubeadm's order: kubeadm first, then
     /// <c>kubeadm upgrade apply</c> (the first control-plane node) or <c>kubeadm upgrade node</c> (the others), then
-    /// drain, kubelet and kubectl, uncordon. Nothing happens when the node already runs that version; a jump of more
-    /// than one minor version, or a downgrade, is refused.
+    /// drain, containerd as <paramref name="runtime"/> says, kubelet and kubectl, uncordon. Nothing happens when the node
+    /// already runs that version; a jump of more than one minor version, a downgrade, or a containerd the target minor
+    /// does not support and that cannot be replaced (no candidate on Ubuntu, Flatcar's own) is refused before anything
+    /// changes.
     /// </summary>
     /// <param name="os">The node's operating system.</param>
     /// <param name="kubernetesVersion">The target version, MAJOR.MINOR.PATCH.</param>
+    /// <param name="runtime">The container runtime the target version needs.</param>
     /// <param name="nodeName">The node's name.</param>
     /// <param name="first">Whether this is the first control-plane node (it runs <c>kubeadm upgrade apply</c>).</param>
     /// <param name="kubeProxy">Whether the cluster runs kube-proxy. When it does not, the upgrade skips kubeadm's
     /// <c>addon/kube-proxy</c> phase from 1.32 on: from then kubeadm's upgrades have phases, and no longer take a missing
     /// kube-proxy ConfigMap to mean that kube-proxy is not wanted (kubeadm before 1.32 does, and has no such phase).</param>
-    public static string UpgradeControlPlane(NodeOperatingSystem os, string kubernetesVersion, string nodeName, bool first, bool kubeProxy = true)
+    public static string UpgradeControlPlane(NodeOperatingSystem os, string kubernetesVersion, ContainerRuntime runtime, string nodeName, bool first, bool kubeProxy = true)
     {
         var version = CheckVersion(kubernetesVersion);
         CheckName(nodeName);
         string[] skip = !kubeProxy && MinorOf(version) >= 32 ? ["--skip-phases=addon/kube-proxy"] : [];
         var upgrade = Part(first ? "kubeadm-upgrade-apply.sh" : "kubeadm-upgrade-node.sh", new() { { "SKIP_PHASES", skip } });
         var flatcar = os == NodeOperatingSystem.Flatcar;
-        return Step(flatcar ? "upgrade-control-plane-flatcar.sh" : "upgrade-control-plane-ubuntu.sh", new()
+        var values = new ScriptValues
         {
             { "NODE", nodeName },
             { "KUBERNETES_VERSION", version },
             { "ADMIN_KUBECONFIG", AdminKubeconfig },
             { "VERSION_GUARD", Part("version-guard.sh") },
-            { flatcar ? "KUBERNETES_SYSEXT" : "KUBERNETES_PACKAGES", Part(flatcar ? "kubernetes-sysext.sh" : "kubernetes-packages.sh") },
             { "KUBEADM_UPGRADE", upgrade },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
             { "CONTROL_PLANE_CERTIFICATE_PERMISSIONS", ControlPlaneCertificatePermissions() },
-        });
+        };
+        AddPackagesAndRuntime(values, os, runtime);
+        return Step(flatcar ? "upgrade-control-plane-flatcar.sh" : "upgrade-control-plane-ubuntu.sh", values);
     }
 
     /// <summary>On the first control-plane node, before a worker's upgrade: drains the worker unless it already runs <paramref name="kubernetesVersion"/>.</summary>
@@ -191,19 +189,20 @@ public static class NodeScripts
         });
     }
 
-    /// <summary>Upgrades a drained worker: kubeadm, <c>kubeadm upgrade node</c>, then kubelet and kubectl. Nothing happens
-    /// when it already runs <paramref name="kubernetesVersion"/>.</summary>
-    public static string UpgradeWorker(NodeOperatingSystem os, string kubernetesVersion)
+    /// <summary>Upgrades a drained worker: containerd as <paramref name="runtime"/> says, kubeadm, <c>kubeadm upgrade
+    /// node</c>, then kubelet and kubectl. Nothing happens when it already runs <paramref name="kubernetesVersion"/>.</summary>
+    public static string UpgradeWorker(NodeOperatingSystem os, string kubernetesVersion, ContainerRuntime runtime)
     {
         var version = CheckVersion(kubernetesVersion);
         var flatcar = os == NodeOperatingSystem.Flatcar;
-        return Step(flatcar ? "upgrade-worker-flatcar.sh" : "upgrade-worker-ubuntu.sh", new()
+        var values = new ScriptValues
         {
             { "KUBERNETES_VERSION", version },
             { "VERSION_GUARD", Part("version-guard.sh") },
-            { flatcar ? "KUBERNETES_SYSEXT" : "KUBERNETES_PACKAGES", Part(flatcar ? "kubernetes-sysext.sh" : "kubernetes-packages.sh") },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
-        });
+        };
+        AddPackagesAndRuntime(values, os, runtime);
+        return Step(flatcar ? "upgrade-worker-flatcar.sh" : "upgrade-worker-ubuntu.sh", values);
     }
 
     /// <summary>On the first control-plane node, after a worker's upgrade: makes it schedulable again.</summary>
@@ -255,6 +254,41 @@ public static class NodeScripts
     private static ScriptFragment Part(string template, ScriptValues? values = null) =>
         ScriptTemplate.Get(ScriptTemplate.PartsFolder + template).RenderPart(values ?? ScriptValues.Empty);
 
+    /// <summary>The parts that install Kubernetes and check or install containerd: apt's and Ubuntu's containerd, or
+    /// Flatcar's sysext and own containerd.</summary>
+    private static void AddPackagesAndRuntime(ScriptValues values, NodeOperatingSystem os, ContainerRuntime runtime)
+    {
+        values.Add("CONTAINERD_SUPPORT", ContainerdSupport(runtime));
+        if (os == NodeOperatingSystem.Flatcar)
+        {
+            values.Add("CONTAINERD_FLATCAR", Part("containerd-flatcar.sh"));
+            values.Add("KUBERNETES_SYSEXT", Part("kubernetes-sysext.sh"));
+            return;
+        }
+        values.Add("APT", Part("apt.sh"));
+        values.Add("CONTAINERD_UBUNTU", Part("containerd-ubuntu.sh"));
+        values.Add("KUBERNETES_PACKAGES", Part("kubernetes-packages.sh"));
+    }
+
+    private static ScriptFragment ContainerdSupport(ContainerRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        if (runtime.SupportedContainerd.Count == 0)
+            throw new ArgumentException("A container runtime needs at least one supported containerd release.", nameof(runtime));
+        foreach (var release in runtime.SupportedContainerd)
+        {
+            var parts = release.Split('.');
+            if (parts.Length != 3 || parts.Any(p => p.Length == 0 || !p.All(char.IsAsciiDigit)))
+                throw new ArgumentException($"A containerd release is MAJOR.MINOR.PATCH, got '{release}'.", nameof(runtime));
+        }
+        return Part("containerd-support.sh", new()
+        {
+            { "CONTAINERD_MINIMUMS", string.Join(' ', runtime.SupportedContainerd) },
+            { "CONTAINERD_CONFIG_V2", ContainerdConfiguration.Render(ContainerdConfiguration.Containerd1Version, runtime.SandboxImage).TrimEnd('\n') },
+            { "CONTAINERD_CONFIG_V3", ContainerdConfiguration.Render(ContainerdConfiguration.Containerd2Version, runtime.SandboxImage).TrimEnd('\n') },
+        });
+    }
+
     private static ScriptFragment KubeletFilePermissions() => Part("kubelet-file-permissions.sh");
 
     private static ScriptFragment ControlPlaneCertificatePermissions() => Part("control-plane-certificate-permissions.sh");
@@ -263,6 +297,7 @@ public static class NodeScripts
     {
         NodeOperatingSystem.Ubuntu2204 => "Ubuntu 22.04",
         NodeOperatingSystem.Ubuntu2404 => "Ubuntu 24.04",
+        NodeOperatingSystem.Ubuntu2604 => "Ubuntu 26.04",
         NodeOperatingSystem.Flatcar => "Flatcar Container Linux",
         _ => throw new ArgumentOutOfRangeException(nameof(os), os, "unknown operating system"),
     };

@@ -23,6 +23,9 @@ internal static class ScriptPlaceholders
         // Data, quoted.
         ["MANAGED_LABELS"] = PlaceholderKind.Quoted, // the inventory's label keys, comma-separated
         ["LABELS"] = PlaceholderKind.QuotedWords, // the inventory's labels, key=value each
+        ["CONTAINERD_MINIMUMS"] = PlaceholderKind.Quoted, // ContainerRuntime.SupportedContainerd, space-separated
+        ["CONTAINERD_CONFIG_V2"] = PlaceholderKind.Quoted, // ContainerdConfiguration for containerd 1.7
+        ["CONTAINERD_CONFIG_V3"] = PlaceholderKind.Quoted, // ContainerdConfiguration for containerd 2
 
         // Flags that are there or not.
         ["KUBEADM_INIT_FLAGS"] = PlaceholderKind.Flags,
@@ -37,6 +40,10 @@ internal static class ScriptPlaceholders
         // Parts (Templates/parts), some of them optional.
         ["KERNEL_SETTINGS"] = PlaceholderKind.Lines,
         ["KUBERNETES_PACKAGES"] = PlaceholderKind.Lines,
+        ["APT"] = PlaceholderKind.Lines,
+        ["CONTAINERD_SUPPORT"] = PlaceholderKind.Lines,
+        ["CONTAINERD_UBUNTU"] = PlaceholderKind.Lines,
+        ["CONTAINERD_FLATCAR"] = PlaceholderKind.Lines,
         ["KUBERNETES_SYSEXT"] = PlaceholderKind.Lines,
         ["VERSION_GUARD"] = PlaceholderKind.Lines,
         ["KUBEADM_UPGRADE"] = PlaceholderKind.Lines,

@@ -20,12 +20,13 @@ public sealed partial class FakeHost : IDisposable
     [
         "bash", "cat", "sed", "awk", "grep", "cmp", "install", "mktemp", "rm", "mv", "cp", "chmod", "find", "touch",
         "dirname", "cut", "tr", "seq", "xargs", "readlink", "ln", "base64", "flock", "mkdir", "head", "tail", "sort", "env",
+        "sha256sum",
     ];
 
     private static readonly string[] StandIns =
     [
         "kubeadm", "kubectl", "kubelet", "systemctl", "systemd-sysext", "modprobe", "sysctl", "swapoff", "apt-get",
-        "apt-mark", "dpkg", "containerd", "curl", "gpg", "chown", "ip", "uname", "sleep",
+        "apt-mark", "apt-cache", "dpkg", "containerd", "curl", "gpg", "chown", "ip", "uname", "sleep",
     ];
 
     private static readonly string Bash = Which("bash");

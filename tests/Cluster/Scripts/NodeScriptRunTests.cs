@@ -36,16 +36,38 @@ public sealed class NodeScriptRunTests : IDisposable
         """;
 
     /// <summary>Ubuntu's package tools: dpkg knows what apt-get installed; apt-get install records kubelet's version.</summary>
+    /// <summary>apt-get: skips its -o options, fails as often as <c>$FAKE/apt-failures</c> says (as when another
+    /// process holds the dpkg lock), and records what it installs, with the versions of kubelet and containerd.</summary>
     private const string AptGet = """
+        while [ "${1:-}" = -o ]; do shift 2; done
+        failures="$(cat "$FAKE/apt-failures" 2>/dev/null || echo 0)"
+        if [ "$failures" -gt 0 ]; then
+          echo $((failures - 1)) >"$FAKE/apt-failures"
+          echo "E: Could not get lock /var/lib/dpkg/lock-frontend" >&2
+          exit 100
+        fi
         if [ "$1" = install ]; then
           for arg in "$@"; do
             case "$arg" in
               -*|install) ;;
               *) echo "${arg%%=*}" >>"$FAKE/installed"
-                 if [ "${arg%%=*}" = kubelet ] && [ "$arg" != kubelet ]; then version="${arg#kubelet=}"; echo "${version%-\*}" >"$FAKE/kubelet-version"; fi ;;
+                 if [ "${arg%%=*}" = kubelet ] && [ "$arg" != kubelet ]; then version="${arg#kubelet=}"; echo "${version%-\*}" >"$FAKE/kubelet-version"; fi
+                 if [ "${arg%%=*}" = containerd ] && [ "$arg" != containerd ]; then version="${arg#containerd=}"; version="${version#*:}"; echo "${version%%-*}" >"$FAKE/containerd-version"; fi ;;
             esac
           done
         fi
+        """;
+
+    /// <summary>apt-cache policy: the candidate in <c>$FAKE/containerd-candidate</c>.</summary>
+    private const string AptCache = """
+        [ "$*" = "policy containerd" ] || exit 2
+        printf 'containerd:\n  Installed: (none)\n  Candidate: %s\n' "$(cat "$FAKE/containerd-candidate" 2>/dev/null || echo '(none)')"
+        """;
+
+    /// <summary>containerd --version: the version in <c>$FAKE/containerd-version</c>.</summary>
+    private const string Containerd = """
+        [ "$*" = --version ] || exit 2
+        echo "containerd github.com/containerd/containerd/v2 v$(cat "$FAKE/containerd-version") 1234abcd"
         """;
 
     private const string Dpkg = """
@@ -273,27 +295,28 @@ public sealed class NodeScriptRunTests : IDisposable
     {
         UbuntuPackageTools("1.35.4");
         _host.CreateFolder("/etc/apt/sources.list.d");
-        var script = NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.36.2");
+        var script = NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current);
 
         var first = _host.Run(script);
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Equal(
             [
-                "apt-get update -q",
+                "systemctl restart containerd",
+                $"apt-get {AptOptions} update -q",
                 "apt-mark unhold kubeadm",
-                "apt-get install -y -q --allow-change-held-packages kubeadm=1.36.2-*",
+                $"apt-get {AptOptions} install -y -q --allow-change-held-packages kubeadm=1.36.2-*",
                 "apt-mark hold kubeadm",
                 "kubeadm upgrade node",
-                "apt-get update -q",
+                $"apt-get {AptOptions} update -q",
                 "apt-mark unhold kubelet kubectl",
-                "apt-get install -y -q --allow-change-held-packages kubelet=1.36.2-* kubectl=1.36.2-*",
+                $"apt-get {AptOptions} install -y -q --allow-change-held-packages kubelet=1.36.2-* kubectl=1.36.2-*",
                 "apt-mark hold kubelet kubectl",
                 "systemctl daemon-reload",
                 "systemctl restart kubelet",
             ],
             first.CallsOf("apt-get", "apt-mark", "kubeadm", "systemctl"));
-        Assert.Equal(["curl -fsSL https://pkgs.k8s.io/core:/stable:/v1.36/deb/Release.key"], first.CallsOf("curl"));
+        Assert.Equal(["curl -fsSL --retry 5 https://pkgs.k8s.io/core:/stable:/v1.36/deb/Release.key"], first.CallsOf("curl"));
         Assert.Equal("deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.36/deb/ /\n",
             _host.Read("/etc/apt/sources.list.d/kubernetes.list"));
 
@@ -306,6 +329,47 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.Equal(before, _host.Snapshot());
     }
 
+    [Fact]
+    public void Upgrading_a_worker_to_a_minor_that_needs_containerd_2_replaces_containerd_before_kubeadm_while_it_is_drained()
+    {
+        UbuntuPackageTools("1.35.4", containerd: "1.7.28");
+        _host.CreateFolder("/etc/apt/sources.list.d");
+        _host.Write("/etc/containerd/config.toml", "version = 2\n");
+
+        var run = _host.Run(NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            [
+                $"apt-get {AptOptions} update -q",
+                "apt-cache policy containerd",
+                "apt-mark unhold containerd runc",
+                $"apt-get {AptOptions} install -y -q --allow-change-held-packages containerd=2.2.1-0ubuntu1~24.04.3 runc",
+                "apt-mark hold containerd runc",
+                "systemctl restart containerd",
+                $"apt-get {AptOptions} update -q",
+                "apt-mark unhold kubeadm",
+            ],
+            run.CallsOf("apt-get", "apt-cache", "apt-mark", "systemctl").Take(8));
+        Assert.Equal(ContainerdConfiguration.Render(ContainerdConfiguration.Containerd2Version, SandboxImage), _host.Read("/etc/containerd/config.toml"));
+    }
+
+    [Fact]
+    public void A_control_plane_upgrade_without_a_supported_containerd_candidate_is_refused_before_kubeadm_changes_anything()
+    {
+        UbuntuPackageTools("1.35.4", containerd: "1.7.28");
+        File.WriteAllText(Path.Combine(_host.State, "containerd-candidate"), "1.7.28-0ubuntu1~24.04.1\n");
+        _host.Fake("kubeadm", Kubeadm);
+        var before = _host.Snapshot();
+
+        var run = _host.Run(NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "cp-1", first: true));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("Kubernetes 1.36.2 needs containerd 2.3.0 2.2.0 or newer (in each line); apt offers containerd 1.7.28-0ubuntu1~24.04.1", run.Errors, StringComparison.Ordinal);
+        Assert.Empty(run.CallsOf("kubeadm", "kubectl", "apt-mark", "systemctl"));
+        Assert.Equal(before, _host.Snapshot());
+    }
+
     [Theory]
     [InlineData("1.34.3", "kubeadm upgrades one minor version at a time: from v1.34.3 go to 1.35.x first\n")]
     [InlineData("1.37.0", "refusing to downgrade from v1.37.0 to v1.36.2\n")]
@@ -314,7 +378,7 @@ public sealed class NodeScriptRunTests : IDisposable
         UbuntuPackageTools(running);
         var before = _host.Snapshot();
 
-        var run = _host.Run(NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.36.2", "cp-1", first: true));
+        var run = _host.Run(NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "cp-1", first: true));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(error, run.Errors);
@@ -322,14 +386,17 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.Equal(before, _host.Snapshot());
     }
 
+    private const string AptOptions = "-o DPkg::Lock::Timeout=300 -o Acquire::Retries=3";
+
+    private static readonly string SandboxImage = TestRuntime.Current.SandboxImage;
+
     [Fact]
     public void Preparing_an_ubuntu_host_installs_and_configures_once_and_a_second_run_changes_nothing()
     {
-        UbuntuPackageTools(running: null);
-        _host.Fake("containerd", """[ "$*" = "config default" ] && printf 'version = 2\n  SystemdCgroup = false\n'""");
+        UbuntuPackageTools(running: null, containerd: null);
         foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d", "/etc/apt/sources.list.d" }) _host.CreateFolder(folder);
         _host.Write("/etc/fstab", "UUID=1234 / ext4 defaults 0 1\n/swap.img none swap sw 0 0\n");
-        var script = NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2");
+        var script = NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current);
 
         var first = _host.Run(script);
 
@@ -337,51 +404,152 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.Equal(["modprobe overlay", "modprobe br_netfilter"], first.CallsOf("modprobe"));
         Assert.Equal(
             [
-                "apt-get update -q",
-                "apt-get install -y -q containerd runc conntrack socat curl gpg ca-certificates",
-                "apt-get update -q",
-                "apt-get install -y -q --allow-change-held-packages kubeadm=1.36.2-* kubelet=1.36.2-* kubectl=1.36.2-*",
+                $"apt-get {AptOptions} update -q",
+                $"apt-get {AptOptions} install -y -q conntrack socat curl gpg ca-certificates",
+                $"apt-get {AptOptions} update -q",
+                "apt-cache policy containerd",
+                "apt-mark unhold containerd runc",
+                $"apt-get {AptOptions} install -y -q --allow-change-held-packages containerd=2.2.1-0ubuntu1~24.04.3 runc",
+                "apt-mark hold containerd runc",
+                $"apt-get {AptOptions} update -q",
+                "apt-mark unhold kubeadm kubelet kubectl",
+                $"apt-get {AptOptions} install -y -q --allow-change-held-packages kubeadm=1.36.2-* kubelet=1.36.2-* kubectl=1.36.2-*",
+                "apt-mark hold kubeadm kubelet kubectl",
             ],
-            first.CallsOf("apt-get"));
+            first.CallsOf("apt-get", "apt-cache", "apt-mark"));
         Assert.Equal(
             ["systemctl mask swap.target", "systemctl restart containerd", "systemctl enable --now containerd", "systemctl enable kubelet"],
             first.CallsOf("systemctl"));
         Assert.Equal("overlay\nbr_netfilter\n", _host.Read("/etc/modules-load.d/platform-kubernetes.conf"));
         Assert.Contains("net.ipv4.ip_forward = 1\n", _host.Read("/etc/sysctl.d/90-platform-kubernetes.conf"), StringComparison.Ordinal);
         Assert.Equal("UUID=1234 / ext4 defaults 0 1\n# disabled for Kubernetes: /swap.img none swap sw 0 0\n", _host.Read("/etc/fstab"));
-        Assert.Equal("version = 2\n  SystemdCgroup = true\n", _host.Read("/etc/containerd/config.toml"));
+        Assert.Equal(ContainerdConfiguration.Render(ContainerdConfiguration.Containerd2Version, SandboxImage), _host.Read("/etc/containerd/config.toml"));
 
         var before = _host.Snapshot();
         var second = _host.Run(script);
 
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Empty(second.CallsOf("apt-get", "curl", "containerd", "systemctl restart"));
+        Assert.Empty(second.CallsOf("apt-get", "apt-mark", "curl", "systemctl restart"));
         Assert.Equal(before, _host.Snapshot());
     }
 
     [Fact]
-    public void Preparing_a_flatcar_host_links_the_kubernetes_sysext_image_once_and_a_second_run_changes_nothing()
+    public void Apt_waits_for_a_lock_another_process_holds_and_tries_again()
     {
-        _host.Fake("curl", Curl);
-        _host.Fake("uname", """[ "$*" = -m ] && echo x86_64""");
-        // Flatcar's own containerd configuration uses the systemd cgroup driver already.
-        _host.Write("/usr/share/containerd/config.toml", "version = 2\n  SystemdCgroup = true\n");
+        UbuntuPackageTools(running: null, containerd: "2.2.1");
+        foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d", "/etc/apt/sources.list.d" }) _host.CreateFolder(folder);
+        _host.Write("/etc/fstab", "");
+        File.WriteAllText(Path.Combine(_host.State, "apt-failures"), "2\n");
+
+        var run = _host.Run(NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["sleep 20", "sleep 20"], run.CallsOf("sleep"));
+        // Three tries of the first update, then the Kubernetes repository's.
+        Assert.Equal(4, run.CallsOf("apt-get").Count(c => c == $"apt-get {AptOptions} update -q"));
+        Assert.Contains("failed (attempt 2 of 6); trying again in 20 seconds", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apt_gives_up_after_six_attempts_with_an_error_that_says_why()
+    {
+        UbuntuPackageTools(running: null, containerd: null);
         foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d" }) _host.CreateFolder(folder);
         _host.Write("/etc/fstab", "");
-        var script = NodeScripts.Prepare(NodeOperatingSystem.Flatcar, "1.36.2");
+        File.WriteAllText(Path.Combine(_host.State, "apt-failures"), "100\n");
+
+        var run = _host.Run(NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current));
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(6, run.CallsOf("apt-get").Count);
+        Assert.Equal(5, run.CallsOf("sleep").Count);
+        Assert.Contains("failed 6 times: another apt or dpkg process may hold its lock, or a package mirror is unreachable", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1.7.12-0ubuntu4")]
+    [InlineData("(none)")]
+    public void A_host_whose_apt_offers_no_supported_containerd_is_refused_with_the_fix(string candidate)
+    {
+        UbuntuPackageTools(running: null, containerd: null);
+        File.WriteAllText(Path.Combine(_host.State, "containerd-candidate"), candidate + "\n");
+        foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d" }) _host.CreateFolder(folder);
+        _host.Write("/etc/fstab", "");
+        _host.Write("/etc/os-release", "NAME=\"Ubuntu\"\nVERSION_CODENAME=noble\n");
+
+        var run = _host.Run(NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"Kubernetes 1.36.2 needs containerd 2.3.0 2.2.0 or newer (in each line); apt offers containerd {candidate} on this host: " +
+            "enable Ubuntu's noble-updates pocket (and apt-get update), then run pulumi up again\n", run.Errors);
+        Assert.DoesNotContain(run.CallsOf("apt-get"), c => c.Contains("containerd", StringComparison.Ordinal));
+        Assert.False(_host.Exists("/etc/containerd/config.toml"));
+    }
+
+    [Theory]
+    [InlineData("2.2.0", true)]
+    [InlineData("2.2.7", true)]
+    [InlineData("2.3.4", true)]
+    [InlineData("2.4.0", true)]
+    [InlineData("3.0.0", true)]
+    [InlineData("2.1.5", false)]
+    [InlineData("2.0.6", false)]
+    [InlineData("1.7.30", false)]
+    public void Containerd_releases_are_checked_against_the_minors_support_matrix(string version, bool supported)
+    {
+        var check = $"K8S_VERSION=1.36.2\n{PartOf(NodeScripts.Prepare(NodeOperatingSystem.Flatcar, "1.36.2", TestRuntime.Current), "CONTAINERD_MINIMUMS=", "# The running containerd")}" +
+            $"if containerd_supported {version}; then echo yes; else echo no; fi\n";
+
+        var run = _host.Run(check);
+
+        Assert.Equal(supported ? "yes\n" : "no\n", run.Output);
+    }
+
+    [Fact]
+    public void A_member_whose_containerd_the_new_minor_does_not_support_is_warned_and_left_to_its_upgrade_step()
+    {
+        UbuntuPackageTools(running: "1.35.4", containerd: "1.7.28");
+        foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d" }) _host.CreateFolder(folder);
+        _host.Write("/etc/fstab", "");
+        _host.Write("/etc/kubernetes/kubelet.conf", "kind: Config\n");
+        _host.Write("/etc/containerd/config.toml", "version = 2\n");
+        foreach (var package in new[] { "conntrack", "socat", "curl", "gpg", "ca-certificates", "containerd", "kubeadm", "kubelet", "kubectl" })
+            File.AppendAllText(Path.Combine(_host.State, "installed"), package + "\n");
+
+        var run = _host.Run(NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("warning: containerd 1.7.28 is not supported with Kubernetes 1.36.2 (supported: 2.3.0 2.2.0 or newer); this node's next upgrade step replaces it\n", run.Errors);
+        Assert.Empty(run.CallsOf("apt-get", "apt-mark", "systemctl restart"));
+        Assert.Equal("version = 2\n", _host.Read("/etc/containerd/config.toml"));
+    }
+
+    [Fact]
+    public void Preparing_a_flatcar_host_checks_its_containerd_verifies_and_links_the_sysext_once_and_a_second_run_changes_nothing()
+    {
+        FlatcarTools("2.2.0");
+        var script = NodeScripts.Prepare(NodeOperatingSystem.Flatcar, "1.36.2", TestRuntime.Current);
 
         var first = _host.Run(script);
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Equal(["curl -fsSL --retry 5 -o /opt/extensions/kubernetes/kubernetes-v1.36.2-x86-64.raw.download https://extensions.flatcar.org/extensions/kubernetes-v1.36.2-x86-64.raw"],
+        Assert.Equal(
+            [
+                "curl -fsSL --retry 5 -o /opt/extensions/kubernetes/kubernetes-v1.36.2-x86-64.raw.download https://extensions.flatcar.org/extensions/kubernetes-v1.36.2-x86-64.raw",
+                "curl -fsSL --retry 5 https://github.com/flatcar/sysext-bakery/releases/download/kubernetes-v1.36.2/SHA256SUMS",
+            ],
             first.CallsOf("curl"));
         Assert.Equal(["systemd-sysext refresh"], first.CallsOf("systemd-sysext"));
         Assert.Equal(
-            ["systemctl mask swap.target", "systemctl enable --now containerd", "systemctl daemon-reload", "systemctl enable kubelet"],
+            [
+                "systemctl mask swap.target", "systemctl daemon-reload", "systemctl restart containerd", "systemctl restart containerd",
+                "systemctl enable --now containerd", "systemctl daemon-reload", "systemctl enable kubelet",
+            ],
             first.CallsOf("systemctl"));
         Assert.Equal("-> /opt/extensions/kubernetes/kubernetes-v1.36.2-x86-64.raw", _host.Snapshot()["/etc/extensions/kubernetes.raw"]);
         Assert.Equal("image\n", _host.Read("/opt/extensions/kubernetes/kubernetes-v1.36.2-x86-64.raw"));
-        Assert.False(_host.Exists("/etc/containerd/config.toml"));
+        Assert.Equal(ContainerdConfiguration.Render(ContainerdConfiguration.Containerd2Version, SandboxImage), _host.Read("/etc/containerd/config.toml"));
+        Assert.Equal("[Service]\nEnvironment=CONTAINERD_CONFIG=/etc/containerd/config.toml\n", _host.Read("/etc/systemd/system/containerd.service.d/10-platform.conf"));
 
         var before = _host.Snapshot();
         var second = _host.Run(script);
@@ -391,16 +559,90 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.Equal(before, _host.Snapshot());
     }
 
-    /// <summary>apt-get, apt-mark, dpkg, curl and gpg as on Ubuntu, and kubelet at <paramref name="running"/> (none
-    /// installed when null).</summary>
-    private void UbuntuPackageTools(string? running)
+    [Fact]
+    public void A_flatcar_sysext_that_does_not_match_its_published_checksum_is_not_used()
+    {
+        FlatcarTools("2.2.0", sums: "0000000000000000000000000000000000000000000000000000000000000000  kubernetes-v1.36.2-x86-64.raw\n");
+
+        var run = _host.Run(NodeScripts.Prepare(NodeOperatingSystem.Flatcar, "1.36.2", TestRuntime.Current));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("the sysext kubernetes-v1.36.2-x86-64.raw does not match the SHA256SUMS of sysext-bakery's release kubernetes-v1.36.2 (expected 0000", run.Errors, StringComparison.Ordinal);
+        Assert.False(_host.Exists("/opt/extensions/kubernetes/kubernetes-v1.36.2-x86-64.raw"));
+        Assert.False(_host.Exists("/opt/extensions/kubernetes/kubernetes-v1.36.2-x86-64.raw.download"));
+        Assert.False(_host.Exists("/etc/extensions/kubernetes.raw"));
+        Assert.Empty(run.CallsOf("systemd-sysext"));
+    }
+
+    [Fact]
+    public void A_flatcar_release_whose_containerd_the_minor_does_not_support_is_refused_before_the_host_changes_its_runtime()
+    {
+        FlatcarTools("1.7.23");
+
+        var run = _host.Run(NodeScripts.Prepare(NodeOperatingSystem.Flatcar, "1.36.2", TestRuntime.Current));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("Kubernetes 1.36.2 needs containerd 2.3.0 2.2.0 or newer (in each line); this Flatcar release has containerd 1.7.23: " +
+            "update Flatcar (or use a newer Flatcar image for this node), then run pulumi up again\n", run.Errors);
+        Assert.False(_host.Exists("/etc/containerd/config.toml"));
+        Assert.Empty(run.CallsOf("curl", "systemctl restart"));
+    }
+
+    /// <summary>A Flatcar host: containerd at <paramref name="containerd"/>, curl serving the sysext image
+    /// (<c>image</c>) and <paramref name="sums"/> (by default, the image's real checksum).</summary>
+    private void FlatcarTools(string containerd, string? sums = null)
+    {
+        _host.Fake("uname", """[ "$*" = -m ] && echo x86_64""");
+        _host.Fake("containerd", Containerd);
+        File.WriteAllText(Path.Combine(_host.State, "containerd-version"), containerd + "\n");
+        var image = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("image\n"u8));
+        File.WriteAllText(Path.Combine(_host.State, "sums"), sums ?? $"{new string('1', 64)}  kubernetes-v1.36.2-arm64.raw\n{image}  kubernetes-v1.36.2-x86-64.raw\n");
+        _host.Fake("curl", """
+            out=""
+            url=""
+            while [ $# -gt 0 ]; do
+              case "$1" in
+                -o) out="$2"; shift ;;
+                -*) ;;
+                *) url="$1" ;;
+              esac
+              shift
+            done
+            case "$url" in
+              */SHA256SUMS) cat "$FAKE/sums" ;;
+              *) echo image >"$out" ;;
+            esac
+            """);
+        foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d" }) _host.CreateFolder(folder);
+        _host.Write("/etc/fstab", "");
+    }
+
+    /// <summary>The lines of <paramref name="script"/> from the one starting with <paramref name="from"/> up to the one
+    /// starting with <paramref name="to"/>.</summary>
+    private static string PartOf(string script, string from, string to)
+    {
+        var start = script.IndexOf(from, StringComparison.Ordinal);
+        return script[start..script.IndexOf(to, start, StringComparison.Ordinal)];
+    }
+
+    /// <summary>apt-get, apt-mark, apt-cache, dpkg, curl and gpg as on Ubuntu (apt offering containerd 2.2.1), kubelet
+    /// at <paramref name="running"/> and containerd at <paramref name="containerd"/> (not installed when null).</summary>
+    private void UbuntuPackageTools(string? running, string? containerd = "2.2.1")
     {
         _host.Fake("apt-get", AptGet);
+        _host.Fake("apt-cache", AptCache);
         _host.Fake("dpkg", Dpkg);
         _host.Fake("curl", Curl);
         _host.Fake("gpg", Gpg);
+        _host.Fake("containerd", Containerd);
         _host.Fake("kubelet", """[ "$*" = --version ] && echo "Kubernetes v$(cat "$FAKE/kubelet-version")" """);
+        File.WriteAllText(Path.Combine(_host.State, "containerd-candidate"), "2.2.1-0ubuntu1~24.04.3\n");
         if (running != null) File.WriteAllText(Path.Combine(_host.State, "kubelet-version"), running + "\n");
+        if (containerd != null)
+        {
+            File.WriteAllText(Path.Combine(_host.State, "containerd-version"), containerd + "\n");
+            File.AppendAllText(Path.Combine(_host.State, "installed"), "containerd\n");
+        }
     }
 
     private string State(string file) => File.ReadAllText(Path.Combine(_host.State, file));

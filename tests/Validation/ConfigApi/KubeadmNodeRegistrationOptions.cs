@@ -8,7 +8,8 @@ namespace Platform.Tests.Validation.ConfigApi;
 /// cmd/kubeadm/app/apis/kubeadm/v1beta3/types.go (indexed upstream version 428c3fe) and v1beta4/types.go (indexed
 /// upstream version 1329935, a tree with v1beta4 as released in v1.31: Timeouts, EncryptionAlgorithm, certificate
 /// validity periods).
-/// (<c>kubeletExtraArgs</c>, a map in v1beta3 and a list in v1beta4, is not written, so it is not modelled.)
+/// <c>kubeletExtraArgs</c> is a list of <c>{name, value}</c> in v1beta4 (modelled) and a map in v1beta3 (which Platform
+/// writes only for Kubernetes before 1.31, none of the supported minors).
 /// </summary>
 public sealed record KubeadmNodeRegistrationOptions
 {
@@ -20,9 +21,12 @@ public sealed record KubeadmNodeRegistrationOptions
     [JsonPropertyName("criSocket")]
     public string? CriSocket { get; init; }
 
+    /// <summary><c>kubeletExtraArgs</c> (<c>[]Arg</c> in v1beta4, optional): extra kubelet flags, e.g. <c>node-ip</c>.</summary>
+    [JsonPropertyName("kubeletExtraArgs")]
+    public IReadOnlyList<KubeadmV1Beta4Arg>? KubeletExtraArgs { get; init; }
+
     /// <summary><c>taints</c> (<c>[]corev1.Taint</c>, <c>json:"taints"</c>, no omitempty): absent means kubeadm's
-    /// default
-    /// control-plane taint, <c>[]</c> means none, so the platform always writes it.</summary>
+    /// default control-plane taint, <c>[]</c> means none, so the platform always writes it.</summary>
     [JsonPropertyName("taints"), JsonRequired]
     public required IReadOnlyList<CoreTaint> Taints { get; init; }
 }

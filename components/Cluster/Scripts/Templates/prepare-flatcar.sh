@@ -4,13 +4,16 @@
 set -euo pipefail
 K8S_VERSION=@@KUBERNETES_VERSION@@
 @@KERNEL_SETTINGS@@
-# containerd is part of Flatcar; make sure it uses the systemd cgroup driver.
-if ! grep -q 'SystemdCgroup = true' /usr/share/containerd/config.toml; then
-  install -d -m 0755 /etc/containerd /etc/systemd/system/containerd.service.d
-  sed 's/SystemdCgroup = false/SystemdCgroup = true/' /usr/share/containerd/config.toml >/etc/containerd/config.toml
-  printf '[Service]\nEnvironment=CONTAINERD_CONFIG=/etc/containerd/config.toml\n' >/etc/systemd/system/containerd.service.d/10-platform.conf
-  systemctl daemon-reload
-  systemctl restart containerd
+@@CONTAINERD_SUPPORT@@
+@@CONTAINERD_FLATCAR@@
+# The runtime of a host that is not in the cluster yet is set up here; a member's runtime changes only in its
+# upgrade step, drained.
+if [ ! -f /etc/kubernetes/kubelet.conf ]; then
+  require_supported_containerd
+  use_platform_containerd_config
+  configure_containerd
+elif ! containerd_supported "$(containerd_version)"; then
+  echo "warning: containerd $(containerd_version) is not supported with Kubernetes $K8S_VERSION (supported: $CONTAINERD_MINIMUMS or newer); update Flatcar before this node's next upgrade" >&2
 fi
 systemctl enable --now containerd
 @@KUBERNETES_SYSEXT@@

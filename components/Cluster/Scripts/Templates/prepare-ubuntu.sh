@@ -4,20 +4,25 @@
 set -euo pipefail
 K8S_VERSION=@@KUBERNETES_VERSION@@
 @@KERNEL_SETTINGS@@
-# containerd and runc from Ubuntu, with the systemd cgroup driver (what kubelet uses).
-export DEBIAN_FRONTEND=noninteractive
-if ! dpkg -s containerd runc conntrack socat curl gpg ca-certificates >/dev/null 2>&1; then
-  apt-get update -q
-  apt-get install -y -q containerd runc conntrack socat curl gpg ca-certificates
+@@APT@@
+if ! dpkg -s conntrack socat curl gpg ca-certificates >/dev/null 2>&1; then
+  apt_get update -q
+  apt_get install -y -q conntrack socat curl gpg ca-certificates
 fi
-install -d -m 0755 /etc/containerd
-if ! grep -q 'SystemdCgroup = true' /etc/containerd/config.toml 2>/dev/null; then
-  containerd config default >/etc/containerd/config.toml
-  sed -i 's/SystemdCgroup = false/SystemdCgroup = true/' /etc/containerd/config.toml
-  systemctl restart containerd
+@@CONTAINERD_SUPPORT@@
+@@CONTAINERD_UBUNTU@@
+# The runtime of a host that is not in the cluster yet is set up here; a member's runtime changes only in its
+# upgrade step, drained.
+if [ ! -f /etc/kubernetes/kubelet.conf ]; then
+  if ! dpkg -s containerd >/dev/null 2>&1 || ! containerd_supported "$(containerd_version)"; then
+    apt_get update -q
+    install_containerd
+  fi
+  configure_containerd
+elif ! containerd_supported "$(containerd_version)"; then
+  echo "warning: containerd $(containerd_version) is not supported with Kubernetes $K8S_VERSION (supported: $CONTAINERD_MINIMUMS or newer); this node's next upgrade step replaces it" >&2
 fi
 systemctl enable --now containerd
-apt-mark hold containerd runc >/dev/null
 @@KUBERNETES_PACKAGES@@
 if ! dpkg -s kubeadm kubelet kubectl >/dev/null 2>&1; then
   TARGET="$K8S_VERSION"

@@ -2,14 +2,28 @@
 # Platform: upgrade control-plane node @@NODE@@ to Kubernetes @@KUBERNETES_VERSION@@
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
-TARGET=@@KUBERNETES_VERSION@@
+K8S_VERSION=@@KUBERNETES_VERSION@@
+TARGET="$K8S_VERSION"
 node=@@NODE@@
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@
 @@VERSION_GUARD@@
+@@APT@@
+@@CONTAINERD_SUPPORT@@
+@@CONTAINERD_UBUNTU@@
 @@KUBERNETES_PACKAGES@@
+# A containerd this minor does not support is replaced once the node is drained; a missing candidate fails here,
+# before anything changed.
+if ! containerd_supported "$(containerd_version)"; then
+  apt_get update -q
+  check_containerd_candidate
+fi
 upgrade_packages kubeadm
 @@KUBEADM_UPGRADE@@
 kubectl drain "$node" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+if ! containerd_supported "$(containerd_version)"; then
+  install_containerd
+fi
+configure_containerd
 upgrade_packages kubelet kubectl
 systemctl daemon-reload
 systemctl restart kubelet

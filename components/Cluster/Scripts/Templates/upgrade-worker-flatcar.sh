@@ -2,8 +2,14 @@
 # Platform: upgrade this worker to Kubernetes @@KUBERNETES_VERSION@@
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
-TARGET=@@KUBERNETES_VERSION@@
+K8S_VERSION=@@KUBERNETES_VERSION@@
+TARGET="$K8S_VERSION"
 @@VERSION_GUARD@@
+@@CONTAINERD_SUPPORT@@
+@@CONTAINERD_FLATCAR@@
+require_supported_containerd
+use_platform_containerd_config
+configure_containerd
 @@KUBERNETES_SYSEXT@@
 switch_kubernetes_sysext "$TARGET"
 kubeadm upgrade node

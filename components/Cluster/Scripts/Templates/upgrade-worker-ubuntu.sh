@@ -2,9 +2,19 @@
 # Platform: upgrade this worker to Kubernetes @@KUBERNETES_VERSION@@
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
-TARGET=@@KUBERNETES_VERSION@@
+K8S_VERSION=@@KUBERNETES_VERSION@@
+TARGET="$K8S_VERSION"
 @@VERSION_GUARD@@
+@@APT@@
+@@CONTAINERD_SUPPORT@@
+@@CONTAINERD_UBUNTU@@
 @@KUBERNETES_PACKAGES@@
+# The worker is drained (its drain step): containerd first, where this minor does not support the running one.
+if ! containerd_supported "$(containerd_version)"; then
+  apt_get update -q
+  install_containerd
+fi
+configure_containerd
 upgrade_packages kubeadm
 kubeadm upgrade node
 upgrade_packages kubelet kubectl

@@ -4,16 +4,16 @@ use_kubernetes_repository() {
   install -d -m 0755 /etc/apt/keyrings
   list="deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/$minor/deb/ /"
   if [ "$(cat /etc/apt/sources.list.d/kubernetes.list 2>/dev/null)" != "$list" ]; then
-    curl -fsSL "https://pkgs.k8s.io/core:/stable:/$minor/deb/Release.key" | gpg --dearmor --yes -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg
+    curl -fsSL --retry 5 "https://pkgs.k8s.io/core:/stable:/$minor/deb/Release.key" | gpg --dearmor --yes -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg
     echo "$list" >/etc/apt/sources.list.d/kubernetes.list
   fi
-  apt-get update -q
+  apt_get update -q
 }
 upgrade_packages() {
   use_kubernetes_repository "$TARGET"
-  apt-mark unhold "$@" >/dev/null
+  apt_retry apt-mark unhold "$@" >/dev/null
   pins=()
   for package in "$@"; do pins+=("$package=$TARGET-*"); done
-  apt-get install -y -q --allow-change-held-packages "${pins[@]}"
-  apt-mark hold "$@" >/dev/null
+  apt_get install -y -q --allow-change-held-packages "${pins[@]}"
+  apt_retry apt-mark hold "$@" >/dev/null
 }

@@ -30,26 +30,113 @@ if grep -Eq '^[^#].*[[:space:]]swap[[:space:]]' /etc/fstab; then
   sed -Ei '/^[^#].*[[:space:]]swap[[:space:]]/s/^/# disabled for Kubernetes: /' /etc/fstab
 fi
 systemctl mask swap.target >/dev/null 2>&1 || true
-# containerd is part of Flatcar; make sure it uses the systemd cgroup driver.
-if ! grep -q 'SystemdCgroup = true' /usr/share/containerd/config.toml; then
-  install -d -m 0755 /etc/containerd /etc/systemd/system/containerd.service.d
-  sed 's/SystemdCgroup = false/SystemdCgroup = true/' /usr/share/containerd/config.toml >/etc/containerd/config.toml
-  printf '[Service]\nEnvironment=CONTAINERD_CONFIG=/etc/containerd/config.toml\n' >/etc/systemd/system/containerd.service.d/10-platform.conf
-  systemctl daemon-reload
-  systemctl restart containerd
+# containerd's own support matrix for this Kubernetes minor: the oldest supported patch of each containerd line,
+# newest line first; a line newer than the newest one listed is supported too.
+CONTAINERD_MINIMUMS='2.2.0 2.1.5 1.7.28'
+version_at_least() {
+  [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
+}
+containerd_supported() {
+  newest=""
+  for minimum in $CONTAINERD_MINIMUMS; do
+    [ -n "$newest" ] || newest="$minimum"
+    if [ "${1%.*}" = "${minimum%.*}" ]; then
+      version_at_least "$1" "$minimum"
+      return
+    fi
+  done
+  version_at_least "$1" "$newest"
+}
+# The running containerd's version, e.g. 2.2.1 (from "containerd github.com/containerd/containerd/v2 v2.2.1 <commit>").
+containerd_version() {
+  version="$(containerd --version | awk '{print $3}')"
+  version="${version#v}"
+  echo "${version%%[-+~]*}"
+}
+# The containerd configuration for the running containerd's major version: version 3 for containerd 2, version 2 for
+# containerd 1.7 (which only Kubernetes 1.35 supports). It pins the sandbox image kubeadm expects and the systemd
+# cgroup driver kubelet uses; everything else is containerd's default. containerd restarts only when it changed.
+configure_containerd() {
+  case "$(containerd_version)" in
+    1.*) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
+version = 2
+
+[plugins."io.containerd.grpc.v1.cri"]
+sandbox_image = "registry.k8s.io/pause:3.10.1"
+
+[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
+runtime_type = "io.containerd.runc.v2"
+
+[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]
+SystemdCgroup = true' ;;
+    *) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
+version = 3
+
+[plugins."io.containerd.cri.v1.images".pinned_images]
+sandbox = "registry.k8s.io/pause:3.10.1"
+
+[plugins."io.containerd.cri.v1.runtime".containerd.runtimes.runc]
+runtime_type = "io.containerd.runc.v2"
+
+[plugins."io.containerd.cri.v1.runtime".containerd.runtimes.runc.options]
+SystemdCgroup = true' ;;
+  esac
+  install -d -m 0755 /etc/containerd
+  if ! printf '%s\n' "$config" | cmp -s - /etc/containerd/config.toml; then
+    printf '%s\n' "$config" >/etc/containerd/config.toml.new
+    chmod 0644 /etc/containerd/config.toml.new
+    mv -f /etc/containerd/config.toml.new /etc/containerd/config.toml
+    systemctl restart containerd
+  fi
+}
+# containerd is part of Flatcar's image: Platform checks its version against containerd's matrix for this Kubernetes
+# minor (a newer Flatcar release brings a newer containerd) and points it at Platform's configuration.
+require_supported_containerd() {
+  if ! containerd_supported "$(containerd_version)"; then
+    echo "Kubernetes $K8S_VERSION needs containerd $CONTAINERD_MINIMUMS or newer (in each line); this Flatcar release has containerd $(containerd_version): update Flatcar (or use a newer Flatcar image for this node), then run pulumi up again" >&2
+    exit 1
+  fi
+}
+use_platform_containerd_config() {
+  dropin=/etc/systemd/system/containerd.service.d/10-platform.conf
+  if [ "$(cat "$dropin" 2>/dev/null)" != "$(printf '[Service]\nEnvironment=CONTAINERD_CONFIG=/etc/containerd/config.toml')" ]; then
+    install -d -m 0755 /etc/systemd/system/containerd.service.d
+    printf '[Service]\nEnvironment=CONTAINERD_CONFIG=/etc/containerd/config.toml\n' >"$dropin"
+    systemctl daemon-reload
+    systemctl restart containerd
+  fi
+}
+# The runtime of a host that is not in the cluster yet is set up here; a member's runtime changes only in its
+# upgrade step, drained.
+if [ ! -f /etc/kubernetes/kubelet.conf ]; then
+  require_supported_containerd
+  use_platform_containerd_config
+  configure_containerd
+elif ! containerd_supported "$(containerd_version)"; then
+  echo "warning: containerd $(containerd_version) is not supported with Kubernetes $K8S_VERSION (supported: $CONTAINERD_MINIMUMS or newer); update Flatcar before this node's next upgrade" >&2
 fi
 systemctl enable --now containerd
-# Kubernetes on Flatcar is a systemd-sysext image (Flatcar's sysext-bakery), pinned by the version in its name.
+# Kubernetes on Flatcar is a systemd-sysext image (Flatcar's sysext-bakery), pinned by the version in its name and
+# checked against the SHA256SUMS published with it before it is used.
 switch_kubernetes_sysext() {
   case "$(uname -m)" in
     x86_64) arch=x86-64 ;;
     aarch64) arch=arm64 ;;
     *) echo "unsupported architecture $(uname -m)" >&2; exit 1 ;;
   esac
-  image="/opt/extensions/kubernetes/kubernetes-v$1-$arch.raw"
+  name="kubernetes-v$1-$arch.raw"
+  image="/opt/extensions/kubernetes/$name"
   install -d -m 0755 /opt/extensions/kubernetes /etc/extensions
   if [ ! -f "$image" ]; then
-    curl -fsSL --retry 5 -o "$image.download" "https://extensions.flatcar.org/extensions/kubernetes-v$1-$arch.raw"
+    curl -fsSL --retry 5 -o "$image.download" "https://extensions.flatcar.org/extensions/$name"
+    sums="$(curl -fsSL --retry 5 "https://github.com/flatcar/sysext-bakery/releases/download/kubernetes-v$1/SHA256SUMS")"
+    expected="$(printf '%s\n' "$sums" | awk -v name="$name" '$2 == name || $2 == "*" name {print $1}')"
+    actual="$(sha256sum "$image.download" | awk '{print $1}')"
+    if [ -z "$expected" ] || [ "$expected" != "$actual" ]; then
+      rm -f "$image.download"
+      echo "the sysext $name does not match the SHA256SUMS of sysext-bakery's release kubernetes-v$1 (expected ${expected:-no entry}, got $actual): not used" >&2
+      exit 1
+    fi
     mv -f "$image.download" "$image"
   fi
   if [ "$(readlink /etc/extensions/kubernetes.raw 2>/dev/null)" != "$image" ]; then

@@ -30,38 +30,138 @@ if grep -Eq '^[^#].*[[:space:]]swap[[:space:]]' /etc/fstab; then
   sed -Ei '/^[^#].*[[:space:]]swap[[:space:]]/s/^/# disabled for Kubernetes: /' /etc/fstab
 fi
 systemctl mask swap.target >/dev/null 2>&1 || true
-# containerd and runc from Ubuntu, with the systemd cgroup driver (what kubelet uses).
+# apt waits up to 5 minutes for the dpkg lock (unattended-upgrades holds it on a fresh host) and retries downloads;
+# a run that still fails (a lock it could not get, a mirror that did not answer) is tried again, 6 times at most.
 export DEBIAN_FRONTEND=noninteractive
-if ! dpkg -s containerd runc conntrack socat curl gpg ca-certificates >/dev/null 2>&1; then
-  apt-get update -q
-  apt-get install -y -q containerd runc conntrack socat curl gpg ca-certificates
+apt_retry() {
+  attempt=1
+  until "$@"; do
+    if [ "$attempt" -ge 6 ]; then
+      echo "'$*' failed 6 times: another apt or dpkg process may hold its lock, or a package mirror is unreachable" >&2
+      return 1
+    fi
+    echo "'$*' failed (attempt $attempt of 6); trying again in 20 seconds" >&2
+    sleep 20
+    attempt=$((attempt + 1))
+  done
+}
+apt_get() {
+  apt_retry apt-get -o DPkg::Lock::Timeout=300 -o Acquire::Retries=3 "$@"
+}
+if ! dpkg -s conntrack socat curl gpg ca-certificates >/dev/null 2>&1; then
+  apt_get update -q
+  apt_get install -y -q conntrack socat curl gpg ca-certificates
 fi
-install -d -m 0755 /etc/containerd
-if ! grep -q 'SystemdCgroup = true' /etc/containerd/config.toml 2>/dev/null; then
-  containerd config default >/etc/containerd/config.toml
-  sed -i 's/SystemdCgroup = false/SystemdCgroup = true/' /etc/containerd/config.toml
-  systemctl restart containerd
+# containerd's own support matrix for this Kubernetes minor: the oldest supported patch of each containerd line,
+# newest line first; a line newer than the newest one listed is supported too.
+CONTAINERD_MINIMUMS='2.3.0 2.2.0'
+version_at_least() {
+  [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
+}
+containerd_supported() {
+  newest=""
+  for minimum in $CONTAINERD_MINIMUMS; do
+    [ -n "$newest" ] || newest="$minimum"
+    if [ "${1%.*}" = "${minimum%.*}" ]; then
+      version_at_least "$1" "$minimum"
+      return
+    fi
+  done
+  version_at_least "$1" "$newest"
+}
+# The running containerd's version, e.g. 2.2.1 (from "containerd github.com/containerd/containerd/v2 v2.2.1 <commit>").
+containerd_version() {
+  version="$(containerd --version | awk '{print $3}')"
+  version="${version#v}"
+  echo "${version%%[-+~]*}"
+}
+# The containerd configuration for the running containerd's major version: version 3 for containerd 2, version 2 for
+# containerd 1.7 (which only Kubernetes 1.35 supports). It pins the sandbox image kubeadm expects and the systemd
+# cgroup driver kubelet uses; everything else is containerd's default. containerd restarts only when it changed.
+configure_containerd() {
+  case "$(containerd_version)" in
+    1.*) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
+version = 2
+
+[plugins."io.containerd.grpc.v1.cri"]
+sandbox_image = "registry.k8s.io/pause:3.10.2"
+
+[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
+runtime_type = "io.containerd.runc.v2"
+
+[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]
+SystemdCgroup = true' ;;
+    *) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
+version = 3
+
+[plugins."io.containerd.cri.v1.images".pinned_images]
+sandbox = "registry.k8s.io/pause:3.10.2"
+
+[plugins."io.containerd.cri.v1.runtime".containerd.runtimes.runc]
+runtime_type = "io.containerd.runc.v2"
+
+[plugins."io.containerd.cri.v1.runtime".containerd.runtimes.runc.options]
+SystemdCgroup = true' ;;
+  esac
+  install -d -m 0755 /etc/containerd
+  if ! printf '%s\n' "$config" | cmp -s - /etc/containerd/config.toml; then
+    printf '%s\n' "$config" >/etc/containerd/config.toml.new
+    chmod 0644 /etc/containerd/config.toml.new
+    mv -f /etc/containerd/config.toml.new /etc/containerd/config.toml
+    systemctl restart containerd
+  fi
+}
+# containerd comes from Ubuntu's archive (its -updates pocket has containerd 2), at a version containerd's matrix
+# supports for this Kubernetes minor, held so unattended upgrades do not restart it.
+containerd_candidate() {
+  apt-cache policy containerd | awk '$1 == "Candidate:" {print $2}'
+}
+check_containerd_candidate() {
+  candidate="$(containerd_candidate)"
+  upstream="${candidate#*:}"
+  upstream="${upstream%%-*}"
+  if [ -z "$candidate" ] || [ "$candidate" = "(none)" ] || ! containerd_supported "$upstream"; then
+    codename="$(awk -F= '$1 == "VERSION_CODENAME" {print $2}' /etc/os-release 2>/dev/null || true)"
+    echo "Kubernetes $K8S_VERSION needs containerd $CONTAINERD_MINIMUMS or newer (in each line); apt offers containerd ${candidate:-none} on this host: enable Ubuntu's $codename-updates pocket (and apt-get update), then run pulumi up again" >&2
+    exit 1
+  fi
+}
+install_containerd() {
+  check_containerd_candidate
+  apt_retry apt-mark unhold containerd runc >/dev/null
+  apt_get install -y -q --allow-change-held-packages "containerd=$candidate" runc
+  apt_retry apt-mark hold containerd runc >/dev/null
+}
+# The runtime of a host that is not in the cluster yet is set up here; a member's runtime changes only in its
+# upgrade step, drained.
+if [ ! -f /etc/kubernetes/kubelet.conf ]; then
+  if ! dpkg -s containerd >/dev/null 2>&1 || ! containerd_supported "$(containerd_version)"; then
+    apt_get update -q
+    install_containerd
+  fi
+  configure_containerd
+elif ! containerd_supported "$(containerd_version)"; then
+  echo "warning: containerd $(containerd_version) is not supported with Kubernetes $K8S_VERSION (supported: $CONTAINERD_MINIMUMS or newer); this node's next upgrade step replaces it" >&2
 fi
 systemctl enable --now containerd
-apt-mark hold containerd runc >/dev/null
 # kubeadm, kubelet and kubectl come from the Kubernetes package repository of their minor version, pinned and held.
 use_kubernetes_repository() {
   minor="v$(echo "$1" | cut -d. -f1,2)"
   install -d -m 0755 /etc/apt/keyrings
   list="deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/$minor/deb/ /"
   if [ "$(cat /etc/apt/sources.list.d/kubernetes.list 2>/dev/null)" != "$list" ]; then
-    curl -fsSL "https://pkgs.k8s.io/core:/stable:/$minor/deb/Release.key" | gpg --dearmor --yes -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg
+    curl -fsSL --retry 5 "https://pkgs.k8s.io/core:/stable:/$minor/deb/Release.key" | gpg --dearmor --yes -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg
     echo "$list" >/etc/apt/sources.list.d/kubernetes.list
   fi
-  apt-get update -q
+  apt_get update -q
 }
 upgrade_packages() {
   use_kubernetes_repository "$TARGET"
-  apt-mark unhold "$@" >/dev/null
+  apt_retry apt-mark unhold "$@" >/dev/null
   pins=()
   for package in "$@"; do pins+=("$package=$TARGET-*"); done
-  apt-get install -y -q --allow-change-held-packages "${pins[@]}"
-  apt-mark hold "$@" >/dev/null
+  apt_get install -y -q --allow-change-held-packages "${pins[@]}"
+  apt_retry apt-mark hold "$@" >/dev/null
 }
 if ! dpkg -s kubeadm kubelet kubectl >/dev/null 2>&1; then
   TARGET="$K8S_VERSION"

@@ -51,7 +51,12 @@ public class PlatformStack : Stack
         var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster };
         var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, deploy) in PlatformLayers.InOrder)
-            if (enabled.Contains(id)) context.Layers[id] = deploy(context);
+        {
+            if (!enabled.Contains(id)) continue;
+            context.Layers[id] = deploy(context);
+            // The core's own pods (the kubelet serving-certificate approver) need the pod network: right after the CNI.
+            if (id == CapabilityIds.Cni) PlatformLayers.CoreOnCluster(context);
+        }
 
         ClusterName = Output.Create(settings.ClusterName);
         Tier = Output.Create(PlatformTierText.Name(settings.Tier));

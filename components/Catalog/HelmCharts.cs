@@ -278,6 +278,32 @@ public static class HelmCharts
         CrdChart = EmissaryCrds,
     };
 
+    /// <summary>kubelet-csr-approver: approves the kubelets' serving certificate requests (signer
+    /// <c>kubernetes.io/kubelet-serving</c>, kubelet <c>serverTLSBootstrap</c>), the first ones and every renewal, but only
+    /// for the names and IP addresses it is given, and denies the others. Part of the cluster core whenever the hardening
+    /// switch <c>KubeletServingCertificates</c> is on (<c>Cluster.ServingCertificates.KubeletCsrApproverValues</c>).
+    /// From the project's own repository, <c>https://postfinance.github.io/kubelet-csr-approver</c> (PostFinance, the
+    /// maintainers; the same chart is also pushed to <c>oci://ghcr.io/postfinance/charts</c>). Its image,
+    /// <c>ghcr.io/postfinance/kubelet-csr-approver</c>, is the chart's <c>appVersion</c> (1.2.14), left to the chart.
+    /// Version 1.2.14 (April 2026) is the newest release; chart and application versions are the same. Kubernetes'
+    /// own controller approves only kubelet client certificates, never serving ones, so without an approver every
+    /// renewal stays pending and <c>kubectl logs/exec</c> and metrics stop once the first certificate expires.
+    /// Source: <c>https://github.com/postfinance/kubelet-csr-approver/releases/tag/v1.2.14</c> (tag v1.2.14, commit
+    /// 14dd0aca331f, 2026-04-09; the chart in git holds placeholder versions, set from the tag at release).
+    /// Kubernetes: the chart declares no <c>kubeVersion</c> and the project publishes no supported range; 1.2.14 is built
+    /// against Kubernetes 1.35 client libraries (go.mod: <c>k8s.io/client-go v0.35.3</c>, controller-runtime v0.23.3) and
+    /// uses only <c>certificates.k8s.io/v1</c> (CertificateSigningRequest and its approval, GA since 1.19) and
+    /// <c>coordination.k8s.io/v1</c> leases, both stable with no removal announced; its CI installs the chart on kind's
+    /// default image only. Covers 1.35 by its build; 1.36 and 1.37 run it untested, on APIs that have not changed.
+    /// CRDs: <see cref="CrdInstall.None"/> (no <c>crds/</c> folder, no CRD templates).</summary>
+    public static HelmChart KubeletCsrApprover { get; } = new()
+    {
+        Name = "kubelet-csr-approver",
+        Repository = "https://postfinance.github.io/kubelet-csr-approver",
+        Version = "1.2.14",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover];
 }

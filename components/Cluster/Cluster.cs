@@ -74,7 +74,6 @@ public sealed class Cluster : ComponentResource
                 JoinAfter = joinAfter.Distinct().ToList(),
                 BootstrapToken = role == KubernetesNodeRole.FirstControlPlane ? null : (Input<string>)Pki.BootstrapToken,
                 KubeVipAddress = role == KubernetesNodeRole.Worker ? null : kubeVip,
-                ApproveServingCertificates = args.Hardening.KubeletServingCertificates,
                 UpgradeAfter = nodes.Count == 0 ? null : nodes[^1].Upgraded,
                 KubeProxy = args.KubeProxy,
             }, new ComponentResourceOptions { Parent = this });

@@ -6,7 +6,7 @@ namespace Platform.Components.Cluster;
 
 /// <summary>
 /// One host of the cluster, brought in over SSH: prepared (independently of every other node), given its files,
-/// initialised or joined with kubeadm, registered (serving certificate approved, labels set), and upgraded when the
+/// initialised or joined with kubeadm, registered (labels set), and upgraded when the
 /// Kubernetes version changes. Removing the node from the inventory drains it, deletes it from the cluster, runs
 /// <c>kubeadm reset</c> on it and undoes its preparation.
 /// </summary>
@@ -59,7 +59,7 @@ public sealed class KubernetesNode : ComponentResource
         }
 
         Registered = Run($"{name}-register", first,
-            NodeScripts.RegisterMember(_node.Name, _node.Labels, args.ApproveServingCertificates), NodeScripts.RemoveMember(_node.Name),
+            NodeScripts.RegisterMember(_node.Name, _node.Labels), NodeScripts.RemoveMember(_node.Name),
             dependsOn: new[] { Joined }, timeouts: LongRunning);
 
         var upgradeAfter = args.UpgradeAfter is null ? new List<Resource> { Registered } : new List<Resource> { Registered, args.UpgradeAfter };
@@ -93,7 +93,7 @@ public sealed class KubernetesNode : ComponentResource
     /// <summary><c>kubeadm init</c> (first control-plane node) or <c>kubeadm join</c>.</summary>
     public Command Joined { get; }
 
-    /// <summary>The node's registration: serving certificate approved and labels set; deleting it drains and removes the node.</summary>
+    /// <summary>The node's registration: the node is there and has its labels; deleting it drains and removes the node.</summary>
     public Command Registered { get; }
 
     /// <summary>The last step of the node's upgrade; the next node's upgrade waits for it.</summary>

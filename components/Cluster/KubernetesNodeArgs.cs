@@ -38,10 +38,6 @@ public sealed record KubernetesNodeArgs
     /// <summary>The API's virtual IP when kube-vip serves it (control-plane nodes run kube-vip); null otherwise.</summary>
     public string? KubeVipAddress { get; init; }
 
-    /// <summary>Whether kubelet requests its serving certificate from the cluster CA (serverTLSBootstrap), so the request
-    /// is approved after the join. Default true.</summary>
-    public bool ApproveServingCertificates { get; init; } = true;
-
     /// <summary>Whether the cluster runs kube-proxy (see <see cref="ClusterArgs.KubeProxy"/>). When it does not, the
     /// control-plane upgrades skip kubeadm's kube-proxy addon, which kubeadm 1.32 and later would otherwise install
     /// again. Default true.</summary>

@@ -5,7 +5,8 @@ using Platform.Stacks.Configuration;
 
 namespace Platform.Stacks.Composition;
 
-/// <summary>What a switched-on capability needs from the configuration, checked with everything else before any resource.</summary>
+/// <summary>What a switched-on capability, and the core's add-ons on the cluster, need from the configuration, checked
+/// with everything else before any resource.</summary>
 internal static class LayerRequirements
 {
     public static void Check(PlatformSettings settings, IReadOnlyList<CapabilityDecision> decisions, IPlatformConfigSource source)
@@ -41,6 +42,23 @@ internal static class LayerRequirements
             else if (ExternalDnsValues.CredentialKeys(externalDns.Provider).Count > 0 && !source.IsSet(PlatformConfigKeys.ExternalDnsCredentials.Name))
                 problems.Add(PlatformConfigKeys.ExternalDnsCredentials.Name,
                     $"is required for {externalDns.Provider}: a secret JSON object with {string.Join(", ", ExternalDnsValues.CredentialKeys(externalDns.Provider))}. Set it with `{PlatformConfigKeys.ExternalDnsCredentials.SetCommand}`.");
+        }
+        if (HardeningSwitches.Apply(settings.HardeningExceptions.Keys).KubeletServingCertificates)
+        {
+            // The core's serving-certificate approver admits the inventory's addresses only as IP prefixes; a kubelet
+            // names its node's IP address in the request, and a DNS name gives none before the node runs.
+            for (var i = 0; i < settings.Nodes.Count; i++)
+            {
+                if (ConfigSyntax.Ipv4OrNull(settings.Nodes[i].Address) is null)
+                {
+                    problems.Add($"{PlatformConfigKeys.Nodes.Name}[{i}].address",
+                        $"'{settings.Nodes[i].Address}' is a DNS name, but kubelet serving certificates (signed by the cluster CA, " +
+                        "hardening switch kubeletServingCertificates) are approved only for the IP addresses of platform:nodes: a " +
+                        "kubelet's serving certificate names its node's IP address, which must be known before the node joins. " +
+                        "Use the node's IPv4 address, or switch serving certificates off with a reason, e.g. `pulumi config set " +
+                        "--path 'platform:hardeningExceptions.kubeletServingCertificates' 'nodes are reached by DNS name'`.");
+                }
+            }
         }
         problems.ThrowIfAny();
     }

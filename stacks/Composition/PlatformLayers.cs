@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Collections.ObjectModel;
+using Platform.Components.Cluster;
 using Platform.Components.Networking;
 using Platform.Components.Networking.Cni;
 using Platform.Components.Networking.LoadBalancing;
@@ -30,6 +31,30 @@ public static class PlatformLayers
             new(CapabilityIds.Certificates, Certificates),
             new(CapabilityIds.ExternalDns, ExternalDns),
         });
+
+    /// <summary>
+    /// The parts of the <see cref="Core"/> that run as pods, so they come after the CNI, registered whatever else is
+    /// switched on: today the kubelet serving-certificate approver, whenever kubelets request their serving
+    /// certificates from the cluster CA (hardening switch <c>kubeletServingCertificates</c>), scoped to the inventory's
+    /// node names and addresses. Call it once the <see cref="CapabilityIds.Cni"/> layer is in
+    /// <see cref="PlatformContext.Layers"/>; it takes the same ordering rule as the layers (<see cref="OnCluster"/>).
+    /// Nothing waits for it: a node's <c>kubectl logs/exec</c> work once its certificate is approved, seconds after the
+    /// approver starts; a node added later is denied until the approver's release has its name and address (after the
+    /// node's registration), and its kubelet asks again every 32 seconds until then.
+    /// </summary>
+    /// <returns>The components registered, in order.</returns>
+    public static IReadOnlyList<ComponentResource> CoreOnCluster(PlatformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = context.Settings;
+        var components = new List<ComponentResource>();
+        if (Configuration.HardeningSwitches.Apply(settings.HardeningExceptions.Keys).KubeletServingCertificates)
+        {
+            components.Add(new KubeletServingCertificateApprover($"{settings.ClusterName}-serving-certificates",
+                new KubeletServingCertificateApproverArgs { Nodes = settings.Nodes }, OnCluster(context)));
+        }
+        return components;
+    }
 
     /// <summary>
     /// The options of every layer after the CNI: the cluster's provider for its children, and the one ordering rule of

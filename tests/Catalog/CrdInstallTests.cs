@@ -26,6 +26,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.MetalLb), CrdInstall.Templates),
         (nameof(HelmCharts.EmissaryCrds), CrdInstall.CrdChart),
         (nameof(HelmCharts.Emissary), CrdInstall.FromCrdChart),
+        (nameof(HelmCharts.KubeletCsrApprover), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

@@ -204,11 +204,15 @@ public class ClusterTests
         var added = larger.Registrations.Select(r => r.Name).Except(small.Registrations.Select(r => r.Name)).ToList();
         Assert.NotEmpty(added);
         Assert.All(added, name => Assert.StartsWith($"{ClusterName}-worker-3", name));
-        foreach (var before in small.Registrations)
+        // Only the serving-certificate approver learns the new node's name and address.
+        var approver = $"{ClusterName}-serving-certificates-kubelet-csr-approver";
+        foreach (var before in small.Registrations.Where(r => r.Name != approver))
         {
             var after = larger.Registration(before.Type!, before.Name!);
             Assert.Equal(Canonical(before.Inputs), Canonical(after.Inputs));
         }
+        Assert.DoesNotContain("worker-3", Canonical(small.Registration("kubernetes:helm.sh/v3:Release", approver).Inputs), StringComparison.Ordinal);
+        Assert.Contains("worker-3", Canonical(larger.Registration("kubernetes:helm.sh/v3:Release", approver).Inputs), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,8 +29,8 @@ public class NodeScriptsTests
         data.Add("join control plane with kube-vip", NodeScripts.Join(controlPlane: true, "10.0.0.10"));
         data.Add("reset", NodeScripts.Reset());
         data.Add("bootstrap token", NodeScripts.EnsureBootstrapToken());
-        data.Add("register", NodeScripts.RegisterMember("worker-1", Labels, approveServingCertificates: true));
-        data.Add("register without labels", NodeScripts.RegisterMember("worker-1", new Dictionary<string, string>(), approveServingCertificates: false));
+        data.Add("register", NodeScripts.RegisterMember("worker-1", Labels));
+        data.Add("register without labels", NodeScripts.RegisterMember("worker-1", new Dictionary<string, string>()));
         data.Add("remove", NodeScripts.RemoveMember("worker-1"));
         data.Add("drain for upgrade", NodeScripts.DrainForUpgrade("worker-1", "1.34.1"));
         data.Add("uncordon", NodeScripts.Uncordon("worker-1"));
@@ -151,12 +151,11 @@ public class NodeScriptsTests
     [Fact]
     public void Registration_sets_the_inventory_labels_and_removes_labels_it_set_before()
     {
-        var script = NodeScripts.RegisterMember("worker-1", Labels, approveServingCertificates: true);
+        var script = NodeScripts.RegisterMember("worker-1", Labels);
         Assert.Contains("kubectl label node \"$node\" --overwrite 'example.com/rack=r1' 'node-role.kubernetes.io/storage='", script);
         Assert.Contains("managed='example.com/rack,node-role.kubernetes.io/storage'", script);
         Assert.Contains("kubectl label node \"$node\" \"$key-\"", script);
-        Assert.Contains("kubernetes.io/kubelet-serving", script);
-        Assert.DoesNotContain("kubelet-serving", NodeScripts.RegisterMember("worker-1", Labels, approveServingCertificates: false));
+        Assert.DoesNotContain("csr", script, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

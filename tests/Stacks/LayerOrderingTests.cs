@@ -9,7 +9,8 @@ namespace Platform.Tests.Stacks;
 /// every node's registration (so on destroy it goes first); the CNI itself waits only for the API server.</summary>
 public class LayerOrderingTests
 {
-    private static readonly string[] LayersAfterCni = [IngressLayer.TypeToken, CertificatesLayer.TypeToken, ExternalDnsLayer.TypeToken];
+    private static readonly string[] LayersAfterCni =
+        [IngressLayer.TypeToken, CertificatesLayer.TypeToken, ExternalDnsLayer.TypeToken, Platform.Components.Cluster.KubeletServingCertificateApprover.TypeToken];
 
     /// <summary>The layer component a registration belongs to, following parents through components only.</summary>
     private static Registration? LayerOf(Plan plan, Registration registration)

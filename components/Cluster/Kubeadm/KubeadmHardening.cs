@@ -34,7 +34,8 @@ public sealed record KubeadmHardening
 
     /// <summary>Kubelet serving certificates signed by the cluster CA (kubelet <c>serverTLSBootstrap</c>) and the API
     /// server verifying them (<c>--kubelet-certificate-authority</c>). The kubelets' serving certificate requests must
-    /// then be approved, or <c>kubectl logs/exec</c> fail. Default <c>true</c>.</summary>
+    /// then be approved, or <c>kubectl logs/exec</c> fail: a stack with this on runs a
+    /// <see cref="KubeletServingCertificateApprover"/>. Default <c>true</c>.</summary>
     public bool KubeletServingCertificates { get; init; } = true;
 
     /// <summary>Kubelet settings: anonymous authentication off, webhook authentication and authorization, the client

@@ -109,11 +109,12 @@ public static class NodeScripts
     public static string EnsureBootstrapToken() => Step("bootstrap-token.sh", new() { { "ADMIN_KUBECONFIG", AdminKubeconfig } });
 
     /// <summary>
-    /// On the first control-plane node, after a node joined: waits for it to register, approves its kubelet serving
-    /// certificate requests (kubelet <c>serverTLSBootstrap</c>), and sets exactly the inventory's labels (labels the
-    /// platform set earlier and the inventory no longer has are removed).
+    /// On the first control-plane node, after a node joined: waits for it to register and sets exactly the inventory's
+    /// labels (labels the platform set earlier and the inventory no longer has are removed). It approves no certificate:
+    /// kubelet serving certificates are approved, for the inventory's names and addresses only, by the cluster's
+    /// approver (<see cref="KubeletServingCertificateApprover"/>), and nothing in the bring-up waits for them.
     /// </summary>
-    public static string RegisterMember(string nodeName, IReadOnlyDictionary<string, string> labels, bool approveServingCertificates)
+    public static string RegisterMember(string nodeName, IReadOnlyDictionary<string, string> labels)
     {
         CheckName(nodeName);
         ArgumentNullException.ThrowIfNull(labels);
@@ -125,7 +126,6 @@ public static class NodeScripts
         {
             { "ADMIN_KUBECONFIG", AdminKubeconfig },
             { "NODE", nodeName },
-            { "APPROVE_SERVING_CERTIFICATES", approveServingCertificates ? Part("approve-serving-certificates.sh") : ScriptFragment.None },
             { "MANAGED_LABELS", string.Join(",", keys) },
             { "SET_LABELS", setLabels },
             { "MANAGED_LABELS_ANNOTATION", ManagedLabelsAnnotation },

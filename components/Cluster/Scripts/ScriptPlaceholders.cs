@@ -53,7 +53,6 @@ internal static class ScriptPlaceholders
         ["KUBE_VIP_BEFORE_INIT"] = PlaceholderKind.Lines,
         ["KUBE_VIP_AFTER_INIT"] = PlaceholderKind.Lines,
         ["KUBE_VIP_AFTER_JOIN"] = PlaceholderKind.Lines,
-        ["APPROVE_SERVING_CERTIFICATES"] = PlaceholderKind.Lines,
         ["SET_LABELS"] = PlaceholderKind.Lines,
     };
 }

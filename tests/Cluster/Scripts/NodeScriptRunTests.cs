@@ -240,24 +240,17 @@ public sealed class NodeScriptRunTests : IDisposable
     }
 
     [Fact]
-    public void Registration_approves_the_nodes_serving_certificate_sets_the_inventory_labels_and_a_second_run_changes_nothing()
+    public void Registration_sets_the_inventory_labels_leaves_every_certificate_request_to_the_approver_and_a_second_run_changes_nothing()
     {
         File.WriteAllText(Path.Combine(_host.State, "labels"), "keep=me\nold.example/gone=x\n");
         File.WriteAllText(Path.Combine(_host.State, "annotation"), "old.example/gone");
-        File.WriteAllText(Path.Combine(_host.State, "csrs"), """
-            csr-0 kubernetes.io/kube-apiserver-client-kubelet system:node:worker-1 Approved
-            csr-1 kubernetes.io/kubelet-serving system:node:worker-1 <none>
-            csr-2 kubernetes.io/kubelet-serving system:node:worker-9 <none>
-
-            """);
         _host.Fake("kubectl", """
             case "$*" in
               "get node worker-1") ;;
               "get node worker-1 -o jsonpath={.metadata.annotations.platform/managed-labels}") cat "$FAKE/annotation" ;;
-              "get csr --no-headers -o custom-columns=NAME:.metadata.name,SIGNER:.spec.signerName,USER:.spec.username,STATUS:.status.conditions") cat "$FAKE/csrs" ;;
-              "get csr --no-headers -o custom-columns=SIGNER:.spec.signerName,USER:.spec.username,STATUS:.status.conditions") awk '{print $2, $3, $4}' "$FAKE/csrs" ;;
-              "certificate approve "*)
-                for name in "${@:3}"; do sed -i "s/^$name \(.*\) <none>$/$name \1 Approved/" "$FAKE/csrs"; done ;;
+              # A node's pending serving certificate request is there to be approved: only the cluster's approver
+              # may, after checking its names and addresses.
+              "get csr"*|"certificate "*) echo "the register step must not read or approve certificate requests: kubectl $*" >&2; exit 3 ;;
               "label node worker-1 --overwrite "*)
                 for pair in "${@:5}"; do
                   { grep -v "^${pair%%=*}=" "$FAKE/labels" || true; echo "$pair"; } | sort >"$FAKE/labels.new"
@@ -270,24 +263,23 @@ public sealed class NodeScriptRunTests : IDisposable
             esac
             """);
         var script = NodeScripts.RegisterMember("worker-1",
-            new Dictionary<string, string> { ["node-role.kubernetes.io/storage"] = "", ["example.com/rack"] = "r1" }, approveServingCertificates: true);
+            new Dictionary<string, string> { ["node-role.kubernetes.io/storage"] = "", ["example.com/rack"] = "r1" });
 
         var first = _host.Run(script);
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Equal(["kubectl certificate approve csr-1"], first.CallsOf("kubectl certificate"));
+        Assert.Empty(first.CallsOf("kubectl certificate", "kubectl get csr"));
         Assert.Equal(["kubectl label node worker-1 old.example/gone-"], first.Calls.Where(c => c.EndsWith('-')));
         Assert.Equal("example.com/rack=r1\nkeep=me\nnode-role.kubernetes.io/storage=\n", State("labels"));
         Assert.Equal("example.com/rack,node-role.kubernetes.io/storage", State("annotation"));
-        Assert.Contains("csr-2 kubernetes.io/kubelet-serving system:node:worker-9 <none>", State("csrs"), StringComparison.Ordinal);
 
-        var state = (State("labels"), State("annotation"), State("csrs"));
+        var state = (State("labels"), State("annotation"));
         var second = _host.Run(script);
 
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Empty(second.CallsOf("kubectl certificate", "sleep"));
+        Assert.Empty(second.CallsOf("kubectl certificate", "kubectl get csr", "sleep"));
         Assert.DoesNotContain(second.Calls, c => c.EndsWith('-'));
-        Assert.Equal(state, (State("labels"), State("annotation"), State("csrs")));
+        Assert.Equal(state, (State("labels"), State("annotation")));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Platform: register node @@NODE@@: serving certificate and labels
+# Platform: register node @@NODE@@: labels
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@
@@ -9,7 +9,6 @@ for _ in $(seq 1 60); do
   sleep 5
 done
 kubectl get node "$node" >/dev/null
-@@APPROVE_SERVING_CERTIFICATES@@
 managed=@@MANAGED_LABELS@@
 previous="$(kubectl get node "$node" -o jsonpath='{.metadata.annotations.platform/managed-labels}' 2>/dev/null || true)"
 for key in $(echo "$previous" | tr ',' ' '); do

@@ -291,6 +291,18 @@ public static class PlatformConfigKeys
             string.Join(", ", HardeningSwitches.Ids) + ". Everything is hardened when unset (see components/Cluster/Kubeadm/CIS.md).",
     };
 
+    /// <summary><c>platform:upgrade</c>: how Kubernetes upgrades roll through the nodes.</summary>
+    public static PlatformConfigKey Upgrade { get; } = new()
+    {
+        Name = "upgrade",
+        Type = PlatformConfigValueType.Object,
+        Default = """{"maxUnavailableWorkers": "10%"}""",
+        Example = """{"maxUnavailableWorkers": 5}""",
+        Description = "How a change of platform:kubernetesVersion rolls through the nodes. maxUnavailableWorkers: how many " +
+            "workers are drained, upgraded and uncordoned at once, a count (e.g. 5) or a percentage of the workers rounded " +
+            "down (e.g. \"25%\"), at least one; default \"10%\". Control-plane nodes always upgrade one at a time.",
+    };
+
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<PlatformConfigKey> All { get; } =
     [
@@ -310,6 +322,7 @@ public static class PlatformConfigKeys
         Capabilities,
         HardeningExceptions,
         SecretsEncryptionMigration,
+        Upgrade,
         Cni,
         LoadBalancer,
         Ingress,

@@ -73,6 +73,10 @@ public sealed record PlatformSettings
     /// (<c>platform:secretsEncryptionMigration</c>); false by default.</summary>
     public bool SecretsEncryptionMigration { get; init; }
 
+    /// <summary>How many workers an upgrade takes out at once (<c>platform:upgrade.maxUnavailableWorkers</c>); default
+    /// 10% of the workers, at least one.</summary>
+    public Platform.Components.Cluster.MaxUnavailableWorkers MaxUnavailableWorkers { get; init; } = Platform.Components.Cluster.MaxUnavailableWorkers.Default;
+
     /// <summary>Capability on/off overrides by capability id (<c>platform:capabilities</c>); empty by default.</summary>
     public IReadOnlyDictionary<string, bool> CapabilityOverrides { get; init; } = ReadOnlyDictionary<string, bool>.Empty;
 

@@ -79,6 +79,7 @@ public static class PlatformSettingsLoader
         CheckSshPrivateKey(source, problems);
         var statefulWorkloads = ReadStatefulWorkloads(source, problems);
         var secretsEncryptionMigration = ReadBoolean(source, PlatformConfigKeys.SecretsEncryptionMigration, problems);
+        var maxUnavailableWorkers = UpgradeOptionsParser.ReadMaxUnavailableWorkers(source, problems);
         var capabilities = ReadCapabilities(source, problems);
 
         problems.ThrowIfAny();
@@ -102,6 +103,7 @@ public static class PlatformSettingsLoader
             Nodes = nodes!,
             StatefulWorkloads = statefulWorkloads!.Value,
             SecretsEncryptionMigration = secretsEncryptionMigration!.Value,
+            MaxUnavailableWorkers = maxUnavailableWorkers!,
             CapabilityOverrides = capabilities!,
         };
     }

@@ -60,6 +60,13 @@ public class PlatformSettingsLoaderBadInputTests
     [InlineData("capabilities", """{"tracing": true, "tracing": false}""", "platform:capabilities.tracing", "appears more than once")]
     [InlineData("capabilities", "[true]", "platform:capabilities", "is a list, not a map")]
     [InlineData("capabilities", "{", "platform:capabilities", "is not valid JSON")]
+    [InlineData("upgrade", """{"maxUnavailableWorkers": 0}""", "platform:upgrade.maxUnavailableWorkers", "is 0: an upgrade takes out at least one worker at a time. Use a number of workers of at least 1 (e.g. 5) or a percentage from 1% to 100% (e.g. \"25%\").")]
+    [InlineData("upgrade", """{"maxUnavailableWorkers": "150%"}""", "platform:upgrade.maxUnavailableWorkers", "'150%' is neither a number of workers nor a percentage.")]
+    [InlineData("upgrade", """{"maxUnavailableWorkers": "ten"}""", "platform:upgrade.maxUnavailableWorkers", "'ten' is neither a number of workers nor a percentage.")]
+    [InlineData("upgrade", """{"maxUnavailableWorkers": 2.5}""", "platform:upgrade.maxUnavailableWorkers", "is 2.5: an upgrade takes out at least one worker at a time.")]
+    [InlineData("upgrade", """{"maxUnavailableWorkers": true}""", "platform:upgrade.maxUnavailableWorkers", "is a boolean")]
+    [InlineData("upgrade", """{"maxUnavailable": 3}""", "platform:upgrade.maxUnavailable", "'maxUnavailable' is not an upgrade setting. Use maxUnavailableWorkers.")]
+    [InlineData("upgrade", "\"10%\"", "platform:upgrade", "is a string")]
     public void BadValueIsReportedWithItsKey(string key, string? value, string expectedKey, string expectedMessage)
     {
         var exception = ValidConfig.Problems(values => ValidConfig.Set(values, key, value));

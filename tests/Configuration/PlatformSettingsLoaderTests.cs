@@ -115,6 +115,22 @@ public class PlatformSettingsLoaderTests
     }
 
     [Theory]
+    [InlineData(null, "10%")]
+    [InlineData("""{"maxUnavailableWorkers": 5}""", "5")]
+    [InlineData("""{"maxUnavailableWorkers": "5"}""", "5")]
+    [InlineData("""{"maxUnavailableWorkers": "25%"}""", "25%")]
+    [InlineData("{}", "10%")]
+    public void TheUpgradeWaveSizeIsACountOrAPercentage(string? upgrade, string expected)
+    {
+        var settings = ValidConfig.Load(values =>
+        {
+            if (upgrade != null) values["upgrade"] = upgrade;
+        });
+
+        Assert.Equal(expected, settings.MaxUnavailableWorkers.ToString());
+    }
+
+    [Theory]
     [InlineData("ubuntu-22.04", NodeOperatingSystem.Ubuntu2204)]
     [InlineData("ubuntu-24.04", NodeOperatingSystem.Ubuntu2404)]
     [InlineData("Ubuntu-26.04", NodeOperatingSystem.Ubuntu2604)]

@@ -42,12 +42,18 @@ public class PlatformStack : Stack
             KubeProxy = !(settings.Cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium && settings.Cni.KubeProxyReplacement),
             SecretsEncryptionMigration = settings.SecretsEncryptionMigration,
         });
+        var warnings = new List<string>();
+        if (SshHostKey.UnpinnedWarning(settings.Nodes) is { } hostKeys)
+            warnings.Add(hostKeys);
         if (settings.SecretsEncryptionMigration)
         {
-            Log.Warn($"{PlatformConfigKeys.SecretsEncryptionMigration.FullName} is true: Secrets are still written with aescbc, whose key " +
+            warnings.Add($"{PlatformConfigKeys.SecretsEncryptionMigration.FullName} is true: Secrets are still written with aescbc, whose key " +
                 "is readable in the stack's state. Once every API server has restarted, set it to false (secretbox writes) and " +
-                "rewrite the Secrets (README: Secrets encryption at rest).", cluster);
+                "rewrite the Secrets (README: Secrets encryption at rest).");
         }
+        Warnings = warnings;
+        foreach (var warning in warnings)
+            Log.Warn(warning, cluster);
         var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster };
         var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, deploy) in PlatformLayers.InOrder)
@@ -66,6 +72,10 @@ public class PlatformStack : Stack
         Kubeconfig = cluster.Access.Kubeconfig;
         Capabilities = Output.Create(CapabilityReport.ToOutputValue(decisions));
     }
+
+    /// <summary>What the person running the stack is warned about on every run (each also a Pulumi warning): nodes and
+    /// bastions whose SSH host key is not pinned, an unfinished Secrets encryption migration. Empty when there is nothing.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The cluster's name.</summary>
     [Output("clusterName")]

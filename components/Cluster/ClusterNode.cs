@@ -33,6 +33,13 @@ public sealed record ClusterNode
     /// <summary>The node's SSH port; defaults to 22.</summary>
     public int SshPort { get; init; } = DefaultSshPort;
 
+    /// <summary>The node's SSH host public key, pinned: Platform's commands connect only when the node presents this key.
+    /// In the form Pulumi.Command takes, <c>ssh-ed25519 AAAA…</c> (see <see cref="SshHostKey"/>: a line of
+    /// <c>ssh-keyscan</c> or <c>known_hosts</c>, with its host field, is read too). Null (the default) accepts whatever key
+    /// the host presents, so a host that takes over the node's address receives the files the node is sent, the cluster's
+    /// CA keys among them; the stack warns about every node and bastion without one. A public key: not a secret.</summary>
+    public string? HostKey { get; init; }
+
     /// <summary>Kubernetes labels applied to the node; empty by default.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 

@@ -15,4 +15,8 @@ public sealed record SshBastion
 
     /// <summary>The bastion's SSH port; defaults to 22.</summary>
     public int Port { get; init; } = DefaultPort;
+
+    /// <summary>The bastion's SSH host public key, pinned as <see cref="ClusterNode.HostKey"/> is for a node (same forms,
+    /// see <see cref="SshHostKey"/>). Null (the default) accepts whatever key the host presents; the stack warns.</summary>
+    public string? HostKey { get; init; }
 }

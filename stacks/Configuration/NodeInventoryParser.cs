@@ -6,17 +6,19 @@ using Platform.Components.Cluster;
 
 namespace Platform.Stacks.Configuration;
 
-/// <summary>Parses and checks <c>platform:nodes</c> and <c>platform:bastion</c> into <see cref="ClusterNode"/>s.</summary>
+/// <summary>Parses and checks <c>platform:nodes</c> and <c>platform:bastion</c> into <see cref="ClusterNode"/>s. Host keys
+/// are stored in the form Pulumi.Command takes (<see cref="SshHostKey.ToString"/>).</summary>
 internal static class NodeInventoryParser
 {
     private const string NodeExample = """{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"}""";
     private const string BastionExample = """{"host": "bastion.example.internal", "user": "jump", "port": 22}""";
+    private const string HostKeyExample = "\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA…\"";
     private const string TaintExample = """{"key": "dedicated", "value": "gpu", "effect": "NoSchedule"}""";
     private const string LabelsExample = """{"example.com/rack": "r1"}""";
 
-    private static readonly string[] NodeFields = ["name", "address", "role", "os", "sshUser", "sshPort", "labels", "taints", "bastion"];
+    private static readonly string[] NodeFields = ["name", "address", "role", "os", "sshUser", "sshPort", "hostKey", "labels", "taints", "bastion"];
     private static readonly string[] TaintFields = ["key", "value", "effect"];
-    private static readonly string[] BastionFields = ["host", "user", "port"];
+    private static readonly string[] BastionFields = ["host", "user", "port", "hostKey"];
     private static readonly string[] RoleNames = ["control-plane", "worker"];
     private static readonly string[] OperatingSystemNames = ["ubuntu-22.04", "ubuntu-24.04", "ubuntu-26.04", "flatcar"];
     private static readonly string[] EffectNames = Enum.GetNames<TaintEffect>();
@@ -59,6 +61,7 @@ internal static class NodeInventoryParser
         var parsed = root.EnumerateArray().Select((element, index) => ParseNode(element, index, defaultBastion, problems)).ToList();
         CheckUnique(parsed, node => node.Name, "name", StringComparer.Ordinal, "Give every node its own name", problems);
         CheckUnique(parsed, node => node.Address, "address", StringComparer.OrdinalIgnoreCase, "Every host may be listed once", problems);
+        CheckUniqueHostKeys(parsed, problems);
         CheckAddressRanges(parsed, podCidr, serviceCidr, problems);
         CheckControlPlaneCount(parsed, problems);
         CheckPodCidrCapacity(podCidr, parsed.Count, problems);
@@ -83,7 +86,7 @@ internal static class NodeInventoryParser
         if (element.ValueKind != JsonValueKind.Object)
         {
             problems.Add(path, $"is {ConfigSyntax.Describe(element.ValueKind)}, not a node. Write each node as an object, e.g. {NodeExample}.");
-            return new ParsedNode(path, null, null, null, null);
+            return new ParsedNode(path, null, null, null, null, null);
         }
 
         var before = problems.Count;
@@ -130,6 +133,7 @@ internal static class NodeInventoryParser
         }
 
         var sshPort = ConfigJson.Port(fields, path, "sshPort", ClusterNode.DefaultSshPort, problems);
+        var hostKey = ParseHostKey(fields, path, "this node", address, sshPort, problems);
         var labels = ParseLabels(fields, path, problems);
         var taints = ParseTaints(fields, path, problems);
         var bastion = fields.TryGetValue("bastion", out var bastionElement)
@@ -139,7 +143,7 @@ internal static class NodeInventoryParser
         if (problems.Count != before || name is null || address is null || role is null || operatingSystem is null ||
             sshPort is null || labels is null || taints is null)
         {
-            return new ParsedNode(path, name, address, role, null);
+            return new ParsedNode(path, name, address, role, hostKey, null);
         }
 
         var user = sshUser ?? ClusterNode.DefaultSshUserFor(operatingSystem.Value);
@@ -151,11 +155,14 @@ internal static class NodeInventoryParser
             OperatingSystem = operatingSystem.Value,
             SshUser = user,
             SshPort = sshPort.Value,
+            HostKey = hostKey?.ToString(),
             Labels = labels,
             Taints = taints,
-            Bastion = bastion is null ? null : new SshBastion { Host = bastion.Host, User = bastion.User ?? user, Port = bastion.Port },
+            Bastion = bastion is null
+                ? null
+                : new SshBastion { Host = bastion.Host, User = bastion.User ?? user, Port = bastion.Port, HostKey = bastion.HostKey?.ToString() },
         };
-        return new ParsedNode(path, name, address, role, node);
+        return new ParsedNode(path, name, address, role, hostKey, node);
     }
 
     private static NodeOperatingSystem? ParseOperatingSystem(Dictionary<string, JsonElement> fields, string path, ProblemCollector problems)
@@ -334,7 +341,46 @@ internal static class NodeInventoryParser
         }
 
         var port = ConfigJson.Port(fields, path, "port", SshBastion.DefaultPort, problems);
-        return problems.Count == before && host is not null && port is not null ? new BastionSpec(host, user, port.Value) : null;
+        var validHost = host is not null && ConfigSyntax.HostProblem(host) is null ? host : null;
+        var hostKey = ParseHostKey(fields, path, "this bastion", validHost, port, problems);
+        return problems.Count == before && host is not null && port is not null ? new BastionSpec(host, user, port.Value, hostKey) : null;
+    }
+
+    /// <summary>Reads the optional <c>hostKey</c> of a node or bastion whose SSH endpoint is <paramref name="host"/>
+    /// and <paramref name="port"/> (null when they are invalid): any form <see cref="SshHostKey"/> reads, and when the
+    /// line names hosts (ssh-keyscan, known_hosts), one of them must be this endpoint.</summary>
+    private static SshHostKey? ParseHostKey(
+        Dictionary<string, JsonElement> fields, string path, string what, string? host, int? port, ProblemCollector problems)
+    {
+        var text = ConfigJson.String(fields, path, "hostKey", required: false, HostKeyExample, problems);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var keyPath = $"{path}.hostKey";
+        var portOption = port is null or ClusterNode.DefaultSshPort ? "" : string.Create(CultureInfo.InvariantCulture, $"-p {port} ");
+        var collect = $"`ssh-keyscan -t ed25519 {portOption}{host ?? "<address>"}`";
+        if (!SshHostKey.TryParse(text, out var key, out var problem))
+        {
+            problems.Add(keyPath, $"{problem} Collect the key with {collect} and check its fingerprint out of band (README: Host keys).");
+            return null;
+        }
+
+        if (host is not null && port is not null && key.Names(host, port.Value) == false)
+        {
+            var name = SshHostKey.HostName(host, port.Value);
+            var line = key.Hosts!.StartsWith('|')
+                ? "is a hashed known_hosts line for another host name"
+                : $"is the line of {key.Hosts}";
+            problems.Add(
+                keyPath,
+                $"{line}, but known_hosts names {what} {name}: it may be another host's key. Collect {what}'s key with " +
+                $"{collect}; if the key is right and only the name differs, leave the host field out ({key.Type} AAAA…).");
+            return null;
+        }
+
+        return key;
     }
 
     private static void CheckUnique(
@@ -360,6 +406,33 @@ internal static class NodeInventoryParser
             else
             {
                 first[value] = node;
+            }
+        }
+    }
+
+    /// <summary>Two nodes with one host key are a line pasted twice, or hosts cloned from one image with its keys (each
+    /// can then impersonate the other).</summary>
+    private static void CheckUniqueHostKeys(List<ParsedNode> nodes, ProblemCollector problems)
+    {
+        var first = new Dictionary<string, ParsedNode>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (node.HostKey is not { } key)
+            {
+                continue;
+            }
+
+            if (first.TryGetValue(key.ToString(), out var owner))
+            {
+                problems.Add(
+                    $"{node.Path}.hostKey",
+                    $"is the host key of platform:{owner.Path} too ({key.Fingerprint}). Either the line was pasted twice, or the hosts " +
+                    "were cloned from one image with its host keys, so each can impersonate the other: give each host its own keys " +
+                    "(`rm /etc/ssh/ssh_host_* && ssh-keygen -A`, then restart sshd) and collect them again.");
+            }
+            else
+            {
+                first[key.ToString()] = node;
             }
         }
     }
@@ -440,8 +513,8 @@ internal static class NodeInventoryParser
     }
 
     /// <summary>A bastion as configured; the user defaults to the node's SSH user, which is only known per node.</summary>
-    private sealed record BastionSpec(string Host, string? User, int Port);
+    private sealed record BastionSpec(string Host, string? User, int Port, SshHostKey? HostKey);
 
     /// <summary>What could be read of one node; <see cref="Node"/> is set only when the node has no problem.</summary>
-    private sealed record ParsedNode(string Path, string? Name, string? Address, NodeRole? Role, ClusterNode? Node);
+    private sealed record ParsedNode(string Path, string? Name, string? Address, NodeRole? Role, SshHostKey? HostKey, ClusterNode? Node);
 }

@@ -114,8 +114,9 @@ public static class PlatformConfigKeys
         Example = NodesExample,
         Description = "Host inventory: a list of objects with name (DNS-1123 label, unique), address (IPv4 or DNS name, " +
             "unique), role (control-plane or worker) and optionally os (ubuntu-22.04, ubuntu-24.04 (default), ubuntu-26.04 or flatcar), " +
-            "sshUser (default ubuntu, or core on Flatcar), sshPort (default 22), labels (map), taints (list of " +
-            "{key, value, effect}) and bastion ({host, user, port}, or null for a direct connection). " +
+            "sshUser (default ubuntu, or core on Flatcar), sshPort (default 22), hostKey (the host's SSH public key, pinned: " +
+            "a line of `ssh-keyscan -t ed25519 <address>`; unset, any key is accepted, with a warning), labels (map), taints " +
+            "(list of {key, value, effect}) and bastion ({host, user, port, hostKey}, or null for a direct connection). " +
             "The number of control-plane nodes must be odd (1, 3, 5) for etcd quorum.",
     };
 
@@ -125,8 +126,9 @@ public static class PlatformConfigKeys
         Name = "bastion",
         Type = PlatformConfigValueType.Object,
         Example = """{"host": "bastion.example.internal"}""",
-        Description = "Default SSH jump host for every node without its own bastion: {host, user, port}; user defaults " +
-            "to the node's sshUser and port to 22. Unset: nodes are reached directly.",
+        Description = "Default SSH jump host for every node without its own bastion: {host, user, port, hostKey}; user defaults " +
+            "to the node's sshUser and port to 22; hostKey pins the bastion's SSH public key as a node's does. Unset: nodes are " +
+            "reached directly.",
     };
 
     /// <summary><c>platform:sshPrivateKey</c>: the SSH key for nodes and bastions (secret).</summary>

@@ -155,7 +155,7 @@ public class PlatformSettingsLoaderBadInputTests
         "platform:nodes[0].taints[0].operator", "unknown field 'operator'. Use only key, value or effect.")]
     [InlineData(
         """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "zone": "a"}]""",
-        "platform:nodes[0].zone", "unknown field 'zone'. Use only name, address, role, os, sshUser, sshPort, labels, taints or bastion.")]
+        "platform:nodes[0].zone", "unknown field 'zone'. Use only name, address, role, os, sshUser, sshPort, hostKey, labels, taints or bastion.")]
     [InlineData(
         """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "sshuser": "admin"}]""",
         "platform:nodes[0].sshuser", "unknown field 'sshuser' (did you mean 'sshUser'?)")]

@@ -65,6 +65,7 @@ public static class PlanRecorder
             Stack = stack,
             Registrations = await RegistrationsAsync(mocks.Registrations, run.Recorded),
             Capabilities = await OutputUtilities.GetValueAsync(platform.Capabilities),
+            Warnings = platform.Warnings,
             SecretValues = new Dictionary<string, string>(mocks.SecretValues, StringComparer.Ordinal),
         };
     }

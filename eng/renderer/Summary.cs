@@ -20,6 +20,15 @@ public static class Summary
         Line($"From `{Path.GetFileName(plan.Stack.Path)}`, rendered under Pulumi's test engine: nothing deployed, no host contacted.");
         Line($"{plan.Registrations.Count} registrations.");
         Line($"");
+        if (plan.Warnings.Count > 0)
+        {
+            Line($"## Warnings");
+            Line($"");
+            Line($"What `pulumi up` and `pulumi preview` warn about for this stack:");
+            Line($"");
+            foreach (var warning in plan.Warnings) Line($"- {warning}");
+            Line($"");
+        }
         Line($"## Capabilities");
         Line($"");
         Line($"| capability | on | level | reason |");

@@ -162,4 +162,19 @@ public class PlanWriterTests
         Assert.True(chain.Count >= 5, "a cluster's bring-up is at least prepare, kubeadm, join, register, upgrade");
         Assert.Contains(summary, line => line.StartsWith("| " + plan.Registrations[0].Name + " | platform:cluster:Cluster |", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_summary_lists_the_programs_warnings_when_there_are_any()
+    {
+        // fixture-full-calico leaves worker-2 without a host key on purpose; the examples pin every host.
+        var (calico, calicoFolder) = await WrittenAsync("fixture-full-calico");
+        var (small, smallFolder) = await WrittenAsync("example-small");
+        var calicoSummary = File.ReadAllLines(Path.Combine(calicoFolder, "summary.md"));
+
+        var warning = Assert.Single(calico.Warnings, w => w.Contains("worker-2", StringComparison.Ordinal));
+        Assert.Contains("## Warnings", calicoSummary);
+        Assert.Contains($"- {warning}", calicoSummary);
+        Assert.Empty(small.Warnings);
+        Assert.DoesNotContain("## Warnings", File.ReadAllLines(Path.Combine(smallFolder, "summary.md")));
+    }
 }

@@ -44,6 +44,7 @@ public static class NodeScripts
                 { "KERNEL_SETTINGS", Part("kernel-settings.sh") },
                 { "KUBERNETES_SYSEXT", Part("kubernetes-sysext.sh") },
                 { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
+                { "KUBELET_SERVICE_DROP_IN", KubeletServiceDropIn() },
             });
         }
         return Step("prepare-ubuntu.sh", new()
@@ -84,6 +85,7 @@ public static class NodeScripts
             { "KUBE_VIP_AFTER_INIT", kubeVip ? Part("kube-vip-with-admin-conf.sh") : ScriptFragment.None },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
             { "CONTROL_PLANE_CERTIFICATE_PERMISSIONS", ControlPlaneCertificatePermissions() },
+            { "ETCD_DATA_OWNERSHIP", EtcdDataOwnership() },
         });
     }
 
@@ -100,6 +102,7 @@ public static class NodeScripts
             { "KUBE_VIP_AFTER_JOIN", kubeVip ? Part("kube-vip-with-admin-conf.sh") : ScriptFragment.None },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
             { "CONTROL_PLANE_CERTIFICATE_PERMISSIONS", controlPlane ? ControlPlaneCertificatePermissions() : ScriptFragment.None },
+            { "ETCD_DATA_OWNERSHIP", controlPlane ? EtcdDataOwnership() : ScriptFragment.None },
         });
     }
 
@@ -165,7 +168,7 @@ public static class NodeScripts
         string[] skip = !kubeProxy && MinorOf(version) >= 32 ? ["--skip-phases=addon/kube-proxy"] : [];
         var upgrade = Part(first ? "kubeadm-upgrade-apply.sh" : "kubeadm-upgrade-node.sh", new() { { "SKIP_PHASES", skip } });
         var flatcar = os == NodeOperatingSystem.Flatcar;
-        return Step(flatcar ? "upgrade-control-plane-flatcar.sh" : "upgrade-control-plane-ubuntu.sh", new()
+        var values = new ScriptValues
         {
             { "NODE", nodeName },
             { "KUBERNETES_VERSION", version },
@@ -175,7 +178,10 @@ public static class NodeScripts
             { "KUBEADM_UPGRADE", upgrade },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
             { "CONTROL_PLANE_CERTIFICATE_PERMISSIONS", ControlPlaneCertificatePermissions() },
-        });
+            { "ETCD_DATA_OWNERSHIP", EtcdDataOwnership() },
+        };
+        if (flatcar) values.Add("KUBELET_SERVICE_DROP_IN", KubeletServiceDropIn());
+        return Step(flatcar ? "upgrade-control-plane-flatcar.sh" : "upgrade-control-plane-ubuntu.sh", values);
     }
 
     /// <summary>On the first control-plane node, before a worker's upgrade: drains the worker unless it already runs <paramref name="kubernetesVersion"/>.</summary>
@@ -197,13 +203,15 @@ public static class NodeScripts
     {
         var version = CheckVersion(kubernetesVersion);
         var flatcar = os == NodeOperatingSystem.Flatcar;
-        return Step(flatcar ? "upgrade-worker-flatcar.sh" : "upgrade-worker-ubuntu.sh", new()
+        var values = new ScriptValues
         {
             { "KUBERNETES_VERSION", version },
             { "VERSION_GUARD", Part("version-guard.sh") },
             { flatcar ? "KUBERNETES_SYSEXT" : "KUBERNETES_PACKAGES", Part(flatcar ? "kubernetes-sysext.sh" : "kubernetes-packages.sh") },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
-        });
+        };
+        if (flatcar) values.Add("KUBELET_SERVICE_DROP_IN", KubeletServiceDropIn());
+        return Step(flatcar ? "upgrade-worker-flatcar.sh" : "upgrade-worker-ubuntu.sh", values);
     }
 
     /// <summary>On the first control-plane node, after a worker's upgrade: makes it schedulable again.</summary>
@@ -258,6 +266,12 @@ public static class NodeScripts
     private static ScriptFragment KubeletFilePermissions() => Part("kubelet-file-permissions.sh");
 
     private static ScriptFragment ControlPlaneCertificatePermissions() => Part("control-plane-certificate-permissions.sh");
+
+    /// <summary>CIS 1.1.12: the etcd data directory owned by etcd:etcd, on control-plane nodes.</summary>
+    private static ScriptFragment EtcdDataOwnership() => Part("etcd-data-ownership.sh");
+
+    /// <summary>CIS 4.1.1, 4.1.2 on Flatcar: a root-only copy of the sysext's kubelet drop-in under /etc.</summary>
+    private static ScriptFragment KubeletServiceDropIn() => Part("kubelet-service-drop-in.sh");
 
     private static string Describe(NodeOperatingSystem os) => os switch
     {

@@ -78,6 +78,7 @@ public static class NodeScripts
             { "KUBE_VIP_AFTER_INIT", kubeVip ? Part("kube-vip-with-admin-conf.sh") : ScriptFragment.None },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
             { "CONTROL_PLANE_CERTIFICATE_PERMISSIONS", ControlPlaneCertificatePermissions() },
+            { "ETCD_DATA_OWNERSHIP", EtcdDataOwnership() },
         });
     }
 
@@ -94,6 +95,7 @@ public static class NodeScripts
             { "KUBE_VIP_AFTER_JOIN", kubeVip ? Part("kube-vip-with-admin-conf.sh") : ScriptFragment.None },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
             { "CONTROL_PLANE_CERTIFICATE_PERMISSIONS", controlPlane ? ControlPlaneCertificatePermissions() : ScriptFragment.None },
+            { "ETCD_DATA_OWNERSHIP", controlPlane ? EtcdDataOwnership() : ScriptFragment.None },
         });
     }
 
@@ -171,6 +173,7 @@ public static class NodeScripts
             { "KUBEADM_UPGRADE", upgrade },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
             { "CONTROL_PLANE_CERTIFICATE_PERMISSIONS", ControlPlaneCertificatePermissions() },
+            { "ETCD_DATA_OWNERSHIP", EtcdDataOwnership() },
         };
         AddPackagesAndRuntime(values, os, runtime);
         return Step(flatcar ? "upgrade-control-plane-flatcar.sh" : "upgrade-control-plane-ubuntu.sh", values);
@@ -263,6 +266,7 @@ public static class NodeScripts
         {
             values.Add("CONTAINERD_FLATCAR", Part("containerd-flatcar.sh"));
             values.Add("KUBERNETES_SYSEXT", Part("kubernetes-sysext.sh"));
+            values.Add("KUBELET_SERVICE_DROP_IN", KubeletServiceDropIn());
             return;
         }
         values.Add("APT", Part("apt.sh"));
@@ -292,6 +296,12 @@ public static class NodeScripts
     private static ScriptFragment KubeletFilePermissions() => Part("kubelet-file-permissions.sh");
 
     private static ScriptFragment ControlPlaneCertificatePermissions() => Part("control-plane-certificate-permissions.sh");
+
+    /// <summary>CIS 1.1.12: the etcd data directory owned by etcd:etcd, on control-plane nodes.</summary>
+    private static ScriptFragment EtcdDataOwnership() => Part("etcd-data-ownership.sh");
+
+    /// <summary>CIS 4.1.1, 4.1.2 on Flatcar: a root-only copy of the sysext's kubelet drop-in under /etc.</summary>
+    private static ScriptFragment KubeletServiceDropIn() => Part("kubelet-service-drop-in.sh");
 
     private static string Describe(NodeOperatingSystem os) => os switch
     {

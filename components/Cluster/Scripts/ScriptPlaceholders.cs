@@ -49,6 +49,8 @@ internal static class ScriptPlaceholders
         ["KUBEADM_UPGRADE"] = PlaceholderKind.Lines,
         ["KUBELET_FILE_PERMISSIONS"] = PlaceholderKind.Lines,
         ["CONTROL_PLANE_CERTIFICATE_PERMISSIONS"] = PlaceholderKind.Lines,
+        ["ETCD_DATA_OWNERSHIP"] = PlaceholderKind.Lines,
+        ["KUBELET_SERVICE_DROP_IN"] = PlaceholderKind.Lines,
         ["KUBE_VIP_FUNCTION"] = PlaceholderKind.Lines,
         ["KUBE_VIP_BEFORE_INIT"] = PlaceholderKind.Lines,
         ["KUBE_VIP_AFTER_INIT"] = PlaceholderKind.Lines,

@@ -10,8 +10,9 @@ namespace Platform.Tests.Cluster.Scripts;
 /// are moved under a temporary root folder (<see cref="Root"/>, which the test fills), and PATH holds only the
 /// ordinary tools the scripts use (sed, awk, install, ...) and stand-ins for everything that would act on the machine
 /// (kubeadm, kubectl, systemctl, apt-get, ...). Each stand-in records its command line and then does what the test
-/// says (<see cref="Fake"/>), by default nothing. Paths in what is recorded and printed are given back as the node
-/// sees them.
+/// says (<see cref="Fake"/>), by default nothing (the account tools, getent, groupadd and useradd, work on the node's
+/// <c>/etc/passwd</c> and <c>/etc/group</c>). Paths in what is recorded and printed are given back as the node sees
+/// them.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 public sealed partial class FakeHost : IDisposable
@@ -26,7 +27,19 @@ public sealed partial class FakeHost : IDisposable
     private static readonly string[] StandIns =
     [
         "kubeadm", "kubectl", "kubelet", "systemctl", "systemd-sysext", "modprobe", "sysctl", "swapoff", "apt-get",
-        "apt-mark", "apt-cache", "dpkg", "containerd", "curl", "gpg", "chown", "ip", "uname", "sleep",
+        "apt-mark", "apt-cache", "dpkg", "containerd", "curl", "gpg", "chown", "ip", "uname", "sleep", "getent", "groupadd", "useradd",
+    ];
+
+    /// <summary>The account tools, on the node's <c>/etc/passwd</c> and <c>/etc/group</c>: <c>getent</c> finds a name
+    /// there (exit 2 when it is missing, as getent does), <c>groupadd</c> and <c>useradd</c> add their last argument.</summary>
+    private static readonly (string Command, string Behaviour)[] Accounts =
+    [
+        ("getent", """
+            case "$1" in passwd|group) ;; *) echo "unexpected: getent $*" >&2; exit 2 ;; esac
+            grep "^$2:" "$ROOT/etc/$1" 2>/dev/null || exit 2
+            """),
+        ("groupadd", """echo "${*: -1}:x:999:" >>"$ROOT/etc/group" """),
+        ("useradd", """echo "${*: -1}:x:999:999::/nonexistent:/usr/sbin/nologin" >>"$ROOT/etc/passwd" """),
     ];
 
     private static readonly string Bash = Which("bash");
@@ -46,6 +59,7 @@ public sealed partial class FakeHost : IDisposable
         foreach (var dir in new[] { "etc", "run", "tmp", "var/lib", "opt" }) Directory.CreateDirectory(Path.Combine(Root, dir));
         foreach (var tool in Tools) File.CreateSymbolicLink(Path.Combine(_bin, tool), Which(tool));
         foreach (var command in StandIns) Fake(command, "");
+        foreach (var (command, behaviour) in Accounts) Fake(command, behaviour);
     }
 
     /// <summary>The folder that stands in for the node's <c>/</c>.</summary>

@@ -22,3 +22,4 @@ if [ ! -e /etc/extensions/kubernetes.raw ]; then
 fi
 systemctl enable kubelet
 @@KUBELET_FILE_PERMISSIONS@@
+@@KUBELET_SERVICE_DROP_IN@@

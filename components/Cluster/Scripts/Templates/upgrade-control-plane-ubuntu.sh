@@ -30,3 +30,4 @@ systemctl restart kubelet
 kubectl uncordon "$node"
 @@KUBELET_FILE_PERMISSIONS@@
 @@CONTROL_PLANE_CERTIFICATE_PERMISSIONS@@
+@@ETCD_DATA_OWNERSHIP@@

@@ -16,3 +16,4 @@ kubeadm upgrade node
 systemctl daemon-reload
 systemctl restart kubelet
 @@KUBELET_FILE_PERMISSIONS@@
+@@KUBELET_SERVICE_DROP_IN@@

@@ -31,7 +31,8 @@ write_kube_vip() {
 }
 write_kube_vip /etc/kubernetes/admin.conf
 # CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
-# readable by root only (files on a read-only /usr, as on Flatcar, are left as they are).
+# readable by root only. Files on a read-only /usr, as on Flatcar, are left as they are; Flatcar gets a root-only
+# copy of kubelet's drop-in under /etc instead, which kube-bench reads first (parts/kubelet-service-drop-in.sh).
 for file in /lib/systemd/system/kubelet.service /usr/lib/systemd/system/kubelet.service \
   /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf /etc/systemd/system/kubelet.service.d/10-kubeadm.conf \
   /var/lib/kubelet/config.yaml /etc/kubernetes/pki/ca.crt; do
@@ -43,4 +44,14 @@ done
 # CIS 1.1.20: every certificate under the PKI folder readable by root only (all its readers run as root).
 if [ -d /etc/kubernetes/pki ]; then
   find /etc/kubernetes/pki -name '*.crt' -exec chmod 600 {} +
+fi
+# CIS 1.1.12: etcd's data directory, kubeadm's default /var/lib/etcd (the ClusterConfiguration sets no other), owned
+# by etcd:etcd, with everything in it at the time. kubeadm's etcd runs as root, which the owner does not restrict, and
+# the directory keeps its mode 0700 (CIS 1.1.11). Flatcar has an etcd user and group already; elsewhere they are made
+# as system accounts with no home and no login. Runs after kubeadm init, join and upgrade, which create or rewrite
+# the directory's files as root.
+if [ -d /var/lib/etcd ]; then
+  getent group etcd >/dev/null || groupadd --system etcd
+  getent passwd etcd >/dev/null || useradd --system --gid etcd --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin etcd
+  chown -R etcd:etcd /var/lib/etcd
 fi

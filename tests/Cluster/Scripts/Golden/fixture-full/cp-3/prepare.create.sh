@@ -150,7 +150,8 @@ if [ ! -e /etc/extensions/kubernetes.raw ]; then
 fi
 systemctl enable kubelet
 # CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
-# readable by root only (files on a read-only /usr, as on Flatcar, are left as they are).
+# readable by root only. Files on a read-only /usr, as on Flatcar, are left as they are; Flatcar gets a root-only
+# copy of kubelet's drop-in under /etc instead, which kube-bench reads first (parts/kubelet-service-drop-in.sh).
 for file in /lib/systemd/system/kubelet.service /usr/lib/systemd/system/kubelet.service \
   /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf /etc/systemd/system/kubelet.service.d/10-kubeadm.conf \
   /var/lib/kubelet/config.yaml /etc/kubernetes/pki/ca.crt; do
@@ -159,3 +160,17 @@ for file in /lib/systemd/system/kubelet.service /usr/lib/systemd/system/kubelet.
     chown root:root "$file"
   fi
 done
+# CIS 4.1.1, 4.1.2 on Flatcar: kubelet's unit and its kubeadm drop-in come with the Kubernetes sysext, on the
+# read-only /usr and readable by everyone. The first kubelet service file kube-bench looks for is the drop-in under
+# /etc: a copy of the sysext's drop-in there, readable by root only, takes the place of the sysext's (systemd reads
+# the drop-in of a name from /etc before /usr/lib), so kubelet still runs as the sysext says. A sysext whose drop-in
+# differs (another Kubernetes version) is copied again, and a running kubelet restarted with it.
+sysext_drop_in=/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf
+drop_in=/etc/systemd/system/kubelet.service.d/10-kubeadm.conf
+if [ -f "$sysext_drop_in" ] && ! cmp -s "$sysext_drop_in" "$drop_in"; then
+  install -d -m 0755 /etc/systemd/system/kubelet.service.d
+  install -m 0600 "$sysext_drop_in" "$drop_in"
+  chown root:root "$drop_in"
+  systemctl daemon-reload
+  systemctl try-restart kubelet
+fi

@@ -9,8 +9,8 @@ namespace Platform.Tests.Cluster.Scripts;
 /// paths under <c>/etc</c>, <c>/run</c>, <c>/var</c>, <c>/lib</c>, <c>/opt</c>, <c>/usr/lib</c> and <c>/usr/share</c>
 /// are moved under a temporary root folder (<see cref="Root"/>, which the test fills), and PATH holds only the
 /// ordinary tools the scripts use (sed, awk, install, ...) and stand-ins for everything that would act on the machine
-/// (kubeadm, kubectl, systemctl, apt-get, ...). Each stand-in records its command line and then does what the test
-/// says (<see cref="Fake"/>), by default nothing. Paths in what is recorded and printed are given back as the node
+/// or depends on it (kubeadm, kubectl, systemctl, apt-get, date, ...). Each stand-in records its command line and then
+/// does what the test says (<see cref="Fake"/>), by default nothing. Paths in what is recorded and printed are given back as the node
 /// sees them.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
@@ -25,7 +25,7 @@ public sealed partial class FakeHost : IDisposable
     private static readonly string[] StandIns =
     [
         "kubeadm", "kubectl", "kubelet", "systemctl", "systemd-sysext", "modprobe", "sysctl", "swapoff", "apt-get",
-        "apt-mark", "dpkg", "containerd", "curl", "gpg", "chown", "ip", "uname", "sleep",
+        "apt-mark", "dpkg", "containerd", "curl", "gpg", "chown", "ip", "uname", "sleep", "date",
     ];
 
     private static readonly string Bash = Which("bash");

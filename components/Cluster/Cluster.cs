@@ -9,9 +9,10 @@ namespace Platform.Components.Cluster;
 /// <summary>
 /// A kubeadm cluster built from bare hosts over SSH. Every node is prepared on its own; the first control-plane node
 /// runs <c>kubeadm init</c>; the other control-plane nodes join one after another (etcd adds members one at a time)
-/// and the workers join in parallel, each waiting only for the init. The PKI comes from Pulumi state
-/// (<see cref="ClusterPki"/>) and is copied to the control-plane nodes before init and join, so the admin kubeconfig
-/// and the Kubernetes provider (<see cref="ClusterAccess"/>) never read anything back from a node. Once the network
+/// and the workers join in parallel, each waiting only for the init. Behind kube-vip, a changed kube-vip template
+/// reaches the running control-plane nodes one after another (<see cref="KubernetesNode.RollOutKubeVip"/>). The PKI
+/// comes from Pulumi state (<see cref="ClusterPki"/>) and is copied to the control-plane nodes before init and join,
+/// so the admin kubeconfig and the Kubernetes provider (<see cref="ClusterAccess"/>) never read anything back from a node. Once the network
 /// plugin is ordered around it, <see cref="ReconcileServiceProxy"/> keeps the cluster's Service proxy (kube-proxy, or
 /// the plugin's replacement of it) what <see cref="ClusterArgs.KubeProxy"/> says.
 /// </summary>
@@ -55,6 +56,8 @@ public sealed class Cluster : ComponentResource
         var nodes = new List<KubernetesNode>();
         KubernetesNode? firstNode = null;
         Resource? previousControlPlaneJoin = null;
+        Resource? previousKubeVip = null;
+        var kubeVipTemplate = files.KubeVipTemplate is { } template ? KubeVipManifest.Fingerprint(template) : null;
         foreach (var node in controlPlanes.Concat(args.Nodes.Where(n => n.Role == NodeRole.Worker)))
         {
             var role = node == first ? KubernetesNodeRole.FirstControlPlane
@@ -80,6 +83,9 @@ public sealed class Cluster : ComponentResource
             nodes.Add(kubernetesNode);
             firstNode ??= kubernetesNode;
             if (role != KubernetesNodeRole.Worker) previousControlPlaneJoin = kubernetesNode.Joined;
+            // A changed kube-vip template reaches the control-plane nodes one after another (see RollOutKubeVip).
+            if (role != KubernetesNodeRole.Worker && kubeVip != null)
+                previousKubeVip = kubernetesNode.RollOutKubeVip(kubeVip, kubeVipTemplate!, previousKubeVip);
         }
         Nodes = nodes;
 

@@ -10,8 +10,6 @@ internal sealed class ClusterFiles
 {
     private readonly KubeadmClusterSpec _spec;
     private readonly Output<((string Token, string Hash, string EncryptionKey, string LegacyEncryptionKey), System.Collections.Immutable.ImmutableArray<string>)> _material;
-    private readonly string? _kubeVipAddress;
-    private readonly int _apiPort;
     private readonly bool _hasWorkers;
 
     public ClusterFiles(KubeadmClusterSpec spec, ClusterPki pki, string? kubeVipAddress, int apiPort, bool hasWorkers)
@@ -24,9 +22,11 @@ internal sealed class ClusterFiles
             pki.ClusterCa.CertPem, pki.ClusterCa.KeyPem, pki.FrontProxyCa.CertPem, pki.FrontProxyCa.KeyPem,
             pki.EtcdCa.CertPem, pki.EtcdCa.KeyPem, pki.ServiceAccountPrivateKeyPem, pki.ServiceAccountPublicKeyPem);
         _material = Output.Tuple(secrets, pem);
-        _kubeVipAddress = kubeVipAddress;
-        _apiPort = apiPort;
+        KubeVipTemplate = kubeVipAddress is null ? null : KubeVipManifest.Render(kubeVipAddress, apiPort);
     }
+
+    /// <summary>The kube-vip template every control-plane node receives; null when kube-vip does not serve the API.</summary>
+    public string? KubeVipTemplate { get; }
 
     public Output<string> For(ClusterNode node, KubernetesNodeRole role)
     {
@@ -58,8 +58,8 @@ internal sealed class ClusterFiles
             {
                 files.AddRange(PkiFiles(t.Item2));
                 files.AddRange(HardeningFiles(encryptionKey, legacyEncryptionKey));
-                if (_kubeVipAddress != null)
-                    files.Add(new NodeFile(NodeScripts.KubeVipTemplatePath, "0600", KubeVipManifest.Render(_kubeVipAddress, _apiPort)));
+                if (KubeVipTemplate != null)
+                    files.Add(new NodeFile(NodeScripts.KubeVipTemplatePath, "0600", KubeVipTemplate));
             }
             return ShellScript.FilePayload(files);
         });

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Platform.Components.Cluster.Kubeadm;
 
 namespace Platform.Components.Cluster;
@@ -6,7 +8,9 @@ namespace Platform.Components.Cluster;
 /// <summary>
 /// The kube-vip static pod for control-plane nodes (ARP mode with leader election). It is a template: the node
 /// script fills in <see cref="InterfacePlaceholder"/> (the interface that reaches the virtual IP) and
-/// <see cref="KubeconfigPlaceholder"/> (super-admin.conf during <c>kubeadm init</c>, admin.conf afterwards).
+/// <see cref="KubeconfigPlaceholder"/> (super-admin.conf during <c>kubeadm init</c>, admin.conf afterwards). The files
+/// step places it on every control-plane node; each node's kube-vip step, triggered by its <see cref="Fingerprint"/>,
+/// rolls a changed template out, one control-plane node at a time.
 /// </summary>
 public static class KubeVipManifest
 {
@@ -88,5 +92,13 @@ public static class KubeVipManifest
             },
         };
         return KubeadmYaml.Serialize(pod);
+    }
+
+    /// <summary>What identifies a rendered template, <c>sha256:</c> and the hex SHA-256 of its text: the trigger of each
+    /// control-plane node's kube-vip step. The template holds no secret, so its fingerprint may stand in plain text.</summary>
+    public static string Fingerprint(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(template)));
     }
 }

@@ -6,9 +6,11 @@ namespace Platform.Components.Cluster;
 
 /// <summary>
 /// One host of the cluster, brought in over SSH: prepared (independently of every other node), given its files,
-/// initialised or joined with kubeadm, registered (labels set), and upgraded when the
-/// Kubernetes version changes. Removing the node from the inventory drains it, deletes it from the cluster, runs
-/// <c>kubeadm reset</c> on it and undoes its preparation.
+/// initialised or joined with kubeadm (a joining node's bootstrap token made valid beside the join), registered
+/// (labels set), and upgraded when the Kubernetes version changes; behind kube-vip, a
+/// control-plane node also gets the kube-vip step (<see cref="RollOutKubeVip"/>). Removing the node from the inventory
+/// drains it, deletes it from the cluster, runs <c>kubeadm reset</c> on it (which also removes the platform's files
+/// and markers) and undoes its preparation.
 /// </summary>
 public sealed class KubernetesNode : ComponentResource
 {
@@ -37,8 +39,9 @@ public sealed class KubernetesNode : ComponentResource
         var runtime = args.ContainerRuntime;
 
         Prepared = Run($"{name}-prepare", _node, NodeScripts.Prepare(os, version, runtime), NodeScripts.CleanUp(), timeouts: LongRunning);
-        Files = Run($"{name}-files", _node, NodeScripts.InstallFiles(),
-            ShellScript.Header("remove the platform's files") + "rm -rf /etc/kubernetes/platform\n", stdin: args.Files, secret: true);
+        // Its delete leaves the files: they are live on a running node, and a replacement deletes the old step after the
+        // new one has written them. The node's reset (the kubeadm step's delete) removes them when the node leaves.
+        Files = Run($"{name}-files", _node, NodeScripts.InstallFiles(), NodeScripts.KeepFiles(), stdin: args.Files, secret: true);
 
         var joinAfter = new List<Resource>(args.JoinAfter) { Prepared, Files };
         // One name for init and join: if another node becomes the first control plane, this step is updated (and its
@@ -51,9 +54,15 @@ public sealed class KubernetesNode : ComponentResource
         else
         {
             var token = args.BootstrapToken ?? throw new ArgumentException($"Node {args.Node.Name} needs the bootstrap token.", nameof(args));
-            joinAfter.Add(Run($"{name}-bootstrap-token", first, NodeScripts.EnsureBootstrapToken(),
-                NodeScripts.NothingToUndo("bootstrap token", "the token expires by itself"), stdin: token, secret: true, dependsOn: args.JoinAfter));
             var controlPlane = args.Role == KubernetesNodeRole.ControlPlane;
+            // The token step runs beside the join, not before it: it starts when the join can (the same dependencies, so
+            // no token is made valid for a node that cannot join yet), and it succeeds only once the node has done with
+            // the token (registered and, for a control-plane node, marked as one). A join that fails before that leaves it
+            // failed too, and the next `pulumi up` runs both again: a join retried hours later meets a token valid for
+            // the next hour, like one run for the first time. kubeadm's discovery waits for the token meanwhile.
+            BootstrapTokenStep = Run($"{name}-bootstrap-token", first, NodeScripts.EnsureBootstrapToken(_node.Name, controlPlane),
+                NodeScripts.NothingToUndo("bootstrap token", "the token expires by itself"), stdin: token, secret: true,
+                dependsOn: joinAfter, timeouts: LongRunning);
             Joined = Run($"{name}-kubeadm", _node, NodeScripts.Join(controlPlane, controlPlane ? args.KubeVipAddress : null), NodeScripts.Reset(),
                 dependsOn: joinAfter, timeouts: LongRunning);
         }
@@ -93,6 +102,14 @@ public sealed class KubernetesNode : ComponentResource
     /// <summary><c>kubeadm init</c> (first control-plane node) or <c>kubeadm join</c>.</summary>
     public Command Joined { get; }
 
+    /// <summary>On the first control-plane node, beside this node's join: the bootstrap token made valid until the node
+    /// has done with it (<see cref="NodeScripts.EnsureBootstrapToken"/>). Null for the first control-plane node.</summary>
+    public Command? BootstrapTokenStep { get; }
+
+    /// <summary>On a control-plane node behind kube-vip: the step that rolls a changed kube-vip template out to the
+    /// node (<see cref="RollOutKubeVip"/>). Null until registered, and on workers.</summary>
+    public Command? KubeVip { get; private set; }
+
     /// <summary>The node's registration: the node is there and has its labels; deleting it drains and removes the node.</summary>
     public Command Registered { get; }
 
@@ -108,6 +125,28 @@ public sealed class KubernetesNode : ComponentResource
         return Run($"{_name}-service-proxy", _node, NodeScripts.ReconcileServiceProxy(kubeProxy),
             NodeScripts.NothingToUndo("service proxy", "the Service proxy stays as the configuration left it"),
             dependsOn: new Resource[] { Files, Joined, Upgraded }.Concat(after).Distinct().ToList(), triggers: triggers, timeouts: LongRunning);
+    }
+
+    /// <summary>
+    /// Registers, on this control-plane node, the step that makes kube-vip's static pod what the kube-vip template gives
+    /// (<see cref="NodeScripts.RollOutKubeVip"/>): a no-op where it already is, a restart of this node's kube-vip, waited
+    /// for, where it is not. <paramref name="templateFingerprint"/> is its trigger, so a changed template (a new kube-vip
+    /// version, changed settings) runs it again on the next <c>pulumi up</c>, without a kubeadm init or join.
+    /// It waits for what it needs and no more: this node's files (the template) and its init or join (admin.conf, and
+    /// the manifest the kubeadm step wrote first), and <paramref name="previous"/>, the previous control-plane node's
+    /// step, so kube-vip restarts on one node at a time. Nothing waits for it but the next control-plane node's step,
+    /// so it is never on the way of a join, a registration or the cluster's layers.
+    /// </summary>
+    internal Command RollOutKubeVip(string kubeVipAddress, string templateFingerprint, Resource? previous)
+    {
+        if (KubeVip != null) throw new InvalidOperationException($"The kube-vip step of {_name} is registered already.");
+        InputList<object> triggers = new Input<object>[] { templateFingerprint };
+        var after = new List<Resource> { Files, Joined };
+        if (previous != null) after.Add(previous);
+        KubeVip = Run($"{_name}-kube-vip", _node, NodeScripts.RollOutKubeVip(_node.Name, kubeVipAddress),
+            NodeScripts.NothingToUndo("kube-vip", "the node's reset removes kube-vip's static pod when it leaves"),
+            dependsOn: after, triggers: triggers, timeouts: LongRunning);
+        return KubeVip;
     }
 
     /// <summary>Registers, on this node, the removal of kube-proxy's iptables rules once kube-proxy is gone

@@ -162,8 +162,84 @@ public class ClusterTests
         }
         var init = graph.Transitive(Resource("cp-1", "kubeadm"));
         Assert.Equal(new[] { Resource("cp-1", "files"), Resource("cp-1", "prepare") }, init.Order());
-        Assert.Equal(new[] { Resource("cp-1", "kubeadm"), Resource("cp-2", "bootstrap-token"), Resource("cp-2", "files"), Resource("cp-2", "prepare") },
+        Assert.Equal(new[] { Resource("cp-1", "kubeadm"), Resource("cp-2", "files"), Resource("cp-2", "prepare") },
             graph.Direct(Resource("cp-2", "kubeadm")).Order());
+    }
+
+    [Fact]
+    public async Task The_bootstrap_token_step_runs_beside_the_join_so_a_retried_join_runs_it_again()
+    {
+        var run = await StackRunner.RunAsync(With(3, 2));
+        var graph = await DependencyGraph.OfAsync(run);
+
+        foreach (var node in new[] { "cp-2", "cp-3", "worker-1", "worker-2" })
+        {
+            // Not before the join: a failed join leaves the token step failed too, and the next up runs both again.
+            Assert.DoesNotContain(Resource(node, "bootstrap-token"), graph.Transitive(Resource(node, "kubeadm")));
+            // Started when the join can start, not earlier.
+            Assert.Equal(graph.Direct(Resource(node, "kubeadm")).Order(), graph.Direct(Resource(node, "bootstrap-token")).Order());
+            Assert.Equal("10.0.0.11", Connection(run.Registration(CommandType, Resource(node, "bootstrap-token")))["host"]);
+        }
+        Assert.Contains("node=cp-3", Create(run, Resource("cp-3", "bootstrap-token")));
+        Assert.Contains("--selector=node-role.kubernetes.io/control-plane -o name", Create(run, Resource("cp-3", "bootstrap-token")));
+        Assert.DoesNotContain("--selector", Create(run, Resource("worker-1", "bootstrap-token")));
+        Assert.DoesNotContain("kubeadm token create", Create(run, Resource("worker-1", "bootstrap-token")));
+        Assert.Equal(30.0, ((CustomResourceOptions)run.Options[Resource("worker-1", "bootstrap-token")]).CustomTimeouts!.Create!.Value.TotalMinutes);
+    }
+
+    [Fact]
+    public async Task A_changed_kube_vip_template_rolls_out_to_each_control_plane_one_after_another_off_the_bring_up_path()
+    {
+        var run = await StackRunner.RunAsync(With(3, 2));
+        var graph = await DependencyGraph.OfAsync(run);
+        var steps = new[] { "cp-1", "cp-2", "cp-3" }.Select(n => Resource(n, "kube-vip")).ToList();
+
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var node = $"cp-{i + 1}";
+            Assert.Equal($"10.0.0.{11 + i}", Connection(run.Registration(CommandType, steps[i]))["host"]);
+            Assert.Contains("render_kube_vip /etc/kubernetes/admin.conf", Create(run, steps[i]));
+            Assert.Contains($"node={node}", Create(run, steps[i]));
+            // Triggered by the template the node's files step places, so a new kube-vip version or setting runs it again.
+            var files = (string)run.Registration(CommandType, Resource(node, "files")).Inputs["stdin"];
+            var template = NodeFilePayload.Content(files, NodeScripts.KubeVipTemplatePath);
+            Assert.Equal(new object[] { KubeVipManifest.Fingerprint(template) },
+                ((ImmutableArray<object>)run.Registration(CommandType, steps[i]).Inputs["triggers"]).ToArray());
+            // After the node's files and its init or join, and after the previous control-plane node's step.
+            var after = new List<string> { Resource(node, "files"), Resource(node, "kubeadm") };
+            if (i > 0) after.Add(steps[i - 1]);
+            Assert.Equal(after.Order(), graph.Direct(steps[i]).Order());
+        }
+        Assert.Equal(KubeVipManifest.Fingerprint(KubeVipManifest.Render("10.0.0.10")),
+            ((ImmutableArray<object>)run.Registration(CommandType, steps[0]).Inputs["triggers"])[0]);
+        // Nothing else waits for them: no join, registration, upgrade or the cluster's layers.
+        foreach (var registration in run.Registrations.Where(r => r.Name is not null))
+            foreach (var (step, index) in steps.Select((step, index) => (step, index)))
+                if (graph.Direct(registration.Name!).Contains(step))
+                    Assert.Equal(index + 1 < steps.Count ? steps[index + 1] : null, registration.Name);
+        Assert.DoesNotContain(run.Registrations, r => r.Name == Resource("worker-1", "kube-vip"));
+    }
+
+    [Fact]
+    public async Task Without_kube_vip_there_is_no_kube_vip_step()
+    {
+        var run = await StackRunner.RunAsync(With(3, 1, apiEndpoint: "k8s-api.example.internal"));
+        Assert.DoesNotContain(run.Registrations, r => r.Name!.EndsWith("-kube-vip", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_files_steps_delete_leaves_the_files_the_running_node_needs()
+    {
+        var run = await StackRunner.RunAsync(With(3, 1));
+
+        foreach (var node in new[] { "cp-1", "cp-2", "worker-1" })
+        {
+            var delete = Platform.Renderer.NodeScript.Unwrap((string)run.Registration(CommandType, Resource(node, "files")).Inputs["delete"]);
+            Assert.Equal(NodeScripts.KeepFiles(), delete);
+            Assert.DoesNotContain("rm ", delete);
+        }
+        Assert.Contains($"rm -rf /etc/cni/net.d {NodeScripts.PlatformDir} {NodeScripts.StateDir}",
+            (string)run.Registration(CommandType, Resource("cp-2", "kubeadm")).Inputs["delete"]);
     }
 
     [Fact]

@@ -28,7 +28,10 @@ public class NodeScriptsTests
         data.Add("join control plane", NodeScripts.Join(controlPlane: true, null));
         data.Add("join control plane with kube-vip", NodeScripts.Join(controlPlane: true, "10.0.0.10"));
         data.Add("reset", NodeScripts.Reset());
-        data.Add("bootstrap token", NodeScripts.EnsureBootstrapToken());
+        data.Add("bootstrap token for a worker", NodeScripts.EnsureBootstrapToken("worker-1", controlPlane: false));
+        data.Add("bootstrap token for a control-plane node", NodeScripts.EnsureBootstrapToken("cp-2", controlPlane: true));
+        data.Add("kube-vip", NodeScripts.RollOutKubeVip("cp-2", "10.0.0.10"));
+        data.Add("keep files", NodeScripts.KeepFiles());
         data.Add("register", NodeScripts.RegisterMember("worker-1", Labels));
         data.Add("register without labels", NodeScripts.RegisterMember("worker-1", new Dictionary<string, string>()));
         data.Add("remove", NodeScripts.RemoveMember("worker-1"));
@@ -164,7 +167,7 @@ public class NodeScriptsTests
         var payload = ShellScript.FilePayload(new[] { new NodeFile("/etc/kubernetes/pki/ca.key", "0600", "SECRET KEY") });
         Assert.Equal($"0600 /etc/kubernetes/pki/ca.key {Convert.ToBase64String("SECRET KEY"u8.ToArray())}\n", payload);
         Assert.Contains("while read -r mode path data", NodeScripts.InstallFiles());
-        Assert.Contains("read -r token", NodeScripts.EnsureBootstrapToken());
+        Assert.Contains("read -r token", NodeScripts.EnsureBootstrapToken("worker-1", controlPlane: false));
     }
 
     [Theory]

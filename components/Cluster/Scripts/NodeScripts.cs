@@ -18,14 +18,29 @@ public static class NodeScripts
     /// <summary>The kube-vip static pod template on a control-plane node (interface and kubeconfig filled in on the node).</summary>
     public const string KubeVipTemplatePath = PlatformDir + "/kube-vip.yaml";
 
+    /// <summary>Where the platform keeps what it knows about a node's own state (the init and join markers): apart from
+    /// <see cref="PlatformDir"/>, whose files the files step owns, so nothing that step does touches them. The node's reset
+    /// removes both folders.</summary>
+    public const string StateDir = "/var/lib/platform";
+
     /// <summary>Written once <c>kubeadm init</c> has finished (its own files appear before it has).</summary>
-    public const string InitialisedMarker = PlatformDir + "/initialised";
+    public const string InitialisedMarker = StateDir + "/initialised";
 
     /// <summary>Written once <c>kubeadm join</c> has finished.</summary>
-    public const string JoinedMarker = PlatformDir + "/joined";
+    public const string JoinedMarker = StateDir + "/joined";
+
+    /// <summary>Where earlier releases wrote <see cref="InitialisedMarker"/>; the init script moves it.</summary>
+    public const string LegacyInitialisedMarker = PlatformDir + "/initialised";
+
+    /// <summary>Where earlier releases wrote <see cref="JoinedMarker"/>; the join script moves it.</summary>
+    public const string LegacyJoinedMarker = PlatformDir + "/joined";
 
     /// <summary>The admin kubeconfig kubeadm writes on control-plane nodes.</summary>
     public const string AdminKubeconfig = "/etc/kubernetes/admin.conf";
+
+    /// <summary>The label kubeadm gives a control-plane node once it has joined the control plane (its mark-control-plane
+    /// phase, after etcd).</summary>
+    public const string ControlPlaneLabel = "node-role.kubernetes.io/control-plane";
 
     /// <summary>The node annotation that lists the labels the platform manages, so removed ones can be taken off.</summary>
     public const string ManagedLabelsAnnotation = "platform/managed-labels";
@@ -51,7 +66,8 @@ public static class NodeScripts
     }
 
     /// <summary>Undoes <see cref="Prepare"/> when a node leaves the inventory: stops kubelet and removes the
-    /// platform's kernel settings. Packages stay, so the host can be prepared again quickly.</summary>
+    /// platform's kernel settings, and its files and markers where no reset did (a node whose init or join never
+    /// completed has no kubeadm step to reset it). Packages stay, so the host can be prepared again quickly.</summary>
     public static string CleanUp() => Step("clean-up.sh", ScriptValues.Empty);
 
     /// <summary>
@@ -60,8 +76,20 @@ public static class NodeScripts
     /// </summary>
     public static string InstallFiles() => Step("install-files.sh", ScriptValues.Empty);
 
+    /// <summary>
+    /// The delete step of the files step: it removes nothing. Its files are live on a running node (the API server
+    /// mounts the audit policy and the encryption and admission configurations; kubeadm and kube-vip read the others),
+    /// and a replacement of the files step, which creates the new step before it deletes the old one, would otherwise
+    /// delete the files it has just written. When the node leaves the cluster its reset (<see cref="Reset"/>) removes
+    /// them.
+    /// </summary>
+    public static string KeepFiles() =>
+        NothingToUndo("files", "the files stay while the node is in the cluster; its reset removes them when it leaves");
+
     /// <summary>Runs <c>kubeadm init</c> on the first control-plane node (once), with kube-vip when the endpoint is a
-    /// virtual IP.</summary>
+    /// virtual IP. kube-vip runs on <c>super-admin.conf</c> until init is done, then on <c>admin.conf</c>; a changed
+    /// kube-vip template on a running node is <see cref="RollOutKubeVip"/>'s. A marker an earlier release left among the
+    /// platform's files (<see cref="LegacyInitialisedMarker"/>) is moved to <see cref="InitialisedMarker"/>.</summary>
     public static string InitFirstControlPlane(string? kubeVipAddress)
     {
         var kubeVip = kubeVipAddress != null;
@@ -69,6 +97,8 @@ public static class NodeScripts
         string[] flags = kubeVip ? ["--ignore-preflight-errors=DirAvailable--etc-kubernetes-manifests"] : [];
         return Step("init.sh", new()
         {
+            { "STATE_DIR", StateDir },
+            { "LEGACY_INITIALISED_MARKER", LegacyInitialisedMarker },
             { "KUBE_VIP_FUNCTION", kubeVip ? KubeVipFunction(kubeVipAddress!) : ScriptFragment.None },
             // kubeadm 1.29+ gives admin.conf its rights only after init, so kube-vip uses super-admin.conf meanwhile.
             { "KUBE_VIP_BEFORE_INIT", kubeVip ? Part("kube-vip-with-super-admin-conf.sh") : ScriptFragment.None },
@@ -82,13 +112,19 @@ public static class NodeScripts
         });
     }
 
-    /// <summary>Runs <c>kubeadm join</c> (once); control-plane nodes then run kube-vip too when the endpoint is a virtual IP.</summary>
+    /// <summary>Runs <c>kubeadm join</c> (once); control-plane nodes then run kube-vip too when the endpoint is a virtual IP
+    /// (a changed kube-vip template on a running node is <see cref="RollOutKubeVip"/>'s). The bootstrap token in the
+    /// join configuration is made valid beside it (<see cref="EnsureBootstrapToken"/>): kubeadm's discovery waits for it.
+    /// A marker an earlier release left among the platform's files (<see cref="LegacyJoinedMarker"/>) is moved to
+    /// <see cref="JoinedMarker"/>.</summary>
     public static string Join(bool controlPlane, string? kubeVipAddress)
     {
         var kubeVip = controlPlane && kubeVipAddress != null;
         return Step("join.sh", new()
         {
             { "JOIN_ROLE", controlPlane ? "control-plane node" : "worker" },
+            { "STATE_DIR", StateDir },
+            { "LEGACY_JOINED_MARKER", LegacyJoinedMarker },
             { "JOINED_MARKER", JoinedMarker },
             { "KUBEADM_CONFIG", KubeadmConfigPath },
             { "KUBE_VIP_FUNCTION", kubeVip ? KubeVipFunction(kubeVipAddress!) : ScriptFragment.None },
@@ -100,15 +136,55 @@ public static class NodeScripts
     }
 
     /// <summary>Takes a node out of Kubernetes: <c>kubeadm reset</c> (which also removes a control-plane node's etcd
-    /// member), then the CNI configuration and the platform's files.</summary>
-    public static string Reset() => Step("reset.sh", ScriptValues.Empty);
+    /// member), then the CNI configuration, kube-vip's static pod, the platform's files (<see cref="PlatformDir"/>) and
+    /// its markers (<see cref="StateDir"/>).</summary>
+    public static string Reset() => Step("reset.sh", new() { { "PLATFORM_DIR", PlatformDir }, { "STATE_DIR", StateDir } });
 
     /// <summary>
-    /// On the first control-plane node: makes sure the bootstrap token read from standard input exists and is valid
-    /// for at least another hour, so a node can join long after <c>kubeadm init</c>. Serialised with a lock, so
-    /// nodes joining at once never delete each other's token.
+    /// On the first control-plane node, beside node <paramref name="nodeName"/>'s join: makes the bootstrap token read
+    /// from standard input valid for the next hour, then waits (up to 20 minutes) until the node has done with it: it has
+    /// registered (kubelet's TLS bootstrap used the token) and, for a control-plane node, kubeadm has marked it as one.
+    /// A join that fails before that leaves this step failed too, so the next <c>pulumi up</c> runs both again and
+    /// every join attempt meets a valid token. The token is written as kubeadm's own Secret
+    /// (<c>bootstrap-token-&lt;id&gt;</c> in <c>kube-system</c>) on kubectl's standard input, so it never appears in a
+    /// command line (<c>kubeadm token create</c> takes it as an argument). Writes are serialised with a lock, so nodes
+    /// joining at once never race to create the Secret.
     /// </summary>
-    public static string EnsureBootstrapToken() => Step("bootstrap-token.sh", new() { { "ADMIN_KUBECONFIG", AdminKubeconfig } });
+    /// <param name="nodeName">The joining node.</param>
+    /// <param name="controlPlane">Whether it joins as a control-plane node.</param>
+    public static string EnsureBootstrapToken(string nodeName, bool controlPlane)
+    {
+        CheckName(nodeName);
+        string[] selector = controlPlane ? ["--selector=" + ControlPlaneLabel] : [];
+        return Step("bootstrap-token.sh", new()
+        {
+            { "ADMIN_KUBECONFIG", AdminKubeconfig },
+            { "NODE", nodeName },
+            { "NODE_SELECTOR", selector },
+        });
+    }
+
+    /// <summary>
+    /// On control-plane node <paramref name="nodeName"/>, after its init or join: makes kube-vip's static pod what the
+    /// template the files step placed (<see cref="KubeVipTemplatePath"/>) gives for this node, on <c>admin.conf</c>.
+    /// Where it already is, nothing is written and the step only checks that kube-vip runs. Where it differs (a new
+    /// kube-vip version or setting), the manifest is written, kubelet restarts kube-vip (which hands the virtual IP's
+    /// lease to another control-plane node if it held it), and the step waits until the new pod has been ready for three
+    /// checks in a row and the API answers on the virtual IP: the next control-plane node's step waits for this one, so
+    /// kube-vip restarts on one node at a time and a template that does not work stops at the first node.
+    /// </summary>
+    /// <param name="nodeName">The node, whose kube-vip mirror pod is <c>kube-vip-&lt;node&gt;</c>.</param>
+    /// <param name="kubeVipAddress">The API's virtual IPv4 address.</param>
+    public static string RollOutKubeVip(string nodeName, string kubeVipAddress)
+    {
+        CheckName(nodeName);
+        return Step("kube-vip.sh", new()
+        {
+            { "ADMIN_KUBECONFIG", AdminKubeconfig },
+            { "NODE", nodeName },
+            { "KUBE_VIP_FUNCTION", KubeVipFunction(kubeVipAddress) },
+        });
+    }
 
     /// <summary>
     /// On the first control-plane node, after a node joined: waits for it to register and sets exactly the inventory's

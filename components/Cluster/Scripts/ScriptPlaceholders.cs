@@ -16,6 +16,10 @@ internal static class ScriptPlaceholders
         ["KUBEADM_CONFIG"] = PlaceholderKind.Word, // NodeScripts.KubeadmConfigPath
         ["INITIALISED_MARKER"] = PlaceholderKind.Word, // NodeScripts.InitialisedMarker
         ["JOINED_MARKER"] = PlaceholderKind.Word, // NodeScripts.JoinedMarker
+        ["LEGACY_INITIALISED_MARKER"] = PlaceholderKind.Word, // NodeScripts.LegacyInitialisedMarker
+        ["LEGACY_JOINED_MARKER"] = PlaceholderKind.Word, // NodeScripts.LegacyJoinedMarker
+        ["PLATFORM_DIR"] = PlaceholderKind.Word, // NodeScripts.PlatformDir
+        ["STATE_DIR"] = PlaceholderKind.Word, // NodeScripts.StateDir
         ["KUBE_VIP_ADDRESS"] = PlaceholderKind.Word, // the API's virtual IPv4 address
         ["KUBE_VIP_TEMPLATE"] = PlaceholderKind.Word, // NodeScripts.KubeVipTemplatePath
         ["MANAGED_LABELS_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.ManagedLabelsAnnotation
@@ -30,6 +34,7 @@ internal static class ScriptPlaceholders
         // Flags that are there or not.
         ["KUBEADM_INIT_FLAGS"] = PlaceholderKind.Flags,
         ["SKIP_PHASES"] = PlaceholderKind.Flags,
+        ["NODE_SELECTOR"] = PlaceholderKind.Flags, // the control-plane label selector, for a control-plane join
 
         // Comment text.
         ["OS_NAME"] = PlaceholderKind.Comment,

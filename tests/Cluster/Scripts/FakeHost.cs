@@ -9,10 +9,10 @@ namespace Platform.Tests.Cluster.Scripts;
 /// paths under <c>/etc</c>, <c>/run</c>, <c>/var</c>, <c>/lib</c>, <c>/opt</c>, <c>/usr/lib</c> and <c>/usr/share</c>
 /// are moved under a temporary root folder (<see cref="Root"/>, which the test fills), and PATH holds only the
 /// ordinary tools the scripts use (sed, awk, install, ...) and stand-ins for everything that would act on the machine
-/// (kubeadm, kubectl, systemctl, apt-get, ...). Each stand-in records its command line and then does what the test
-/// says (<see cref="Fake"/>), by default nothing (the account tools, getent, groupadd and useradd, work on the node's
-/// <c>/etc/passwd</c> and <c>/etc/group</c>). Paths in what is recorded and printed are given back as the node sees
-/// them.
+/// or depends on it (kubeadm, kubectl, systemctl, apt-get, date, ...). Each stand-in records its command line and then
+/// does what the test says (<see cref="Fake"/>), by default nothing (the account tools, getent, groupadd and useradd,
+/// work on the node's <c>/etc/passwd</c> and <c>/etc/group</c>). Paths in what is recorded and printed are given back
+/// as the node sees them.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 public sealed partial class FakeHost : IDisposable
@@ -27,7 +27,7 @@ public sealed partial class FakeHost : IDisposable
     private static readonly string[] StandIns =
     [
         "kubeadm", "kubectl", "kubelet", "systemctl", "systemd-sysext", "modprobe", "sysctl", "swapoff", "apt-get",
-        "apt-mark", "apt-cache", "dpkg", "containerd", "curl", "gpg", "chown", "ip", "uname", "sleep", "getent", "groupadd", "useradd",
+        "apt-mark", "apt-cache", "dpkg", "containerd", "curl", "gpg", "chown", "ip", "uname", "sleep", "getent", "groupadd", "useradd", "date",
     ];
 
     /// <summary>The account tools, on the node's <c>/etc/passwd</c> and <c>/etc/group</c>: <c>getent</c> finds a name

@@ -14,10 +14,45 @@ public sealed class NodeScriptRunTests : IDisposable
     private const UnixFileMode RootOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private const string InitHalfDone = "an earlier kubeadm init stopped half-way; it is not retried on its own because kubeadm reset also deletes the PKI: "
-        + "run 'kubeadm reset --force' on this node, then 'pulumi up --replace' on its files step and this step\n";
+        + "run 'kubeadm reset --force' on this node, then 'pulumi up --replace <urn>' with the URN of this node's files step (this step's name, "
+        + "ending in -files instead of -kubeadm), which puts the PKI back; this step then runs again\n";
 
     private const string JoinHalfDone = "an earlier kubeadm join stopped half-way: run 'kubeadm reset --force' on this node, "
-        + "then 'pulumi up --replace' on its files step and this step\n";
+        + "then 'pulumi up --replace <urn> --replace <urn>' with the URNs of this node's files and bootstrap-token steps (this step's name, "
+        + "ending in -files and -bootstrap-token instead of -kubeadm), which put back the files kubeadm reset removes and make the token "
+        + "valid again; this step then runs again\n";
+
+    private const string Token = "abcdef.0123456789abcdef";
+
+    /// <summary>The routes of a control-plane node whose interface eth1 reaches the virtual IP 10.0.0.10.</summary>
+    private const string Ip = """
+        case "$*" in
+          "-o -4 route show table main match 10.0.0.10") echo "10.0.0.0/24 dev eth1 proto kernel scope link src 10.0.0.11" ;;
+          "-o -4 route show table main default") echo "default via 192.168.1.1 dev eth0 proto static" ;;
+          *) echo "unexpected: ip $*" >&2; exit 2 ;;
+        esac
+        """;
+
+    /// <summary>
+    /// kubectl on cp-2 as the kube-vip step sees it. Its kubelet runs the manifest it last picked up ($FAKE/kubelet),
+    /// taking up a new one on the third look after it changed; the mirror pod's config hash comes from what it runs,
+    /// its readiness and restarts from $FAKE/ready (default "True 0"). The API answers on /readyz.
+    /// </summary>
+    private const string KubeVipKubectl = """
+        manifest="$ROOT/etc/kubernetes/manifests/kube-vip.yaml"
+        case "$*" in
+          "-n kube-system get pod kube-vip-cp-2 -o jsonpath={.metadata.annotations.kubernetes\.io/config\.hash} {.status.conditions[?(@.type==\"Ready\")].status} {.status.containerStatuses[0].restartCount}")
+            [ -f "$manifest" ] || exit 1
+            if ! cmp -s "$manifest" "$FAKE/kubelet"; then
+              looks=$(( $(cat "$FAKE/looks" 2>/dev/null || echo 0) + 1 ))
+              echo "$looks" >"$FAKE/looks"
+              if [ ! -f "$FAKE/kubelet" ] || [ "$looks" -ge 3 ]; then cp "$manifest" "$FAKE/kubelet"; rm -f "$FAKE/looks"; fi
+            fi
+            echo "$(base64 -w0 "$FAKE/kubelet") $(cat "$FAKE/ready" 2>/dev/null || echo True 0)" ;;
+          "get --raw /readyz") echo ok ;;
+          *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
+        esac
+        """;
 
     /// <summary>kubeadm init and join as far as the scripts can tell: the files they leave behind.</summary>
     private const string Kubeadm = """
@@ -211,32 +246,229 @@ public sealed class NodeScriptRunTests : IDisposable
     }
 
     [Fact]
-    public void The_bootstrap_token_is_created_once_and_renewed_only_when_it_is_about_to_expire()
+    public void The_bootstrap_token_is_written_as_kubeadms_secret_on_standard_input_never_in_a_command_line_and_the_step_waits_for_the_join()
     {
-        _host.Fake("kubeadm", """
-            case "$1 $2" in
-              "token list") if [ -f "$FAKE/tokens" ]; then cat "$FAKE/tokens"; fi ;;
-              "token delete") grep -v "^$3\." "$FAKE/tokens" >"$FAKE/tokens.new" || true; mv "$FAKE/tokens.new" "$FAKE/tokens" ;;
-              "token create") echo "$3 1h 2030-01-01T00:00:00Z authentication,signing <none> system:bootstrappers:kubeadm:default-node-token" >>"$FAKE/tokens" ;;
-              *) echo "unexpected: kubeadm $*" >&2; exit 2 ;;
+        _host.Fake("date", """[ "$*" = "-u -d +1 hour +%Y-%m-%dT%H:%M:%SZ" ] && echo 2030-01-01T01:00:00Z""");
+        _host.Fake("kubectl", """
+            case "$*" in
+              "apply --server-side --force-conflicts --field-manager=platform -f -") cat >"$FAKE/applied" ;;
+              "get nodes --field-selector metadata.name=worker-1 -o name")
+                looks=$(( $(cat "$FAKE/looks" 2>/dev/null || echo 0) + 1 )); echo "$looks" >"$FAKE/looks"
+                if [ "$looks" -ge 3 ]; then echo node/worker-1; fi ;;
+              *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
             esac
             """);
-        var script = NodeScripts.EnsureBootstrapToken();
-        const string token = "abcdef.0123456789abcdef";
 
-        var first = _host.Run(script, token);
+        var run = _host.Run(NodeScripts.EnsureBootstrapToken("worker-1", controlPlane: false), Token);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("node worker-1 has joined\n", run.Output);
+        Assert.Equal(
+            [
+                "date -u -d +1 hour +%Y-%m-%dT%H:%M:%SZ",
+                "kubectl apply --server-side --force-conflicts --field-manager=platform -f -",
+                "kubectl get nodes --field-selector metadata.name=worker-1 -o name",
+                "sleep 10",
+                "kubectl get nodes --field-selector metadata.name=worker-1 -o name",
+                "sleep 10",
+                "kubectl get nodes --field-selector metadata.name=worker-1 -o name",
+            ],
+            run.Calls);
+        Assert.DoesNotContain(run.Calls, c => c.Contains("0123456789abcdef", StringComparison.Ordinal));
+        var secret = State("applied");
+        Assert.StartsWith("apiVersion: v1\nkind: Secret\nmetadata:\n  name: bootstrap-token-abcdef\n  namespace: kube-system\n"
+            + "type: bootstrap.kubernetes.io/token\ndata:\n", secret, StringComparison.Ordinal);
+        var data = secret[(secret.IndexOf("\ndata:\n", StringComparison.Ordinal) + "\ndata:\n".Length)..]
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Trim().Split(": "))
+            .ToDictionary(kv => kv[0], kv => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(kv[1])));
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["description"] = "Platform bootstrap token for node joins",
+            ["token-id"] = "abcdef",
+            ["token-secret"] = "0123456789abcdef",
+            ["expiration"] = "2030-01-01T01:00:00Z",
+            ["usage-bootstrap-authentication"] = "true",
+            ["usage-bootstrap-signing"] = "true",
+            ["auth-extra-groups"] = "system:bootstrappers:kubeadm:default-node-token",
+        }, data);
+    }
+
+    [Fact]
+    public void The_bootstrap_token_step_fails_while_the_node_has_not_joined_so_the_next_up_runs_it_again_with_the_join()
+    {
+        _host.Fake("date", "echo 2030-01-01T01:00:00Z");
+        // The control-plane node registered, but kubeadm has not marked it as one: its join is not done with the token.
+        _host.Fake("kubectl", """
+            case "$*" in
+              "apply "*) cat >/dev/null ;;
+              "get nodes --field-selector metadata.name=cp-2 --selector=node-role.kubernetes.io/control-plane -o name") ;;
+              "get nodes --field-selector metadata.name=cp-2 -o name") echo node/cp-2 ;;
+              *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
+            esac
+            """);
+
+        var run = _host.Run(NodeScripts.EnsureBootstrapToken("cp-2", controlPlane: true), Token);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("node cp-2 has not joined within 20 minutes; this step runs again with its join on the next 'pulumi up', "
+            + "and makes the token valid again\n", run.Errors);
+        Assert.Equal(120, run.CallsOf("kubectl get").Count);
+        Assert.Equal(120, run.CallsOf("sleep").Count);
+    }
+
+    [Theory]
+    [InlineData("abcdef.0123456789abcde")]
+    [InlineData("ABCDEF.0123456789abcdef")]
+    [InlineData("abcdef.0123456789abcdef: x")]
+    public void A_malformed_bootstrap_token_is_refused_before_anything_is_written(string token)
+    {
+        var run = _host.Run(NodeScripts.EnsureBootstrapToken("worker-1", controlPlane: false), token);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("the bootstrap token on standard input is not of kubeadm's form [a-z0-9]{6}.[a-z0-9]{16}\n", run.Errors);
+        Assert.Empty(run.Calls);
+    }
+
+    [Fact]
+    public void The_kube_vip_step_writes_a_changed_template_and_waits_until_the_new_pod_is_steady_and_the_api_answers()
+    {
+        const string manifest = "/etc/kubernetes/manifests/kube-vip.yaml";
+        _host.Fake("ip", Ip);
+        _host.Fake("kubectl", KubeVipKubectl);
+        _host.Write(NodeScripts.AdminKubeconfig, "admin\n", RootOnly);
+        _host.Write(NodeScripts.KubeVipTemplatePath, "image: kube-vip:v2\ninterface: @INTERFACE@\nkubeconfig: @KUBECONFIG@\n", RootOnly);
+        _host.Write(manifest, "image: kube-vip:v1\ninterface: eth1\nkubeconfig: /etc/kubernetes/admin.conf\n", RootOnly);
+        File.Copy(_host.PathOf(manifest), Path.Combine(_host.State, "kubelet"));
+        var script = NodeScripts.RollOutKubeVip("cp-2", "10.0.0.10");
+
+        var first = _host.Run(script);
+
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Equal(["kubeadm token list", $"kubeadm token create {token} --ttl 2h"], first.Calls);
+        Assert.Equal("kube-vip's static pod written; waiting for kubelet to restart it\nkube-vip runs on cp-2\n", first.Output);
+        Assert.Equal("image: kube-vip:v2\ninterface: eth1\nkubeconfig: /etc/kubernetes/admin.conf\n", _host.Read(manifest));
+        Assert.Equal(RootOnly, _host.Mode(manifest));
+        // One look before the write, two while kubelet still runs the old pod, three of the new one steady, then the API.
+        var kubectl = first.CallsOf("kubectl");
+        Assert.Equal(7, kubectl.Count);
+        Assert.All(kubectl.Take(6), c => Assert.StartsWith("kubectl -n kube-system get pod kube-vip-cp-2 -o jsonpath=", c, StringComparison.Ordinal));
+        Assert.Equal("kubectl get --raw /readyz", kubectl[^1]);
 
-        var second = _host.Run(script, token);
+        var before = _host.Snapshot();
+        var second = _host.Run(script);
+
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Equal(["kubeadm token list"], second.Calls);
+        Assert.Equal("kube-vip's static pod is current\nkube-vip runs on cp-2\n", second.Output);
+        Assert.Equal(before, _host.Snapshot());
+    }
 
-        File.WriteAllText(Path.Combine(_host.State, "tokens"), $"{token} 45m 2030-01-01T00:00:00Z authentication,signing <none> x\nother0.0123456789abcdef 20h x\n");
-        var expiring = _host.Run(script, token);
-        Assert.True(expiring.ExitCode == 0, expiring.ToString());
-        Assert.Equal(["kubeadm token list", "kubeadm token delete abcdef", $"kubeadm token create {token} --ttl 2h"], expiring.Calls);
-        Assert.Contains("other0.0123456789abcdef 20h", File.ReadAllText(Path.Combine(_host.State, "tokens")), StringComparison.Ordinal);
+    [Fact]
+    public void A_kube_vip_template_that_does_not_run_stops_the_rollout_at_its_first_node()
+    {
+        _host.Fake("ip", Ip);
+        _host.Fake("kubectl", KubeVipKubectl);
+        File.WriteAllText(Path.Combine(_host.State, "ready"), "False 4");
+        _host.Write(NodeScripts.AdminKubeconfig, "admin\n", RootOnly);
+        _host.Write(NodeScripts.KubeVipTemplatePath, "image: kube-vip:broken\ninterface: @INTERFACE@\n", RootOnly);
+        _host.Write("/etc/kubernetes/manifests/kube-vip.yaml", "image: kube-vip:v1\ninterface: eth1\n", RootOnly);
+
+        var run = _host.Run(NodeScripts.RollOutKubeVip("cp-2", "10.0.0.10"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("kube-vip on cp-2 has not been running its static pod steadily for 5 minutes (see 'kubectl -n kube-system describe pod "
+            + "kube-vip-cp-2' and its logs); the next control-plane nodes keep their kube-vip until this step succeeds\n", run.Errors);
+        Assert.DoesNotContain("kubectl get --raw /readyz", run.Calls);
+    }
+
+    [Fact]
+    public void The_kube_vip_step_refuses_a_node_that_is_not_a_control_plane_yet()
+    {
+        _host.Fake("ip", Ip);
+        _host.Write(NodeScripts.KubeVipTemplatePath, "interface: @INTERFACE@\n", RootOnly);
+        var before = _host.Snapshot();
+
+        var run = _host.Run(NodeScripts.RollOutKubeVip("cp-2", "10.0.0.10"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("/etc/kubernetes/admin.conf is missing: this node has not been initialised or joined as a control-plane node\n", run.Errors);
+        Assert.Equal(before, _host.Snapshot());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Init_and_join_running_again_leave_a_changed_kube_vip_template_to_the_kube_vip_step(bool first)
+    {
+        const string manifest = "/etc/kubernetes/manifests/kube-vip.yaml";
+        const string running = "image: kube-vip:v1\ninterface: eth1\nkubeconfig: /etc/kubernetes/admin.conf\n";
+        _host.Fake("ip", Ip);
+        _host.Write(first ? NodeScripts.InitialisedMarker : NodeScripts.JoinedMarker, "");
+        _host.Write(NodeScripts.AdminKubeconfig, "admin\n", RootOnly);
+        _host.Write(NodeScripts.KubeVipTemplatePath, "image: kube-vip:v2\ninterface: @INTERFACE@\nkubeconfig: @KUBECONFIG@\n", RootOnly);
+        _host.Write(manifest, running, RootOnly);
+
+        var run = _host.Run(first ? NodeScripts.InitFirstControlPlane("10.0.0.10") : NodeScripts.Join(controlPlane: true, "10.0.0.10"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Empty(run.CallsOf("kubeadm"));
+        Assert.Equal(running, _host.Read(manifest));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_node_an_earlier_release_initialised_or_joined_is_still_done_and_its_marker_moves_out_of_the_platforms_files(bool first)
+    {
+        _host.Fake("kubeadm", Kubeadm);
+        _host.Write(NodeScripts.KubeadmConfigPath, "kind: Configuration\n", RootOnly);
+        _host.Write(NodeScripts.AdminKubeconfig, "admin\n", RootOnly);
+        _host.Write("/etc/kubernetes/kubelet.conf", "kubelet\n", RootOnly);
+        // Where the previous release wrote its markers.
+        var legacy = first ? "/etc/kubernetes/platform/initialised" : "/etc/kubernetes/platform/joined";
+        _host.Write(legacy, "");
+
+        var run = _host.Run(first ? NodeScripts.InitFirstControlPlane(null) : NodeScripts.Join(controlPlane: false, null));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(first ? "control plane already initialised\n" : "node already joined\n", run.Output);
+        Assert.Empty(run.CallsOf("kubeadm"));
+        Assert.False(_host.Exists(legacy));
+        Assert.True(_host.Exists(first ? "/var/lib/platform/initialised" : "/var/lib/platform/joined"));
+        Assert.Equal(RootOnly | UnixFileMode.UserExecute, _host.Mode("/var/lib/platform"));
+    }
+
+    [Fact]
+    public void The_files_steps_delete_leaves_the_files_the_api_server_and_kubeadm_read_so_a_replacement_keeps_them()
+    {
+        // What a replacement of the files step leaves before the old step's delete runs: the new step's files.
+        _host.Write(NodeScripts.KubeadmConfigPath, "kind: InitConfiguration\n", RootOnly);
+        _host.Write("/etc/kubernetes/platform/audit-policy.yaml", "kind: Policy\n", RootOnly);
+        _host.Write("/etc/kubernetes/platform/encryption-config.yaml", "kind: EncryptionConfiguration\n", RootOnly);
+        _host.Write("/etc/kubernetes/pki/ca.key", "KEY\n", RootOnly);
+        _host.Write(NodeScripts.InitialisedMarker, "");
+        var before = _host.Snapshot();
+
+        var run = _host.Run(NodeScripts.KeepFiles());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(before, _host.Snapshot());
+    }
+
+    [Fact]
+    public void Reset_removes_the_platforms_files_and_markers_with_the_node()
+    {
+        _host.Write("/etc/kubernetes/kubelet.conf", "kubelet\n", RootOnly);
+        _host.Write(NodeScripts.KubeadmConfigPath, "kind: JoinConfiguration\n", RootOnly);
+        _host.Write("/etc/kubernetes/platform/audit-policy.yaml", "kind: Policy\n", RootOnly);
+        _host.Write("/var/lib/platform/joined", "");
+        _host.Write("/etc/kubernetes/manifests/kube-vip.yaml", "kind: Pod\n", RootOnly);
+        _host.Write("/etc/cni/net.d/10-cilium.conflist", "{}\n");
+
+        var run = _host.Run(NodeScripts.Reset());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["kubeadm reset --force"], run.Calls);
+        foreach (var path in new[] { NodeScripts.PlatformDir, NodeScripts.StateDir, "/etc/cni/net.d", "/etc/kubernetes/manifests/kube-vip.yaml" })
+            Assert.False(_host.Exists(path), path);
     }
 
     [Fact]

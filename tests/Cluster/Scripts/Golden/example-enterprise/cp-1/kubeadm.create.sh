@@ -2,14 +2,20 @@
 # Platform: initialise the cluster on the first control-plane node
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
+# Earlier releases kept the marker among the platform's files, which the files step owns.
 if [ -f /etc/kubernetes/platform/initialised ]; then
+  install -d -m 0700 /var/lib/platform
+  mv -f /etc/kubernetes/platform/initialised /var/lib/platform/initialised
+fi
+if [ -f /var/lib/platform/initialised ]; then
   echo "control plane already initialised"
 elif [ -f /etc/kubernetes/admin.conf ]; then
-  echo "an earlier kubeadm init stopped half-way; it is not retried on its own because kubeadm reset also deletes the PKI: run 'kubeadm reset --force' on this node, then 'pulumi up --replace' on its files step and this step" >&2
+  echo "an earlier kubeadm init stopped half-way; it is not retried on its own because kubeadm reset also deletes the PKI: run 'kubeadm reset --force' on this node, then 'pulumi up --replace <urn>' with the URN of this node's files step (this step's name, ending in -files instead of -kubeadm), which puts the PKI back; this step then runs again" >&2
   exit 1
 else
   kubeadm init --config /etc/kubernetes/platform/kubeadm.yaml --skip-token-print
-  touch /etc/kubernetes/platform/initialised
+  install -d -m 0700 /var/lib/platform
+  touch /var/lib/platform/initialised
 fi
 # CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
 # readable by root only. Files on a read-only /usr, as on Flatcar, are left as they are; Flatcar gets a root-only

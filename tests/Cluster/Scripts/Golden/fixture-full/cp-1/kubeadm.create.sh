@@ -2,17 +2,27 @@
 # Platform: initialise the cluster on the first control-plane node
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
-# kube-vip holds the API's virtual IP on the interface that reaches it.
-write_kube_vip() {
+# Earlier releases kept the marker among the platform's files, which the files step owns.
+if [ -f /etc/kubernetes/platform/initialised ]; then
+  install -d -m 0700 /var/lib/platform
+  mv -f /etc/kubernetes/platform/initialised /var/lib/platform/initialised
+fi
+# kube-vip holds the API's virtual IP on the interface that reaches it. Its static pod is the template with that
+# interface and the kubeconfig "$1" filled in.
+render_kube_vip() {
   # The main table's route to the address, not `ip route get`: once kube-vip holds it, the address is local (lo).
   iface="$(ip -o -4 route show table main match 10.40.0.10 | awk '$1 != "default" {for (i = 1; i < NF; i++) if ($i == "dev") {print $(i + 1); exit } }')"
   if [ -z "$iface" ]; then
     iface="$(ip -o -4 route show table main default | awk '{for (i = 1; i < NF; i++) if ($i == "dev") {print $(i + 1); exit } }')"
   fi
   [ -n "$iface" ] || { echo "no interface reaches 10.40.0.10" >&2; exit 1; }
+  sed -e "s|@INTERFACE@|$iface|" -e "s|@KUBECONFIG@|$1|" /etc/kubernetes/platform/kube-vip.yaml
+}
+# Writes the static pod for kubeconfig "$1" where it differs from the one on the node; kubelet then restarts kube-vip.
+write_kube_vip() {
   install -d -m 0700 /etc/kubernetes/manifests
   tmp="$(mktemp)"
-  sed -e "s|@INTERFACE@|$iface|" -e "s|@KUBECONFIG@|$1|" /etc/kubernetes/platform/kube-vip.yaml >"$tmp"
+  render_kube_vip "$1" >"$tmp"
   if cmp -s "$tmp" /etc/kubernetes/manifests/kube-vip.yaml; then
     rm -f "$tmp"
   else
@@ -23,16 +33,21 @@ write_kube_vip() {
 if [ ! -f /etc/kubernetes/admin.conf ]; then
   write_kube_vip /etc/kubernetes/super-admin.conf
 fi
-if [ -f /etc/kubernetes/platform/initialised ]; then
+if [ -f /var/lib/platform/initialised ]; then
   echo "control plane already initialised"
 elif [ -f /etc/kubernetes/admin.conf ]; then
-  echo "an earlier kubeadm init stopped half-way; it is not retried on its own because kubeadm reset also deletes the PKI: run 'kubeadm reset --force' on this node, then 'pulumi up --replace' on its files step and this step" >&2
+  echo "an earlier kubeadm init stopped half-way; it is not retried on its own because kubeadm reset also deletes the PKI: run 'kubeadm reset --force' on this node, then 'pulumi up --replace <urn>' with the URN of this node's files step (this step's name, ending in -files instead of -kubeadm), which puts the PKI back; this step then runs again" >&2
   exit 1
 else
   kubeadm init --config /etc/kubernetes/platform/kubeadm.yaml --skip-token-print --ignore-preflight-errors=DirAvailable--etc-kubernetes-manifests
-  touch /etc/kubernetes/platform/initialised
+  install -d -m 0700 /var/lib/platform
+  touch /var/lib/platform/initialised
 fi
-write_kube_vip /etc/kubernetes/admin.conf
+# Once kubeadm is done, kube-vip starts on admin.conf, or moves to it from super-admin.conf. A changed template on a
+# running node is the kube-vip step's: it rolls it out one control-plane node at a time.
+if [ ! -f /etc/kubernetes/manifests/kube-vip.yaml ] || grep -q /etc/kubernetes/super-admin.conf /etc/kubernetes/manifests/kube-vip.yaml; then
+  write_kube_vip /etc/kubernetes/admin.conf
+fi
 # CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
 # readable by root only. Files on a read-only /usr, as on Flatcar, are left as they are; Flatcar gets a root-only
 # copy of kubelet's drop-in under /etc instead, which kube-bench reads first (parts/kubelet-service-drop-in.sh).

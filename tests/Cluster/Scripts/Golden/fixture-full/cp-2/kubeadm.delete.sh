@@ -5,5 +5,6 @@ set -euo pipefail
 if command -v kubeadm >/dev/null 2>&1 && { [ -f /etc/kubernetes/kubelet.conf ] || [ -d /etc/kubernetes/manifests ]; }; then
   kubeadm reset --force
 fi
-rm -rf /etc/cni/net.d /etc/kubernetes/platform
+# The platform's files and markers go when the node leaves; the files step's own delete leaves them.
+rm -rf /etc/cni/net.d /etc/kubernetes/platform /var/lib/platform
 rm -f /etc/kubernetes/manifests/kube-vip.yaml

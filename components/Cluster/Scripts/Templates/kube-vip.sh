@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Platform: roll the kube-vip template out to this control-plane node, restarting kube-vip only where it changed
+# Idempotent: every step checks before it acts, so running it again is safe.
+set -euo pipefail
+export KUBECONFIG=@@ADMIN_KUBECONFIG@@
+node=@@NODE@@
+@@KUBE_VIP_FUNCTION@@
+# kube-vip's mirror pod: its config hash (kubelet's, changed with every new manifest), whether it is ready, restarts.
+kube_vip_pod() {
+  kubectl -n kube-system get pod "kube-vip-$node" -o jsonpath='{.metadata.annotations.kubernetes\.io/config\.hash} {.status.conditions[?(@.type=="Ready")].status} {.status.containerStatuses[0].restartCount}' 2>/dev/null || true
+}
+# Waits until kube-vip runs a static pod other than the one whose hash is "$1" (any, when "$1" is empty) and has been
+# ready, without a restart, for three checks in a row, then until the API answers on the virtual IP. Only then may
+# the next control-plane node restart its kube-vip.
+wait_for_kube_vip() {
+  steady=0
+  last=""
+  for _ in $(seq 1 60); do
+    state="$(kube_vip_pod)"
+    read -r hash ready _ <<<"$state"
+    if [ -n "${hash:-}" ] && [ "$hash" != "$1" ] && [ "${ready:-}" = True ]; then
+      # The same pod, still ready and with no new restart, since the last check?
+      if [ "$state" = "$last" ]; then steady=$((steady + 1)); else steady=0; fi
+      last="$state"
+    else
+      steady=0
+      last=""
+    fi
+    if [ "$steady" -ge 2 ] && kubectl get --raw /readyz >/dev/null 2>&1; then
+      echo "kube-vip runs on $node"
+      return 0
+    fi
+    sleep 5
+  done
+  echo "kube-vip on $node has not been running its static pod steadily for 5 minutes (see 'kubectl -n kube-system describe pod kube-vip-$node' and its logs); the next control-plane nodes keep their kube-vip until this step succeeds" >&2
+  exit 1
+}
+if [ ! -f @@ADMIN_KUBECONFIG@@ ]; then
+  echo "@@ADMIN_KUBECONFIG@@ is missing: this node has not been initialised or joined as a control-plane node" >&2
+  exit 1
+fi
+rendered="$(mktemp)"
+render_kube_vip @@ADMIN_KUBECONFIG@@ >"$rendered"
+if cmp -s "$rendered" /etc/kubernetes/manifests/kube-vip.yaml; then
+  rm -f "$rendered"
+  echo "kube-vip's static pod is current"
+  # Still checked: an earlier run may have written it and stopped waiting.
+  wait_for_kube_vip ""
+else
+  rm -f "$rendered"
+  read -r previous _ <<<"$(kube_vip_pod)"
+  write_kube_vip @@ADMIN_KUBECONFIG@@
+  echo "kube-vip's static pod written; waiting for kubelet to restart it"
+  wait_for_kube_vip "${previous:-}"
+fi

@@ -41,6 +41,7 @@ public class PlatformStack : Stack
             // Cilium's kube-proxy replacement takes over Services, so kubeadm installs no kube-proxy.
             KubeProxy = !(settings.Cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium && settings.Cni.KubeProxyReplacement),
             SecretsEncryptionMigration = settings.SecretsEncryptionMigration,
+            MaxUnavailableWorkers = settings.MaxUnavailableWorkers,
         });
         var warnings = new List<string>();
         if (SshHostKey.UnpinnedWarning(settings.Nodes) is { } hostKeys)

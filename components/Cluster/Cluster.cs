@@ -54,6 +54,11 @@ public sealed class Cluster : ComponentResource
         var files = new ClusterFiles(spec, Pki, kubeVip, args.ApiEndpointPort, args.Nodes.Any(n => n.Role == NodeRole.Worker));
 
         var nodes = new List<KubernetesNode>();
+        // Control-plane nodes upgrade one after another, then the workers in waves of at most this many, each wave once
+        // the previous one is uncordoned (every worker of a wave waits for all of the previous wave).
+        var wave = args.MaxUnavailableWorkers.For(args.Nodes.Count(n => n.Role == NodeRole.Worker));
+        var previousWave = new List<Resource>();
+        var currentWave = new List<Resource>();
         KubernetesNode? firstNode = null;
         Resource? previousControlPlaneJoin = null;
         Resource? previousKubeVip = null;
@@ -77,12 +82,25 @@ public sealed class Cluster : ComponentResource
                 JoinAfter = joinAfter.Distinct().ToList(),
                 BootstrapToken = role == KubernetesNodeRole.FirstControlPlane ? null : (Input<string>)Pki.BootstrapToken,
                 KubeVipAddress = role == KubernetesNodeRole.Worker ? null : kubeVip,
-                UpgradeAfter = nodes.Count == 0 ? null : nodes[^1].Upgraded,
+                UpgradeAfter = role == KubernetesNodeRole.Worker ? previousWave.ToList() : nodes.Count == 0 ? [] : [nodes[^1].Upgraded],
                 KubeProxy = args.KubeProxy,
             }, new ComponentResourceOptions { Parent = this });
             nodes.Add(kubernetesNode);
             firstNode ??= kubernetesNode;
-            if (role != KubernetesNodeRole.Worker) previousControlPlaneJoin = kubernetesNode.Joined;
+            if (role != KubernetesNodeRole.Worker)
+            {
+                previousControlPlaneJoin = kubernetesNode.Joined;
+                previousWave = [kubernetesNode.Upgraded];
+            }
+            else
+            {
+                currentWave.Add(kubernetesNode.Upgraded);
+                if (currentWave.Count == wave)
+                {
+                    previousWave = currentWave;
+                    currentWave = [];
+                }
+            }
             // A changed kube-vip template reaches the control-plane nodes one after another (see RollOutKubeVip).
             if (role != KubernetesNodeRole.Worker && kubeVip != null)
                 previousKubeVip = kubernetesNode.RollOutKubeVip(kubeVip, kubeVipTemplate!, previousKubeVip);
@@ -120,7 +138,9 @@ public sealed class Cluster : ComponentResource
 
     /// <summary>
     /// Registers the step that makes the running cluster's Service proxy match <see cref="KubeProxy"/>, and returns it.
-    /// It runs on the first control-plane node after its files and its upgrade (<see cref="NodeScripts.ReconcileServiceProxy"/>):
+    /// It runs on the first control-plane node after its files and its init, not after any upgrade, so the bring-up never
+    /// waits for an upgrade step (<see cref="NodeScripts.ReconcileServiceProxy"/> works at the version the control plane
+    /// runs):
     /// it adds kube-proxy when it is wanted and missing, removes it when it is not wanted and present, and otherwise changes
     /// nothing, so on a new cluster it is a no-op either way. When kube-proxy goes, every node also gets a step that
     /// removes kube-proxy's iptables rules after it (<see cref="NodeScripts.RemoveKubeProxyRules"/>).

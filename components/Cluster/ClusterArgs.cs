@@ -51,6 +51,11 @@ public sealed record ClusterArgs
     /// writes.</summary>
     public bool SecretsEncryptionMigration { get; init; }
 
+    /// <summary>How many workers an upgrade takes out at once: the workers upgrade in waves of that many (in inventory
+    /// order), each wave once the previous one is uncordoned, after every control-plane node (one at a time). Default
+    /// <see cref="MaxUnavailableWorkers.Default"/>, 10% of the workers.</summary>
+    public MaxUnavailableWorkers MaxUnavailableWorkers { get; init; } = MaxUnavailableWorkers.Default;
+
     /// <summary>The hardening switches. Default: everything hardened.</summary>
     public KubeadmHardening Hardening { get; init; } = new();
 }

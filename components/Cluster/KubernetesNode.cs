@@ -71,7 +71,8 @@ public sealed class KubernetesNode : ComponentResource
             NodeScripts.RegisterMember(_node.Name, _node.Labels), NodeScripts.RemoveMember(_node.Name),
             dependsOn: new[] { Joined }, timeouts: LongRunning);
 
-        var upgradeAfter = args.UpgradeAfter is null ? new List<Resource> { Registered } : new List<Resource> { Registered, args.UpgradeAfter };
+        var upgradeAfter = new List<Resource> { Registered };
+        upgradeAfter.AddRange(args.UpgradeAfter);
         InputList<object> triggers = new Input<object>[] { version };
         if (args.Role == KubernetesNodeRole.Worker)
         {
@@ -113,18 +114,19 @@ public sealed class KubernetesNode : ComponentResource
     /// <summary>The node's registration: the node is there and has its labels; deleting it drains and removes the node.</summary>
     public Command Registered { get; }
 
-    /// <summary>The last step of the node's upgrade; the next node's upgrade waits for it.</summary>
+    /// <summary>The last step of the node's upgrade; the next control-plane node's upgrade, or the next wave of workers,
+    /// waits for it.</summary>
     public Command Upgraded { get; }
 
     /// <summary>On the first control-plane node: registers the step that makes the cluster's Service proxy what
-    /// <paramref name="kubeProxy"/> says, after this node's files, init and upgrade and after <paramref name="after"/>
+    /// <paramref name="kubeProxy"/> says, after this node's files and init (not its upgrade) and after <paramref name="after"/>
     /// (see <see cref="Cluster.ReconcileServiceProxy"/>). The setting is its trigger.</summary>
     internal Command ReconcileServiceProxy(bool kubeProxy, IEnumerable<Resource> after)
     {
         InputList<object> triggers = new Input<object>[] { kubeProxy ? "kube-proxy" : "kube-proxy replaced" };
         return Run($"{_name}-service-proxy", _node, NodeScripts.ReconcileServiceProxy(kubeProxy),
             NodeScripts.NothingToUndo("service proxy", "the Service proxy stays as the configuration left it"),
-            dependsOn: new Resource[] { Files, Joined, Upgraded }.Concat(after).Distinct().ToList(), triggers: triggers, timeouts: LongRunning);
+            dependsOn: new Resource[] { Files, Joined }.Concat(after).Distinct().ToList(), triggers: triggers, timeouts: LongRunning);
     }
 
     /// <summary>

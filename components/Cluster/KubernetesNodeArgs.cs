@@ -43,7 +43,8 @@ public sealed record KubernetesNodeArgs
     /// again. Default true.</summary>
     public bool KubeProxy { get; init; } = true;
 
-    /// <summary>What this node's upgrade waits for: the previous node's upgrade, so nodes upgrade one at a time, in
-    /// kubeadm's order. Null for the first control-plane node.</summary>
-    public Resource? UpgradeAfter { get; init; }
+    /// <summary>What the node's upgrade waits for besides its own registration: the previous control-plane node's
+    /// upgrade, or for a worker every worker of the previous upgrade wave (the last control-plane node's upgrade for the
+    /// first wave). Default none.</summary>
+    public IReadOnlyList<Resource> UpgradeAfter { get; init; } = [];
 }

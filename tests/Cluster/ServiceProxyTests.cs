@@ -47,7 +47,8 @@ public class ServiceProxyTests
         Assert.Equal("10.0.0.11", Host(run, Step));
         Assert.Contains(Step, graph.Direct(Cilium));
         Assert.DoesNotContain(Cilium, graph.Transitive(Step));
-        Assert.Superset(new HashSet<string> { Resource("cp-1", "files"), Resource("cp-1", "kubeadm"), Resource("cp-1", "upgrade") }, graph.Direct(Step).ToHashSet());
+        Assert.Superset(new HashSet<string> { Resource("cp-1", "files"), Resource("cp-1", "kubeadm") }, graph.Direct(Step).ToHashSet());
+        Assert.DoesNotContain(Resource("cp-1", "upgrade"), graph.Transitive(Step));
         Assert.Equal(new object[] { "kube-proxy" }, Triggers(run, Step));
         Assert.Contains("nothing to undo", Script(run, Step, "delete"), StringComparison.Ordinal);
         Assert.DoesNotContain(run.Registrations, r => r.Name!.EndsWith("-kube-proxy-rules", StringComparison.Ordinal));
@@ -62,7 +63,8 @@ public class ServiceProxyTests
         Assert.Equal("10.0.0.11", Host(run, Step));
         Assert.Contains(Cilium, graph.Direct(Step));
         Assert.DoesNotContain(Step, graph.Transitive(Cilium));
-        Assert.Superset(new HashSet<string> { Resource("cp-1", "files"), Resource("cp-1", "kubeadm"), Resource("cp-1", "upgrade") }, graph.Direct(Step).ToHashSet());
+        Assert.Superset(new HashSet<string> { Resource("cp-1", "files"), Resource("cp-1", "kubeadm") }, graph.Direct(Step).ToHashSet());
+        Assert.DoesNotContain(Resource("cp-1", "upgrade"), graph.Transitive(Step));
         Assert.Equal(new object[] { "kube-proxy replaced" }, Triggers(run, Step));
         foreach (var (node, address) in new[] { ("cp-1", "10.0.0.11"), ("cp-2", "10.0.0.12"), ("cp-3", "10.0.0.13"), ("worker-1", "10.0.1.11"), ("worker-2", "10.0.1.12") })
         {
@@ -153,8 +155,8 @@ public class ServiceProxyTests
         Assert.Equal(
             new[]
             {
-                "kubeadm init phase upload-config kubeadm --config /etc/kubernetes/platform/kubeadm.yaml",
-                "kubeadm init phase addon kube-proxy --config /etc/kubernetes/platform/kubeadm.yaml",
+                "kubeadm init phase upload-config kubeadm --config /etc/kubernetes/platform/kubeadm.yaml.running",
+                "kubeadm init phase addon kube-proxy --config /etc/kubernetes/platform/kubeadm.yaml.running",
             },
             cluster.Changes);
         Assert.True(cluster.KubeProxy);
@@ -175,7 +177,7 @@ public class ServiceProxyTests
             new[]
             {
                 "kubectl -n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m",
-                "kubeadm init phase upload-config kubeadm --config /etc/kubernetes/platform/kubeadm.yaml",
+                "kubeadm init phase upload-config kubeadm --config /etc/kubernetes/platform/kubeadm.yaml.running",
                 "kubectl -n kube-system delete configmap kube-proxy",
             },
             cluster.Changes);
@@ -326,6 +328,7 @@ public class ServiceProxyTests
                       "-n kube-system rollout status daemonset/kube-proxy --timeout=10m")
                         [ -f "$FAKE/daemonset" ] ;;
                       "-n kube-system rollout status daemonset/cilium --timeout=10m") ;;
+                      "get --raw /version") printf '{\n  "major": "1",\n  "gitVersion": "v1.36.5",\n  "goVersion": "go1.25"\n}\n' ;;
                       "-n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m")
                         echo "kubectl $*" >>"$FAKE/changes"; rm "$FAKE/daemonset" ;;
                       "-n kube-system delete configmap kube-proxy")
@@ -333,14 +336,18 @@ public class ServiceProxyTests
                       *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
                     esac
                     """);
+                // kubeadm gets the configuration at the version the API server runs (v1.36.5), not the file's (v1.37.1).
                 Stub(bin, "kubeadm", """
-                    echo "kubeadm $*" >>"$FAKE/calls"
-                    echo "kubeadm $*" >>"$FAKE/changes"
-                    case "$*" in
-                      "init phase addon kube-proxy --config /etc/kubernetes/platform/kubeadm.yaml")
+                    line="kubeadm $*"
+                    line="${line//$ROOTDIR/}"
+                    echo "$line" >>"$FAKE/calls"
+                    echo "$line" >>"$FAKE/changes"
+                    grep -qx 'kubernetesVersion: v1.36.5' "$ROOTDIR/etc/kubernetes/platform/kubeadm.yaml.running" || { echo "not at the running version" >&2; exit 3; }
+                    case "${line#kubeadm }" in
+                      "init phase addon kube-proxy --config /etc/kubernetes/platform/kubeadm.yaml.running")
                         touch "$FAKE/daemonset" "$FAKE/configmap" ;;
-                      "init phase upload-config kubeadm --config /etc/kubernetes/platform/kubeadm.yaml") ;;
-                      *) echo "unexpected: kubeadm $*" >&2; exit 2 ;;
+                      "init phase upload-config kubeadm --config /etc/kubernetes/platform/kubeadm.yaml.running") ;;
+                      *) echo "unexpected: $line" >&2; exit 2 ;;
                     esac
                     """);
                 foreach (var tool in IptablesTools)
@@ -357,12 +364,16 @@ public class ServiceProxyTests
                         """);
                 }
 
+                // The platform's folder under the temporary one: nothing on this machine is read or written.
+                var platform = Directory.CreateDirectory(Path.Combine(dir, "etc/kubernetes/platform")).FullName;
+                File.WriteAllText(Path.Combine(platform, "kubeadm.yaml"), "kind: ClusterConfiguration\nkubernetesVersion: v1.37.1\n");
                 var path = Path.Combine(dir, "script.sh");
-                File.WriteAllText(path, script);
+                File.WriteAllText(path, script.Replace("/etc/kubernetes/platform/", platform + "/", StringComparison.Ordinal));
                 var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
                 start.ArgumentList.Add(path);
                 start.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
                 start.Environment["FAKE"] = state;
+                start.Environment["ROOTDIR"] = dir;
                 using var process = Process.Start(start)!;
                 process.StandardOutput.ReadToEnd();
                 Errors = process.StandardError.ReadToEnd();

@@ -38,4 +38,19 @@ public sealed class DependencyGraph
         }
         return seen;
     }
+
+    /// <summary>The longest chain of explicit DependsOn waits, counted in resources: the steps that run one after another.</summary>
+    public int LongestChain()
+    {
+        var memo = new Dictionary<string, int>();
+        int Depth(string name)
+        {
+            if (memo.TryGetValue(name, out var known)) return known;
+            memo[name] = 0;
+            var depth = 1 + Direct(name).Select(Depth).DefaultIfEmpty(0).Max();
+            memo[name] = depth;
+            return depth;
+        }
+        return _direct.Keys.Select(Depth).DefaultIfEmpty(0).Max();
+    }
 }

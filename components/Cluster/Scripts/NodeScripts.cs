@@ -305,15 +305,17 @@ public static class NodeScripts
     /// install it again (Cilium's "Kubernetes Without kube-proxy" guide). Each node's iptables rules are removed by
     /// <see cref="RemoveKubeProxyRules"/>.</item>
     /// </list>
-    /// The caller orders it so that Services always have a proxy: before the network plugin stops replacing kube-proxy,
-    /// after it has started to.
+    /// Both upload and add at the version the control plane runs (the API server's, not the configuration's): the step
+    /// does not wait for the upgrades, so a Kubernetes version changed in the same update is still to come, and kubeadm's
+    /// upgrade then moves the configuration and kube-proxy on. The caller orders it so that Services always have a proxy:
+    /// before the network plugin stops replacing kube-proxy, after it has started to.
     /// </summary>
     /// <param name="kubeProxy">Whether the cluster runs kube-proxy.</param>
     public static string ReconcileServiceProxy(bool kubeProxy) =>
         Step(kubeProxy ? "service-proxy-with-kube-proxy.sh" : "service-proxy-without-kube-proxy.sh", new()
         {
             { "ADMIN_KUBECONFIG", AdminKubeconfig },
-            { "KUBEADM_CONFIG", KubeadmConfigPath },
+            { "KUBEADM_CONFIG_AT_RUNNING_VERSION", Part("kubeadm-config-at-running-version.sh", new() { { "KUBEADM_CONFIG", KubeadmConfigPath } }) },
         });
 
     /// <summary>

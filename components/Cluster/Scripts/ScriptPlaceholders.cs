@@ -49,6 +49,7 @@ internal static class ScriptPlaceholders
         ["CONTAINERD_SUPPORT"] = PlaceholderKind.Lines,
         ["CONTAINERD_UBUNTU"] = PlaceholderKind.Lines,
         ["CONTAINERD_FLATCAR"] = PlaceholderKind.Lines,
+        ["KUBEADM_CONFIG_AT_RUNNING_VERSION"] = PlaceholderKind.Lines,
         ["KUBERNETES_SYSEXT"] = PlaceholderKind.Lines,
         ["VERSION_GUARD"] = PlaceholderKind.Lines,
         ["KUBEADM_UPGRADE"] = PlaceholderKind.Lines,

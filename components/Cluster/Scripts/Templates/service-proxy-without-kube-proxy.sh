@@ -3,6 +3,7 @@
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@
+@@KUBEADM_CONFIG_AT_RUNNING_VERSION@@
 if [ -n "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o name)" ]; then
   replacement="$(kubectl -n kube-system get configmap cilium-config --ignore-not-found -o jsonpath='{.data.kube-proxy-replacement}')"
   if [ "$replacement" != "true" ]; then
@@ -16,6 +17,7 @@ if [ -n "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o
 fi
 if [ -n "$(kubectl -n kube-system get configmap kube-proxy --ignore-not-found -o name)" ]; then
   # The cluster's kubeadm configuration first: it says kube-proxy is disabled, which later kubeadm upgrades respect.
-  kubeadm init phase upload-config kubeadm --config @@KUBEADM_CONFIG@@
+  write_running_config
+  kubeadm init phase upload-config kubeadm --config "$running_config"
   kubectl -n kube-system delete configmap kube-proxy
 fi

@@ -3,6 +3,19 @@
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
 export KUBECONFIG=/etc/kubernetes/admin.conf
+# The kubeadm configuration at the version the control plane runs now, for kubeadm's upload-config and addon phases:
+# the Service proxy may change while an upgrade is still to come, and neither the cluster's kubeadm-config nor
+# kube-proxy may get ahead of the API servers (the upgrade moves both on).
+running_config=/etc/kubernetes/platform/kubeadm.yaml.running
+trap 'rm -f "$running_config"' EXIT
+write_running_config() {
+  running="$(kubectl get --raw /version | sed -n 's/.*"gitVersion": *"\(v[0-9][^"]*\)".*/\1/p')"
+  if [ -z "$running" ]; then
+    echo "could not read the API server's version (kubectl get --raw /version)" >&2
+    exit 1
+  fi
+  (umask 077 && sed "s/^kubernetesVersion: .*/kubernetesVersion: $running/" /etc/kubernetes/platform/kubeadm.yaml >"$running_config")
+}
 if [ -n "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o name)" ]; then
   replacement="$(kubectl -n kube-system get configmap cilium-config --ignore-not-found -o jsonpath='{.data.kube-proxy-replacement}')"
   if [ "$replacement" != "true" ]; then
@@ -16,6 +29,7 @@ if [ -n "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o
 fi
 if [ -n "$(kubectl -n kube-system get configmap kube-proxy --ignore-not-found -o name)" ]; then
   # The cluster's kubeadm configuration first: it says kube-proxy is disabled, which later kubeadm upgrades respect.
-  kubeadm init phase upload-config kubeadm --config /etc/kubernetes/platform/kubeadm.yaml
+  write_running_config
+  kubeadm init phase upload-config kubeadm --config "$running_config"
   kubectl -n kube-system delete configmap kube-proxy
 fi

@@ -101,11 +101,16 @@ public sealed class Cluster : ComponentResource
                     currentWave = [];
                 }
             }
-            // A changed kube-vip template reaches the control-plane nodes one after another (see RollOutKubeVip).
-            if (role != KubernetesNodeRole.Worker && kubeVip != null)
-                previousKubeVip = kubernetesNode.RollOutKubeVip(kubeVip, kubeVipTemplate!, previousKubeVip);
         }
         Nodes = nodes;
+        // A changed kube-vip template reaches the control-plane nodes one after another (see RollOutKubeVip), once every
+        // control-plane upgrade is done, so a moving virtual IP never meets an API server kubeadm is restarting.
+        if (kubeVip != null)
+        {
+            previousKubeVip = nodes.Last(n => n.IsControlPlane).Upgraded;
+            foreach (var controlPlane in nodes.Where(n => n.IsControlPlane))
+                previousKubeVip = controlPlane.RollOutKubeVip(kubeVip, kubeVipTemplate!, previousKubeVip);
+        }
 
         Access = new ClusterAccess($"{name}-access", new ClusterAccessArgs
         {

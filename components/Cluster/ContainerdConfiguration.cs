@@ -4,7 +4,9 @@ namespace Platform.Components.Cluster;
 
 /// <summary>
 /// Renders <c>/etc/containerd/config.toml</c>: only what Platform needs to differ from containerd's defaults, the sandbox
-/// image kubeadm expects and the systemd cgroup driver kubelet uses. containerd 2 reads configuration version 3, whose
+/// image kubeadm expects, the systemd cgroup driver kubelet uses and an OOM score that keeps the kernel from killing
+/// containerd before the containers (what Flatcar's own configuration sets); containerd 1.7 also gets the unprivileged
+/// ports and ICMP that containerd 2 allows by default, so a node moving between them treats pods alike. containerd 2 reads configuration version 3, whose
 /// CRI plugin is split into <c>io.containerd.cri.v1.images</c> and <c>io.containerd.cri.v1.runtime</c>; containerd 1.7
 /// reads version 2, with one <c>io.containerd.grpc.v1.cri</c> plugin (containerd's docs/cri/config.md).
 /// </summary>
@@ -25,7 +27,7 @@ public static class ContainerdConfiguration
         ArgumentException.ThrowIfNullOrWhiteSpace(sandboxImage);
         if (sandboxImage.Any(c => c is '"' or '\\' || char.IsControl(c) || char.IsWhiteSpace(c)))
             throw new ArgumentException($"A sandbox image is an image reference, got '{sandboxImage}'.", nameof(sandboxImage));
-        var header = string.Create(CultureInfo.InvariantCulture, $"# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults\nversion = {configVersion}\n");
+        var header = string.Create(CultureInfo.InvariantCulture, $"# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults\nversion = {configVersion}\noom_score = -999\n");
         return configVersion switch
         {
             Containerd2Version => header + $"""
@@ -44,6 +46,8 @@ public static class ContainerdConfiguration
 
                 [plugins."io.containerd.grpc.v1.cri"]
                 sandbox_image = "{sandboxImage}"
+                enable_unprivileged_ports = true
+                enable_unprivileged_icmp = true
 
                 [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
                 runtime_type = "io.containerd.runc.v2"

@@ -30,6 +30,7 @@ public sealed class KubernetesNode : ComponentResource
         ArgumentNullException.ThrowIfNull(args);
         _name = name;
         _node = args.Node;
+        IsControlPlane = args.Role != KubernetesNodeRole.Worker;
         _key = args.SshPrivateKey;
         var first = args.Role == KubernetesNodeRole.FirstControlPlane
             ? args.Node
@@ -80,7 +81,7 @@ public sealed class KubernetesNode : ComponentResource
                 NodeScripts.NothingToUndo("upgrade drain", "an upgrade is not reverted"), dependsOn: upgradeAfter, triggers: triggers, timeouts: LongRunning);
             var upgrade = Run($"{name}-upgrade", _node, NodeScripts.UpgradeWorker(os, version, runtime),
                 NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"), dependsOn: new[] { drain }, triggers: triggers, timeouts: LongRunning);
-            Upgraded = Run($"{name}-upgrade-uncordon", first, NodeScripts.Uncordon(_node.Name),
+            Upgraded = Run($"{name}-upgrade-uncordon", first, NodeScripts.Uncordon(_node.Name, version),
                 NodeScripts.NothingToUndo("upgrade uncordon", "an upgrade is not reverted"), dependsOn: new[] { upgrade }, triggers: triggers);
         }
         else
@@ -92,6 +93,9 @@ public sealed class KubernetesNode : ComponentResource
 
         RegisterOutputs(new Dictionary<string, object?> { ["node"] = _node.Name, ["address"] = _node.Address });
     }
+
+    /// <summary>Whether the node runs the control plane.</summary>
+    public bool IsControlPlane { get; }
 
     /// <summary>The host preparation (runtime, kernel settings, Kubernetes packages).</summary>
     public Command Prepared { get; }
@@ -135,8 +139,9 @@ public sealed class KubernetesNode : ComponentResource
     /// for, where it is not. <paramref name="templateFingerprint"/> is its trigger, so a changed template (a new kube-vip
     /// version, changed settings) runs it again on the next <c>pulumi up</c>, without a kubeadm init or join.
     /// It waits for what it needs and no more: this node's files (the template) and its init or join (admin.conf, and
-    /// the manifest the kubeadm step wrote first), and <paramref name="previous"/>, the previous control-plane node's
-    /// step, so kube-vip restarts on one node at a time. Nothing waits for it but the next control-plane node's step,
+    /// the manifest the kubeadm step wrote first), and <paramref name="previous"/>: the previous control-plane node's
+    /// step, so kube-vip restarts on one node at a time, or for the first one the last control-plane node's upgrade, so
+    /// no API server is being restarted by an upgrade meanwhile. Nothing waits for it but the next control-plane node's step,
     /// so it is never on the way of a join, a registration or the cluster's layers.
     /// </summary>
     internal Command RollOutKubeVip(string kubeVipAddress, string templateFingerprint, Resource? previous)

@@ -23,6 +23,7 @@ public class ContainerdConfigurationTests
         Assert.Equal(new Dictionary<string, object>
         {
             ["version"] = 3L,
+            ["oom_score"] = -999L,
             ["plugins/io.containerd.cri.v1.images/pinned_images/sandbox"] = runtime.SandboxImage,
             ["plugins/io.containerd.cri.v1.runtime/containerd/runtimes/runc/runtime_type"] = "io.containerd.runc.v2",
             ["plugins/io.containerd.cri.v1.runtime/containerd/runtimes/runc/options/SystemdCgroup"] = true,
@@ -37,6 +38,9 @@ public class ContainerdConfigurationTests
         Assert.Equal(new Dictionary<string, object>
         {
             ["version"] = 2L,
+            ["oom_score"] = -999L,
+            ["plugins/io.containerd.grpc.v1.cri/enable_unprivileged_ports"] = true,
+            ["plugins/io.containerd.grpc.v1.cri/enable_unprivileged_icmp"] = true,
             ["plugins/io.containerd.grpc.v1.cri/sandbox_image"] = "registry.k8s.io/pause:3.10.1",
             ["plugins/io.containerd.grpc.v1.cri/containerd/runtimes/runc/runtime_type"] = "io.containerd.runc.v2",
             ["plugins/io.containerd.grpc.v1.cri/containerd/runtimes/runc/options/SystemdCgroup"] = true,

@@ -163,14 +163,16 @@ public class NodeScriptCisTests
     }
 
     [Fact]
-    public void On_flatcar_the_drop_in_follows_the_sysext_and_kubelet_is_restarted_with_it()
+    public void On_flatcar_the_drop_in_follows_the_sysext_before_the_upgrade_restarts_kubelet()
     {
         var upgrades = Lives.Value.Where(a => a.Os == NodeOperatingSystem.Flatcar && a.Step == "upgrade").ToList();
         Assert.Equal(3, upgrades.Count);
         Assert.All(upgrades, a =>
         {
             Assert.Contains($"kubernetes-v{NodeLife.To}", a.Files[KubeletServiceFiles[0]].Content, StringComparison.Ordinal);
-            Assert.Equal(["systemctl daemon-reload", "systemctl try-restart kubelet"], a.Calls.Where(c => c.StartsWith("systemctl ", StringComparison.Ordinal)).TakeLast(2));
+            // Copied right after the sysext switch: the upgrade's own restart is the only one, after the copy.
+            var systemctl = a.Calls.Where(c => c.StartsWith("systemctl ", StringComparison.Ordinal)).ToList();
+            Assert.Equal(["systemctl restart kubelet"], systemctl.Where(c => c.Contains("kubelet", StringComparison.Ordinal) && c.Contains("restart", StringComparison.Ordinal)));
         });
         // On Ubuntu kube-bench reads the package's own unit, which the scripts make root's only: nothing is copied.
         Assert.All(Lives.Value.Where(a => a.Os != NodeOperatingSystem.Flatcar), a =>
@@ -187,7 +189,9 @@ public class NodeScriptCisTests
         var life = new NodeLife(host, NodeOperatingSystem.Flatcar, controlPlane: false).Setup();
         var prepare = NodeScripts.Prepare(NodeOperatingSystem.Flatcar, NodeLife.From, TestRuntime.Current);
         var first = life.Run(prepare);
-        Assert.Equal(["systemctl daemon-reload", "systemctl try-restart kubelet"], first.CallsOf("systemctl").TakeLast(2));
+        // Copied and reloaded, never restarted: the copy says what kubelet runs with already.
+        Assert.Equal(["systemctl enable kubelet", "systemctl daemon-reload"], first.CallsOf("systemctl").TakeLast(2));
+        Assert.Empty(first.CallsOf("systemctl try-restart", "systemctl restart kubelet"));
         var before = host.Snapshot();
 
         var again = host.Run(prepare);

@@ -36,7 +36,7 @@ public class NodeScriptsTests
         data.Add("register without labels", NodeScripts.RegisterMember("worker-1", new Dictionary<string, string>()));
         data.Add("remove", NodeScripts.RemoveMember("worker-1"));
         data.Add("drain for upgrade", NodeScripts.DrainForUpgrade("worker-1", "1.34.1"));
-        data.Add("uncordon", NodeScripts.Uncordon("worker-1"));
+        data.Add("uncordon", NodeScripts.Uncordon("worker-1", "1.34.1"));
         data.Add("service proxy with kube-proxy", NodeScripts.ReconcileServiceProxy(kubeProxy: true));
         data.Add("service proxy without kube-proxy", NodeScripts.ReconcileServiceProxy(kubeProxy: false));
         data.Add("kube-proxy rules", NodeScripts.RemoveKubeProxyRules());
@@ -138,7 +138,7 @@ public class NodeScriptsTests
         Assert.True(worker.IndexOf("switch_kubernetes_sysext \"$TARGET\"", StringComparison.Ordinal) < worker.IndexOf("kubeadm upgrade node", StringComparison.Ordinal));
         Assert.Contains("kubeadm upgrades one minor version at a time", worker);
         Assert.Contains("refusing to downgrade", worker);
-        Assert.Contains("kubectl drain \"$node\"", NodeScripts.DrainForUpgrade("w-1", "1.34.1"));
+        Assert.Contains("drain_for_upgrade \"$node\"", NodeScripts.DrainForUpgrade("w-1", "1.34.1"));
         Assert.Contains("if [ \"$running\" != \"v1.34.1\" ]", NodeScripts.DrainForUpgrade("w-1", "1.34.1"));
     }
 

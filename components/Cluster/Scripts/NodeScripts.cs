@@ -42,6 +42,10 @@ public static class NodeScripts
     /// phase, after etcd).</summary>
     public const string ControlPlaneLabel = "node-role.kubernetes.io/control-plane";
 
+    /// <summary>The node annotation an upgrade sets when it cordons a schedulable node (its value the target version), so
+    /// only the nodes it cordoned itself are made schedulable again, by this run or the next one.</summary>
+    public const string CordonedForUpgradeAnnotation = "platform/cordoned-for-upgrade";
+
     /// <summary>The node annotation that lists the labels the platform manages, so removed ones can be taken off.</summary>
     public const string ManagedLabelsAnnotation = "platform/managed-labels";
 
@@ -247,6 +251,7 @@ public static class NodeScripts
             { "ADMIN_KUBECONFIG", AdminKubeconfig },
             { "VERSION_GUARD", Part("version-guard.sh") },
             { "KUBEADM_UPGRADE", upgrade },
+            { "UPGRADE_CORDON", UpgradeCordon(version) },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
             { "CONTROL_PLANE_CERTIFICATE_PERMISSIONS", ControlPlaneCertificatePermissions() },
             { "ETCD_DATA_OWNERSHIP", EtcdDataOwnership() },
@@ -265,6 +270,7 @@ public static class NodeScripts
             { "ADMIN_KUBECONFIG", AdminKubeconfig },
             { "NODE", nodeName },
             { "KUBERNETES_VERSION", version },
+            { "UPGRADE_CORDON", UpgradeCordon(version) },
         });
     }
 
@@ -284,11 +290,19 @@ public static class NodeScripts
         return Step(flatcar ? "upgrade-worker-flatcar.sh" : "upgrade-worker-ubuntu.sh", values);
     }
 
-    /// <summary>On the first control-plane node, after a worker's upgrade: makes it schedulable again.</summary>
-    public static string Uncordon(string nodeName)
+    /// <summary>On the first control-plane node, after a worker's upgrade to <paramref name="kubernetesVersion"/>: makes it
+    /// schedulable again if the upgrade cordoned it (<see cref="CordonedForUpgradeAnnotation"/>); a node an operator
+    /// cordoned stays cordoned.</summary>
+    public static string Uncordon(string nodeName, string kubernetesVersion)
     {
         CheckName(nodeName);
-        return Step("uncordon.sh", new() { { "ADMIN_KUBECONFIG", AdminKubeconfig }, { "NODE", nodeName } });
+        var version = CheckVersion(kubernetesVersion);
+        return Step("uncordon.sh", new()
+        {
+            { "ADMIN_KUBECONFIG", AdminKubeconfig },
+            { "NODE", nodeName },
+            { "UPGRADE_CORDON", UpgradeCordon(version) },
+        });
     }
 
     /// <summary>
@@ -370,6 +384,12 @@ public static class NodeScripts
             { "CONTAINERD_CONFIG_V3", ContainerdConfiguration.Render(ContainerdConfiguration.Containerd2Version, runtime.SandboxImage).TrimEnd('\n') },
         });
     }
+
+    private static ScriptFragment UpgradeCordon(string version) => Part("upgrade-cordon.sh", new()
+    {
+        { "CORDONED_ANNOTATION", CordonedForUpgradeAnnotation },
+        { "KUBERNETES_VERSION", version },
+    });
 
     private static ScriptFragment KubeletFilePermissions() => Part("kubelet-file-permissions.sh");
 

@@ -23,6 +23,7 @@ internal static class ScriptPlaceholders
         ["KUBE_VIP_ADDRESS"] = PlaceholderKind.Word, // the API's virtual IPv4 address
         ["KUBE_VIP_TEMPLATE"] = PlaceholderKind.Word, // NodeScripts.KubeVipTemplatePath
         ["MANAGED_LABELS_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.ManagedLabelsAnnotation
+        ["CORDONED_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.CordonedForUpgradeAnnotation
 
         // Data, quoted.
         ["MANAGED_LABELS"] = PlaceholderKind.Quoted, // the inventory's label keys, comma-separated
@@ -50,6 +51,7 @@ internal static class ScriptPlaceholders
         ["CONTAINERD_UBUNTU"] = PlaceholderKind.Lines,
         ["CONTAINERD_FLATCAR"] = PlaceholderKind.Lines,
         ["KUBEADM_CONFIG_AT_RUNNING_VERSION"] = PlaceholderKind.Lines,
+        ["UPGRADE_CORDON"] = PlaceholderKind.Lines,
         ["KUBERNETES_SYSEXT"] = PlaceholderKind.Lines,
         ["VERSION_GUARD"] = PlaceholderKind.Lines,
         ["KUBEADM_UPGRADE"] = PlaceholderKind.Lines,

@@ -606,8 +606,69 @@ public sealed class NodeScriptRunTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(error, run.Errors);
-        Assert.Equal(["kubelet --version"], run.Calls);
+        // Once to see whether a stopped run left the node cordoned, once for the version guard.
+        Assert.Equal(["kubelet --version", "kubelet --version"], run.Calls);
         Assert.Equal(before, _host.Snapshot());
+    }
+
+    /// <summary>kubectl for a node: its cordon and annotations in <c>$FAKE</c>.</summary>
+    private const string NodeKubectl = """
+        case "$*" in
+          "get node w-1 -o jsonpath={.spec.unschedulable}"|"get node cp-1 -o jsonpath={.spec.unschedulable}")
+            [ -f "$FAKE/cordoned" ] && printf true || true ;;
+          "get node w-1 -o jsonpath={.metadata.annotations.platform/cordoned-for-upgrade}"|"get node cp-1 -o jsonpath={.metadata.annotations.platform/cordoned-for-upgrade}")
+            cat "$FAKE/annotation" 2>/dev/null || true ;;
+          "annotate node "*" --overwrite platform/cordoned-for-upgrade="*) args="$*"; echo "${args##*=}" >"$FAKE/annotation" ;;
+          "annotate node "*" platform/cordoned-for-upgrade-") rm -f "$FAKE/annotation" ;;
+          "drain "*) touch "$FAKE/cordoned" ;;
+          "uncordon "*) rm -f "$FAKE/cordoned" ;;
+          "get node w-1 -o jsonpath={.status.nodeInfo.kubeletVersion}") echo v1.35.4 ;;
+          *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
+        esac
+        """;
+
+    [Fact]
+    public void An_upgrade_uncordons_a_worker_it_cordoned_and_leaves_one_an_operator_cordoned()
+    {
+        _host.Fake("kubectl", NodeKubectl);
+
+        Assert.Equal(0, _host.Run(NodeScripts.DrainForUpgrade("w-1", "1.36.2")).ExitCode);
+        Assert.Equal("1.36.2\n", State("annotation"));
+        var uncordon = _host.Run(NodeScripts.Uncordon("w-1", "1.36.2"));
+        Assert.Equal(0, uncordon.ExitCode);
+        Assert.Contains("kubectl uncordon w-1", uncordon.Calls);
+        Assert.False(File.Exists(Path.Combine(_host.State, "cordoned")));
+        Assert.False(File.Exists(Path.Combine(_host.State, "annotation")));
+
+        // Cordoned on purpose before the upgrade: drained, not annotated, so it stays cordoned.
+        File.WriteAllText(Path.Combine(_host.State, "cordoned"), "");
+        var drain = _host.Run(NodeScripts.DrainForUpgrade("w-1", "1.36.2"));
+        Assert.Equal(0, drain.ExitCode);
+        Assert.DoesNotContain(drain.Calls, c => c.StartsWith("kubectl annotate", StringComparison.Ordinal));
+        var kept = _host.Run(NodeScripts.Uncordon("w-1", "1.36.2"));
+        Assert.Equal(0, kept.ExitCode);
+        Assert.DoesNotContain(kept.Calls, c => c.StartsWith("kubectl uncordon", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(_host.State, "cordoned")));
+
+        // A re-run of the uncordon step (a changed connection, say) changes nothing.
+        Assert.DoesNotContain(_host.Run(NodeScripts.Uncordon("w-1", "1.36.2")).Calls, c => c.StartsWith("kubectl uncordon", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_control_plane_upgrade_that_stopped_after_the_kubelet_is_uncordoned_by_the_next_run()
+    {
+        UbuntuPackageTools("1.36.2");
+        _host.Fake("kubectl", NodeKubectl);
+        File.WriteAllText(Path.Combine(_host.State, "cordoned"), "");
+        File.WriteAllText(Path.Combine(_host.State, "annotation"), "1.36.2\n");
+
+        var run = _host.Run(NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "cp-1", first: true));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("already at v1.36.2\n", run.Output);
+        Assert.Contains("kubectl uncordon cp-1", run.Calls);
+        Assert.False(File.Exists(Path.Combine(_host.State, "cordoned")));
+        Assert.False(File.Exists(Path.Combine(_host.State, "annotation")));
     }
 
     private const string AptOptions = "-o DPkg::Lock::Timeout=300 -o Acquire::Retries=3";
@@ -743,9 +804,29 @@ public sealed class NodeScriptRunTests : IDisposable
         var run = _host.Run(NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current));
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal("warning: containerd 1.7.28 is not supported with Kubernetes 1.36.2 (supported: 2.3.0 2.2.0 or newer); this node's next upgrade step replaces it\n", run.Errors);
-        Assert.Empty(run.CallsOf("apt-get", "apt-mark", "systemctl restart"));
+        Assert.Equal("warning: containerd 1.7.28 is not supported with Kubernetes 1.36.2 (supported: 2.3.0 2.2.0 or newer); this node's next upgrade step replaces it with 2.2.1-0ubuntu1~24.04.3\n", run.Errors);
+        // apt is asked, before any drain, whether it has a supported containerd; nothing is installed or restarted.
+        Assert.Equal([$"apt-get {AptOptions} update -q", "apt-cache policy containerd"], run.CallsOf("apt-get", "apt-cache", "apt-mark"));
+        Assert.Empty(run.CallsOf("systemctl restart"));
         Assert.Equal("version = 2\n", _host.Read("/etc/containerd/config.toml"));
+    }
+
+    [Fact]
+    public void A_member_whose_apt_has_no_containerd_for_the_new_minor_fails_its_preparation_before_any_drain()
+    {
+        UbuntuPackageTools(running: "1.35.4", containerd: "1.7.28");
+        File.WriteAllText(Path.Combine(_host.State, "containerd-candidate"), "1.7.28-0ubuntu1~24.04.1\n");
+        foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d" }) _host.CreateFolder(folder);
+        _host.Write("/etc/fstab", "");
+        _host.Write("/etc/kubernetes/kubelet.conf", "kind: Config\n");
+        foreach (var package in new[] { "conntrack", "socat", "curl", "gpg", "ca-certificates", "containerd", "kubeadm", "kubelet", "kubectl" })
+            File.AppendAllText(Path.Combine(_host.State, "installed"), package + "\n");
+
+        var run = _host.Run(NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("Kubernetes 1.36.2 needs containerd 2.3.0 2.2.0 or newer (in each line); apt offers containerd 1.7.28-0ubuntu1~24.04.1", run.Errors, StringComparison.Ordinal);
+        Assert.Empty(run.CallsOf("apt-mark", "systemctl restart"));
     }
 
     [Fact]

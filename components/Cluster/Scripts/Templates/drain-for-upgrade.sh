@@ -4,7 +4,8 @@
 set -euo pipefail
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@
 node=@@NODE@@
+@@UPGRADE_CORDON@@
 running="$(kubectl get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')"
 if [ "$running" != "v@@KUBERNETES_VERSION@@" ]; then
-  kubectl drain "$node" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+  drain_for_upgrade "$node"
 fi

@@ -20,7 +20,11 @@ if [ ! -f /etc/kubernetes/kubelet.conf ]; then
   fi
   configure_containerd
 elif ! containerd_supported "$(containerd_version)"; then
-  echo "warning: containerd $(containerd_version) is not supported with Kubernetes $K8S_VERSION (supported: $CONTAINERD_MINIMUMS or newer); this node's next upgrade step replaces it" >&2
+  # The upgrade step replaces it once the node is drained; that apt has a supported one is checked now, before any
+  # drain (the upgrades wait for this step).
+  apt_get update -q
+  check_containerd_candidate
+  echo "warning: containerd $(containerd_version) is not supported with Kubernetes $K8S_VERSION (supported: $CONTAINERD_MINIMUMS or newer); this node's next upgrade step replaces it with $candidate" >&2
 fi
 systemctl enable --now containerd
 @@KUBERNETES_PACKAGES@@

@@ -3,4 +3,5 @@
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@
-kubectl uncordon @@NODE@@
+@@UPGRADE_CORDON@@
+uncordon_after_upgrade @@NODE@@

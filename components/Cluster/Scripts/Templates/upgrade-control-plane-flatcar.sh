@@ -6,20 +6,25 @@ K8S_VERSION=@@KUBERNETES_VERSION@@
 TARGET="$K8S_VERSION"
 node=@@NODE@@
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@
+@@UPGRADE_CORDON@@
+# A run that stopped after the kubelet's upgrade left the node cordoned: finish it before the version guard ends here.
+if [ "$(kubelet --version | awk '{print $2}')" = "v$TARGET" ]; then
+  uncordon_after_upgrade "$node"
+fi
 @@VERSION_GUARD@@
 @@CONTAINERD_SUPPORT@@
 @@CONTAINERD_FLATCAR@@
 require_supported_containerd
 @@KUBERNETES_SYSEXT@@
 switch_kubernetes_sysext "$TARGET"
+@@KUBELET_SERVICE_DROP_IN@@
 @@KUBEADM_UPGRADE@@
-kubectl drain "$node" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+drain_for_upgrade "$node"
 use_platform_containerd_config
 configure_containerd
 systemctl daemon-reload
 systemctl restart kubelet
-kubectl uncordon "$node"
+uncordon_after_upgrade "$node"
 @@KUBELET_FILE_PERMISSIONS@@
 @@CONTROL_PLANE_CERTIFICATE_PERMISSIONS@@
 @@ETCD_DATA_OWNERSHIP@@
-@@KUBELET_SERVICE_DROP_IN@@

@@ -6,6 +6,11 @@ K8S_VERSION=@@KUBERNETES_VERSION@@
 TARGET="$K8S_VERSION"
 node=@@NODE@@
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@
+@@UPGRADE_CORDON@@
+# A run that stopped after the kubelet's upgrade left the node cordoned: finish it before the version guard ends here.
+if [ "$(kubelet --version | awk '{print $2}')" = "v$TARGET" ]; then
+  uncordon_after_upgrade "$node"
+fi
 @@VERSION_GUARD@@
 @@APT@@
 @@CONTAINERD_SUPPORT@@
@@ -19,7 +24,7 @@ if ! containerd_supported "$(containerd_version)"; then
 fi
 upgrade_packages kubeadm
 @@KUBEADM_UPGRADE@@
-kubectl drain "$node" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+drain_for_upgrade "$node"
 if ! containerd_supported "$(containerd_version)"; then
   install_containerd
 fi
@@ -27,7 +32,7 @@ configure_containerd
 upgrade_packages kubelet kubectl
 systemctl daemon-reload
 systemctl restart kubelet
-kubectl uncordon "$node"
+uncordon_after_upgrade "$node"
 @@KUBELET_FILE_PERMISSIONS@@
 @@CONTROL_PLANE_CERTIFICATE_PERMISSIONS@@
 @@ETCD_DATA_OWNERSHIP@@

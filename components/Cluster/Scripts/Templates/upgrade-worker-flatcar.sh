@@ -12,8 +12,8 @@ use_platform_containerd_config
 configure_containerd
 @@KUBERNETES_SYSEXT@@
 switch_kubernetes_sysext "$TARGET"
+@@KUBELET_SERVICE_DROP_IN@@
 kubeadm upgrade node
 systemctl daemon-reload
 systemctl restart kubelet
 @@KUBELET_FILE_PERMISSIONS@@
-@@KUBELET_SERVICE_DROP_IN@@

@@ -2,7 +2,8 @@
 # read-only /usr and readable by everyone. The first kubelet service file kube-bench looks for is the drop-in under
 # /etc: a copy of the sysext's drop-in there, readable by root only, takes the place of the sysext's (systemd reads
 # the drop-in of a name from /etc before /usr/lib), so kubelet still runs as the sysext says. A sysext whose drop-in
-# differs (another Kubernetes version) is copied again, and a running kubelet restarted with it.
+# differs (another Kubernetes version) is copied again; nothing restarts kubelet here: the copy says what kubelet runs
+# with already, and an upgrade copies it before it restarts kubelet itself.
 sysext_drop_in=/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf
 drop_in=/etc/systemd/system/kubelet.service.d/10-kubeadm.conf
 if [ -f "$sysext_drop_in" ] && ! cmp -s "$sysext_drop_in" "$drop_in"; then
@@ -10,5 +11,4 @@ if [ -f "$sysext_drop_in" ] && ! cmp -s "$sysext_drop_in" "$drop_in"; then
   install -m 0600 "$sysext_drop_in" "$drop_in"
   chown root:root "$drop_in"
   systemctl daemon-reload
-  systemctl try-restart kubelet
 fi

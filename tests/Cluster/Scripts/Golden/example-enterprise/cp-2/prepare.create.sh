@@ -60,9 +60,12 @@ configure_containerd() {
   case "$(containerd_version)" in
     1.*) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
 version = 2
+oom_score = -999
 
 [plugins."io.containerd.grpc.v1.cri"]
 sandbox_image = "registry.k8s.io/pause:3.10.1"
+enable_unprivileged_ports = true
+enable_unprivileged_icmp = true
 
 [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
 runtime_type = "io.containerd.runc.v2"
@@ -71,6 +74,7 @@ runtime_type = "io.containerd.runc.v2"
 SystemdCgroup = true' ;;
     *) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
 version = 3
+oom_score = -999
 
 [plugins."io.containerd.cri.v1.images".pinned_images]
 sandbox = "registry.k8s.io/pause:3.10.1"
@@ -164,7 +168,8 @@ done
 # read-only /usr and readable by everyone. The first kubelet service file kube-bench looks for is the drop-in under
 # /etc: a copy of the sysext's drop-in there, readable by root only, takes the place of the sysext's (systemd reads
 # the drop-in of a name from /etc before /usr/lib), so kubelet still runs as the sysext says. A sysext whose drop-in
-# differs (another Kubernetes version) is copied again, and a running kubelet restarted with it.
+# differs (another Kubernetes version) is copied again; nothing restarts kubelet here: the copy says what kubelet runs
+# with already, and an upgrade copies it before it restarts kubelet itself.
 sysext_drop_in=/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf
 drop_in=/etc/systemd/system/kubelet.service.d/10-kubeadm.conf
 if [ -f "$sysext_drop_in" ] && ! cmp -s "$sysext_drop_in" "$drop_in"; then
@@ -172,5 +177,4 @@ if [ -f "$sysext_drop_in" ] && ! cmp -s "$sysext_drop_in" "$drop_in"; then
   install -m 0600 "$sysext_drop_in" "$drop_in"
   chown root:root "$drop_in"
   systemctl daemon-reload
-  systemctl try-restart kubelet
 fi

@@ -4,7 +4,21 @@
 set -euo pipefail
 export KUBECONFIG=/etc/kubernetes/admin.conf
 node=storage-1
+# An upgrade makes schedulable again only a node it cordoned itself: a node an operator cordoned stays cordoned. The
+# annotation records it on the node, so an upgrade that stopped half-way is finished by the next run.
+drain_for_upgrade() {
+  if [ "$(kubectl get node "$1" -o jsonpath='{.spec.unschedulable}')" != "true" ]; then
+    kubectl annotate node "$1" --overwrite platform/cordoned-for-upgrade=1.35.9 >/dev/null
+  fi
+  kubectl drain "$1" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+}
+uncordon_after_upgrade() {
+  if [ -n "$(kubectl get node "$1" -o jsonpath='{.metadata.annotations.platform/cordoned-for-upgrade}')" ]; then
+    kubectl uncordon "$1"
+    kubectl annotate node "$1" platform/cordoned-for-upgrade- >/dev/null
+  fi
+}
 running="$(kubectl get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')"
 if [ "$running" != "v1.35.9" ]; then
-  kubectl drain "$node" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+  drain_for_upgrade "$node"
 fi

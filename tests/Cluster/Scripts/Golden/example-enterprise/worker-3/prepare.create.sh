@@ -82,9 +82,12 @@ configure_containerd() {
   case "$(containerd_version)" in
     1.*) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
 version = 2
+oom_score = -999
 
 [plugins."io.containerd.grpc.v1.cri"]
 sandbox_image = "registry.k8s.io/pause:3.10.1"
+enable_unprivileged_ports = true
+enable_unprivileged_icmp = true
 
 [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
 runtime_type = "io.containerd.runc.v2"
@@ -93,6 +96,7 @@ runtime_type = "io.containerd.runc.v2"
 SystemdCgroup = true' ;;
     *) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
 version = 3
+oom_score = -999
 
 [plugins."io.containerd.cri.v1.images".pinned_images]
 sandbox = "registry.k8s.io/pause:3.10.1"
@@ -141,7 +145,11 @@ if [ ! -f /etc/kubernetes/kubelet.conf ]; then
   fi
   configure_containerd
 elif ! containerd_supported "$(containerd_version)"; then
-  echo "warning: containerd $(containerd_version) is not supported with Kubernetes $K8S_VERSION (supported: $CONTAINERD_MINIMUMS or newer); this node's next upgrade step replaces it" >&2
+  # The upgrade step replaces it once the node is drained; that apt has a supported one is checked now, before any
+  # drain (the upgrades wait for this step).
+  apt_get update -q
+  check_containerd_candidate
+  echo "warning: containerd $(containerd_version) is not supported with Kubernetes $K8S_VERSION (supported: $CONTAINERD_MINIMUMS or newer); this node's next upgrade step replaces it with $candidate" >&2
 fi
 systemctl enable --now containerd
 # kubeadm, kubelet and kubectl come from the Kubernetes package repository of their minor version, pinned and held.

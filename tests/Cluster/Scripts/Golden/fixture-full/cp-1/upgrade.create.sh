@@ -6,6 +6,24 @@ K8S_VERSION=1.37.1
 TARGET="$K8S_VERSION"
 node=cp-1
 export KUBECONFIG=/etc/kubernetes/admin.conf
+# An upgrade makes schedulable again only a node it cordoned itself: a node an operator cordoned stays cordoned. The
+# annotation records it on the node, so an upgrade that stopped half-way is finished by the next run.
+drain_for_upgrade() {
+  if [ "$(kubectl get node "$1" -o jsonpath='{.spec.unschedulable}')" != "true" ]; then
+    kubectl annotate node "$1" --overwrite platform/cordoned-for-upgrade=1.37.1 >/dev/null
+  fi
+  kubectl drain "$1" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+}
+uncordon_after_upgrade() {
+  if [ -n "$(kubectl get node "$1" -o jsonpath='{.metadata.annotations.platform/cordoned-for-upgrade}')" ]; then
+    kubectl uncordon "$1"
+    kubectl annotate node "$1" platform/cordoned-for-upgrade- >/dev/null
+  fi
+}
+# A run that stopped after the kubelet's upgrade left the node cordoned: finish it before the version guard ends here.
+if [ "$(kubelet --version | awk '{print $2}')" = "v$TARGET" ]; then
+  uncordon_after_upgrade "$node"
+fi
 running="$(kubelet --version | awk '{print $2}')"
 if [ "$running" = "v$TARGET" ]; then
   echo "already at v$TARGET"
@@ -69,9 +87,12 @@ configure_containerd() {
   case "$(containerd_version)" in
     1.*) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
 version = 2
+oom_score = -999
 
 [plugins."io.containerd.grpc.v1.cri"]
 sandbox_image = "registry.k8s.io/pause:3.10.2"
+enable_unprivileged_ports = true
+enable_unprivileged_icmp = true
 
 [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
 runtime_type = "io.containerd.runc.v2"
@@ -80,6 +101,7 @@ runtime_type = "io.containerd.runc.v2"
 SystemdCgroup = true' ;;
     *) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
 version = 3
+oom_score = -999
 
 [plugins."io.containerd.cri.v1.images".pinned_images]
 sandbox = "registry.k8s.io/pause:3.10.2"
@@ -146,7 +168,7 @@ if ! containerd_supported "$(containerd_version)"; then
 fi
 upgrade_packages kubeadm
 kubeadm upgrade apply "v$TARGET" --yes --skip-phases=addon/kube-proxy
-kubectl drain "$node" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+drain_for_upgrade "$node"
 if ! containerd_supported "$(containerd_version)"; then
   install_containerd
 fi
@@ -154,7 +176,7 @@ configure_containerd
 upgrade_packages kubelet kubectl
 systemctl daemon-reload
 systemctl restart kubelet
-kubectl uncordon "$node"
+uncordon_after_upgrade "$node"
 # CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
 # readable by root only. Files on a read-only /usr, as on Flatcar, are left as they are; Flatcar gets a root-only
 # copy of kubelet's drop-in under /etc instead, which kube-bench reads first (parts/kubelet-service-drop-in.sh).

@@ -6,6 +6,24 @@ K8S_VERSION=1.37.1
 TARGET="$K8S_VERSION"
 node=cp-3
 export KUBECONFIG=/etc/kubernetes/admin.conf
+# An upgrade makes schedulable again only a node it cordoned itself: a node an operator cordoned stays cordoned. The
+# annotation records it on the node, so an upgrade that stopped half-way is finished by the next run.
+drain_for_upgrade() {
+  if [ "$(kubectl get node "$1" -o jsonpath='{.spec.unschedulable}')" != "true" ]; then
+    kubectl annotate node "$1" --overwrite platform/cordoned-for-upgrade=1.37.1 >/dev/null
+  fi
+  kubectl drain "$1" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+}
+uncordon_after_upgrade() {
+  if [ -n "$(kubectl get node "$1" -o jsonpath='{.metadata.annotations.platform/cordoned-for-upgrade}')" ]; then
+    kubectl uncordon "$1"
+    kubectl annotate node "$1" platform/cordoned-for-upgrade- >/dev/null
+  fi
+}
+# A run that stopped after the kubelet's upgrade left the node cordoned: finish it before the version guard ends here.
+if [ "$(kubelet --version | awk '{print $2}')" = "v$TARGET" ]; then
+  uncordon_after_upgrade "$node"
+fi
 running="$(kubelet --version | awk '{print $2}')"
 if [ "$running" = "v$TARGET" ]; then
   echo "already at v$TARGET"
@@ -51,9 +69,12 @@ configure_containerd() {
   case "$(containerd_version)" in
     1.*) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
 version = 2
+oom_score = -999
 
 [plugins."io.containerd.grpc.v1.cri"]
 sandbox_image = "registry.k8s.io/pause:3.10.2"
+enable_unprivileged_ports = true
+enable_unprivileged_icmp = true
 
 [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
 runtime_type = "io.containerd.runc.v2"
@@ -62,6 +83,7 @@ runtime_type = "io.containerd.runc.v2"
 SystemdCgroup = true' ;;
     *) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
 version = 3
+oom_score = -999
 
 [plugins."io.containerd.cri.v1.images".pinned_images]
 sandbox = "registry.k8s.io/pause:3.10.2"
@@ -128,13 +150,27 @@ switch_kubernetes_sysext() {
   fi
 }
 switch_kubernetes_sysext "$TARGET"
+# CIS 4.1.1, 4.1.2 on Flatcar: kubelet's unit and its kubeadm drop-in come with the Kubernetes sysext, on the
+# read-only /usr and readable by everyone. The first kubelet service file kube-bench looks for is the drop-in under
+# /etc: a copy of the sysext's drop-in there, readable by root only, takes the place of the sysext's (systemd reads
+# the drop-in of a name from /etc before /usr/lib), so kubelet still runs as the sysext says. A sysext whose drop-in
+# differs (another Kubernetes version) is copied again; nothing restarts kubelet here: the copy says what kubelet runs
+# with already, and an upgrade copies it before it restarts kubelet itself.
+sysext_drop_in=/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf
+drop_in=/etc/systemd/system/kubelet.service.d/10-kubeadm.conf
+if [ -f "$sysext_drop_in" ] && ! cmp -s "$sysext_drop_in" "$drop_in"; then
+  install -d -m 0755 /etc/systemd/system/kubelet.service.d
+  install -m 0600 "$sysext_drop_in" "$drop_in"
+  chown root:root "$drop_in"
+  systemctl daemon-reload
+fi
 kubeadm upgrade node --skip-phases=addon/kube-proxy
-kubectl drain "$node" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+drain_for_upgrade "$node"
 use_platform_containerd_config
 configure_containerd
 systemctl daemon-reload
 systemctl restart kubelet
-kubectl uncordon "$node"
+uncordon_after_upgrade "$node"
 # CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
 # readable by root only. Files on a read-only /usr, as on Flatcar, are left as they are; Flatcar gets a root-only
 # copy of kubelet's drop-in under /etc instead, which kube-bench reads first (parts/kubelet-service-drop-in.sh).
@@ -159,18 +195,4 @@ if [ -d /var/lib/etcd ]; then
   getent group etcd >/dev/null || groupadd --system etcd
   getent passwd etcd >/dev/null || useradd --system --gid etcd --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin etcd
   chown -R etcd:etcd /var/lib/etcd
-fi
-# CIS 4.1.1, 4.1.2 on Flatcar: kubelet's unit and its kubeadm drop-in come with the Kubernetes sysext, on the
-# read-only /usr and readable by everyone. The first kubelet service file kube-bench looks for is the drop-in under
-# /etc: a copy of the sysext's drop-in there, readable by root only, takes the place of the sysext's (systemd reads
-# the drop-in of a name from /etc before /usr/lib), so kubelet still runs as the sysext says. A sysext whose drop-in
-# differs (another Kubernetes version) is copied again, and a running kubelet restarted with it.
-sysext_drop_in=/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf
-drop_in=/etc/systemd/system/kubelet.service.d/10-kubeadm.conf
-if [ -f "$sysext_drop_in" ] && ! cmp -s "$sysext_drop_in" "$drop_in"; then
-  install -d -m 0755 /etc/systemd/system/kubelet.service.d
-  install -m 0600 "$sysext_drop_in" "$drop_in"
-  chown root:root "$drop_in"
-  systemctl daemon-reload
-  systemctl try-restart kubelet
 fi

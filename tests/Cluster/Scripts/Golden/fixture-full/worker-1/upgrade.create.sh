@@ -67,9 +67,12 @@ configure_containerd() {
   case "$(containerd_version)" in
     1.*) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
 version = 2
+oom_score = -999
 
 [plugins."io.containerd.grpc.v1.cri"]
 sandbox_image = "registry.k8s.io/pause:3.10.2"
+enable_unprivileged_ports = true
+enable_unprivileged_icmp = true
 
 [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
 runtime_type = "io.containerd.runc.v2"
@@ -78,6 +81,7 @@ runtime_type = "io.containerd.runc.v2"
 SystemdCgroup = true' ;;
     *) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
 version = 3
+oom_score = -999
 
 [plugins."io.containerd.cri.v1.images".pinned_images]
 sandbox = "registry.k8s.io/pause:3.10.2"

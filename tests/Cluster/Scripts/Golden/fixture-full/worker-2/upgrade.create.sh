@@ -49,9 +49,12 @@ configure_containerd() {
   case "$(containerd_version)" in
     1.*) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
 version = 2
+oom_score = -999
 
 [plugins."io.containerd.grpc.v1.cri"]
 sandbox_image = "registry.k8s.io/pause:3.10.2"
+enable_unprivileged_ports = true
+enable_unprivileged_icmp = true
 
 [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
 runtime_type = "io.containerd.runc.v2"
@@ -60,6 +63,7 @@ runtime_type = "io.containerd.runc.v2"
 SystemdCgroup = true' ;;
     *) config='# Platform: containerd for Kubernetes; everything not set here keeps containerd defaults
 version = 3
+oom_score = -999
 
 [plugins."io.containerd.cri.v1.images".pinned_images]
 sandbox = "registry.k8s.io/pause:3.10.2"
@@ -128,6 +132,20 @@ switch_kubernetes_sysext() {
   fi
 }
 switch_kubernetes_sysext "$TARGET"
+# CIS 4.1.1, 4.1.2 on Flatcar: kubelet's unit and its kubeadm drop-in come with the Kubernetes sysext, on the
+# read-only /usr and readable by everyone. The first kubelet service file kube-bench looks for is the drop-in under
+# /etc: a copy of the sysext's drop-in there, readable by root only, takes the place of the sysext's (systemd reads
+# the drop-in of a name from /etc before /usr/lib), so kubelet still runs as the sysext says. A sysext whose drop-in
+# differs (another Kubernetes version) is copied again; nothing restarts kubelet here: the copy says what kubelet runs
+# with already, and an upgrade copies it before it restarts kubelet itself.
+sysext_drop_in=/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf
+drop_in=/etc/systemd/system/kubelet.service.d/10-kubeadm.conf
+if [ -f "$sysext_drop_in" ] && ! cmp -s "$sysext_drop_in" "$drop_in"; then
+  install -d -m 0755 /etc/systemd/system/kubelet.service.d
+  install -m 0600 "$sysext_drop_in" "$drop_in"
+  chown root:root "$drop_in"
+  systemctl daemon-reload
+fi
 kubeadm upgrade node
 systemctl daemon-reload
 systemctl restart kubelet
@@ -142,17 +160,3 @@ for file in /lib/systemd/system/kubelet.service /usr/lib/systemd/system/kubelet.
     chown root:root "$file"
   fi
 done
-# CIS 4.1.1, 4.1.2 on Flatcar: kubelet's unit and its kubeadm drop-in come with the Kubernetes sysext, on the
-# read-only /usr and readable by everyone. The first kubelet service file kube-bench looks for is the drop-in under
-# /etc: a copy of the sysext's drop-in there, readable by root only, takes the place of the sysext's (systemd reads
-# the drop-in of a name from /etc before /usr/lib), so kubelet still runs as the sysext says. A sysext whose drop-in
-# differs (another Kubernetes version) is copied again, and a running kubelet restarted with it.
-sysext_drop_in=/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf
-drop_in=/etc/systemd/system/kubelet.service.d/10-kubeadm.conf
-if [ -f "$sysext_drop_in" ] && ! cmp -s "$sysext_drop_in" "$drop_in"; then
-  install -d -m 0755 /etc/systemd/system/kubelet.service.d
-  install -m 0600 "$sysext_drop_in" "$drop_in"
-  chown root:root "$drop_in"
-  systemctl daemon-reload
-  systemctl try-restart kubelet
-fi

@@ -34,8 +34,7 @@ internal sealed class ClusterFiles
         {
             Name = node.Name,
             AdvertiseAddress = node.Address,
-            // A worker's address may be a DNS name, which kubelet's --node-ip does not take: kubelet picks then.
-            NodeIp = System.Net.IPAddress.TryParse(node.Address, out var ip) && ip.ToString() == node.Address ? node.Address : null,
+            NodeIp = node.KubeletNodeIp,
             IsControlPlane = role != KubernetesNodeRole.Worker,
             Taints = node.Taints,
             // Without workers, every workload (the platform's layers too) runs on the control plane.

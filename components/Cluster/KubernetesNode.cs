@@ -39,7 +39,7 @@ public sealed class KubernetesNode : ComponentResource
         var version = args.KubernetesVersion;
         var runtime = args.ContainerRuntime;
 
-        Prepared = Run($"{name}-prepare", _node, NodeScripts.Prepare(os, version, runtime), NodeScripts.CleanUp(), timeouts: LongRunning);
+        Prepared = Run($"{name}-prepare", _node, NodeScripts.Prepare(os, version, runtime, _node.KubeletNodeIp), NodeScripts.CleanUp(), timeouts: LongRunning);
         // Its delete leaves the files: they are live on a running node, and a replacement deletes the old step after the
         // new one has written them. The node's reset (the kubeadm step's delete) removes them when the node leaves.
         Files = Run($"{name}-files", _node, NodeScripts.InstallFiles(), NodeScripts.KeepFiles(), stdin: args.Files, secret: true);
@@ -79,7 +79,7 @@ public sealed class KubernetesNode : ComponentResource
         {
             var drain = Run($"{name}-upgrade-drain", first, NodeScripts.DrainForUpgrade(_node.Name, version),
                 NodeScripts.NothingToUndo("upgrade drain", "an upgrade is not reverted"), dependsOn: upgradeAfter, triggers: triggers, timeouts: LongRunning);
-            var upgrade = Run($"{name}-upgrade", _node, NodeScripts.UpgradeWorker(os, version, runtime),
+            var upgrade = Run($"{name}-upgrade", _node, NodeScripts.UpgradeWorker(os, version, runtime, _node.KubeletNodeIp),
                 NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"), dependsOn: new[] { drain }, triggers: triggers, timeouts: LongRunning);
             Upgraded = Run($"{name}-upgrade-uncordon", first, NodeScripts.Uncordon(_node.Name, version),
                 NodeScripts.NothingToUndo("upgrade uncordon", "an upgrade is not reverted"), dependsOn: new[] { upgrade }, triggers: triggers);
@@ -87,7 +87,7 @@ public sealed class KubernetesNode : ComponentResource
         else
         {
             Upgraded = Run($"{name}-upgrade", _node,
-                NodeScripts.UpgradeControlPlane(os, version, runtime, _node.Name, args.Role == KubernetesNodeRole.FirstControlPlane, args.KubeProxy),
+                NodeScripts.UpgradeControlPlane(os, version, runtime, _node.Name, args.Role == KubernetesNodeRole.FirstControlPlane, args.KubeProxy, _node.KubeletNodeIp),
                 NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"), dependsOn: upgradeAfter, triggers: triggers, timeouts: LongRunning);
         }
 

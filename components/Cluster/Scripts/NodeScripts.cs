@@ -54,13 +54,19 @@ public static class NodeScripts
     /// kubeadm/kubelet/kubectl at <paramref name="kubernetesVersion"/> (installed once; upgrades have their own step).
     /// apt waits for the dpkg lock and retries, a bounded number of times. The runtime of a node that is a cluster member
     /// already is left to its upgrade step, which runs drained.</summary>
-    public static string Prepare(NodeOperatingSystem os, string kubernetesVersion, ContainerRuntime runtime)
+    /// <param name="os">The node's operating system.</param>
+    /// <param name="kubernetesVersion">The version to install, MAJOR.MINOR.PATCH.</param>
+    /// <param name="runtime">The container runtime the version needs.</param>
+    /// <param name="nodeIp">kubelet's node IP (the inventory address), which must be an address of the host; null when
+    /// kubelet chooses (a node reached by a DNS name).</param>
+    public static string Prepare(NodeOperatingSystem os, string kubernetesVersion, ContainerRuntime runtime, string? nodeIp = null)
     {
         var version = CheckVersion(kubernetesVersion);
         var values = new ScriptValues
         {
             { "KUBERNETES_VERSION", version },
             { "KERNEL_SETTINGS", Part("kernel-settings.sh") },
+            { "KUBELET_NODE_IP_CHECK", NodeIpPart("kubelet-node-ip-check.sh", nodeIp) },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
         };
         AddPackagesAndRuntime(values, os, runtime);
@@ -237,7 +243,10 @@ public static class NodeScripts
     /// <param name="kubeProxy">Whether the cluster runs kube-proxy. When it does not, the upgrade skips kubeadm's
     /// <c>addon/kube-proxy</c> phase from 1.32 on: from then kubeadm's upgrades have phases, and no longer take a missing
     /// kube-proxy ConfigMap to mean that kube-proxy is not wanted (kubeadm before 1.32 does, and has no such phase).</param>
-    public static string UpgradeControlPlane(NodeOperatingSystem os, string kubernetesVersion, ContainerRuntime runtime, string nodeName, bool first, bool kubeProxy = true)
+    /// <param name="nodeIp">kubelet's node IP, added to the flags of a node that joined without one; null when kubelet
+    /// chooses.</param>
+    public static string UpgradeControlPlane(NodeOperatingSystem os, string kubernetesVersion, ContainerRuntime runtime, string nodeName, bool first,
+        bool kubeProxy = true, string? nodeIp = null)
     {
         var version = CheckVersion(kubernetesVersion);
         CheckName(nodeName);
@@ -252,6 +261,7 @@ public static class NodeScripts
             { "VERSION_GUARD", Part("version-guard.sh") },
             { "KUBEADM_UPGRADE", upgrade },
             { "UPGRADE_CORDON", UpgradeCordon(version) },
+            { "KUBELET_NODE_IP_PIN", NodeIpPart("kubelet-node-ip-pin.sh", nodeIp) },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
             { "CONTROL_PLANE_CERTIFICATE_PERMISSIONS", ControlPlaneCertificatePermissions() },
             { "ETCD_DATA_OWNERSHIP", EtcdDataOwnership() },
@@ -276,7 +286,12 @@ public static class NodeScripts
 
     /// <summary>Upgrades a drained worker: containerd as <paramref name="runtime"/> says, kubeadm, <c>kubeadm upgrade
     /// node</c>, then kubelet and kubectl. Nothing happens when it already runs <paramref name="kubernetesVersion"/>.</summary>
-    public static string UpgradeWorker(NodeOperatingSystem os, string kubernetesVersion, ContainerRuntime runtime)
+    /// <param name="os">The node's operating system.</param>
+    /// <param name="kubernetesVersion">The target version, MAJOR.MINOR.PATCH.</param>
+    /// <param name="runtime">The container runtime the target version needs.</param>
+    /// <param name="nodeIp">kubelet's node IP, added to the flags of a node that joined without one; null when kubelet
+    /// chooses.</param>
+    public static string UpgradeWorker(NodeOperatingSystem os, string kubernetesVersion, ContainerRuntime runtime, string? nodeIp = null)
     {
         var version = CheckVersion(kubernetesVersion);
         var flatcar = os == NodeOperatingSystem.Flatcar;
@@ -284,6 +299,7 @@ public static class NodeScripts
         {
             { "KUBERNETES_VERSION", version },
             { "VERSION_GUARD", Part("version-guard.sh") },
+            { "KUBELET_NODE_IP_PIN", NodeIpPart("kubelet-node-ip-pin.sh", nodeIp) },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
         };
         AddPackagesAndRuntime(values, os, runtime);
@@ -383,6 +399,14 @@ public static class NodeScripts
             { "CONTAINERD_CONFIG_V2", ContainerdConfiguration.Render(ContainerdConfiguration.Containerd1Version, runtime.SandboxImage).TrimEnd('\n') },
             { "CONTAINERD_CONFIG_V3", ContainerdConfiguration.Render(ContainerdConfiguration.Containerd2Version, runtime.SandboxImage).TrimEnd('\n') },
         });
+    }
+
+    private static ScriptFragment NodeIpPart(string part, string? nodeIp)
+    {
+        if (nodeIp is null) return ScriptFragment.None;
+        if (!System.Net.IPAddress.TryParse(nodeIp, out var ip) || ip.ToString() != nodeIp)
+            throw new ArgumentException($"kubelet's node IP is an IP address, got '{nodeIp}'.", nameof(nodeIp));
+        return Part(part, new() { { "NODE_IP", nodeIp } });
     }
 
     private static ScriptFragment UpgradeCordon(string version) => Part("upgrade-cordon.sh", new()

@@ -24,6 +24,7 @@ internal static class ScriptPlaceholders
         ["KUBE_VIP_TEMPLATE"] = PlaceholderKind.Word, // NodeScripts.KubeVipTemplatePath
         ["MANAGED_LABELS_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.ManagedLabelsAnnotation
         ["CORDONED_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.CordonedForUpgradeAnnotation
+        ["NODE_IP"] = PlaceholderKind.Word, // kubelet's node IP, the inventory address
 
         // Data, quoted.
         ["MANAGED_LABELS"] = PlaceholderKind.Quoted, // the inventory's label keys, comma-separated
@@ -52,6 +53,8 @@ internal static class ScriptPlaceholders
         ["CONTAINERD_FLATCAR"] = PlaceholderKind.Lines,
         ["KUBEADM_CONFIG_AT_RUNNING_VERSION"] = PlaceholderKind.Lines,
         ["UPGRADE_CORDON"] = PlaceholderKind.Lines,
+        ["KUBELET_NODE_IP_CHECK"] = PlaceholderKind.Lines,
+        ["KUBELET_NODE_IP_PIN"] = PlaceholderKind.Lines,
         ["KUBERNETES_SYSEXT"] = PlaceholderKind.Lines,
         ["VERSION_GUARD"] = PlaceholderKind.Lines,
         ["KUBEADM_UPGRADE"] = PlaceholderKind.Lines,

@@ -679,9 +679,10 @@ public sealed class NodeScriptRunTests : IDisposable
     public void Preparing_an_ubuntu_host_installs_and_configures_once_and_a_second_run_changes_nothing()
     {
         UbuntuPackageTools(running: null, containerd: null);
+        _host.Fake("ip", """[ "$*" = "-o addr show" ] && echo '2: eth0    inet 10.0.0.11/24 brd 10.0.0.255 scope global eth0'""");
         foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d", "/etc/apt/sources.list.d" }) _host.CreateFolder(folder);
         _host.Write("/etc/fstab", "UUID=1234 / ext4 defaults 0 1\n/swap.img none swap sw 0 0\n");
-        var script = NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current);
+        var script = NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "10.0.0.11");
 
         var first = _host.Run(script);
 
@@ -827,6 +828,41 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("Kubernetes 1.36.2 needs containerd 2.3.0 2.2.0 or newer (in each line); apt offers containerd 1.7.28-0ubuntu1~24.04.1", run.Errors, StringComparison.Ordinal);
         Assert.Empty(run.CallsOf("apt-mark", "systemctl restart"));
+    }
+
+    [Fact]
+    public void A_host_whose_inventory_address_is_not_its_own_is_refused_before_anything_is_installed()
+    {
+        UbuntuPackageTools(running: null, containerd: null);
+        _host.Fake("ip", """[ "$*" = "-o addr show" ] || [ "$*" = "-o addr show scope global" ] && echo '2: eth0    inet 192.168.7.5/24 brd 192.168.7.255 scope global eth0'""");
+        foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d" }) _host.CreateFolder(folder);
+        _host.Write("/etc/fstab", "");
+
+        var run = _host.Run(NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "10.0.0.11"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("the inventory address 10.0.0.11 is not an address of this host (it has 192.168.7.5/24 ): kubelet's node IP must be one of its own; " +
+            "give the node its own address in platform:nodes\n", run.Errors);
+        Assert.Empty(run.CallsOf("apt-get", "apt-mark", "systemctl restart"));
+    }
+
+    [Fact]
+    public void A_worker_that_joined_without_a_node_ip_gets_the_inventory_address_in_its_upgrade_and_only_once()
+    {
+        UbuntuPackageTools("1.35.4");
+        _host.CreateFolder("/etc/apt/sources.list.d");
+        _host.Write("/var/lib/kubelet/kubeadm-flags.env", "KUBELET_KUBEADM_ARGS=\"--container-runtime-endpoint=unix:///run/containerd/containerd.sock\"\n");
+        var upgrade = NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "10.0.1.11");
+
+        Assert.True(_host.Run(upgrade).ExitCode == 0);
+        Assert.Equal("KUBELET_KUBEADM_ARGS=\"--node-ip=10.0.1.11 --container-runtime-endpoint=unix:///run/containerd/containerd.sock\"\n",
+            _host.Read("/var/lib/kubelet/kubeadm-flags.env"));
+
+        // A node that has it (joined by this release, or upgraded once) keeps its flags as they are.
+        File.WriteAllText(Path.Combine(_host.State, "kubelet-version"), "1.35.4\n");
+        Assert.True(_host.Run(upgrade).ExitCode == 0);
+        Assert.Equal("KUBELET_KUBEADM_ARGS=\"--node-ip=10.0.1.11 --container-runtime-endpoint=unix:///run/containerd/containerd.sock\"\n",
+            _host.Read("/var/lib/kubelet/kubeadm-flags.env"));
     }
 
     [Fact]

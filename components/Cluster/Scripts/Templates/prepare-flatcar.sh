@@ -4,6 +4,7 @@
 set -euo pipefail
 K8S_VERSION=@@KUBERNETES_VERSION@@
 @@KERNEL_SETTINGS@@
+@@KUBELET_NODE_IP_CHECK@@
 @@CONTAINERD_SUPPORT@@
 @@CONTAINERD_FLATCAR@@
 # The runtime of a host that is not in the cluster yet is set up here; a member's runtime changes only in its

@@ -22,6 +22,7 @@ switch_kubernetes_sysext "$TARGET"
 drain_for_upgrade "$node"
 use_platform_containerd_config
 configure_containerd
+@@KUBELET_NODE_IP_PIN@@
 systemctl daemon-reload
 systemctl restart kubelet
 uncordon_after_upgrade "$node"

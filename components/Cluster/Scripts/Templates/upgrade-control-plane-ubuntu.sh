@@ -30,6 +30,7 @@ if ! containerd_supported "$(containerd_version)"; then
 fi
 configure_containerd
 upgrade_packages kubelet kubectl
+@@KUBELET_NODE_IP_PIN@@
 systemctl daemon-reload
 systemctl restart kubelet
 uncordon_after_upgrade "$node"

@@ -14,6 +14,7 @@ configure_containerd
 switch_kubernetes_sysext "$TARGET"
 @@KUBELET_SERVICE_DROP_IN@@
 kubeadm upgrade node
+@@KUBELET_NODE_IP_PIN@@
 systemctl daemon-reload
 systemctl restart kubelet
 @@KUBELET_FILE_PERMISSIONS@@

@@ -18,6 +18,7 @@ configure_containerd
 upgrade_packages kubeadm
 kubeadm upgrade node
 upgrade_packages kubelet kubectl
+@@KUBELET_NODE_IP_PIN@@
 systemctl daemon-reload
 systemctl restart kubelet
 @@KUBELET_FILE_PERMISSIONS@@

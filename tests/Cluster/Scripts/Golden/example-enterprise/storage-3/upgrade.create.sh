@@ -149,6 +149,11 @@ configure_containerd
 upgrade_packages kubeadm
 kubeadm upgrade node
 upgrade_packages kubelet kubectl
+# A node that joined under an earlier release has no --node-ip among the flags kubeadm wrote for kubelet then: add the
+# inventory address (kubelet restarts with it below).
+if [ -f /var/lib/kubelet/kubeadm-flags.env ] && ! grep -q -- '--node-ip=' /var/lib/kubelet/kubeadm-flags.env; then
+  sed -i 's|^KUBELET_KUBEADM_ARGS="|KUBELET_KUBEADM_ARGS="--node-ip=10.30.2.33 |' /var/lib/kubelet/kubeadm-flags.env
+fi
 systemctl daemon-reload
 systemctl restart kubelet
 # CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate

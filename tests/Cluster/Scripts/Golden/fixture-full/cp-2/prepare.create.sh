@@ -30,6 +30,12 @@ if grep -Eq '^[^#].*[[:space:]]swap[[:space:]]' /etc/fstab; then
   sed -Ei '/^[^#].*[[:space:]]swap[[:space:]]/s/^/# disabled for Kubernetes: /' /etc/fstab
 fi
 systemctl mask swap.target >/dev/null 2>&1 || true
+# kubelet's node IP is the inventory address (kubeadm puts it into the kubelet's flags when the node joins), so it must
+# be one of this host's own addresses; kubelet would not start otherwise.
+if ! ip -o addr show | awk '{print $4}' | grep -q '^10.40.0.12/'; then
+  echo "the inventory address 10.40.0.12 is not an address of this host (it has $(ip -o addr show scope global | awk '{print $4}' | tr '\n' ' ')): kubelet's node IP must be one of its own; give the node its own address in platform:nodes" >&2
+  exit 1
+fi
 # apt waits up to 5 minutes for the dpkg lock (unattended-upgrades holds it on a fresh host) and retries downloads;
 # a run that still fails (a lock it could not get, a mirror that did not answer) is tried again, 6 times at most.
 export DEBIAN_FRONTEND=noninteractive

@@ -168,6 +168,11 @@ kubeadm upgrade node --skip-phases=addon/kube-proxy
 drain_for_upgrade "$node"
 use_platform_containerd_config
 configure_containerd
+# A node that joined under an earlier release has no --node-ip among the flags kubeadm wrote for kubelet then: add the
+# inventory address (kubelet restarts with it below).
+if [ -f /var/lib/kubelet/kubeadm-flags.env ] && ! grep -q -- '--node-ip=' /var/lib/kubelet/kubeadm-flags.env; then
+  sed -i 's|^KUBELET_KUBEADM_ARGS="|KUBELET_KUBEADM_ARGS="--node-ip=10.40.0.13 |' /var/lib/kubelet/kubeadm-flags.env
+fi
 systemctl daemon-reload
 systemctl restart kubelet
 uncordon_after_upgrade "$node"

@@ -246,6 +246,17 @@ public sealed class NodeScriptRunTests : IDisposable
     }
 
     [Fact]
+    public void A_bootstrap_token_step_for_a_node_that_has_joined_leaves_the_token_as_it_is()
+    {
+        _host.Fake("kubectl", """[ "$*" = "get nodes --field-selector metadata.name=worker-1 -o name" ] && echo node/worker-1""");
+
+        var run = _host.Run(NodeScripts.EnsureBootstrapToken("worker-1", controlPlane: false), Token);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["kubectl get nodes --field-selector metadata.name=worker-1 -o name"], run.Calls);
+    }
+
+    [Fact]
     public void The_bootstrap_token_is_written_as_kubeadms_secret_on_standard_input_never_in_a_command_line_and_the_step_waits_for_the_join()
     {
         _host.Fake("date", """[ "$*" = "-u -d +1 hour +%Y-%m-%dT%H:%M:%SZ" ] && echo 2030-01-01T01:00:00Z""");
@@ -254,7 +265,7 @@ public sealed class NodeScriptRunTests : IDisposable
               "apply --server-side --force-conflicts --field-manager=platform -f -") cat >"$FAKE/applied" ;;
               "get nodes --field-selector metadata.name=worker-1 -o name")
                 looks=$(( $(cat "$FAKE/looks" 2>/dev/null || echo 0) + 1 )); echo "$looks" >"$FAKE/looks"
-                if [ "$looks" -ge 3 ]; then echo node/worker-1; fi ;;
+                if [ "$looks" -ge 4 ]; then echo node/worker-1; fi ;;
               *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
             esac
             """);
@@ -265,6 +276,7 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.Equal("node worker-1 has joined\n", run.Output);
         Assert.Equal(
             [
+                "kubectl get nodes --field-selector metadata.name=worker-1 -o name",
                 "date -u -d +1 hour +%Y-%m-%dT%H:%M:%SZ",
                 "kubectl apply --server-side --force-conflicts --field-manager=platform -f -",
                 "kubectl get nodes --field-selector metadata.name=worker-1 -o name",
@@ -312,7 +324,8 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("node cp-2 has not joined within 20 minutes; this step runs again with its join on the next 'pulumi up', "
             + "and makes the token valid again\n", run.Errors);
-        Assert.Equal(120, run.CallsOf("kubectl get").Count);
+        // Once to see whether the node has joined already, then 120 times while waiting for it.
+        Assert.Equal(121, run.CallsOf("kubectl get").Count);
         Assert.Equal(120, run.CallsOf("sleep").Count);
     }
 
@@ -359,6 +372,48 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Equal("kube-vip's static pod is current\nkube-vip runs on cp-2\n", second.Output);
         Assert.Equal(before, _host.Snapshot());
+    }
+
+    [Fact]
+    public void A_kube_vip_template_changed_in_form_only_passes_once_the_same_pod_has_run_for_a_minute()
+    {
+        _host.Fake("ip", Ip);
+        // kubelet's hash is of the pod, not of the text: the same before and after the write.
+        _host.Fake("kubectl", """
+            case "$*" in
+              "-n kube-system get pod kube-vip-cp-2 -o jsonpath="*) echo "c0ffee True 0" ;;
+              "get --raw /readyz") echo ok ;;
+              *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
+            esac
+            """);
+        _host.Write(NodeScripts.AdminKubeconfig, "admin\n", RootOnly);
+        _host.Write(NodeScripts.KubeVipTemplatePath, "interface: @INTERFACE@\nkubeconfig: @KUBECONFIG@\n# reformatted\n", RootOnly);
+        _host.Write("/etc/kubernetes/manifests/kube-vip.yaml", "interface: eth1\nkubeconfig: /etc/kubernetes/admin.conf\n", RootOnly);
+
+        var run = _host.Run(NodeScripts.RollOutKubeVip("cp-2", "10.0.0.10"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.EndsWith("kube-vip runs on cp-2 (the new manifest gives the pod it ran)\n", run.Output, StringComparison.Ordinal);
+        Assert.Equal(11, run.CallsOf("sleep").Count);
+    }
+
+    [Fact]
+    public void The_kube_vip_step_asks_again_for_the_running_pod_while_the_api_does_not_answer_before_it_writes()
+    {
+        const string manifest = "/etc/kubernetes/manifests/kube-vip.yaml";
+        _host.Fake("ip", Ip);
+        // The first two looks fail (the API briefly away); without the old pod's hash the old pod would count as new.
+        _host.Fake("kubectl", "failures=$(cat \"$FAKE/failures\" 2>/dev/null || echo 0); if [ \"$failures\" -lt 2 ] && [ \"$1\" = -n ]; then echo $((failures + 1)) >\"$FAKE/failures\"; exit 1; fi\n" + KubeVipKubectl);
+        _host.Write(NodeScripts.AdminKubeconfig, "admin\n", RootOnly);
+        _host.Write(NodeScripts.KubeVipTemplatePath, "image: kube-vip:v2\ninterface: @INTERFACE@\nkubeconfig: @KUBECONFIG@\n", RootOnly);
+        _host.Write(manifest, "image: kube-vip:v1\ninterface: eth1\nkubeconfig: /etc/kubernetes/admin.conf\n", RootOnly);
+        File.Copy(_host.PathOf(manifest), Path.Combine(_host.State, "kubelet"));
+
+        var run = _host.Run(NodeScripts.RollOutKubeVip("cp-2", "10.0.0.10"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Two failed looks, one that reads the old pod, then as when the API answers: two of the old pod, three of the new.
+        Assert.Equal(8, run.CallsOf("kubectl -n kube-system get pod").Count);
     }
 
     [Fact]

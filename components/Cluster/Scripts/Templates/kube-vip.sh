@@ -11,13 +11,25 @@ kube_vip_pod() {
 }
 # Waits until kube-vip runs a static pod other than the one whose hash is "$1" (any, when "$1" is empty) and has been
 # ready, without a restart, for three checks in a row, then until the API answers on the virtual IP. Only then may
-# the next control-plane node restart its kube-vip.
+# the next control-plane node restart its kube-vip. A new manifest that gives the same pod (a change of form only)
+# keeps kubelet's hash: the old pod, ready for a minute after the write (kubelet reads its manifests at least every 20
+# seconds), is then the one.
 wait_for_kube_vip() {
   steady=0
+  same=0
   last=""
   for _ in $(seq 1 60); do
     state="$(kube_vip_pod)"
     read -r hash ready _ <<<"$state"
+    if [ -n "$1" ] && [ "${hash:-}" = "$1" ] && [ "${ready:-}" = True ]; then
+      same=$((same + 1))
+    else
+      same=0
+    fi
+    if [ "$same" -ge 12 ] && kubectl get --raw /readyz >/dev/null 2>&1; then
+      echo "kube-vip runs on $node (the new manifest gives the pod it ran)"
+      return 0
+    fi
     if [ -n "${hash:-}" ] && [ "$hash" != "$1" ] && [ "${ready:-}" = True ]; then
       # The same pod, still ready and with no new restart, since the last check?
       if [ "$state" = "$last" ]; then steady=$((steady + 1)); else steady=0; fi
@@ -48,7 +60,14 @@ if cmp -s "$rendered" /etc/kubernetes/manifests/kube-vip.yaml; then
   wait_for_kube_vip ""
 else
   rm -f "$rendered"
-  read -r previous _ <<<"$(kube_vip_pod)"
+  # The running pod's hash, so the wait below knows the new one; the API may be briefly unreachable, so asked again
+  # for up to a minute (none at all: kube-vip does not run, and any pod is the new one).
+  previous=""
+  for _ in $(seq 1 12); do
+    read -r previous _ <<<"$(kube_vip_pod)"
+    [ -z "${previous:-}" ] || break
+    sleep 5
+  done
   write_kube_vip @@ADMIN_KUBECONFIG@@
   echo "kube-vip's static pod written; waiting for kubelet to restart it"
   wait_for_kube_vip "${previous:-}"

@@ -11,6 +11,14 @@ if ! [[ "$token" =~ ^[a-z0-9]{6}\.[a-z0-9]{16}$ ]]; then
   exit 1
 fi
 id="${token%%.*}"
+joined() {
+  [ -n "$(kubectl get nodes --field-selector "metadata.name=$node" -o name 2>/dev/null)" ]
+}
+# A node that has joined needs no token: a re-run (a changed connection, say) leaves the token as it is.
+if joined; then
+  echo "node $node has joined"
+  exit 0
+fi
 # Valid for the next hour: this step runs with every attempt of the node's join and ends once the join has done with
 # the token.
 expiration="$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)"
@@ -39,7 +47,7 @@ exec 9>&-
 # kubeadm has marked the node as one. Until then this step waits, so a join that fails before leaves this step failed
 # too: the next 'pulumi up' runs both again, with the token valid for another hour.
 for _ in $(seq 1 120); do
-  if [ -n "$(kubectl get nodes --field-selector "metadata.name=$node" -o name 2>/dev/null)" ]; then
+  if joined; then
     echo "node $node has joined"
     exit 0
   fi

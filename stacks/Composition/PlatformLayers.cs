@@ -124,9 +124,12 @@ public static class PlatformLayers
     private static ComponentResource Ingress(PlatformContext context)
     {
         var settings = context.Settings;
+        var ingress = OneSchedulableNode(settings)
+            ? settings.Ingress with { Controllers = [.. settings.Ingress.Controllers.Select(c => c with { Replicas = 1 })] }
+            : settings.Ingress;
         return new IngressLayer($"{settings.ClusterName}-ingress", new IngressLayerArgs
         {
-            Ingress = settings.Ingress,
+            Ingress = ingress,
             LoadBalancer = settings.LoadBalancer,
             CiliumIsTheCni = settings.Cni.Plugin == CniPlugin.Cilium,
             CiliumReplacesKubeProxy = settings.Cni.KubeProxyReplacement,
@@ -139,12 +142,24 @@ public static class PlatformLayers
         var config = new Config(Configuration.PlatformConfigKeys.Namespace);
         return new CertificatesLayer($"{settings.ClusterName}-certificates", new CertificatesLayerArgs
         {
-            Options = settings.Certificates ?? new Components.Networking.Certificates.CertificateOptions(),
+            Options = OneSchedulableNode(settings)
+                ? (settings.Certificates ?? new Components.Networking.Certificates.CertificateOptions()) with { Replicas = 1 }
+                : settings.Certificates ?? new Components.Networking.Certificates.CertificateOptions(),
             DefaultIngressClass = settings.Ingress.Controllers.Single(c => c.Default).EffectiveClassName,
             DefaultIngressController = DefaultController(settings),
             Rfc2136TsigSecret = config.GetSecret(Configuration.PlatformConfigKeys.Rfc2136TsigSecret.Name) is { } tsig ? (Input<string>)tsig : null,
             ClusterName = settings.ClusterName,
         }, OnCluster(context));
+    }
+
+    /// <summary>Whether workloads have one node to run on (one worker, or one node and no workers): the platform's
+    /// Deployments then run one replica each, without a PodDisruptionBudget. Two replicas on the one node protect
+    /// nothing across its drain, and their budget would stop the drain of an upgrade for good (the evicted replica has
+    /// nowhere to go, so the other may never be evicted).</summary>
+    private static bool OneSchedulableNode(Configuration.PlatformSettings settings)
+    {
+        var workers = settings.Nodes.Count(n => n.Role == Components.Cluster.NodeRole.Worker);
+        return (workers > 0 ? workers : settings.Nodes.Count) == 1;
     }
 
     /// <summary>Where the default IngressClass's controller runs and which pod ports serve its traffic.</summary>

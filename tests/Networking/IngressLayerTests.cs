@@ -31,7 +31,8 @@ public class IngressLayerTests
         var release = run.Registration(ReleaseType, "platform-prod-ingress-traefik");
         Assert.Equal(HelmCharts.Traefik.Version, release.Inputs["version"]);
         Assert.Equal(IngressControllerCharts.Namespace(IngressControllerKind.Traefik), release.Inputs["namespace"]);
-        var rendered = IngressValues.Render(new IngressControllerSpec { Kind = IngressControllerKind.Traefik, Default = true, Exposure = IngressExposure.NodePort });
+        // The base configuration has one worker: one replica, without a budget (see OneSchedulableNodeTests).
+        var rendered = IngressValues.Render(new IngressControllerSpec { Kind = IngressControllerKind.Traefik, Default = true, Exposure = IngressExposure.NodePort, Replicas = 1 });
         Assert.Equal(ValuesText(rendered), ValuesText(release.Inputs["values"]));
         Assert.Empty(run.RegistrationsOf("kubernetes:metallb.io/v1beta1:IPAddressPool"));
         var ns = Map(run.Registration("kubernetes:core/v1:Namespace", "platform-prod-ingress-traefik").Inputs["metadata"]);

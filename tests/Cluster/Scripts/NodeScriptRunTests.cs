@@ -710,6 +710,27 @@ public sealed class NodeScriptRunTests : IDisposable
     }
 
     [Fact]
+    public void A_drain_that_poddisruptionbudgets_hold_stops_with_the_pods_and_budgets_that_hold_it()
+    {
+        _host.Fake("kubectl", """
+            case "$*" in
+              "drain w-1 --ignore-daemonsets --delete-emptydir-data --timeout=15m") echo "error: global timeout reached: 15m0s" >&2; exit 1 ;;
+              "get pods --all-namespaces --field-selector spec.nodeName=w-1 -o jsonpath="*) printf 'shop/web-0 shop/web-1 ' ;;
+              "get poddisruptionbudgets --all-namespaces -o jsonpath="*) printf 'shop/web ' ;;
+              *) exit 0 ;;
+            esac
+            """);
+
+        var run = _host.Run(NodeScripts.DrainForUpgrade("w-1", "1.36.2"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.EndsWith("the drain of w-1 did not finish within 15 minutes; pods still on it (DaemonSets aside): shop/web-0 shop/web-1 ; " +
+            "PodDisruptionBudgets that allow no disruption now: shop/web . Let them go (more replicas elsewhere, or a budget that allows one), " +
+            "then run pulumi up again; the node stays cordoned until its upgrade is done\n", run.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Calls, c => c.Contains("--disable-eviction", StringComparison.Ordinal) || c.Contains("--force", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_control_plane_upgrade_that_stopped_after_the_kubelet_is_uncordoned_by_the_next_run()
     {
         UbuntuPackageTools("1.36.2");

@@ -7,12 +7,18 @@ TARGET="$K8S_VERSION"
 node=cp-3
 export KUBECONFIG=/etc/kubernetes/admin.conf
 # An upgrade makes schedulable again only a node it cordoned itself: a node an operator cordoned stays cordoned. The
-# annotation records it on the node, so an upgrade that stopped half-way is finished by the next run.
+# annotation records it on the node, so an upgrade that stopped half-way is finished by the next run. The drain evicts
+# (PodDisruptionBudgets are respected) for 15 minutes at most, then names what holds it.
 drain_for_upgrade() {
   if [ "$(kubectl get node "$1" -o jsonpath='{.spec.unschedulable}')" != "true" ]; then
     kubectl annotate node "$1" --overwrite platform/cordoned-for-upgrade=1.36.5 >/dev/null
   fi
-  kubectl drain "$1" --ignore-daemonsets --delete-emptydir-data --timeout=15m
+  if ! kubectl drain "$1" --ignore-daemonsets --delete-emptydir-data --timeout=15m; then
+    pods="$(kubectl get pods --all-namespaces --field-selector "spec.nodeName=$1" -o jsonpath='{range .items[?(@.metadata.ownerReferences[0].kind!="DaemonSet")]}{.metadata.namespace}/{.metadata.name} {end}' 2>/dev/null || true)"
+    budgets="$(kubectl get poddisruptionbudgets --all-namespaces -o jsonpath='{range .items[?(@.status.disruptionsAllowed==0)]}{.metadata.namespace}/{.metadata.name} {end}' 2>/dev/null || true)"
+    echo "the drain of $1 did not finish within 15 minutes; pods still on it (DaemonSets aside): ${pods:-none}; PodDisruptionBudgets that allow no disruption now: ${budgets:-none}. Let them go (more replicas elsewhere, or a budget that allows one), then run pulumi up again; the node stays cordoned until its upgrade is done" >&2
+    exit 1
+  fi
 }
 uncordon_after_upgrade() {
   if [ -n "$(kubectl get node "$1" -o jsonpath='{.metadata.annotations.platform/cordoned-for-upgrade}')" ]; then

@@ -93,9 +93,12 @@ runtime_type = "io.containerd.runc.v2"
 SystemdCgroup = true' ;;
   esac
   install -d -m 0755 /etc/containerd
-  if ! printf '%s\n' "$config" | cmp -s - /etc/containerd/config.toml; then
-    printf '%s\n' "$config" >/etc/containerd/config.toml.new
-    chmod 0644 /etc/containerd/config.toml.new
+  # Compared as files: cmp on a pipe may stop reading before printf has written it all.
+  printf '%s\n' "$config" >/etc/containerd/config.toml.new
+  chmod 0644 /etc/containerd/config.toml.new
+  if cmp -s /etc/containerd/config.toml.new /etc/containerd/config.toml; then
+    rm -f /etc/containerd/config.toml.new
+  else
     mv -f /etc/containerd/config.toml.new /etc/containerd/config.toml
     systemctl restart containerd
   fi

@@ -32,7 +32,7 @@ fi
 systemctl mask swap.target >/dev/null 2>&1 || true
 # kubelet's node IP is the inventory address (kubeadm puts it into the kubelet's flags when the node joins), so it must
 # be one of this host's own addresses; kubelet would not start otherwise.
-if ! ip -o addr show | awk '{print $4}' | grep -q '^192.168.10.11/'; then
+if ! ip -o addr show | awk -v ip=192.168.10.11 'index($4, ip "/") == 1 {found = 1} END {exit !found}'; then
   echo "the inventory address 192.168.10.11 is not an address of this host (it has $(ip -o addr show scope global | awk '{print $4}' | tr '\n' ' ')): kubelet's node IP must be one of its own; give the node its own address in platform:nodes" >&2
   exit 1
 fi
@@ -114,9 +114,12 @@ runtime_type = "io.containerd.runc.v2"
 SystemdCgroup = true' ;;
   esac
   install -d -m 0755 /etc/containerd
-  if ! printf '%s\n' "$config" | cmp -s - /etc/containerd/config.toml; then
-    printf '%s\n' "$config" >/etc/containerd/config.toml.new
-    chmod 0644 /etc/containerd/config.toml.new
+  # Compared as files: cmp on a pipe may stop reading before printf has written it all.
+  printf '%s\n' "$config" >/etc/containerd/config.toml.new
+  chmod 0644 /etc/containerd/config.toml.new
+  if cmp -s /etc/containerd/config.toml.new /etc/containerd/config.toml; then
+    rm -f /etc/containerd/config.toml.new
+  else
     mv -f /etc/containerd/config.toml.new /etc/containerd/config.toml
     systemctl restart containerd
   fi

@@ -61,7 +61,6 @@ public sealed class Cluster : ComponentResource
         var currentWave = new List<Resource>();
         KubernetesNode? firstNode = null;
         Resource? previousControlPlaneJoin = null;
-        Resource? previousKubeVip = null;
         var kubeVipTemplate = files.KubeVipTemplate is { } template ? KubeVipManifest.Fingerprint(template) : null;
         foreach (var node in controlPlanes.Concat(args.Nodes.Where(n => n.Role == NodeRole.Worker)))
         {
@@ -104,12 +103,13 @@ public sealed class Cluster : ComponentResource
         }
         Nodes = nodes;
         // A changed kube-vip template reaches the control-plane nodes one after another (see RollOutKubeVip), once every
-        // control-plane upgrade is done, so a moving virtual IP never meets an API server kubeadm is restarting.
+        // upgrade is done (the last wave's, or the last control plane's without workers), so a moving virtual IP never
+        // meets an API server kubeadm is restarting nor the drains and uncordons that go through it.
         if (kubeVip != null)
         {
-            previousKubeVip = nodes.Last(n => n.IsControlPlane).Upgraded;
+            IReadOnlyList<Resource> previousKubeVip = currentWave.Count > 0 ? currentWave : previousWave;
             foreach (var controlPlane in nodes.Where(n => n.IsControlPlane))
-                previousKubeVip = controlPlane.RollOutKubeVip(kubeVip, kubeVipTemplate!, previousKubeVip);
+                previousKubeVip = [controlPlane.RollOutKubeVip(kubeVip, kubeVipTemplate!, previousKubeVip)];
         }
 
         Access = new ClusterAccess($"{name}-access", new ClusterAccessArgs

@@ -79,7 +79,7 @@ public sealed class KubernetesNode : ComponentResource
         {
             var drain = Run($"{name}-upgrade-drain", first, NodeScripts.DrainForUpgrade(_node.Name, version),
                 NodeScripts.NothingToUndo("upgrade drain", "an upgrade is not reverted"), dependsOn: upgradeAfter, triggers: triggers, timeouts: LongRunning);
-            var upgrade = Run($"{name}-upgrade", _node, NodeScripts.UpgradeWorker(os, version, runtime, _node.KubeletNodeIp),
+            var upgrade = Run($"{name}-upgrade", _node, NodeScripts.UpgradeWorker(os, version, runtime, _node.Name, _node.KubeletNodeIp),
                 NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"), dependsOn: new[] { drain }, triggers: triggers, timeouts: LongRunning);
             Upgraded = Run($"{name}-upgrade-uncordon", first, NodeScripts.Uncordon(_node.Name, version),
                 NodeScripts.NothingToUndo("upgrade uncordon", "an upgrade is not reverted"), dependsOn: new[] { upgrade }, triggers: triggers);
@@ -140,16 +140,16 @@ public sealed class KubernetesNode : ComponentResource
     /// version, changed settings) runs it again on the next <c>pulumi up</c>, without a kubeadm init or join.
     /// It waits for what it needs and no more: this node's files (the template) and its init or join (admin.conf, and
     /// the manifest the kubeadm step wrote first), and <paramref name="previous"/>: the previous control-plane node's
-    /// step, so kube-vip restarts on one node at a time, or for the first one the last control-plane node's upgrade, so
-    /// no API server is being restarted by an upgrade meanwhile. Nothing waits for it but the next control-plane node's step,
+    /// step, so kube-vip restarts on one node at a time, or for the first one the end of every upgrade (the last wave of
+    /// workers), so no upgrade restarts an API server or drains through the virtual IP meanwhile. Nothing waits for it but the next control-plane node's step,
     /// so it is never on the way of a join, a registration or the cluster's layers.
     /// </summary>
-    internal Command RollOutKubeVip(string kubeVipAddress, string templateFingerprint, Resource? previous)
+    internal Command RollOutKubeVip(string kubeVipAddress, string templateFingerprint, IEnumerable<Resource> previous)
     {
         if (KubeVip != null) throw new InvalidOperationException($"The kube-vip step of {_name} is registered already.");
         InputList<object> triggers = new Input<object>[] { templateFingerprint };
         var after = new List<Resource> { Files, Joined };
-        if (previous != null) after.Add(previous);
+        after.AddRange(previous);
         KubeVip = Run($"{_name}-kube-vip", _node, NodeScripts.RollOutKubeVip(_node.Name, kubeVipAddress),
             NodeScripts.NothingToUndo("kube-vip", "the node's reset removes kube-vip's static pod when it leaves"),
             dependsOn: after, triggers: triggers, timeouts: LongRunning);

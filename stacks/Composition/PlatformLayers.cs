@@ -152,14 +152,16 @@ public static class PlatformLayers
         }, OnCluster(context));
     }
 
-    /// <summary>Whether workloads have one node to run on (one worker, or one node and no workers): the platform's
+    /// <summary>Whether workloads have one node to run on (one worker without a NoSchedule or NoExecute taint, or one
+    /// node and no workers): the platform's
     /// Deployments then run one replica each, without a PodDisruptionBudget. Two replicas on the one node protect
     /// nothing across its drain, and their budget would stop the drain of an upgrade for good (the evicted replica has
     /// nowhere to go, so the other may never be evicted).</summary>
     private static bool OneSchedulableNode(Configuration.PlatformSettings settings)
     {
-        var workers = settings.Nodes.Count(n => n.Role == Components.Cluster.NodeRole.Worker);
-        return (workers > 0 ? workers : settings.Nodes.Count) == 1;
+        var workers = settings.Nodes.Where(n => n.Role == Components.Cluster.NodeRole.Worker).ToList();
+        if (workers.Count == 0) return settings.Nodes.Count == 1;
+        return workers.Count(w => !w.Taints.Any(t => t.Effect is Components.Cluster.TaintEffect.NoSchedule or Components.Cluster.TaintEffect.NoExecute)) == 1;
     }
 
     /// <summary>Where the default IngressClass's controller runs and which pod ports serve its traffic.</summary>

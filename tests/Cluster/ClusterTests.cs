@@ -206,8 +206,8 @@ public class ClusterTests
             Assert.Equal(new object[] { KubeVipManifest.Fingerprint(template) },
                 ((ImmutableArray<object>)run.Registration(CommandType, steps[i]).Inputs["triggers"]).ToArray());
             // After the node's files and its init or join, and after the previous control-plane node's step (the first
-            // after the last control-plane node's upgrade: no API server is being restarted by an upgrade meanwhile).
-            var after = new List<string> { Resource(node, "files"), Resource(node, "kubeadm"), i > 0 ? steps[i - 1] : Resource("cp-3", "upgrade") };
+            // after every upgrade, the last wave's, here worker-2's: no upgrade restarts an API server or drains meanwhile).
+            var after = new List<string> { Resource(node, "files"), Resource(node, "kubeadm"), i > 0 ? steps[i - 1] : Resource("worker-2", "upgrade-uncordon") };
             Assert.Equal(after.Order(), graph.Direct(steps[i]).Order());
         }
         Assert.Equal(KubeVipManifest.Fingerprint(KubeVipManifest.Render("10.0.0.10")),

@@ -358,7 +358,7 @@ public class NodeScriptCisTests
             audits.Add(Audit(role, role == KubernetesNodeRole.FirstControlPlane ? "init" : "join", Run(kubeadm)));
             var upgrade = controlPlane
                 ? NodeScripts.UpgradeControlPlane(os, To, TestRuntime.Current, role == KubernetesNodeRole.FirstControlPlane ? "cp-1" : "cp-2", role == KubernetesNodeRole.FirstControlPlane)
-                : NodeScripts.UpgradeWorker(os, To, TestRuntime.Current);
+                : NodeScripts.UpgradeWorker(os, To, TestRuntime.Current, "w-1");
             audits.Add(Audit(role, "upgrade", Run(upgrade)));
             return audits;
         }
@@ -367,6 +367,12 @@ public class NodeScriptCisTests
         {
             host.Fake("kubeadm", Kubeadm);
             host.Fake("kubelet", """[ "$*" = --version ] && echo "Kubernetes v$(cat "$FAKE/kubelet-version")" """);
+            // The version the node's kubelet reports to the API: the one installed, in these lives.
+            host.Fake("kubectl", """
+            case "$*" in
+              *"get node "*" -o jsonpath={.status.nodeInfo.kubeletVersion}") echo "v$(cat "$FAKE/kubelet-version")" ;;
+            esac
+            """);
             foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d" }) host.CreateFolder(folder);
             host.Write("/etc/fstab", "");
             // Both systems have a merged /usr: /lib is /usr/lib.

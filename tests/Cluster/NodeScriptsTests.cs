@@ -18,7 +18,7 @@ public class NodeScriptsTests
             data.Add($"upgrade control plane {os}", NodeScripts.UpgradeControlPlane(os, "1.34.1", TestRuntime.Current, "cp-2", first: false));
             data.Add($"upgrade first control plane without kube-proxy {os}", NodeScripts.UpgradeControlPlane(os, "1.36.2", TestRuntime.Current, "cp-1", first: true, kubeProxy: false));
             data.Add($"upgrade control plane without kube-proxy {os}", NodeScripts.UpgradeControlPlane(os, "1.36.2", TestRuntime.Current, "cp-2", first: false, kubeProxy: false));
-            data.Add($"upgrade worker {os}", NodeScripts.UpgradeWorker(os, "1.34.1", TestRuntime.Current));
+            data.Add($"upgrade worker {os}", NodeScripts.UpgradeWorker(os, "1.34.1", TestRuntime.Current, "w-1"));
         }
         data.Add("clean up", NodeScripts.CleanUp());
         data.Add("install files", NodeScripts.InstallFiles());
@@ -104,7 +104,7 @@ public class NodeScriptsTests
         Assert.Contains($"if [ -f {NodeScripts.JoinedMarker} ]", NodeScripts.Join(false, null));
         Assert.Contains("if [ -f \"$path\" ] && cmp -s \"$tmp\" \"$path\"", NodeScripts.InstallFiles());
         Assert.Contains("if kubectl get node \"$node\"", NodeScripts.RemoveMember("w-1"));
-        Assert.Contains("if [ \"$running\" = \"v$TARGET\" ]", NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.34.1", TestRuntime.Current));
+        Assert.Contains("if [ \"$running\" = \"v$TARGET\" ]", NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.34.1", TestRuntime.Current, "w-1"));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public class NodeScriptsTests
         Assert.True(first.IndexOf("kubeadm upgrade apply", StringComparison.Ordinal) < first.IndexOf("upgrade_packages kubelet kubectl", StringComparison.Ordinal));
         Assert.Contains("kubeadm upgrade node", NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", TestRuntime.Current, "cp-2", first: false));
         Assert.DoesNotContain("upgrade apply", NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.34.1", TestRuntime.Current, "cp-2", first: false));
-        var worker = NodeScripts.UpgradeWorker(NodeOperatingSystem.Flatcar, "1.34.1", TestRuntime.Current);
+        var worker = NodeScripts.UpgradeWorker(NodeOperatingSystem.Flatcar, "1.34.1", TestRuntime.Current, "w-1");
         Assert.True(worker.IndexOf("switch_kubernetes_sysext \"$TARGET\"", StringComparison.Ordinal) < worker.IndexOf("kubeadm upgrade node", StringComparison.Ordinal));
         Assert.Contains("kubeadm upgrades one minor version at a time", worker);
         Assert.Contains("refusing to downgrade", worker);

@@ -220,7 +220,7 @@ public class ServiceProxyTests
     {
         var run = await RunAsync(cni, workers: 1, version: version);
 
-        Assert.Contains($"\nkubeadm upgrade apply \"v$TARGET\" --yes{skip}\n", Script(run, Resource("cp-1", "upgrade")), StringComparison.Ordinal);
+        Assert.Contains($"\nflock /run/platform-kubeadm.lock kubeadm upgrade apply \"v$TARGET\" --yes{skip}\n", Script(run, Resource("cp-1", "upgrade")), StringComparison.Ordinal);
         Assert.Contains($"\nkubeadm upgrade node{skip}\n", Script(run, Resource("cp-2", "upgrade")), StringComparison.Ordinal);
         Assert.Contains("\nkubeadm upgrade node\n", Script(run, Resource("worker-1", "upgrade")), StringComparison.Ordinal);
     }
@@ -328,7 +328,7 @@ public class ServiceProxyTests
                       "-n kube-system rollout status daemonset/kube-proxy --timeout=10m")
                         [ -f "$FAKE/daemonset" ] ;;
                       "-n kube-system rollout status daemonset/cilium --timeout=10m") ;;
-                      "get --raw /version") printf '{\n  "major": "1",\n  "gitVersion": "v1.36.5",\n  "goVersion": "go1.25"\n}\n' ;;
+                      "-n kube-system get configmap kubeadm-config -o jsonpath={.data.ClusterConfiguration}") printf 'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nkubernetesVersion: v1.36.5\n' ;;
                       "-n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m")
                         echo "kubectl $*" >>"$FAKE/changes"; rm "$FAKE/daemonset" ;;
                       "-n kube-system delete configmap kube-proxy")
@@ -336,7 +336,7 @@ public class ServiceProxyTests
                       *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
                     esac
                     """);
-                // kubeadm gets the configuration at the version the API server runs (v1.36.5), not the file's (v1.37.1).
+                // kubeadm gets the configuration at the version kubeadm-config names (v1.36.5), not the file's (v1.37.1).
                 Stub(bin, "kubeadm", """
                     line="kubeadm $*"
                     line="${line//$ROOTDIR/}"
@@ -368,7 +368,9 @@ public class ServiceProxyTests
                 var platform = Directory.CreateDirectory(Path.Combine(dir, "etc/kubernetes/platform")).FullName;
                 File.WriteAllText(Path.Combine(platform, "kubeadm.yaml"), "kind: ClusterConfiguration\nkubernetesVersion: v1.37.1\n");
                 var path = Path.Combine(dir, "script.sh");
-                File.WriteAllText(path, script.Replace("/etc/kubernetes/platform/", platform + "/", StringComparison.Ordinal));
+                Directory.CreateDirectory(Path.Combine(dir, "run"));
+                File.WriteAllText(path, script.Replace("/etc/kubernetes/platform/", platform + "/", StringComparison.Ordinal)
+                    .Replace("/run/", Path.Combine(dir, "run") + "/", StringComparison.Ordinal));
                 var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
                 start.ArgumentList.Add(path);
                 start.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");

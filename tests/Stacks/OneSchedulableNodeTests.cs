@@ -35,6 +35,20 @@ public class OneSchedulableNodeTests
         Assert.Equal(!one, ValuesTree.At(certManager, "podDisruptionBudget.enabled"));
     }
 
+    [Fact]
+    public async Task Workers_tainted_for_dedicated_use_do_not_count_as_nodes_for_workloads()
+    {
+        var run = await StackRunner.RunAsync(ClusterInventories.With(1, 3, edit: v =>
+            v["nodes"] = """
+                [{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"},
+                 {"name": "worker-1", "address": "10.0.1.11", "role": "worker"},
+                 {"name": "storage-1", "address": "10.0.1.12", "role": "worker", "taints": [{"key": "dedicated", "value": "storage", "effect": "NoSchedule"}]},
+                 {"name": "storage-2", "address": "10.0.1.13", "role": "worker", "taints": [{"key": "dedicated", "value": "storage", "effect": "NoExecute"}]}]
+                """));
+
+        Assert.Equal(1, Convert.ToInt32(ValuesTree.At(Values(run, "platform-prod-ingress-traefik"), "deployment.replicas"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static IReadOnlyDictionary<string, object> Values(StackRun run, string release) =>
         (IReadOnlyDictionary<string, object>)run.Registration(ReleaseType, release).Inputs["values"];
 }

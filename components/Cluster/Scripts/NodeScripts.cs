@@ -35,6 +35,9 @@ public static class NodeScripts
     /// <summary>Where earlier releases wrote <see cref="JoinedMarker"/>; the join script moves it.</summary>
     public const string LegacyJoinedMarker = PlatformDir + "/joined";
 
+    /// <summary>The kubelet's kubeconfig kubeadm writes on every node: enough to read the node's own Node object.</summary>
+    public const string KubeletKubeconfig = "/etc/kubernetes/kubelet.conf";
+
     /// <summary>The admin kubeconfig kubeadm writes on control-plane nodes.</summary>
     public const string AdminKubeconfig = "/etc/kubernetes/admin.conf";
 
@@ -258,7 +261,7 @@ public static class NodeScripts
             { "NODE", nodeName },
             { "KUBERNETES_VERSION", version },
             { "ADMIN_KUBECONFIG", AdminKubeconfig },
-            { "VERSION_GUARD", Part("version-guard.sh") },
+            { "VERSION_GUARD", Part("version-guard.sh", new() { { "NODE_KUBECONFIG", AdminKubeconfig } }) },
             { "KUBEADM_UPGRADE", upgrade },
             { "UPGRADE_CORDON", UpgradeCordon(version) },
             { "KUBELET_NODE_IP_PIN", NodeIpPart("kubelet-node-ip-pin.sh", nodeIp) },
@@ -289,16 +292,20 @@ public static class NodeScripts
     /// <param name="os">The node's operating system.</param>
     /// <param name="kubernetesVersion">The target version, MAJOR.MINOR.PATCH.</param>
     /// <param name="runtime">The container runtime the target version needs.</param>
+    /// <param name="nodeName">The node's name: the guard asks the API for the version its kubelet runs (with the
+    /// kubelet's own credentials).</param>
     /// <param name="nodeIp">kubelet's node IP, added to the flags of a node that joined without one; null when kubelet
     /// chooses.</param>
-    public static string UpgradeWorker(NodeOperatingSystem os, string kubernetesVersion, ContainerRuntime runtime, string? nodeIp = null)
+    public static string UpgradeWorker(NodeOperatingSystem os, string kubernetesVersion, ContainerRuntime runtime, string nodeName, string? nodeIp = null)
     {
         var version = CheckVersion(kubernetesVersion);
+        CheckName(nodeName);
         var flatcar = os == NodeOperatingSystem.Flatcar;
         var values = new ScriptValues
         {
             { "KUBERNETES_VERSION", version },
-            { "VERSION_GUARD", Part("version-guard.sh") },
+            { "NODE", nodeName },
+            { "VERSION_GUARD", Part("version-guard.sh", new() { { "NODE_KUBECONFIG", KubeletKubeconfig } }) },
             { "KUBELET_NODE_IP_PIN", NodeIpPart("kubelet-node-ip-pin.sh", nodeIp) },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
         };

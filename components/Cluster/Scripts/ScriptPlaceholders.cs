@@ -13,6 +13,7 @@ internal static class ScriptPlaceholders
         ["KUBERNETES_VERSION"] = PlaceholderKind.Word, // MAJOR.MINOR.PATCH
         ["NODE"] = PlaceholderKind.Word, // the node's name, a DNS-1123 label
         ["ADMIN_KUBECONFIG"] = PlaceholderKind.Word, // NodeScripts.AdminKubeconfig
+        ["NODE_KUBECONFIG"] = PlaceholderKind.Word, // the kubeconfig a node's upgrade reads its Node with
         ["KUBEADM_CONFIG"] = PlaceholderKind.Word, // NodeScripts.KubeadmConfigPath
         ["INITIALISED_MARKER"] = PlaceholderKind.Word, // NodeScripts.InitialisedMarker
         ["JOINED_MARKER"] = PlaceholderKind.Word, // NodeScripts.JoinedMarker

@@ -248,12 +248,25 @@ public sealed class NodeScriptRunTests : IDisposable
     [Fact]
     public void A_bootstrap_token_step_for_a_node_that_has_joined_leaves_the_token_as_it_is()
     {
-        _host.Fake("kubectl", """[ "$*" = "get nodes --field-selector metadata.name=worker-1 -o name" ] && echo node/worker-1""");
+        _host.Fake("kubectl", """
+            case "$*" in
+              "get nodes --field-selector metadata.name=worker-1 -o name") echo node/worker-1 ;;
+              "get node worker-1 -o jsonpath="*) cat "$FAKE/ready" ;;
+              "apply "*) cat >"$FAKE/applied" ;;
+            esac
+            """);
+        File.WriteAllText(Path.Combine(_host.State, "ready"), "True");
 
         var run = _host.Run(NodeScripts.EnsureBootstrapToken("worker-1", controlPlane: false), Token);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(["kubectl get nodes --field-selector metadata.name=worker-1 -o name"], run.Calls);
+        Assert.DoesNotContain(run.Calls, c => c.StartsWith("kubectl apply", StringComparison.Ordinal));
+
+        // Reset to join again (kubeadm reset leaves the Node object, which goes NotReady): the token is made valid.
+        File.WriteAllText(Path.Combine(_host.State, "ready"), "False");
+        var rejoin = _host.Run(NodeScripts.EnsureBootstrapToken("worker-1", controlPlane: false), Token);
+        Assert.True(rejoin.ExitCode == 0, rejoin.ToString());
+        Assert.Contains(rejoin.Calls, c => c.StartsWith("kubectl apply", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -574,7 +587,7 @@ public sealed class NodeScriptRunTests : IDisposable
     {
         UbuntuPackageTools("1.35.4");
         _host.CreateFolder("/etc/apt/sources.list.d");
-        var script = NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current);
+        var script = NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "w-1");
 
         var first = _host.Run(script);
 
@@ -604,7 +617,7 @@ public sealed class NodeScriptRunTests : IDisposable
 
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Equal("already at v1.36.2\n", second.Output);
-        Assert.Equal(["kubelet --version"], second.Calls);
+        Assert.Equal(["kubectl --kubeconfig /etc/kubernetes/kubelet.conf get node w-1 -o jsonpath={.status.nodeInfo.kubeletVersion}"], second.Calls);
         Assert.Equal(before, _host.Snapshot());
     }
 
@@ -615,7 +628,7 @@ public sealed class NodeScriptRunTests : IDisposable
         _host.CreateFolder("/etc/apt/sources.list.d");
         _host.Write("/etc/containerd/config.toml", "version = 2\n");
 
-        var run = _host.Run(NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current));
+        var run = _host.Run(NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "w-1"));
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
@@ -645,7 +658,8 @@ public sealed class NodeScriptRunTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("Kubernetes 1.36.2 needs containerd 2.3.0 2.2.0 or newer (in each line); apt offers containerd 1.7.28-0ubuntu1~24.04.1", run.Errors, StringComparison.Ordinal);
-        Assert.Empty(run.CallsOf("kubeadm", "kubectl", "apt-mark", "systemctl"));
+        // kubectl only read the node's reported version.
+        Assert.Empty(run.CallsOf("kubeadm", "kubectl drain", "kubectl annotate", "kubectl uncordon", "apt-mark", "systemctl"));
         Assert.Equal(before, _host.Snapshot());
     }
 
@@ -661,8 +675,13 @@ public sealed class NodeScriptRunTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(error, run.Errors);
-        // Once to see whether a stopped run left the node cordoned, once for the version guard.
-        Assert.Equal(["kubelet --version", "kubelet --version"], run.Calls);
+        // Once to see whether a stopped run left the node cordoned, once for the version guard: what its kubelet reports.
+        Assert.Equal(
+            [
+                "kubectl get node cp-1 -o jsonpath={.status.nodeInfo.kubeletVersion}",
+                "kubectl --kubeconfig /etc/kubernetes/admin.conf get node cp-1 -o jsonpath={.status.nodeInfo.kubeletVersion}",
+            ],
+            run.Calls);
         Assert.Equal(before, _host.Snapshot());
     }
 
@@ -678,6 +697,7 @@ public sealed class NodeScriptRunTests : IDisposable
           "drain "*) touch "$FAKE/cordoned" ;;
           "uncordon "*) rm -f "$FAKE/cordoned" ;;
           "get node w-1 -o jsonpath={.status.nodeInfo.kubeletVersion}") echo v1.35.4 ;;
+          *"get node cp-1 -o jsonpath={.status.nodeInfo.kubeletVersion}") echo "v$(cat "$FAKE/kubelet-version")" ;;
           *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
         esac
         """;
@@ -715,7 +735,7 @@ public sealed class NodeScriptRunTests : IDisposable
         _host.Fake("kubectl", """
             case "$*" in
               "drain w-1 --ignore-daemonsets --delete-emptydir-data --timeout=15m") echo "error: global timeout reached: 15m0s" >&2; exit 1 ;;
-              "get pods --all-namespaces --field-selector spec.nodeName=w-1 -o jsonpath="*) printf 'shop/web-0 shop/web-1 ' ;;
+              "get pods --all-namespaces --field-selector spec.nodeName=w-1 -o jsonpath="*) printf 'shop/web-0=ReplicaSet shop/web-1=ReplicaSet kube-system/cilium-x=DaemonSet kube-system/etcd-w-1=Node shop/debug= ' ;;
               "get poddisruptionbudgets --all-namespaces -o jsonpath="*) printf 'shop/web ' ;;
               *) exit 0 ;;
             esac
@@ -724,10 +744,32 @@ public sealed class NodeScriptRunTests : IDisposable
         var run = _host.Run(NodeScripts.DrainForUpgrade("w-1", "1.36.2"));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.EndsWith("the drain of w-1 did not finish within 15 minutes; pods still on it (DaemonSets aside): shop/web-0 shop/web-1 ; " +
-            "PodDisruptionBudgets that allow no disruption now: shop/web . Let them go (more replicas elsewhere, or a budget that allows one), " +
-            "then run pulumi up again; the node stays cordoned until its upgrade is done\n", run.Errors, StringComparison.Ordinal);
+        Assert.EndsWith("the drain of w-1 did not finish (15 minutes at most); pods still on it: shop/web-0 shop/web-1; " +
+            "pods without a controller, which a drain does not delete: shop/debug; PodDisruptionBudgets that allow no disruption now: shop/web . " +
+            "Let them go (more replicas elsewhere, a budget that allows one, or delete the bare pods), then run pulumi up again; " +
+            "the node stays cordoned until its upgrade is done\n", run.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain(run.Calls, c => c.Contains("--disable-eviction", StringComparison.Ordinal) || c.Contains("--force", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_worker_whose_kubelet_binary_is_new_but_whose_running_kubelet_is_not_is_upgraded_again()
+    {
+        // A run that stopped after the new binaries were installed, before kubelet restarted (on Flatcar the sysext
+        // switch alone does it): the node still reports the old version, so the upgrade is not taken as done.
+        UbuntuPackageTools("1.36.2");
+        _host.Fake("kubectl", """
+            case "$*" in
+              *"get node w-1 -o jsonpath={.status.nodeInfo.kubeletVersion}") echo v1.35.4 ;;
+            esac
+            """);
+        _host.CreateFolder("/etc/apt/sources.list.d");
+
+        var run = _host.Run(NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "w-1"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("already at", run.Output, StringComparison.Ordinal);
+        Assert.Contains("kubeadm upgrade node", run.Calls);
+        Assert.Contains("systemctl restart kubelet", run.Calls);
     }
 
     [Fact]
@@ -928,7 +970,7 @@ public sealed class NodeScriptRunTests : IDisposable
         UbuntuPackageTools("1.35.4");
         _host.CreateFolder("/etc/apt/sources.list.d");
         _host.Write("/var/lib/kubelet/kubeadm-flags.env", "KUBELET_KUBEADM_ARGS=\"--container-runtime-endpoint=unix:///run/containerd/containerd.sock\"\n");
-        var upgrade = NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "10.0.1.11");
+        var upgrade = NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "w-1", "10.0.1.11");
 
         Assert.True(_host.Run(upgrade).ExitCode == 0);
         Assert.Equal("KUBELET_KUBEADM_ARGS=\"--node-ip=10.0.1.11 --container-runtime-endpoint=unix:///run/containerd/containerd.sock\"\n",
@@ -1053,6 +1095,12 @@ public sealed class NodeScriptRunTests : IDisposable
         _host.Fake("gpg", Gpg);
         _host.Fake("containerd", Containerd);
         _host.Fake("kubelet", """[ "$*" = --version ] && echo "Kubernetes v$(cat "$FAKE/kubelet-version")" """);
+        // What the node's kubelet reports to the API (the upgrades' guard): the installed version, here.
+        _host.Fake("kubectl", """
+            case "$*" in
+              *"get node "*" -o jsonpath={.status.nodeInfo.kubeletVersion}") echo "v$(cat "$FAKE/kubelet-version")" ;;
+            esac
+            """);
         File.WriteAllText(Path.Combine(_host.State, "containerd-candidate"), "2.2.1-0ubuntu1~24.04.3\n");
         if (running != null) File.WriteAllText(Path.Combine(_host.State, "kubelet-version"), running + "\n");
         if (containerd != null)

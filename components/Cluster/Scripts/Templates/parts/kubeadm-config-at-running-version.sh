@@ -1,12 +1,15 @@
-# The kubeadm configuration at the version the control plane runs now, for kubeadm's upload-config and addon phases:
-# the Service proxy may change while an upgrade is still to come, and neither the cluster's kubeadm-config nor
-# kube-proxy may get ahead of the API servers (the upgrade moves both on).
+# The kubeadm configuration at the version the cluster's own kubeadm-config names, for kubeadm's upload-config and
+# addon phases: the Service proxy may change while an upgrade is still to come, and neither kubeadm-config nor
+# kube-proxy may get ahead of it (kubeadm upgrade apply moves both on). kubeadm upgrade apply on this node holds the
+# same lock, so the two never overlap.
 running_config=@@KUBEADM_CONFIG@@.running
 trap 'rm -f "$running_config"' EXIT
+exec 8>/run/platform-kubeadm.lock
+flock 8
 write_running_config() {
-  running="$(kubectl get --raw /version | sed -n 's/.*"gitVersion": *"\(v[0-9][^"]*\)".*/\1/p')"
+  running="$(kubectl -n kube-system get configmap kubeadm-config -o jsonpath='{.data.ClusterConfiguration}' | sed -n 's/^kubernetesVersion: *\(v[0-9][^ ]*\) *$/\1/p')"
   if [ -z "$running" ]; then
-    echo "could not read the API server's version (kubectl get --raw /version)" >&2
+    echo "could not read the cluster's Kubernetes version (kubeadm-config's ClusterConfiguration in kube-system)" >&2
     exit 1
   fi
   (umask 077 && sed "s/^kubernetesVersion: .*/kubernetesVersion: $running/" @@KUBEADM_CONFIG@@ >"$running_config")

@@ -6,9 +6,20 @@ drain_for_upgrade() {
     kubectl annotate node "$1" --overwrite @@CORDONED_ANNOTATION@@=@@KUBERNETES_VERSION@@ >/dev/null
   fi
   if ! kubectl drain "$1" --ignore-daemonsets --delete-emptydir-data --timeout=15m; then
-    pods="$(kubectl get pods --all-namespaces --field-selector "spec.nodeName=$1" -o jsonpath='{range .items[?(@.metadata.ownerReferences[0].kind!="DaemonSet")]}{.metadata.namespace}/{.metadata.name} {end}' 2>/dev/null || true)"
+    # What is left, by owner: DaemonSet pods and static pods (owned by the Node) stay on purpose; a pod without an owner
+    # is one kubectl drain refuses to delete.
+    pods="$(kubectl get pods --all-namespaces --field-selector "spec.nodeName=$1" -o jsonpath='{range .items[*]}{.metadata.namespace}/{.metadata.name}={.metadata.ownerReferences[0].kind} {end}' 2>/dev/null || true)"
+    left=""
+    bare=""
+    for pod in $pods; do
+      case "${pod#*=}" in
+        DaemonSet | Node) ;;
+        "") bare="$bare ${pod%=*}" ;;
+        *) left="$left ${pod%=*}" ;;
+      esac
+    done
     budgets="$(kubectl get poddisruptionbudgets --all-namespaces -o jsonpath='{range .items[?(@.status.disruptionsAllowed==0)]}{.metadata.namespace}/{.metadata.name} {end}' 2>/dev/null || true)"
-    echo "the drain of $1 did not finish within 15 minutes; pods still on it (DaemonSets aside): ${pods:-none}; PodDisruptionBudgets that allow no disruption now: ${budgets:-none}. Let them go (more replicas elsewhere, or a budget that allows one), then run pulumi up again; the node stays cordoned until its upgrade is done" >&2
+    echo "the drain of $1 did not finish (15 minutes at most); pods still on it:${left:- none}; pods without a controller, which a drain does not delete:${bare:- none}; PodDisruptionBudgets that allow no disruption now: ${budgets:-none}. Let them go (more replicas elsewhere, a budget that allows one, or delete the bare pods), then run pulumi up again; the node stays cordoned until its upgrade is done" >&2
     exit 1
   fi
 }

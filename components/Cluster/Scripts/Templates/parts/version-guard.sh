@@ -1,4 +1,7 @@
-running="$(kubelet --version | awk '{print $2}')"
+# The version the node's running kubelet reports, not the binary's: the binary changes before the upgrade is done (on
+# Flatcar with the sysext, before kubeadm and the drain; on Ubuntu before kubelet restarts), so a run that stopped
+# half-way is finished by the next one.
+running="$(kubectl --kubeconfig @@NODE_KUBECONFIG@@ get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')"
 if [ "$running" = "v$TARGET" ]; then
   echo "already at v$TARGET"
   exit 0

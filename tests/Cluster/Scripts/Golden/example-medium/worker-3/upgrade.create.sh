@@ -4,7 +4,11 @@
 set -euo pipefail
 K8S_VERSION=1.36.5
 TARGET="$K8S_VERSION"
-running="$(kubelet --version | awk '{print $2}')"
+node=worker-3
+# The version the node's running kubelet reports, not the binary's: the binary changes before the upgrade is done (on
+# Flatcar with the sysext, before kubeadm and the drain; on Ubuntu before kubelet restarts), so a run that stopped
+# half-way is finished by the next one.
+running="$(kubectl --kubeconfig /etc/kubernetes/kubelet.conf get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')"
 if [ "$running" = "v$TARGET" ]; then
   echo "already at v$TARGET"
   exit 0

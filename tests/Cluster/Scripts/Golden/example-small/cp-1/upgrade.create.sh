@@ -14,9 +14,20 @@ drain_for_upgrade() {
     kubectl annotate node "$1" --overwrite platform/cordoned-for-upgrade=1.37.1 >/dev/null
   fi
   if ! kubectl drain "$1" --ignore-daemonsets --delete-emptydir-data --timeout=15m; then
-    pods="$(kubectl get pods --all-namespaces --field-selector "spec.nodeName=$1" -o jsonpath='{range .items[?(@.metadata.ownerReferences[0].kind!="DaemonSet")]}{.metadata.namespace}/{.metadata.name} {end}' 2>/dev/null || true)"
+    # What is left, by owner: DaemonSet pods and static pods (owned by the Node) stay on purpose; a pod without an owner
+    # is one kubectl drain refuses to delete.
+    pods="$(kubectl get pods --all-namespaces --field-selector "spec.nodeName=$1" -o jsonpath='{range .items[*]}{.metadata.namespace}/{.metadata.name}={.metadata.ownerReferences[0].kind} {end}' 2>/dev/null || true)"
+    left=""
+    bare=""
+    for pod in $pods; do
+      case "${pod#*=}" in
+        DaemonSet | Node) ;;
+        "") bare="$bare ${pod%=*}" ;;
+        *) left="$left ${pod%=*}" ;;
+      esac
+    done
     budgets="$(kubectl get poddisruptionbudgets --all-namespaces -o jsonpath='{range .items[?(@.status.disruptionsAllowed==0)]}{.metadata.namespace}/{.metadata.name} {end}' 2>/dev/null || true)"
-    echo "the drain of $1 did not finish within 15 minutes; pods still on it (DaemonSets aside): ${pods:-none}; PodDisruptionBudgets that allow no disruption now: ${budgets:-none}. Let them go (more replicas elsewhere, or a budget that allows one), then run pulumi up again; the node stays cordoned until its upgrade is done" >&2
+    echo "the drain of $1 did not finish (15 minutes at most); pods still on it:${left:- none}; pods without a controller, which a drain does not delete:${bare:- none}; PodDisruptionBudgets that allow no disruption now: ${budgets:-none}. Let them go (more replicas elsewhere, a budget that allows one, or delete the bare pods), then run pulumi up again; the node stays cordoned until its upgrade is done" >&2
     exit 1
   fi
 }
@@ -27,10 +38,13 @@ uncordon_after_upgrade() {
   fi
 }
 # A run that stopped after the kubelet's upgrade left the node cordoned: finish it before the version guard ends here.
-if [ "$(kubelet --version | awk '{print $2}')" = "v$TARGET" ]; then
+if [ "$(kubectl get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')" = "v$TARGET" ]; then
   uncordon_after_upgrade "$node"
 fi
-running="$(kubelet --version | awk '{print $2}')"
+# The version the node's running kubelet reports, not the binary's: the binary changes before the upgrade is done (on
+# Flatcar with the sysext, before kubeadm and the drain; on Ubuntu before kubelet restarts), so a run that stopped
+# half-way is finished by the next one.
+running="$(kubectl --kubeconfig /etc/kubernetes/admin.conf get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')"
 if [ "$running" = "v$TARGET" ]; then
   echo "already at v$TARGET"
   exit 0
@@ -176,7 +190,8 @@ if ! containerd_supported "$(containerd_version)"; then
   check_containerd_candidate
 fi
 upgrade_packages kubeadm
-kubeadm upgrade apply "v$TARGET" --yes
+# Under the lock the service-proxy step takes on this node, so it never uploads kubeadm-config meanwhile.
+flock /run/platform-kubeadm.lock kubeadm upgrade apply "v$TARGET" --yes
 drain_for_upgrade "$node"
 if ! containerd_supported "$(containerd_version)"; then
   install_containerd

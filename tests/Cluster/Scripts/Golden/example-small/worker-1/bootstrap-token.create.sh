@@ -14,8 +14,9 @@ id="${token%%.*}"
 joined() {
   [ -n "$(kubectl get nodes --field-selector "metadata.name=$node" -o name 2>/dev/null)" ]
 }
-# A node that has joined needs no token: a re-run (a changed connection, say) leaves the token as it is.
-if joined; then
+# A node that has joined and runs needs no token: a re-run (a changed connection, say) leaves the token as it is. A
+# node that is there but not Ready may have been reset to join again (kubeadm reset leaves its Node object).
+if joined && [ "$(kubectl get node "$node" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null)" = True ]; then
   echo "node $node has joined"
   exit 0
 fi

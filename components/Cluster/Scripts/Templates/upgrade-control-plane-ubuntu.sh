@@ -12,6 +12,7 @@ if [ "$(kubelet --version | awk '{print $2}')" = "v$TARGET" ]; then
   uncordon_after_upgrade "$node"
 fi
 @@VERSION_GUARD@@
+@@ETCD_SNAPSHOT@@
 @@APT@@
 @@CONTAINERD_SUPPORT@@
 @@CONTAINERD_UBUNTU@@

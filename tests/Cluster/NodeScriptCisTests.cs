@@ -356,6 +356,7 @@ public class NodeScriptCisTests
                 kubeadm = NodeScripts.Join(controlPlane, null);
             }
             audits.Add(Audit(role, role == KubernetesNodeRole.FirstControlPlane ? "init" : "join", Run(kubeadm)));
+            if (controlPlane) EtcdSnapshotRunTests.WithRunningEtcd(host);
             var upgrade = controlPlane
                 ? NodeScripts.UpgradeControlPlane(os, To, TestRuntime.Current, role == KubernetesNodeRole.FirstControlPlane ? "cp-1" : "cp-2", role == KubernetesNodeRole.FirstControlPlane)
                 : NodeScripts.UpgradeWorker(os, To, TestRuntime.Current, "w-1");

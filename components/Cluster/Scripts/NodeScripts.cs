@@ -52,6 +52,16 @@ public static class NodeScripts
     /// <summary>The node annotation that lists the labels the platform manages, so removed ones can be taken off.</summary>
     public const string ManagedLabelsAnnotation = "platform/managed-labels";
 
+    /// <summary>Where a control-plane node keeps the etcd snapshots its upgrades take before kubeadm changes anything
+    /// (<c>&lt;UTC time&gt;-v&lt;from&gt;-to-v&lt;to&gt;.db</c>, root only, mode 0600): apart from etcd's data directory, which
+    /// kubeadm's upgrade copies whole to its own backup, and inside <see cref="StateDir"/>, so the node's reset removes
+    /// them when it leaves the cluster.</summary>
+    public const string EtcdSnapshotDir = StateDir + "/etcd-snapshots";
+
+    /// <summary>How many of its etcd snapshots (<see cref="EtcdSnapshotDir"/>) a control-plane node keeps: the newest
+    /// three, the ones from before the last three upgrades.</summary>
+    public const int EtcdSnapshotsKept = 3;
+
     /// <summary>Prepares a host for Kubernetes: kernel modules, sysctls, swap off, containerd as
     /// <paramref name="runtime"/> says (on Ubuntu from its archive, on Flatcar its own, checked), and
     /// kubeadm/kubelet/kubectl at <paramref name="kubernetesVersion"/> (installed once; upgrades have their own step).
@@ -233,10 +243,12 @@ public static class NodeScripts
     /// <summary>
     /// Upgrades a control-plane node to <paramref name="kubernetesVersion"/> in kubeadm's order: kubeadm first, then
     /// <c>kubeadm upgrade apply</c> (the first control-plane node) or <c>kubeadm upgrade node</c> (the others), then
-    /// drain, containerd as <paramref name="runtime"/> says, kubelet and kubectl, uncordon. Nothing happens when the node
-    /// already runs that version; a jump of more than one minor version, a downgrade, or a containerd the target minor
-    /// does not support and that cannot be replaced (no candidate on Ubuntu, Flatcar's own) is refused before anything
-    /// changes.
+    /// drain, containerd as <paramref name="runtime"/> says, kubelet and kubectl, uncordon. Before any of it, an etcd
+    /// snapshot from the node's own member, kept in <see cref="EtcdSnapshotDir"/> (the newest
+    /// <see cref="EtcdSnapshotsKept"/>); a snapshot that fails stops the upgrade, and a run after kubeadm has upgraded
+    /// the node's API server takes none. Nothing happens when the node already runs that version; a jump of more than
+    /// one minor version, a downgrade, or a containerd the target minor does not support and that cannot be replaced (no
+    /// candidate on Ubuntu, Flatcar's own) is refused before anything changes.
     /// </summary>
     /// <param name="os">The node's operating system.</param>
     /// <param name="kubernetesVersion">The target version, MAJOR.MINOR.PATCH.</param>
@@ -262,6 +274,7 @@ public static class NodeScripts
             { "KUBERNETES_VERSION", version },
             { "ADMIN_KUBECONFIG", AdminKubeconfig },
             { "VERSION_GUARD", Part("version-guard.sh", new() { { "NODE_KUBECONFIG", AdminKubeconfig } }) },
+            { "ETCD_SNAPSHOT", EtcdSnapshot() },
             { "KUBEADM_UPGRADE", upgrade },
             { "UPGRADE_CORDON", UpgradeCordon(version) },
             { "KUBELET_NODE_IP_PIN", NodeIpPart("kubelet-node-ip-pin.sh", nodeIp) },
@@ -428,6 +441,14 @@ public static class NodeScripts
 
     /// <summary>CIS 1.1.12: the etcd data directory owned by etcd:etcd, on control-plane nodes.</summary>
     private static ScriptFragment EtcdDataOwnership() => Part("etcd-data-ownership.sh");
+
+    /// <summary>An etcd snapshot before a control-plane node's upgrade, the newest <see cref="EtcdSnapshotsKept"/> kept.</summary>
+    private static ScriptFragment EtcdSnapshot() => Part("etcd-snapshot.sh", new()
+    {
+        { "STATE_DIR", StateDir },
+        { "ETCD_SNAPSHOT_DIR", EtcdSnapshotDir },
+        { "ETCD_SNAPSHOTS_KEPT", EtcdSnapshotsKept.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    });
 
     /// <summary>CIS 4.1.1, 4.1.2 on Flatcar: a root-only copy of the sysext's kubelet drop-in under /etc.</summary>
     private static ScriptFragment KubeletServiceDropIn() => Part("kubelet-service-drop-in.sh");

@@ -26,6 +26,8 @@ internal static class ScriptPlaceholders
         ["MANAGED_LABELS_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.ManagedLabelsAnnotation
         ["CORDONED_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.CordonedForUpgradeAnnotation
         ["NODE_IP"] = PlaceholderKind.Word, // kubelet's node IP, the inventory address
+        ["ETCD_SNAPSHOT_DIR"] = PlaceholderKind.Word, // NodeScripts.EtcdSnapshotDir
+        ["ETCD_SNAPSHOTS_KEPT"] = PlaceholderKind.Word, // NodeScripts.EtcdSnapshotsKept
 
         // Data, quoted.
         ["MANAGED_LABELS"] = PlaceholderKind.Quoted, // the inventory's label keys, comma-separated
@@ -62,6 +64,7 @@ internal static class ScriptPlaceholders
         ["KUBELET_FILE_PERMISSIONS"] = PlaceholderKind.Lines,
         ["CONTROL_PLANE_CERTIFICATE_PERMISSIONS"] = PlaceholderKind.Lines,
         ["ETCD_DATA_OWNERSHIP"] = PlaceholderKind.Lines,
+        ["ETCD_SNAPSHOT"] = PlaceholderKind.Lines,
         ["KUBELET_SERVICE_DROP_IN"] = PlaceholderKind.Lines,
         ["KUBE_VIP_FUNCTION"] = PlaceholderKind.Lines,
         ["KUBE_VIP_BEFORE_INIT"] = PlaceholderKind.Lines,

@@ -27,7 +27,7 @@ public sealed partial class FakeHost : IDisposable
     private static readonly string[] StandIns =
     [
         "kubeadm", "kubectl", "kubelet", "systemctl", "systemd-sysext", "modprobe", "sysctl", "swapoff", "apt-get",
-        "apt-mark", "apt-cache", "dpkg", "containerd", "curl", "gpg", "chown", "ip", "uname", "sleep", "getent", "groupadd", "useradd", "date",
+        "apt-mark", "apt-cache", "dpkg", "containerd", "crictl", "curl", "gpg", "chown", "ip", "uname", "sleep", "getent", "groupadd", "useradd", "date",
     ];
 
     /// <summary>The account tools, on the node's <c>/etc/passwd</c> and <c>/etc/group</c>: <c>getent</c> finds a name

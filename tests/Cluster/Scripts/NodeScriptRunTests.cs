@@ -652,6 +652,7 @@ public sealed class NodeScriptRunTests : IDisposable
         UbuntuPackageTools("1.35.4", containerd: "1.7.28");
         File.WriteAllText(Path.Combine(_host.State, "containerd-candidate"), "1.7.28-0ubuntu1~24.04.1\n");
         _host.Fake("kubeadm", Kubeadm);
+        EtcdSnapshotRunTests.WithRunningEtcd(_host);
         var before = _host.Snapshot();
 
         var run = _host.Run(NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "cp-1", first: true));
@@ -660,7 +661,9 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.StartsWith("Kubernetes 1.36.2 needs containerd 2.3.0 2.2.0 or newer (in each line); apt offers containerd 1.7.28-0ubuntu1~24.04.1", run.Errors, StringComparison.Ordinal);
         // kubectl only read the node's reported version.
         Assert.Empty(run.CallsOf("kubeadm", "kubectl drain", "kubectl annotate", "kubectl uncordon", "apt-mark", "systemctl"));
-        Assert.Equal(before, _host.Snapshot());
+        // Nothing changed but the etcd snapshot the upgrade takes first.
+        Assert.Equal(before, _host.Snapshot().Where(file => !file.Key.StartsWith(NodeScripts.EtcdSnapshotDir + "/", StringComparison.Ordinal))
+            .ToDictionary(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -12,6 +12,7 @@ if [ "$(kubectl get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}'
   uncordon_after_upgrade "$node"
 fi
 @@VERSION_GUARD@@
+@@ETCD_SNAPSHOT@@
 @@CONTAINERD_SUPPORT@@
 @@CONTAINERD_FLATCAR@@
 require_supported_containerd

@@ -9,6 +9,10 @@ node=storage-1
 # Flatcar with the sysext, before kubeadm and the drain; on Ubuntu before kubelet restarts), so a run that stopped
 # half-way is finished by the next one.
 running="$(kubectl --kubeconfig /etc/kubernetes/kubelet.conf get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')"
+if [ -z "$running" ]; then
+  echo "could not read the version node $node's kubelet reports (kubectl get node $node): the upgrade needs the node registered and the API reachable" >&2
+  exit 1
+fi
 if [ "$running" = "v$TARGET" ]; then
   echo "already at v$TARGET"
   exit 0

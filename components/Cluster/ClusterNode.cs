@@ -48,8 +48,7 @@ public sealed record ClusterNode
 
     /// <summary>The address kubelet reports as the node's (its <c>--node-ip</c>): <see cref="Address"/> when it is an IP
     /// address, null for a DNS name (kubelet chooses then).</summary>
-    public string? KubeletNodeIp =>
-        System.Net.IPAddress.TryParse(Address, out var ip) && ip.ToString() == Address ? Address : null;
+    public string? KubeletNodeIp => CanonicalIp.Is(Address) ? Address : null;
 
     /// <summary>The jump host used to reach the node, or null (the default) to connect directly.</summary>
     public SshBastion? Bastion { get; init; }

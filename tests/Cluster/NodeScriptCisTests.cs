@@ -384,15 +384,7 @@ public class NodeScriptCisTests
                 host.Fake("systemd-sysext", Sysext);
                 host.Fake("uname", """[ "$*" = -m ] && echo x86_64""");
                 // The sysext image and its release's SHA256SUMS (with the image's checksum).
-                host.Fake("curl", """
-                    out=""
-                    url=""
-                    while [ $# -gt 0 ]; do case "$1" in -o) out="$2"; shift ;; -*) ;; *) url="$1" ;; esac; shift; done
-                    case "$url" in
-                      */SHA256SUMS) echo "$(printf 'image\n' | sha256sum | cut -d' ' -f1)  ${url%/SHA256SUMS}" | sed 's|  .*/kubernetes-v|  kubernetes-v|; s|$|-x86-64.raw|' ;;
-                      *) echo image >"$out" ;;
-                    esac
-                    """);
+                host.Fake("curl", Scripts.FlatcarSysextFake.Curl);
                 host.Fake("containerd", """[ "$*" = --version ] && echo "containerd github.com/containerd/containerd/v2 v2.2.0 1234abcd" """);
                 // Flatcar's system accounts (flatcar/baselayout), found through nss usrfiles.
                 host.Write("/usr/share/baselayout/passwd", "root:x:0:0:root:/root:/bin/bash\netcd:x:232:232::/dev/null:/sbin/nologin\n");

@@ -354,7 +354,7 @@ public static partial class KubeadmConfigRenderer
         ArgumentException.ThrowIfNullOrWhiteSpace(node.AdvertiseAddress, nameof(node));
         ArgumentException.ThrowIfNullOrWhiteSpace(node.CriSocket, nameof(node));
         ArgumentNullException.ThrowIfNull(node.Taints, nameof(node));
-        if (node.NodeIp is { } nodeIp && !(System.Net.IPAddress.TryParse(nodeIp, out var ip) && ip.ToString() == nodeIp))
+        if (node.NodeIp is { } nodeIp && !CanonicalIp.Is(nodeIp))
             throw new ArgumentException($"kubelet's node IP is an IP address, got '{nodeIp}' for node {node.Name}.", nameof(node));
     }
 

@@ -407,12 +407,8 @@ public static class NodeScripts
         ArgumentNullException.ThrowIfNull(runtime);
         if (runtime.SupportedContainerd.Count == 0)
             throw new ArgumentException("A container runtime needs at least one supported containerd release.", nameof(runtime));
-        foreach (var release in runtime.SupportedContainerd)
-        {
-            var parts = release.Split('.');
-            if (parts.Length != 3 || parts.Any(p => p.Length == 0 || !p.All(char.IsAsciiDigit)))
-                throw new ArgumentException($"A containerd release is MAJOR.MINOR.PATCH, got '{release}'.", nameof(runtime));
-        }
+        foreach (var release in runtime.SupportedContainerd.Where(r => !IsMajorMinorPatch(r)))
+            throw new ArgumentException($"A containerd release is MAJOR.MINOR.PATCH, got '{release}'.", nameof(runtime));
         return Part("containerd-support.sh", new()
         {
             { "CONTAINERD_MINIMUMS", string.Join(' ', runtime.SupportedContainerd) },
@@ -424,7 +420,7 @@ public static class NodeScripts
     private static ScriptFragment NodeIpPart(string part, string? nodeIp)
     {
         if (nodeIp is null) return ScriptFragment.None;
-        if (!System.Net.IPAddress.TryParse(nodeIp, out var ip) || ip.ToString() != nodeIp)
+        if (!CanonicalIp.Is(nodeIp))
             throw new ArgumentException($"kubelet's node IP is an IP address, got '{nodeIp}'.", nameof(nodeIp));
         return Part(part, new() { { "NODE_IP", nodeIp } });
     }
@@ -462,12 +458,14 @@ public static class NodeScripts
         _ => throw new ArgumentOutOfRangeException(nameof(os), os, "unknown operating system"),
     };
 
-    private static string CheckVersion(string version)
+    private static string CheckVersion(string version) => IsMajorMinorPatch(version)
+        ? version
+        : throw new ArgumentException($"A Kubernetes version is MAJOR.MINOR.PATCH, got '{version}'.", nameof(version));
+
+    private static bool IsMajorMinorPatch(string version)
     {
         var parts = version.Split('.');
-        if (parts.Length != 3 || parts.Any(p => p.Length == 0 || !p.All(char.IsAsciiDigit)))
-            throw new ArgumentException($"A Kubernetes version is MAJOR.MINOR.PATCH, got '{version}'.", nameof(version));
-        return version;
+        return parts.Length == 3 && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit));
     }
 
     private static int MinorOf(string version) => int.Parse(version.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture);

@@ -247,16 +247,7 @@ public sealed class EtcdSnapshotRunTests : IDisposable
         if (os == NodeOperatingSystem.Flatcar)
         {
             _host.Fake("uname", """[ "$*" = -m ] && echo x86_64""");
-            var image = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("image\n"u8));
-            _host.Fake("curl", $$"""
-                out=""
-                url=""
-                while [ $# -gt 0 ]; do case "$1" in -o) out="$2"; shift ;; -*) ;; *) url="$1" ;; esac; shift; done
-                case "$url" in
-                  */SHA256SUMS) echo "{{image}}  kubernetes-v1.36.2-x86-64.raw" ;;
-                  *) echo image >"$out" ;;
-                esac
-                """);
+            _host.Fake("curl", FlatcarSysextFake.Curl);
         }
         else
         {

@@ -915,13 +915,8 @@ public sealed class NodeScriptRunTests : IDisposable
     [Fact]
     public void A_member_whose_containerd_the_new_minor_does_not_support_is_warned_and_left_to_its_upgrade_step()
     {
-        UbuntuPackageTools(running: "1.35.4", containerd: "1.7.28");
-        foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d" }) _host.CreateFolder(folder);
-        _host.Write("/etc/fstab", "");
-        _host.Write("/etc/kubernetes/kubelet.conf", "kind: Config\n");
+        UbuntuMember();
         _host.Write("/etc/containerd/config.toml", "version = 2\n");
-        foreach (var package in new[] { "conntrack", "socat", "curl", "gpg", "ca-certificates", "containerd", "kubeadm", "kubelet", "kubectl" })
-            File.AppendAllText(Path.Combine(_host.State, "installed"), package + "\n");
 
         var run = _host.Run(NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current));
 
@@ -936,13 +931,8 @@ public sealed class NodeScriptRunTests : IDisposable
     [Fact]
     public void A_member_whose_apt_has_no_containerd_for_the_new_minor_fails_its_preparation_before_any_drain()
     {
-        UbuntuPackageTools(running: "1.35.4", containerd: "1.7.28");
+        UbuntuMember();
         File.WriteAllText(Path.Combine(_host.State, "containerd-candidate"), "1.7.28-0ubuntu1~24.04.1\n");
-        foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d" }) _host.CreateFolder(folder);
-        _host.Write("/etc/fstab", "");
-        _host.Write("/etc/kubernetes/kubelet.conf", "kind: Config\n");
-        foreach (var package in new[] { "conntrack", "socat", "curl", "gpg", "ca-certificates", "containerd", "kubeadm", "kubelet", "kubectl" })
-            File.AppendAllText(Path.Combine(_host.State, "installed"), package + "\n");
 
         var run = _host.Run(NodeScripts.Prepare(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current));
 
@@ -1050,31 +1040,28 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.Empty(run.CallsOf("curl", "systemctl restart"));
     }
 
-    /// <summary>A Flatcar host: containerd at <paramref name="containerd"/>, curl serving the sysext image
-    /// (<c>image</c>) and <paramref name="sums"/> (by default, the image's real checksum).</summary>
+    /// <summary>An Ubuntu node that joined under Kubernetes 1.35 with containerd 1.7.28: kubelet.conf there, every package
+    /// installed.</summary>
+    private void UbuntuMember()
+    {
+        UbuntuPackageTools(running: "1.35.4", containerd: "1.7.28");
+        foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d" }) _host.CreateFolder(folder);
+        _host.Write("/etc/fstab", "");
+        _host.Write("/etc/kubernetes/kubelet.conf", "kind: Config\n");
+        foreach (var package in new[] { "conntrack", "socat", "curl", "gpg", "ca-certificates", "kubeadm", "kubelet", "kubectl" })
+            File.AppendAllText(Path.Combine(_host.State, "installed"), package + "\n");
+    }
+
+    /// <summary>A Flatcar host: containerd at <paramref name="containerd"/>, curl serving the sysext image and
+    /// <paramref name="sums"/> (by default the release's sums with the image's real checksum, see
+    /// <see cref="FlatcarSysextFake"/>).</summary>
     private void FlatcarTools(string containerd, string? sums = null)
     {
         _host.Fake("uname", """[ "$*" = -m ] && echo x86_64""");
         _host.Fake("containerd", Containerd);
         File.WriteAllText(Path.Combine(_host.State, "containerd-version"), containerd + "\n");
-        var image = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("image\n"u8));
-        File.WriteAllText(Path.Combine(_host.State, "sums"), sums ?? $"{new string('1', 64)}  kubernetes-v1.36.2-arm64.raw\n{image}  kubernetes-v1.36.2-x86-64.raw\n");
-        _host.Fake("curl", """
-            out=""
-            url=""
-            while [ $# -gt 0 ]; do
-              case "$1" in
-                -o) out="$2"; shift ;;
-                -*) ;;
-                *) url="$1" ;;
-              esac
-              shift
-            done
-            case "$url" in
-              */SHA256SUMS) cat "$FAKE/sums" ;;
-              *) echo image >"$out" ;;
-            esac
-            """);
+        if (sums != null) File.WriteAllText(Path.Combine(_host.State, "sums"), sums);
+        _host.Fake("curl", FlatcarSysextFake.Curl);
         foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d" }) _host.CreateFolder(folder);
         _host.Write("/etc/fstab", "");
     }

@@ -5,7 +5,7 @@ set -euo pipefail
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@
 node=@@NODE@@
 @@UPGRADE_CORDON@@
-running="$(kubectl get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')"
+running="$(reported_kubelet_version "$node")"
 if [ "$running" != "v@@KUBERNETES_VERSION@@" ]; then
   drain_for_upgrade "$node"
 fi

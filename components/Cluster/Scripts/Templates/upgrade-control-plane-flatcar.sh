@@ -8,7 +8,7 @@ node=@@NODE@@
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@
 @@UPGRADE_CORDON@@
 # A run that stopped after the kubelet's upgrade left the node cordoned: finish it before the version guard ends here.
-if [ "$(kubectl get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')" = "v$TARGET" ]; then
+if [ "$(reported_kubelet_version "$node")" = "v$TARGET" ]; then
   uncordon_after_upgrade "$node"
 fi
 @@VERSION_GUARD@@

@@ -31,6 +31,10 @@ drain_for_upgrade() {
     exit 1
   fi
 }
+# The version the node's running kubelet reports to the API.
+reported_kubelet_version() {
+  kubectl get node "$1" -o jsonpath='{.status.nodeInfo.kubeletVersion}'
+}
 uncordon_after_upgrade() {
   if [ -n "$(kubectl get node "$1" -o jsonpath='{.metadata.annotations.platform/cordoned-for-upgrade}')" ]; then
     kubectl uncordon "$1"
@@ -38,7 +42,7 @@ uncordon_after_upgrade() {
   fi
 }
 # A run that stopped after the kubelet's upgrade left the node cordoned: finish it before the version guard ends here.
-if [ "$(kubectl get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')" = "v$TARGET" ]; then
+if [ "$(reported_kubelet_version "$node")" = "v$TARGET" ]; then
   uncordon_after_upgrade "$node"
 fi
 # The version the node's running kubelet reports, not the binary's: the binary changes before the upgrade is done (on

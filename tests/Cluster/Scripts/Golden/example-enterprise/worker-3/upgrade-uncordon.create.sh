@@ -28,6 +28,10 @@ drain_for_upgrade() {
     exit 1
   fi
 }
+# The version the node's running kubelet reports to the API.
+reported_kubelet_version() {
+  kubectl get node "$1" -o jsonpath='{.status.nodeInfo.kubeletVersion}'
+}
 uncordon_after_upgrade() {
   if [ -n "$(kubectl get node "$1" -o jsonpath='{.metadata.annotations.platform/cordoned-for-upgrade}')" ]; then
     kubectl uncordon "$1"

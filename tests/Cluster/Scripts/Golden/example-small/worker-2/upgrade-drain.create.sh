@@ -29,13 +29,17 @@ drain_for_upgrade() {
     exit 1
   fi
 }
+# The version the node's running kubelet reports to the API.
+reported_kubelet_version() {
+  kubectl get node "$1" -o jsonpath='{.status.nodeInfo.kubeletVersion}'
+}
 uncordon_after_upgrade() {
   if [ -n "$(kubectl get node "$1" -o jsonpath='{.metadata.annotations.platform/cordoned-for-upgrade}')" ]; then
     kubectl uncordon "$1"
     kubectl annotate node "$1" platform/cordoned-for-upgrade- >/dev/null
   fi
 }
-running="$(kubectl get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')"
+running="$(reported_kubelet_version "$node")"
 if [ "$running" != "v1.37.1" ]; then
   drain_for_upgrade "$node"
 fi

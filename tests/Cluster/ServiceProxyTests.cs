@@ -161,6 +161,15 @@ public class ServiceProxyTests
             cluster.Changes);
         Assert.True(cluster.KubeProxy);
         Assert.Equal("kubectl -n kube-system rollout status daemonset/kube-proxy --timeout=10m", cluster.Calls[^1]);
+        // The version is read and used under kubeadm upgrade apply's lock; the wait for the roll-out does not hold it.
+        Assert.Equal(
+            new[]
+            {
+                "kubectl -n kube-system get configmap kubeadm-config -o jsonpath={.data.ClusterConfiguration}",
+                "kubeadm init phase upload-config kubeadm --config /etc/kubernetes/platform/kubeadm.yaml.running",
+                "kubeadm init phase addon kube-proxy --config /etc/kubernetes/platform/kubeadm.yaml.running",
+            },
+            cluster.UnderLock);
 
         Assert.True(cluster.Run(Script(run, Step)) == 0, cluster.Errors);
         Assert.Equal(2, cluster.Changes.Count);
@@ -182,6 +191,15 @@ public class ServiceProxyTests
             },
             cluster.Changes);
         Assert.False(cluster.KubeProxy);
+        // Only the kubeadm-config upload and the ConfigMap it makes obsolete hold the lock, not the waits for pods.
+        Assert.Equal(
+            new[]
+            {
+                "kubectl -n kube-system get configmap kubeadm-config -o jsonpath={.data.ClusterConfiguration}",
+                "kubeadm init phase upload-config kubeadm --config /etc/kubernetes/platform/kubeadm.yaml.running",
+                "kubectl -n kube-system delete configmap kube-proxy",
+            },
+            cluster.UnderLock);
         // Every Cilium agent runs with the replacement before kube-proxy goes.
         var rollout = cluster.Calls.IndexOf("kubectl -n kube-system rollout status daemonset/cilium --timeout=10m");
         Assert.True(rollout >= 0 && rollout < cluster.Calls.IndexOf("kubectl -n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m"),
@@ -300,6 +318,9 @@ public class ServiceProxyTests
 
         public List<string> Changes { get; } = [];
 
+        /// <summary>The calls made while the script held the lock kubeadm upgrade apply takes.</summary>
+        public List<string> UnderLock { get; } = [];
+
         public string Errors { get; private set; } = "";
 
         public int Run(string script)
@@ -318,6 +339,7 @@ public class ServiceProxyTests
                 foreach (var (tool, rules) in Rules) File.WriteAllText(Path.Combine(state, $"{tool}.rules"), rules);
                 Stub(bin, "kubectl", """
                     echo "kubectl $*" >>"$FAKE/calls"
+                    flock -n "$ROOTDIR/run/platform-kubeadm.lock" true || echo "kubectl $*" >>"$FAKE/locked"
                     case "$*" in
                       "-n kube-system get daemonset kube-proxy --ignore-not-found -o name")
                         if [ -f "$FAKE/daemonset" ]; then echo daemonset.apps/kube-proxy; fi ;;
@@ -342,6 +364,7 @@ public class ServiceProxyTests
                     line="${line//$ROOTDIR/}"
                     echo "$line" >>"$FAKE/calls"
                     echo "$line" >>"$FAKE/changes"
+                    flock -n "$ROOTDIR/run/platform-kubeadm.lock" true || echo "$line" >>"$FAKE/locked"
                     grep -qx 'kubernetesVersion: v1.36.5' "$ROOTDIR/etc/kubernetes/platform/kubeadm.yaml.running" || { echo "not at the running version" >&2; exit 3; }
                     case "${line#kubeadm }" in
                       "init phase addon kube-proxy --config /etc/kubernetes/platform/kubeadm.yaml.running")
@@ -384,6 +407,8 @@ public class ServiceProxyTests
                 Calls.Clear();
                 Calls.AddRange(Lines(Path.Combine(state, "calls")));
                 Changes.AddRange(Lines(Path.Combine(state, "changes")));
+                UnderLock.Clear();
+                UnderLock.AddRange(Lines(Path.Combine(state, "locked")));
                 KubeProxy = File.Exists(Path.Combine(state, "daemonset"));
                 foreach (var tool in IptablesTools)
                 {

@@ -35,6 +35,11 @@ public static class NodeScripts
     /// <summary>Where earlier releases wrote <see cref="JoinedMarker"/>; the join script moves it.</summary>
     public const string LegacyJoinedMarker = PlatformDir + "/joined";
 
+    /// <summary>Written by a node's upgrade step (the target version) before it changes anything, removed once the node's
+    /// kubelet runs the target: while it is there, a kubelet that reports the target does not make the upgrade done (a
+    /// Flatcar node restarted after its sysext switch runs the new kubelet before kubeadm has upgraded the node).</summary>
+    public const string UpgradeMarker = StateDir + "/upgrading";
+
     /// <summary>The kubelet's kubeconfig kubeadm writes on every node: enough to read the node's own Node object.</summary>
     public const string KubeletKubeconfig = "/etc/kubernetes/kubelet.conf";
 
@@ -273,7 +278,8 @@ public static class NodeScripts
             { "NODE", nodeName },
             { "KUBERNETES_VERSION", version },
             { "ADMIN_KUBECONFIG", AdminKubeconfig },
-            { "VERSION_GUARD", Part("version-guard.sh", new() { { "NODE_KUBECONFIG", AdminKubeconfig } }) },
+            { "VERSION_GUARD", VersionGuard(AdminKubeconfig) },
+            { "UPGRADE_MARKER", UpgradeMarker },
             { "ETCD_SNAPSHOT", EtcdSnapshot() },
             { "KUBEADM_UPGRADE", upgrade },
             { "UPGRADE_CORDON", UpgradeCordon(version) },
@@ -318,7 +324,8 @@ public static class NodeScripts
         {
             { "KUBERNETES_VERSION", version },
             { "NODE", nodeName },
-            { "VERSION_GUARD", Part("version-guard.sh", new() { { "NODE_KUBECONFIG", KubeletKubeconfig } }) },
+            { "VERSION_GUARD", VersionGuard(KubeletKubeconfig) },
+            { "UPGRADE_MARKER", UpgradeMarker },
             { "KUBELET_NODE_IP_PIN", NodeIpPart("kubelet-node-ip-pin.sh", nodeIp) },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
         };
@@ -379,6 +386,16 @@ public static class NodeScripts
     /// <summary>The delete step of a step that leaves nothing behind to undo (an upgrade is never reverted; a token expires).</summary>
     public static string NothingToUndo(string step, string reason) =>
         Step("nothing-to-undo.sh", new() { { "STEP", step }, { "REASON", reason } });
+
+    /// <summary>The upgrade steps' guard: nothing to do when the node's kubelet reports the target and no upgrade of the
+    /// node is under way (<see cref="UpgradeMarker"/>); a downgrade or a skipped minor is refused. It writes the marker
+    /// once the upgrade may go on.</summary>
+    private static ScriptFragment VersionGuard(string nodeKubeconfig) => Part("version-guard.sh", new()
+    {
+        { "NODE_KUBECONFIG", nodeKubeconfig },
+        { "STATE_DIR", StateDir },
+        { "UPGRADE_MARKER", UpgradeMarker },
+    });
 
     private static string Step(string template, ScriptValues values) => ScriptTemplate.Get(template).Render(values);
 

@@ -21,6 +21,7 @@ internal static class ScriptPlaceholders
         ["LEGACY_JOINED_MARKER"] = PlaceholderKind.Word, // NodeScripts.LegacyJoinedMarker
         ["PLATFORM_DIR"] = PlaceholderKind.Word, // NodeScripts.PlatformDir
         ["STATE_DIR"] = PlaceholderKind.Word, // NodeScripts.StateDir
+        ["UPGRADE_MARKER"] = PlaceholderKind.Word, // NodeScripts.UpgradeMarker
         ["KUBE_VIP_ADDRESS"] = PlaceholderKind.Word, // the API's virtual IPv4 address
         ["KUBE_VIP_TEMPLATE"] = PlaceholderKind.Word, // NodeScripts.KubeVipTemplatePath
         ["MANAGED_LABELS_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.ManagedLabelsAnnotation

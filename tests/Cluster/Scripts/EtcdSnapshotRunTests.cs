@@ -146,6 +146,7 @@ public sealed class EtcdSnapshotRunTests : IDisposable
     [InlineData("unhealthy", "etcd at https://127.0.0.1:2379 gave no snapshot")]
     [InlineData("stopped", "the etcd container is not running (see crictl ps -a --name etcd)")]
     [InlineData("no manifest", "no local etcd client URL in /etc/kubernetes/manifests/etcd.yaml (kubeadm's etcd static pod)")]
+    [InlineData("disk full", "/var/lib/etcd has 1500 bytes free, and a snapshot of etcd's 1000-byte database needs twice that (the snapshot, and as much again left to etcd)")]
     public void An_upgrade_whose_etcd_snapshot_fails_stops_before_anything_changes(string etcd, string reason)
     {
         ControlPlane(NodeOperatingSystem.Ubuntu2404, "1.35.4", "https://127.0.0.1:2379");
@@ -153,6 +154,10 @@ public sealed class EtcdSnapshotRunTests : IDisposable
         {
             case "unhealthy": File.WriteAllText(Path.Combine(_host.State, "etcd-unhealthy"), ""); break;
             case "stopped": File.Delete(Path.Combine(_host.State, "etcd-container")); break;
+            case "disk full":
+                _host.Write("/var/lib/etcd/member/snap/db", new string('e', 1000), RootOnly);
+                _host.Fake("df", """case "$*" in "--output=avail -B1 "*/var/lib/etcd) printf '    Avail\n     1500\n' ;; esac""");
+                break;
             default: File.Delete(_host.PathOf("/etc/kubernetes/manifests/etcd.yaml")); break;
         }
         var before = _host.Snapshot();
@@ -222,6 +227,47 @@ public sealed class EtcdSnapshotRunTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal([Path.GetFileName(Snapshot)], Snapshots());
+    }
+
+    [Fact]
+    public void A_flatcar_control_plane_is_drained_before_the_sysext_switch_puts_the_new_kubelet_on_disk()
+    {
+        ControlPlane(NodeOperatingSystem.Flatcar, "1.35.4", "https://127.0.0.1:2379");
+
+        var run = _host.Run(NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Flatcar, "1.36.2", TestRuntime.Current, "cp-1", first: true));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var calls = run.Calls.ToList();
+        var drain = calls.IndexOf("kubectl drain cp-1 --ignore-daemonsets --delete-emptydir-data --timeout=15m");
+        var download = calls.FindIndex(c => c.StartsWith("curl ", StringComparison.Ordinal));
+        Assert.True(drain >= 0 && drain < download && drain < calls.IndexOf("systemd-sysext refresh"), run.ToString());
+        Assert.True(calls.IndexOf("systemd-sysext refresh") < calls.IndexOf("kubeadm upgrade apply v1.36.2 --yes"), run.ToString());
+    }
+
+    [Fact]
+    public void A_flatcar_control_plane_that_restarted_on_the_new_kubelet_before_kubeadm_upgraded_it_is_upgraded_by_the_next_run()
+    {
+        ControlPlane(NodeOperatingSystem.Flatcar, "1.35.4", "https://127.0.0.1:2379");
+        var upgrade = NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Flatcar, "1.36.2", TestRuntime.Current, "cp-1", first: true);
+        _host.Fake("kubeadm", """echo "error execution phase preflight" >&2; exit 1""");
+
+        Assert.Equal(1, _host.Run(upgrade).ExitCode);
+        Assert.Equal("1.36.2\n", _host.Read(NodeScripts.UpgradeMarker));
+
+        // The node restarted meanwhile: the sysext's new kubelet runs and reports the target; the static pods are old.
+        File.WriteAllText(Path.Combine(_host.State, "kubelet-version"), "1.36.2\n");
+        _host.Fake("kubeadm", "");
+        var next = _host.Run(upgrade);
+
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.DoesNotContain("already at", next.Output, StringComparison.Ordinal);
+        Assert.Contains("kubeadm upgrade apply v1.36.2 --yes", next.Calls);
+        Assert.Contains("systemctl restart kubelet", next.Calls);
+        Assert.False(_host.Exists(NodeScripts.UpgradeMarker));
+
+        var done = _host.Run(upgrade);
+        Assert.True(done.ExitCode == 0, done.ToString());
+        Assert.Equal("already at v1.36.2\n", done.Output);
     }
 
     /// <summary>A control-plane node at kubelet <paramref name="running"/>, its API server at the same version and

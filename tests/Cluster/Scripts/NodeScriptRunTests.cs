@@ -776,6 +776,20 @@ public sealed class NodeScriptRunTests : IDisposable
     }
 
     [Fact]
+    public void An_upgrade_whose_node_version_cannot_be_read_stops_with_a_message_that_says_why()
+    {
+        _host.Fake("kubectl", """echo "The connection to the server 10.0.0.10:6443 was refused" >&2; exit 1""");
+        var before = _host.Snapshot();
+
+        var run = _host.Run(NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "w-1"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.EndsWith("could not read the version node w-1's kubelet reports (kubectl get node w-1): the upgrade needs the node registered and the API reachable\n",
+            run.Errors, StringComparison.Ordinal);
+        Assert.Equal(before, _host.Snapshot());
+    }
+
+    [Fact]
     public void A_control_plane_upgrade_that_stopped_after_the_kubelet_is_uncordoned_by_the_next_run()
     {
         UbuntuPackageTools("1.36.2");

@@ -6,8 +6,10 @@ export KUBECONFIG=@@ADMIN_KUBECONFIG@@
 @@KUBEADM_CONFIG_AT_RUNNING_VERSION@@
 if [ -z "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o name)" ]; then
   # The cluster's kubeadm configuration first: it no longer says kube-proxy is disabled, so upgrades keep it current.
+  take_kubeadm_lock
   write_running_config
   kubeadm init phase upload-config kubeadm --config "$running_config"
   kubeadm init phase addon kube-proxy --config "$running_config"
+  release_kubeadm_lock
 fi
 kubectl -n kube-system rollout status daemonset/kube-proxy --timeout=10m

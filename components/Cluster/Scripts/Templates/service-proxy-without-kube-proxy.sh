@@ -17,7 +17,9 @@ if [ -n "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o
 fi
 if [ -n "$(kubectl -n kube-system get configmap kube-proxy --ignore-not-found -o name)" ]; then
   # The cluster's kubeadm configuration first: it says kube-proxy is disabled, which later kubeadm upgrades respect.
+  take_kubeadm_lock
   write_running_config
   kubeadm init phase upload-config kubeadm --config "$running_config"
   kubectl -n kube-system delete configmap kube-proxy
+  release_kubeadm_lock
 fi

@@ -8,7 +8,7 @@ node=@@NODE@@
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@
 @@UPGRADE_CORDON@@
 # A run that stopped after the kubelet's upgrade left the node cordoned: finish it before the version guard ends here.
-if [ "$(reported_kubelet_version "$node")" = "v$TARGET" ]; then
+if [ "$(reported_kubelet_version "$node")" = "v$TARGET" ] && [ ! -f @@UPGRADE_MARKER@@ ]; then
   uncordon_after_upgrade "$node"
 fi
 @@VERSION_GUARD@@
@@ -16,16 +16,19 @@ fi
 @@CONTAINERD_SUPPORT@@
 @@CONTAINERD_FLATCAR@@
 require_supported_containerd
+mark_upgrade_under_way
+# kubeadm comes with the kubelet in the sysext: the node is drained before the switch puts the new kubelet on disk.
+drain_for_upgrade "$node"
 @@KUBERNETES_SYSEXT@@
 switch_kubernetes_sysext "$TARGET"
 @@KUBELET_SERVICE_DROP_IN@@
 @@KUBEADM_UPGRADE@@
-drain_for_upgrade "$node"
 use_platform_containerd_config
 configure_containerd
 @@KUBELET_NODE_IP_PIN@@
 systemctl daemon-reload
 systemctl restart kubelet
+rm -f @@UPGRADE_MARKER@@
 uncordon_after_upgrade "$node"
 @@KUBELET_FILE_PERMISSIONS@@
 @@CONTROL_PLANE_CERTIFICATE_PERMISSIONS@@

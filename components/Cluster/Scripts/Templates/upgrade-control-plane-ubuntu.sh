@@ -8,7 +8,7 @@ node=@@NODE@@
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@
 @@UPGRADE_CORDON@@
 # A run that stopped after the kubelet's upgrade left the node cordoned: finish it before the version guard ends here.
-if [ "$(reported_kubelet_version "$node")" = "v$TARGET" ]; then
+if [ "$(reported_kubelet_version "$node")" = "v$TARGET" ] && [ ! -f @@UPGRADE_MARKER@@ ]; then
   uncordon_after_upgrade "$node"
 fi
 @@VERSION_GUARD@@
@@ -23,6 +23,7 @@ if ! containerd_supported "$(containerd_version)"; then
   apt_get update -q
   check_containerd_candidate
 fi
+mark_upgrade_under_way
 upgrade_packages kubeadm
 @@KUBEADM_UPGRADE@@
 drain_for_upgrade "$node"
@@ -34,6 +35,7 @@ upgrade_packages kubelet kubectl
 @@KUBELET_NODE_IP_PIN@@
 systemctl daemon-reload
 systemctl restart kubelet
+rm -f @@UPGRADE_MARKER@@
 uncordon_after_upgrade "$node"
 @@KUBELET_FILE_PERMISSIONS@@
 @@CONTROL_PLANE_CERTIFICATE_PERMISSIONS@@

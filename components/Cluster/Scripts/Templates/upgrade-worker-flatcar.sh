@@ -9,6 +9,7 @@ node=@@NODE@@
 @@CONTAINERD_SUPPORT@@
 @@CONTAINERD_FLATCAR@@
 require_supported_containerd
+mark_upgrade_under_way
 use_platform_containerd_config
 configure_containerd
 @@KUBERNETES_SYSEXT@@
@@ -18,4 +19,5 @@ kubeadm upgrade node
 @@KUBELET_NODE_IP_PIN@@
 systemctl daemon-reload
 systemctl restart kubelet
+rm -f @@UPGRADE_MARKER@@
 @@KUBELET_FILE_PERMISSIONS@@

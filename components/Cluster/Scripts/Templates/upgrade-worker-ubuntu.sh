@@ -10,6 +10,7 @@ node=@@NODE@@
 @@CONTAINERD_SUPPORT@@
 @@CONTAINERD_UBUNTU@@
 @@KUBERNETES_PACKAGES@@
+mark_upgrade_under_way
 # The worker is drained (its drain step): containerd first, where this minor does not support the running one.
 if ! containerd_supported "$(containerd_version)"; then
   apt_get update -q
@@ -22,4 +23,5 @@ upgrade_packages kubelet kubectl
 @@KUBELET_NODE_IP_PIN@@
 systemctl daemon-reload
 systemctl restart kubelet
+rm -f @@UPGRADE_MARKER@@
 @@KUBELET_FILE_PERMISSIONS@@

@@ -20,6 +20,16 @@ if ! grep -qE "/kube-apiserver:v${TARGET//./[.]}\$" /etc/kubernetes/manifests/ku
   fi
   etcd_container="${etcd_containers%%$'\n'*}"
   [ -n "$etcd_container" ] || etcd_snapshot_failed "the etcd container is not running (see crictl ps -a --name etcd)"
+  # The snapshot is as large as etcd's database and is written into the data directory first: refuse when that would
+  # leave etcd's filesystem less free space than the database takes (an etcd whose disk is full stops taking writes).
+  etcd_db_bytes="$(stat -c %s /var/lib/etcd/member/snap/db 2>/dev/null || echo 0)"
+  etcd_free_bytes="$(df --output=avail -B1 /var/lib/etcd 2>/dev/null | tail -n 1 | tr -d ' ' || true)"
+  case "$etcd_free_bytes" in
+    "" | *[!0-9]*) etcd_snapshot_failed "df could not tell the free space of /var/lib/etcd" ;;
+  esac
+  if [ "$etcd_free_bytes" -lt $((2 * etcd_db_bytes)) ]; then
+    etcd_snapshot_failed "/var/lib/etcd has $etcd_free_bytes bytes free, and a snapshot of etcd's $etcd_db_bytes-byte database needs twice that (the snapshot, and as much again left to etcd)"
+  fi
   rm -f /var/lib/etcd/platform-snapshot.db /var/lib/etcd/platform-snapshot.db.part
   if ! crictl --runtime-endpoint unix:///run/containerd/containerd.sock exec "$etcd_container" etcdctl --endpoints="$etcd_endpoint" \
     --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt \
@@ -31,7 +41,10 @@ if ! grep -qE "/kube-apiserver:v${TARGET//./[.]}\$" /etc/kubernetes/manifests/ku
   fi
   install -d -m 0700 @@STATE_DIR@@ @@ETCD_SNAPSHOT_DIR@@
   etcd_snapshot="@@ETCD_SNAPSHOT_DIR@@/$(date -u +%Y%m%dT%H%M%SZ)-$running-to-v$TARGET.db"
-  mv -f /var/lib/etcd/platform-snapshot.db "$etcd_snapshot"
+  if ! mv -f /var/lib/etcd/platform-snapshot.db "$etcd_snapshot"; then
+    rm -f "$etcd_snapshot"
+    etcd_snapshot_failed "the snapshot could not be moved to $etcd_snapshot (is its filesystem full?)"
+  fi
   chmod 0600 "$etcd_snapshot"
   echo "etcd snapshot: $etcd_snapshot"
   find @@ETCD_SNAPSHOT_DIR@@ -maxdepth 1 -type f -name '*Z-v*-to-v*.db' | sort | head -n -@@ETCD_SNAPSHOTS_KEPT@@ | xargs -r rm -f --

@@ -42,18 +42,20 @@ uncordon_after_upgrade() {
   fi
 }
 # A run that stopped after the kubelet's upgrade left the node cordoned: finish it before the version guard ends here.
-if [ "$(reported_kubelet_version "$node")" = "v$TARGET" ]; then
+if [ "$(reported_kubelet_version "$node")" = "v$TARGET" ] && [ ! -f /var/lib/platform/upgrading ]; then
   uncordon_after_upgrade "$node"
 fi
 # The version the node's running kubelet reports, not the binary's: the binary changes before the upgrade is done (on
 # Flatcar with the sysext, before kubeadm and the drain; on Ubuntu before kubelet restarts), so a run that stopped
 # half-way is finished by the next one.
-running="$(kubectl --kubeconfig /etc/kubernetes/admin.conf get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')"
-if [ -z "$running" ]; then
+# A kubelet that reports the target is not enough while the node's upgrade is under way (the marker, written before
+# the upgrade changes anything and removed once it is done): a Flatcar node that restarted after its sysext switch runs
+# the new kubelet before kubeadm has upgraded its static pods and kubelet configuration.
+if ! running="$(kubectl --kubeconfig /etc/kubernetes/admin.conf get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')" || [ -z "$running" ]; then
   echo "could not read the version node $node's kubelet reports (kubectl get node $node): the upgrade needs the node registered and the API reachable" >&2
   exit 1
 fi
-if [ "$running" = "v$TARGET" ]; then
+if [ "$running" = "v$TARGET" ] && [ ! -f /var/lib/platform/upgrading ]; then
   echo "already at v$TARGET"
   exit 0
 fi
@@ -67,6 +69,11 @@ if [ "$target_minor" -gt $((running_minor + 1)) ]; then
   echo "kubeadm upgrades one minor version at a time: from $running go to 1.$((running_minor + 1)).x first" >&2
   exit 1
 fi
+# Called right before the upgrade's first change to the node.
+mark_upgrade_under_way() {
+  install -d -m 0700 /var/lib/platform
+  echo "$TARGET" >/var/lib/platform/upgrading
+}
 # Before kubeadm changes anything on this control-plane node: a snapshot of etcd from its local member (kubeadm's
 # stacked etcd, a static pod). The host has no etcdctl, so the etcd container's own etcdctl takes it and its etcdutl
 # checks it (registry.k8s.io/etcd is etcd's release image: distroless, etcd, etcdctl and etcdutl in /usr/local/bin, no
@@ -89,6 +96,16 @@ if ! grep -qE "/kube-apiserver:v${TARGET//./[.]}\$" /etc/kubernetes/manifests/ku
   fi
   etcd_container="${etcd_containers%%$'\n'*}"
   [ -n "$etcd_container" ] || etcd_snapshot_failed "the etcd container is not running (see crictl ps -a --name etcd)"
+  # The snapshot is as large as etcd's database and is written into the data directory first: refuse when that would
+  # leave etcd's filesystem less free space than the database takes (an etcd whose disk is full stops taking writes).
+  etcd_db_bytes="$(stat -c %s /var/lib/etcd/member/snap/db 2>/dev/null || echo 0)"
+  etcd_free_bytes="$(df --output=avail -B1 /var/lib/etcd 2>/dev/null | tail -n 1 | tr -d ' ' || true)"
+  case "$etcd_free_bytes" in
+    "" | *[!0-9]*) etcd_snapshot_failed "df could not tell the free space of /var/lib/etcd" ;;
+  esac
+  if [ "$etcd_free_bytes" -lt $((2 * etcd_db_bytes)) ]; then
+    etcd_snapshot_failed "/var/lib/etcd has $etcd_free_bytes bytes free, and a snapshot of etcd's $etcd_db_bytes-byte database needs twice that (the snapshot, and as much again left to etcd)"
+  fi
   rm -f /var/lib/etcd/platform-snapshot.db /var/lib/etcd/platform-snapshot.db.part
   if ! crictl --runtime-endpoint unix:///run/containerd/containerd.sock exec "$etcd_container" etcdctl --endpoints="$etcd_endpoint" \
     --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt \
@@ -100,7 +117,10 @@ if ! grep -qE "/kube-apiserver:v${TARGET//./[.]}\$" /etc/kubernetes/manifests/ku
   fi
   install -d -m 0700 /var/lib/platform /var/lib/platform/etcd-snapshots
   etcd_snapshot="/var/lib/platform/etcd-snapshots/$(date -u +%Y%m%dT%H%M%SZ)-$running-to-v$TARGET.db"
-  mv -f /var/lib/etcd/platform-snapshot.db "$etcd_snapshot"
+  if ! mv -f /var/lib/etcd/platform-snapshot.db "$etcd_snapshot"; then
+    rm -f "$etcd_snapshot"
+    etcd_snapshot_failed "the snapshot could not be moved to $etcd_snapshot (is its filesystem full?)"
+  fi
   chmod 0600 "$etcd_snapshot"
   echo "etcd snapshot: $etcd_snapshot"
   find /var/lib/platform/etcd-snapshots -maxdepth 1 -type f -name '*Z-v*-to-v*.db' | sort | head -n -3 | xargs -r rm -f --
@@ -235,6 +255,7 @@ if ! containerd_supported "$(containerd_version)"; then
   apt_get update -q
   check_containerd_candidate
 fi
+mark_upgrade_under_way
 upgrade_packages kubeadm
 # Under the lock the service-proxy step takes on this node, so it never uploads kubeadm-config meanwhile.
 flock /run/platform-kubeadm.lock kubeadm upgrade apply "v$TARGET" --yes
@@ -251,6 +272,7 @@ if [ -f /var/lib/kubelet/kubeadm-flags.env ] && ! grep -q -- '--node-ip=' /var/l
 fi
 systemctl daemon-reload
 systemctl restart kubelet
+rm -f /var/lib/platform/upgrading
 uncordon_after_upgrade "$node"
 # CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
 # readable by root only. Files on a read-only /usr, as on Flatcar, are left as they are; Flatcar gets a root-only

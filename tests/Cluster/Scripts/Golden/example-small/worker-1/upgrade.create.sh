@@ -8,12 +8,14 @@ node=worker-1
 # The version the node's running kubelet reports, not the binary's: the binary changes before the upgrade is done (on
 # Flatcar with the sysext, before kubeadm and the drain; on Ubuntu before kubelet restarts), so a run that stopped
 # half-way is finished by the next one.
-running="$(kubectl --kubeconfig /etc/kubernetes/kubelet.conf get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')"
-if [ -z "$running" ]; then
+# A kubelet that reports the target is not enough while the node's upgrade is under way (the marker, written before
+# the upgrade changes anything and removed once it is done): a Flatcar node that restarted after its sysext switch runs
+# the new kubelet before kubeadm has upgraded its static pods and kubelet configuration.
+if ! running="$(kubectl --kubeconfig /etc/kubernetes/kubelet.conf get node "$node" -o jsonpath='{.status.nodeInfo.kubeletVersion}')" || [ -z "$running" ]; then
   echo "could not read the version node $node's kubelet reports (kubectl get node $node): the upgrade needs the node registered and the API reachable" >&2
   exit 1
 fi
-if [ "$running" = "v$TARGET" ]; then
+if [ "$running" = "v$TARGET" ] && [ ! -f /var/lib/platform/upgrading ]; then
   echo "already at v$TARGET"
   exit 0
 fi
@@ -27,6 +29,11 @@ if [ "$target_minor" -gt $((running_minor + 1)) ]; then
   echo "kubeadm upgrades one minor version at a time: from $running go to 1.$((running_minor + 1)).x first" >&2
   exit 1
 fi
+# Called right before the upgrade's first change to the node.
+mark_upgrade_under_way() {
+  install -d -m 0700 /var/lib/platform
+  echo "$TARGET" >/var/lib/platform/upgrading
+}
 # apt waits up to 5 minutes for the dpkg lock (unattended-upgrades holds it on a fresh host) and retries downloads;
 # a run that still fails (a lock it could not get, a mirror that did not answer) is tried again, 6 times at most.
 export DEBIAN_FRONTEND=noninteractive
@@ -151,6 +158,7 @@ upgrade_packages() {
   apt_get install -y -q --allow-change-held-packages "${pins[@]}"
   apt_retry apt-mark hold "$@" >/dev/null
 }
+mark_upgrade_under_way
 # The worker is drained (its drain step): containerd first, where this minor does not support the running one.
 if ! containerd_supported "$(containerd_version)"; then
   apt_get update -q
@@ -167,6 +175,7 @@ if [ -f /var/lib/kubelet/kubeadm-flags.env ] && ! grep -q -- '--node-ip=' /var/l
 fi
 systemctl daemon-reload
 systemctl restart kubelet
+rm -f /var/lib/platform/upgrading
 # CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
 # readable by root only. Files on a read-only /usr, as on Flatcar, are left as they are; Flatcar gets a root-only
 # copy of kubelet's drop-in under /etc instead, which kube-bench reads first (parts/kubelet-service-drop-in.sh).

@@ -6,11 +6,18 @@ export KUBECONFIG=/etc/kubernetes/admin.conf
 # The kubeadm configuration at the version the cluster's own kubeadm-config names, for kubeadm's upload-config and
 # addon phases: the Service proxy may change while an upgrade is still to come, and neither kubeadm-config nor
 # kube-proxy may get ahead of it (kubeadm upgrade apply moves both on). kubeadm upgrade apply on this node holds the
-# same lock, so the two never overlap.
+# same lock: the version is read and used under it (take_kubeadm_lock ... release_kubeadm_lock), so the two never
+# overlap, and no wait for a roll-out holds it.
 running_config=/etc/kubernetes/platform/kubeadm.yaml.running
 trap 'rm -f "$running_config"' EXIT
-exec 8>/run/platform-kubeadm.lock
-flock 8
+take_kubeadm_lock() {
+  exec 8>/run/platform-kubeadm.lock
+  flock 8
+}
+release_kubeadm_lock() {
+  flock -u 8
+  exec 8>&-
+}
 write_running_config() {
   running="$(kubectl -n kube-system get configmap kubeadm-config -o jsonpath='{.data.ClusterConfiguration}' | sed -n 's/^kubernetesVersion: *\(v[0-9][^ ]*\) *$/\1/p')"
   if [ -z "$running" ]; then
@@ -32,7 +39,9 @@ if [ -n "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o
 fi
 if [ -n "$(kubectl -n kube-system get configmap kube-proxy --ignore-not-found -o name)" ]; then
   # The cluster's kubeadm configuration first: it says kube-proxy is disabled, which later kubeadm upgrades respect.
+  take_kubeadm_lock
   write_running_config
   kubeadm init phase upload-config kubeadm --config "$running_config"
   kubectl -n kube-system delete configmap kube-proxy
+  release_kubeadm_lock
 fi

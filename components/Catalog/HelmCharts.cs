@@ -304,6 +304,47 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>metrics-server: the resource metrics API (<c>metrics.k8s.io</c>) behind <c>kubectl top</c> and
+    /// HorizontalPodAutoscalers, scraping every kubelet.
+    /// From the Kubernetes SIG's own repository, <c>https://kubernetes-sigs.github.io/metrics-server/</c>, where the
+    /// project's maintainers publish the chart with each release.
+    /// Version 3.13.1 (June 2026) is the newest chart release and ships metrics-server 0.8.1; the 0.9 line the project's
+    /// README lists has no chart release in the reference data. The values the platform sets (<c>defaultArgs</c>,
+    /// <c>extraVolumes</c>, <c>tls.type</c>, <c>podDisruptionBudget</c>) are the chart's of this version.
+    /// Source: <c>https://github.com/kubernetes-sigs/metrics-server/releases/tag/metrics-server-helm-chart-3.13.1</c>.
+    /// Kubernetes: metrics-server 0.8.x supports "1.31+" (the README's compatibility matrix); 0.8.1 is built against
+    /// Kubernetes 1.33 libraries (go.mod <c>k8s.io/client-go v0.33.7</c>) and serves <c>metrics.k8s.io/v1beta1</c>,
+    /// unchanged since 1.8. The chart declares no <c>kubeVersion</c>. The open range covers 1.35, 1.36 and 1.37.
+    /// CRDs: <see cref="CrdInstall.None"/> (no <c>crds/</c> folder, no CRD templates).</summary>
+    public static HelmChart MetricsServer { get; } = new()
+    {
+        Name = "metrics-server",
+        Repository = "https://kubernetes-sigs.github.io/metrics-server/",
+        Version = "3.13.1",
+        Crds = CrdInstall.None,
+    };
+
+    /// <summary>kube-state-metrics: the state of Kubernetes objects (deployments' replicas, pods' phases, nodes'
+    /// conditions, ...) as Prometheus metrics.
+    /// From the Prometheus community's repository, <c>https://prometheus-community.github.io/helm-charts</c>, where the
+    /// chart is maintained (kube-prometheus-stack depends on the same chart).
+    /// Version 8.4.0 (August 2026) is the newest chart release and ships kube-state-metrics 2.20.0; the values the
+    /// platform sets (<c>collectors</c>, <c>metricAllowlist</c>, <c>resources</c>, the security contexts) are the
+    /// chart's of this version.
+    /// Source: <c>https://github.com/prometheus-community/helm-charts/releases/tag/kube-state-metrics-8.4.0</c>.
+    /// Kubernetes: kube-state-metrics 2.20.0 is built with client-go 1.36 (its README's compatibility matrix and go.mod
+    /// <c>k8s.io/client-go v0.36.3</c>); the project records the client-go version, not a tested range, and client-go is
+    /// supported one minor either side of its own. Covers 1.35 and 1.36; 1.37 is one minor newer than its client,
+    /// within client-go's skew. The chart declares no <c>kubeVersion</c>.
+    /// CRDs: <see cref="CrdInstall.None"/> (no <c>crds/</c> folder, no CRD templates).</summary>
+    public static HelmChart KubeStateMetrics { get; } = new()
+    {
+        Name = "kube-state-metrics",
+        Repository = "https://prometheus-community.github.io/helm-charts",
+        Version = "8.4.0",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics];
 }

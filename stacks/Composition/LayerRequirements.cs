@@ -43,6 +43,17 @@ internal static class LayerRequirements
                 problems.Add(PlatformConfigKeys.ExternalDnsCredentials.Name,
                     $"is required for {externalDns.Provider}: a secret JSON object with {string.Join(", ", ExternalDnsValues.CredentialKeys(externalDns.Provider))}. Set it with `{PlatformConfigKeys.ExternalDnsCredentials.SetCommand}`.");
         }
+        if (on.Contains(CapabilityIds.ClusterMetrics) && !HardeningSwitches.Apply(settings.HardeningExceptions.Keys).KubeletServingCertificates)
+        {
+            // metrics-server verifies every kubelet against the cluster CA; without serving certificates from it the
+            // kubelets present self-signed ones, which only --kubelet-insecure-tls would accept.
+            problems.Add(ConfigSyntax.PathSegment(PlatformConfigKeys.HardeningExceptions.Name, "kubeletServingCertificates"),
+                "the clusterMetrics capability is on, and metrics-server verifies each kubelet's serving certificate against the " +
+                "cluster CA, which signs them only with the hardening switch kubeletServingCertificates on (kubelets present " +
+                "self-signed certificates otherwise, and Platform never runs metrics-server with --kubelet-insecure-tls). " +
+                "Remove the exception, or switch the capability off with `pulumi config set --path 'platform:capabilities.clusterMetrics' false` " +
+                "(kubectl top and HorizontalPodAutoscalers then have no metrics).");
+        }
         if (HardeningSwitches.Apply(settings.HardeningExceptions.Keys).KubeletServingCertificates)
         {
             // The core's serving-certificate approver admits the inventory's addresses only as IP prefixes; a kubelet

@@ -4,6 +4,8 @@ using Platform.Components.Cluster;
 using Platform.Components.Networking;
 using Platform.Components.Networking.Cni;
 using Platform.Components.Networking.LoadBalancing;
+using Platform.Components.Observability;
+using Platform.Components.Observability.ClusterMetrics;
 using Platform.Stacks.Capabilities;
 using Pulumi;
 
@@ -30,6 +32,7 @@ public static class PlatformLayers
             new(CapabilityIds.Ingress, Ingress),
             new(CapabilityIds.Certificates, Certificates),
             new(CapabilityIds.ExternalDns, ExternalDns),
+            new(CapabilityIds.ClusterMetrics, ClusterMetrics),
         });
 
     /// <summary>
@@ -171,6 +174,24 @@ public static class PlatformLayers
         // HTTP-01 is plain HTTP: the controller's HTTP container port, not its admin or webhook ports.
         return new DefaultIngressController(Components.Networking.Ingress.IngressControllerCharts.Namespace(kind),
             [Components.Networking.Ingress.IngressPorts.Http(kind)]);
+    }
+
+    /// <summary>metrics-server and kube-state-metrics. metrics-server runs two replicas with a disruption budget from the
+    /// medium tier up (one where workloads have one node), and takes its serving certificate from cert-manager when the
+    /// certificates capability is on, so the API server verifies it.</summary>
+    private static ComponentResource ClusterMetrics(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var certificates = context.Layers.GetValueOrDefault(CapabilityIds.Certificates) as CertificatesLayer;
+        return new ClusterMetricsLayer($"{settings.ClusterName}-cluster-metrics", new ClusterMetricsLayerArgs
+        {
+            Options = new ClusterMetricsOptions
+            {
+                MetricsServerReplicas = settings.Tier != Configuration.PlatformTier.Small && !OneSchedulableNode(settings) ? 2 : 1,
+                ServingCertificateFromCertManager = certificates != null,
+            },
+            CertManager = certificates is null ? [] : [certificates.Release],
+        }, OnCluster(context));
     }
 
     private static ComponentResource ExternalDns(PlatformContext context)

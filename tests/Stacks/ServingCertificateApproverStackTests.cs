@@ -83,7 +83,9 @@ public class ServingCertificateApproverStackTests
     [Fact]
     public async Task Without_serving_certificates_from_the_cluster_ca_there_is_no_approver()
     {
-        var run = await StackRunner.RunAsync(Config(("hardeningExceptions", """{"kubeletServingCertificates": "the kubelets serve self-signed certificates"}""")));
+        // metrics-server needs the serving certificates: without them, no cluster metrics either.
+        var run = await StackRunner.RunAsync(Config(("hardeningExceptions", """{"kubeletServingCertificates": "the kubelets serve self-signed certificates"}"""),
+            ("capabilities", """{"clusterMetrics": false}""")));
 
         Assert.Empty(run.All<KubeletServingCertificateApprover>());
         Assert.DoesNotContain(run.RegistrationsOf(ReleaseType), r => (string)r.Inputs["chart"] == HelmCharts.KubeletCsrApprover.Name);
@@ -103,7 +105,8 @@ public class ServingCertificateApproverStackTests
         Assert.Contains("platform:nodes[1].address: 'worker-1.example.internal' is a DNS name", error.Message, StringComparison.Ordinal);
         Assert.Contains("platform:hardeningExceptions.kubeletServingCertificates", error.Message, StringComparison.Ordinal);
 
-        var run = await StackRunner.RunAsync(Config(("nodes", nodes), ("hardeningExceptions", """{"kubeletServingCertificates": "workers are reached by DNS name"}""")));
+        var run = await StackRunner.RunAsync(Config(("nodes", nodes), ("hardeningExceptions", """{"kubeletServingCertificates": "workers are reached by DNS name"}"""),
+            ("capabilities", """{"clusterMetrics": false}""")));
         Assert.Empty(run.All<KubeletServingCertificateApprover>());
     }
 

@@ -1,0 +1,15 @@
+using Platform.Components.Observability.ClusterMetrics;
+using Pulumi;
+
+namespace Platform.Components.Observability;
+
+/// <summary>What <see cref="ClusterMetricsLayer"/> installs.</summary>
+public sealed record ClusterMetricsLayerArgs
+{
+    /// <summary>Replicas, the serving certificate's issuer, kube-state-metrics. Default: <see cref="ClusterMetricsOptions"/>'s defaults.</summary>
+    public ClusterMetricsOptions Options { get; init; } = new();
+
+    /// <summary>cert-manager's release (and what else its Issuer and Certificate need), which metrics-server's release
+    /// waits for when <see cref="ClusterMetricsOptions.ServingCertificateFromCertManager"/> is on. Default none.</summary>
+    public IReadOnlyList<Resource> CertManager { get; init; } = [];
+}

@@ -62,7 +62,7 @@ public class PlatformStack : Stack
             if (!enabled.Contains(id)) continue;
             context.Layers[id] = deploy(context);
             // The core's own pods (the kubelet serving-certificate approver) need the pod network: right after the CNI.
-            if (id == CapabilityIds.Cni) PlatformLayers.CoreOnCluster(context);
+            if (id == CapabilityIds.Cni) context.CoreOnCluster.AddRange(PlatformLayers.CoreOnCluster(context));
         }
 
         ClusterName = Output.Create(settings.ClusterName);

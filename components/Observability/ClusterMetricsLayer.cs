@@ -46,9 +46,10 @@ public sealed class ClusterMetricsLayer : ComponentResource
             MetricsPorts = metricsPorts,
         }, new ComponentResourceOptions { Parent = this });
 
-        var releaseOptions = new CustomResourceOptions { Parent = this };
-        // The chart's Issuer and Certificate need cert-manager's CRDs and webhook.
-        if (args.Options.ServingCertificateFromCertManager) releaseOptions.DependsOn = args.CertManager.ToArray();
+        // The chart's Issuer and Certificate need cert-manager's CRDs and webhook; readiness needs approved kubelets.
+        var waitFor = new List<Resource>(args.ServingCertificateApprover);
+        if (args.Options.ServingCertificateFromCertManager) waitFor.AddRange(args.CertManager);
+        var releaseOptions = new CustomResourceOptions { Parent = this, DependsOn = waitFor.ToArray() };
         MetricsServer = HelmInstall.Chart($"{name}-metrics-server", HelmCharts.MetricsServer, ns.NamespaceName,
             MetricsServerValues.Render(args.Options), releaseOptions);
         if (args.Options.KubeStateMetrics)

@@ -12,4 +12,9 @@ public sealed record ClusterMetricsLayerArgs
     /// <summary>cert-manager's release (and what else its Issuer and Certificate need), which metrics-server's release
     /// waits for when <see cref="ClusterMetricsOptions.ServingCertificateFromCertManager"/> is on. Default none.</summary>
     public IReadOnlyList<Resource> CertManager { get; init; } = [];
+
+    /// <summary>The kubelet serving-certificate approver's release, which metrics-server's release waits for:
+    /// metrics-server becomes ready only once it has scraped kubelets, which serve only with an approved certificate.
+    /// Default none.</summary>
+    public IReadOnlyList<Resource> ServingCertificateApprover { get; init; } = [];
 }

@@ -16,6 +16,10 @@ public sealed record PlatformContext
     /// <summary>The cluster: its PKI, nodes, admin kubeconfig and the Kubernetes provider every layer uses.</summary>
     public required Cluster Cluster { get; init; }
 
+    /// <summary>The core's components that run on the cluster (<see cref="PlatformLayers.CoreOnCluster"/>), once
+    /// registered: the layers after them can wait for them.</summary>
+    public List<Pulumi.ComponentResource> CoreOnCluster { get; } = [];
+
     /// <summary>The layers deployed so far, by capability id (a later layer can wait for an earlier one).</summary>
     public Dictionary<string, Pulumi.ComponentResource> Layers { get; } = new(StringComparer.Ordinal);
 }

@@ -178,11 +178,13 @@ public static class PlatformLayers
 
     /// <summary>metrics-server and kube-state-metrics. metrics-server runs two replicas with a disruption budget from the
     /// medium tier up (one where workloads have one node), and takes its serving certificate from cert-manager when the
-    /// certificates capability is on, so the API server verifies it.</summary>
+    /// certificates capability is on. It waits for the kubelet serving-certificate approver: metrics-server is ready
+    /// only once it has scraped kubelets, whose serving certificates the approver approves.</summary>
     private static ComponentResource ClusterMetrics(PlatformContext context)
     {
         var settings = context.Settings;
         var certificates = context.Layers.GetValueOrDefault(CapabilityIds.Certificates) as CertificatesLayer;
+        var approver = context.CoreOnCluster.OfType<KubeletServingCertificateApprover>().SingleOrDefault();
         return new ClusterMetricsLayer($"{settings.ClusterName}-cluster-metrics", new ClusterMetricsLayerArgs
         {
             Options = new ClusterMetricsOptions
@@ -191,6 +193,7 @@ public static class PlatformLayers
                 ServingCertificateFromCertManager = certificates != null,
             },
             CertManager = certificates is null ? [] : [certificates.Release],
+            ServingCertificateApprover = approver is null ? [] : [approver.Release],
         }, OnCluster(context));
     }
 

@@ -185,24 +185,26 @@ public class ServiceProxyTests
         Assert.Equal(
             new[]
             {
-                "kubectl -n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m",
                 "kubeadm init phase upload-config kubeadm --config /etc/kubernetes/platform/kubeadm.yaml.running",
-                "kubectl -n kube-system delete configmap kube-proxy",
+                "kubectl -n kube-system delete configmap kube-proxy --ignore-not-found",
+                "kubectl -n kube-system delete daemonset kube-proxy --ignore-not-found --cascade=foreground --wait=false",
             },
             cluster.Changes);
         Assert.False(cluster.KubeProxy);
-        // Only the kubeadm-config upload and the ConfigMap it makes obsolete hold the lock, not the waits for pods.
+        // The configuration upload and both deletions hold kubeadm upgrade apply's lock, so its kube-proxy addon phase
+        // cannot put kube-proxy back in between; the waits for pods (Cilium's roll-out, kube-proxy's pods) do not.
         Assert.Equal(
             new[]
             {
                 "kubectl -n kube-system get configmap kubeadm-config -o jsonpath={.data.ClusterConfiguration}",
                 "kubeadm init phase upload-config kubeadm --config /etc/kubernetes/platform/kubeadm.yaml.running",
-                "kubectl -n kube-system delete configmap kube-proxy",
+                "kubectl -n kube-system delete configmap kube-proxy --ignore-not-found",
+                "kubectl -n kube-system delete daemonset kube-proxy --ignore-not-found --cascade=foreground --wait=false",
             },
             cluster.UnderLock);
         // Every Cilium agent runs with the replacement before kube-proxy goes.
         var rollout = cluster.Calls.IndexOf("kubectl -n kube-system rollout status daemonset/cilium --timeout=10m");
-        Assert.True(rollout >= 0 && rollout < cluster.Calls.IndexOf("kubectl -n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m"),
+        Assert.True(rollout >= 0 && rollout < cluster.Calls.IndexOf("kubectl -n kube-system delete daemonset kube-proxy --ignore-not-found --cascade=foreground --wait=false"),
             string.Join("\n", cluster.Calls));
         Assert.True(cluster.Run(Script(run, Step)) == 0, cluster.Errors);
         Assert.Equal(3, cluster.Changes.Count);
@@ -351,10 +353,11 @@ public class ServiceProxyTests
                         [ -f "$FAKE/daemonset" ] ;;
                       "-n kube-system rollout status daemonset/cilium --timeout=10m") ;;
                       "-n kube-system get configmap kubeadm-config -o jsonpath={.data.ClusterConfiguration}") printf 'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nkubernetesVersion: v1.36.5\n' ;;
-                      "-n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m")
-                        echo "kubectl $*" >>"$FAKE/changes"; rm "$FAKE/daemonset" ;;
-                      "-n kube-system delete configmap kube-proxy")
-                        echo "kubectl $*" >>"$FAKE/changes"; rm "$FAKE/configmap" ;;
+                      "-n kube-system delete daemonset kube-proxy --ignore-not-found --cascade=foreground --wait=false")
+                        echo "kubectl $*" >>"$FAKE/changes"; rm -f "$FAKE/daemonset" ;;
+                      "-n kube-system delete configmap kube-proxy --ignore-not-found")
+                        echo "kubectl $*" >>"$FAKE/changes"; rm -f "$FAKE/configmap" ;;
+                      "-n kube-system wait --for=delete daemonset/kube-proxy --timeout=10m") ;;
                       *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
                     esac
                     """);

@@ -74,8 +74,17 @@ public class ClusterMetricsLayerTests
         Assert.Contains("platform-prod-certificates-cert-manager", graph.Direct(MetricsServer));
 
         var without = await StackRunner.RunAsync(Config());
-        Assert.False(Values(without, MetricsServer).ContainsKey("tls"));
+        Assert.Equal("helm", ValuesTree.At(Values(without, MetricsServer), "tls.type"));
         Assert.DoesNotContain("platform-prod-certificates-cert-manager", (await DependencyGraph.OfAsync(without)).Direct(MetricsServer));
+    }
+
+    [Fact]
+    public async Task Metrics_server_waits_for_the_serving_certificate_approver_and_kube_state_metrics_does_not()
+    {
+        var graph = await DependencyGraph.OfAsync(await StackRunner.RunAsync(Config()));
+
+        Assert.Contains("platform-prod-serving-certificates-kubelet-csr-approver", graph.Direct(MetricsServer));
+        Assert.DoesNotContain("platform-prod-serving-certificates-kubelet-csr-approver", graph.Direct(KubeStateMetrics));
     }
 
     [Fact]
@@ -89,14 +98,19 @@ public class ClusterMetricsLayerTests
         Assert.Equal(
             ["allow-api-server", "allow-dns", "allow-kubelets", "allow-metrics-api", "allow-metrics-from-monitoring", "default-deny"],
             policies.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(10250, Convert.ToInt32(Port(policies["allow-metrics-api"], "ingress"), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(10250, Convert.ToInt32(Port(policies["allow-kubelets"], "egress"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((10250, "TCP"), Rule(policies["allow-metrics-api"], "ingress", "Ingress"));
+        Assert.Equal((10250, "TCP"), Rule(policies["allow-kubelets"], "egress", "Egress"));
     }
 
-    private static object Port(IReadOnlyDictionary<string, object> spec, string direction)
+    /// <summary>The one port of a policy's one rule, which must be for any peer (no from/to) and of the given type only.</summary>
+    private static (int Port, string Protocol) Rule(IReadOnlyDictionary<string, object> spec, string direction, string type)
     {
+        Assert.Equal([type], ((System.Collections.Immutable.ImmutableArray<object>)spec["policyTypes"]).Cast<string>());
+        Assert.False(spec.ContainsKey(direction == "ingress" ? "egress" : "ingress"));
         var rule = Map(Assert.Single((System.Collections.Immutable.ImmutableArray<object>)spec[direction]));
-        return Map(Assert.Single((System.Collections.Immutable.ImmutableArray<object>)rule["ports"]))["port"];
+        Assert.Equal(["ports"], rule.Keys);
+        var port = Map(Assert.Single((System.Collections.Immutable.ImmutableArray<object>)rule["ports"]));
+        return (Convert.ToInt32(port["port"], System.Globalization.CultureInfo.InvariantCulture), (string)port["protocol"]);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public class ClusterMetricsValuesTests
         // The chart's other default flags stay (the serving certificate's folder, the node status port, the resolution).
         Assert.Contains("--cert-dir=/tmp", args);
         Assert.Contains("--kubelet-use-node-status-port", args);
+        Assert.Contains("--metric-resolution=15s", args);
     }
 
     [Fact]
@@ -59,15 +60,20 @@ public class ClusterMetricsValuesTests
     }
 
     [Fact]
-    public void With_cert_manager_the_api_server_verifies_metrics_server_and_without_it_the_chart_default_stays()
+    public void The_api_server_verifies_metrics_server_with_cert_manager_and_without_it()
     {
-        var verified = MetricsServerValues.Render(new ClusterMetricsOptions { ServingCertificateFromCertManager = true });
-        Assert.Equal("cert-manager", ValuesTree.At(verified, "tls.type"));
-        Assert.Equal(false, ValuesTree.At(verified, "apiService.insecureSkipTLSVerify"));
+        var managed = MetricsServerValues.Render(new ClusterMetricsOptions { ServingCertificateFromCertManager = true });
+        Assert.Equal("cert-manager", ValuesTree.At(managed, "tls.type"));
+        Assert.Equal(false, ValuesTree.At(managed, "apiService.insecureSkipTLSVerify"));
 
-        var plain = MetricsServerValues.Render(new ClusterMetricsOptions());
-        Assert.False(plain.ContainsKey("tls"));
-        Assert.False(plain.ContainsKey("apiService"));
+        // Without cert-manager Helm generates the certificate and writes its CA into the APIService (never the chart's
+        // default, a self-signed certificate the API server does not verify): switching the capability either way never
+        // leaves a CA bundle beside insecureSkipTLSVerify.
+        var generated = MetricsServerValues.Render(new ClusterMetricsOptions());
+        Assert.Equal("helm", ValuesTree.At(generated, "tls.type"));
+        Assert.Equal(true, ValuesTree.At(generated, "tls.helm.lookup"));
+        Assert.Equal(3650, ValuesTree.At(generated, "tls.helm.certDurationDays"));
+        Assert.Equal(false, ValuesTree.At(generated, "apiService.insecureSkipTLSVerify"));
     }
 
     [Theory]

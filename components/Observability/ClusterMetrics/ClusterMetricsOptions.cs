@@ -8,10 +8,10 @@ public sealed record ClusterMetricsOptions
     /// node drains, and the replicas prefer different nodes.</summary>
     public int MetricsServerReplicas { get; init; } = 1;
 
-    /// <summary>Whether cert-manager (the certificates capability) issues metrics-server's serving certificate, so the
-    /// API server verifies it (the APIService's CA bundle is injected by cert-manager's CA injector). Default false:
-    /// metrics-server makes its own self-signed certificate, and the API server does not verify it (the chart's
-    /// default). The connection from metrics-server to the kubelets is verified either way.</summary>
+    /// <summary>Whether cert-manager (the certificates capability) issues metrics-server's serving certificate (and
+    /// renews it; its CA injector writes the CA into the APIService). Default false: Helm generates one at install,
+    /// valid ten years (<see cref="MetricsServerValues.HelmCertificateDays"/>). The API server verifies it either way,
+    /// as metrics-server verifies the kubelets.</summary>
     public bool ServingCertificateFromCertManager { get; init; }
 
     /// <summary>Whether kube-state-metrics runs in this layer. Default true; the monitoring layer, once it runs its own,

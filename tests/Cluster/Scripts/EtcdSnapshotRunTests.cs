@@ -146,7 +146,7 @@ public sealed class EtcdSnapshotRunTests : IDisposable
     [InlineData("unhealthy", "etcd at https://127.0.0.1:2379 gave no snapshot")]
     [InlineData("stopped", "the etcd container is not running (see crictl ps -a --name etcd)")]
     [InlineData("no manifest", "no local etcd client URL in /etc/kubernetes/manifests/etcd.yaml (kubeadm's etcd static pod)")]
-    [InlineData("disk full", "/var/lib/etcd has 1500 bytes free, and a snapshot of etcd's 1000-byte database needs twice that (the snapshot, and as much again left to etcd)")]
+    [InlineData("disk full", "/var/lib/etcd has 1500 bytes free, and the upgrade of etcd's 1000-byte database needs 4500 (the snapshot, kubeadm's 2500-byte copy of the data directory under /etc/kubernetes/tmp, and as much as the database again left to etcd)")]
     public void An_upgrade_whose_etcd_snapshot_fails_stops_before_anything_changes(string etcd, string reason)
     {
         ControlPlane(NodeOperatingSystem.Ubuntu2404, "1.35.4", "https://127.0.0.1:2379");
@@ -157,6 +157,7 @@ public sealed class EtcdSnapshotRunTests : IDisposable
             case "disk full":
                 _host.Write("/var/lib/etcd/member/snap/db", new string('e', 1000), RootOnly);
                 _host.Fake("df", """case "$*" in "--output=avail -B1 "*/var/lib/etcd) printf '    Avail\n     1500\n' ;; esac""");
+                _host.Fake("du", """case "$*" in "-sb "*/var/lib/etcd) printf '2500\t%s\n' "$2" ;; esac""");
                 break;
             default: File.Delete(_host.PathOf("/etc/kubernetes/manifests/etcd.yaml")); break;
         }
@@ -239,9 +240,25 @@ public sealed class EtcdSnapshotRunTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         var calls = run.Calls.ToList();
         var drain = calls.IndexOf("kubectl drain cp-1 --ignore-daemonsets --delete-emptydir-data --timeout=15m");
-        var download = calls.FindIndex(c => c.StartsWith("curl ", StringComparison.Ordinal));
-        Assert.True(drain >= 0 && drain < download && drain < calls.IndexOf("systemd-sysext refresh"), run.ToString());
+        // The image is downloaded and checked before the drain (a failed download leaves the node schedulable), and
+        // switched to after it.
+        var download = calls.FindLastIndex(c => c.StartsWith("curl ", StringComparison.Ordinal));
+        Assert.True(download >= 0 && download < drain && drain < calls.IndexOf("systemd-sysext refresh"), run.ToString());
         Assert.True(calls.IndexOf("systemd-sysext refresh") < calls.IndexOf("kubeadm upgrade apply v1.36.2 --yes"), run.ToString());
+    }
+
+    [Fact]
+    public void A_flatcar_control_plane_whose_sysext_does_not_match_its_checksum_is_left_schedulable()
+    {
+        ControlPlane(NodeOperatingSystem.Flatcar, "1.35.4", "https://127.0.0.1:2379");
+        File.WriteAllText(Path.Combine(_host.State, "sums"), "0000000000000000000000000000000000000000000000000000000000000000  kubernetes-v1.36.2-x86-64.raw\n");
+
+        var run = _host.Run(NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Flatcar, "1.36.2", TestRuntime.Current, "cp-1", first: true));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("the sysext kubernetes-v1.36.2-x86-64.raw does not match", run.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Calls, c => c.StartsWith("kubectl drain", StringComparison.Ordinal) || c.StartsWith("kubectl annotate", StringComparison.Ordinal));
+        Assert.False(_host.Exists(NodeScripts.UpgradeMarker));
     }
 
     [Fact]

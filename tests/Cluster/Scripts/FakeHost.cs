@@ -21,7 +21,7 @@ public sealed partial class FakeHost : IDisposable
     [
         "bash", "cat", "sed", "awk", "grep", "cmp", "install", "mktemp", "rm", "mv", "cp", "chmod", "find", "touch",
         "dirname", "cut", "tr", "seq", "xargs", "readlink", "ln", "base64", "flock", "mkdir", "head", "tail", "sort", "env",
-        "sha256sum", "df", "stat",
+        "sha256sum", "df", "stat", "du",
     ];
 
     private static readonly string[] StandIns =

@@ -16,10 +16,12 @@ fi
 @@CONTAINERD_SUPPORT@@
 @@CONTAINERD_FLATCAR@@
 require_supported_containerd
-mark_upgrade_under_way
-# kubeadm comes with the kubelet in the sysext: the node is drained before the switch puts the new kubelet on disk.
-drain_for_upgrade "$node"
 @@KUBERNETES_SYSEXT@@
+# kubeadm comes with the kubelet in the sysext: the image is downloaded and checked first (a failure leaves the node as
+# it was), the node is drained, and only then does the switch put the new kubelet on disk.
+fetch_kubernetes_sysext "$TARGET"
+mark_upgrade_under_way
+drain_for_upgrade "$node"
 switch_kubernetes_sysext "$TARGET"
 @@KUBELET_SERVICE_DROP_IN@@
 @@KUBEADM_UPGRADE@@

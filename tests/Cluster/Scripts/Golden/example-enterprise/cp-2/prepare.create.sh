@@ -130,8 +130,9 @@ elif ! containerd_supported "$(containerd_version)"; then
 fi
 systemctl enable --now containerd
 # Kubernetes on Flatcar is a systemd-sysext image (Flatcar's sysext-bakery), pinned by the version in its name and
-# checked against the SHA256SUMS published with it before it is used.
-switch_kubernetes_sysext() {
+# checked against the SHA256SUMS published with it before it is used. fetch_kubernetes_sysext only downloads and checks
+# it (the node runs as it did); switch_kubernetes_sysext fetches it and makes it the node's Kubernetes.
+fetch_kubernetes_sysext() {
   case "$(uname -m)" in
     x86_64) arch=x86-64 ;;
     aarch64) arch=arm64 ;;
@@ -152,6 +153,9 @@ switch_kubernetes_sysext() {
     fi
     mv -f "$image.download" "$image"
   fi
+}
+switch_kubernetes_sysext() {
+  fetch_kubernetes_sysext "$1"
   if [ "$(readlink /etc/extensions/kubernetes.raw 2>/dev/null)" != "$image" ]; then
     ln -sfn "$image" /etc/extensions/kubernetes.raw
     systemd-sysext refresh

@@ -96,15 +96,24 @@ if ! grep -qE "/kube-apiserver:v${TARGET//./[.]}\$" /etc/kubernetes/manifests/ku
   fi
   etcd_container="${etcd_containers%%$'\n'*}"
   [ -n "$etcd_container" ] || etcd_snapshot_failed "the etcd container is not running (see crictl ps -a --name etcd)"
-  # The snapshot is as large as etcd's database and is written into the data directory first: refuse when that would
-  # leave etcd's filesystem less free space than the database takes (an etcd whose disk is full stops taking writes).
+  # The snapshot is as large as etcd's database, is written into the data directory first and stays on that filesystem
+  # when the snapshot folder is on it; kubeadm's upgrade then copies the whole data directory under /etc/kubernetes/tmp.
+  # Refuse when what the upgrade writes would leave etcd's filesystem less free space than the database takes (an etcd
+  # whose disk is full stops taking writes).
   etcd_db_bytes="$(stat -c %s /var/lib/etcd/member/snap/db 2>/dev/null || echo 0)"
+  etcd_data_bytes="$(du -sb /var/lib/etcd 2>/dev/null | cut -f1 || true)"
   etcd_free_bytes="$(df --output=avail -B1 /var/lib/etcd 2>/dev/null | tail -n 1 | tr -d ' ' || true)"
-  case "$etcd_free_bytes" in
-    "" | *[!0-9]*) etcd_snapshot_failed "df could not tell the free space of /var/lib/etcd" ;;
+  case "$etcd_free_bytes$etcd_data_bytes" in
+    "" | *[!0-9]*) etcd_snapshot_failed "du and df could not tell the size and free space of /var/lib/etcd" ;;
   esac
-  if [ "$etcd_free_bytes" -lt $((2 * etcd_db_bytes)) ]; then
-    etcd_snapshot_failed "/var/lib/etcd has $etcd_free_bytes bytes free, and a snapshot of etcd's $etcd_db_bytes-byte database needs twice that (the snapshot, and as much again left to etcd)"
+  etcd_needed_bytes=$((2 * etcd_db_bytes))
+  etcd_needed_for="the snapshot, and as much again left to etcd"
+  if [ "$(stat -c %d /var/lib/etcd)" = "$(stat -c %d /etc/kubernetes)" ]; then
+    etcd_needed_bytes=$((etcd_needed_bytes + etcd_data_bytes))
+    etcd_needed_for="the snapshot, kubeadm's $etcd_data_bytes-byte copy of the data directory under /etc/kubernetes/tmp, and as much as the database again left to etcd"
+  fi
+  if [ "$etcd_free_bytes" -lt "$etcd_needed_bytes" ]; then
+    etcd_snapshot_failed "/var/lib/etcd has $etcd_free_bytes bytes free, and the upgrade of etcd's $etcd_db_bytes-byte database needs $etcd_needed_bytes ($etcd_needed_for)"
   fi
   rm -f /var/lib/etcd/platform-snapshot.db /var/lib/etcd/platform-snapshot.db.part
   if ! crictl --runtime-endpoint unix:///run/containerd/containerd.sock exec "$etcd_container" etcdctl --endpoints="$etcd_endpoint" \
@@ -209,12 +218,10 @@ use_platform_containerd_config() {
   fi
 }
 require_supported_containerd
-mark_upgrade_under_way
-# kubeadm comes with the kubelet in the sysext: the node is drained before the switch puts the new kubelet on disk.
-drain_for_upgrade "$node"
 # Kubernetes on Flatcar is a systemd-sysext image (Flatcar's sysext-bakery), pinned by the version in its name and
-# checked against the SHA256SUMS published with it before it is used.
-switch_kubernetes_sysext() {
+# checked against the SHA256SUMS published with it before it is used. fetch_kubernetes_sysext only downloads and checks
+# it (the node runs as it did); switch_kubernetes_sysext fetches it and makes it the node's Kubernetes.
+fetch_kubernetes_sysext() {
   case "$(uname -m)" in
     x86_64) arch=x86-64 ;;
     aarch64) arch=arm64 ;;
@@ -235,12 +242,20 @@ switch_kubernetes_sysext() {
     fi
     mv -f "$image.download" "$image"
   fi
+}
+switch_kubernetes_sysext() {
+  fetch_kubernetes_sysext "$1"
   if [ "$(readlink /etc/extensions/kubernetes.raw 2>/dev/null)" != "$image" ]; then
     ln -sfn "$image" /etc/extensions/kubernetes.raw
     systemd-sysext refresh
     systemctl daemon-reload
   fi
 }
+# kubeadm comes with the kubelet in the sysext: the image is downloaded and checked first (a failure leaves the node as
+# it was), the node is drained, and only then does the switch put the new kubelet on disk.
+fetch_kubernetes_sysext "$TARGET"
+mark_upgrade_under_way
+drain_for_upgrade "$node"
 switch_kubernetes_sysext "$TARGET"
 # CIS 4.1.1, 4.1.2 on Flatcar: kubelet's unit and its kubeadm drop-in come with the Kubernetes sysext, on the
 # read-only /usr and readable by everyone. The first kubelet service file kube-bench looks for is the drop-in under

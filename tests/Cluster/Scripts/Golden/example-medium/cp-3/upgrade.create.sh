@@ -96,15 +96,24 @@ if ! grep -qE "/kube-apiserver:v${TARGET//./[.]}\$" /etc/kubernetes/manifests/ku
   fi
   etcd_container="${etcd_containers%%$'\n'*}"
   [ -n "$etcd_container" ] || etcd_snapshot_failed "the etcd container is not running (see crictl ps -a --name etcd)"
-  # The snapshot is as large as etcd's database and is written into the data directory first: refuse when that would
-  # leave etcd's filesystem less free space than the database takes (an etcd whose disk is full stops taking writes).
+  # The snapshot is as large as etcd's database, is written into the data directory first and stays on that filesystem
+  # when the snapshot folder is on it; kubeadm's upgrade then copies the whole data directory under /etc/kubernetes/tmp.
+  # Refuse when what the upgrade writes would leave etcd's filesystem less free space than the database takes (an etcd
+  # whose disk is full stops taking writes).
   etcd_db_bytes="$(stat -c %s /var/lib/etcd/member/snap/db 2>/dev/null || echo 0)"
+  etcd_data_bytes="$(du -sb /var/lib/etcd 2>/dev/null | cut -f1 || true)"
   etcd_free_bytes="$(df --output=avail -B1 /var/lib/etcd 2>/dev/null | tail -n 1 | tr -d ' ' || true)"
-  case "$etcd_free_bytes" in
-    "" | *[!0-9]*) etcd_snapshot_failed "df could not tell the free space of /var/lib/etcd" ;;
+  case "$etcd_free_bytes$etcd_data_bytes" in
+    "" | *[!0-9]*) etcd_snapshot_failed "du and df could not tell the size and free space of /var/lib/etcd" ;;
   esac
-  if [ "$etcd_free_bytes" -lt $((2 * etcd_db_bytes)) ]; then
-    etcd_snapshot_failed "/var/lib/etcd has $etcd_free_bytes bytes free, and a snapshot of etcd's $etcd_db_bytes-byte database needs twice that (the snapshot, and as much again left to etcd)"
+  etcd_needed_bytes=$((2 * etcd_db_bytes))
+  etcd_needed_for="the snapshot, and as much again left to etcd"
+  if [ "$(stat -c %d /var/lib/etcd)" = "$(stat -c %d /etc/kubernetes)" ]; then
+    etcd_needed_bytes=$((etcd_needed_bytes + etcd_data_bytes))
+    etcd_needed_for="the snapshot, kubeadm's $etcd_data_bytes-byte copy of the data directory under /etc/kubernetes/tmp, and as much as the database again left to etcd"
+  fi
+  if [ "$etcd_free_bytes" -lt "$etcd_needed_bytes" ]; then
+    etcd_snapshot_failed "/var/lib/etcd has $etcd_free_bytes bytes free, and the upgrade of etcd's $etcd_db_bytes-byte database needs $etcd_needed_bytes ($etcd_needed_for)"
   fi
   rm -f /var/lib/etcd/platform-snapshot.db /var/lib/etcd/platform-snapshot.db.part
   if ! crictl --runtime-endpoint unix:///run/containerd/containerd.sock exec "$etcd_container" etcdctl --endpoints="$etcd_endpoint" \

@@ -26,7 +26,9 @@ write_running_config() {
   fi
   (umask 077 && sed "s/^kubernetesVersion: .*/kubernetesVersion: $running/" /etc/kubernetes/platform/kubeadm.yaml >"$running_config")
 }
-if [ -n "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o name)" ]; then
+daemonset="$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o name)"
+configmap="$(kubectl -n kube-system get configmap kube-proxy --ignore-not-found -o name)"
+if [ -n "$daemonset" ]; then
   replacement="$(kubectl -n kube-system get configmap cilium-config --ignore-not-found -o jsonpath='{.data.kube-proxy-replacement}')"
   if [ "$replacement" != "true" ]; then
     echo "refusing to remove kube-proxy: Cilium's kube-proxy replacement is not on (cilium-config has kube-proxy-replacement '$replacement'), so nothing else would serve Services" >&2
@@ -35,13 +37,18 @@ if [ -n "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o
   # The setting is not enough: every Cilium agent must run with it before kube-proxy goes (Helm's wait lets a rolling
   # update still have agents restarting).
   kubectl -n kube-system rollout status daemonset/cilium --timeout=10m
-  kubectl -n kube-system delete daemonset kube-proxy --cascade=foreground --timeout=10m
 fi
-if [ -n "$(kubectl -n kube-system get configmap kube-proxy --ignore-not-found -o name)" ]; then
-  # The cluster's kubeadm configuration first: it says kube-proxy is disabled, which later kubeadm upgrades respect.
+if [ -n "$daemonset" ] || [ -n "$configmap" ]; then
+  # Under the lock kubeadm upgrade apply takes, so an upgrade's kube-proxy addon phase cannot put kube-proxy back in
+  # between: the cluster's kubeadm configuration first (it says kube-proxy is disabled, which later kubeadm upgrades
+  # respect), then the ConfigMap and the DaemonSet. The wait for kube-proxy's pods to go comes after the lock.
   take_kubeadm_lock
   write_running_config
   kubeadm init phase upload-config kubeadm --config "$running_config"
-  kubectl -n kube-system delete configmap kube-proxy
+  kubectl -n kube-system delete configmap kube-proxy --ignore-not-found
+  kubectl -n kube-system delete daemonset kube-proxy --ignore-not-found --cascade=foreground --wait=false
   release_kubeadm_lock
+  if [ -n "$(kubectl -n kube-system get daemonset kube-proxy --ignore-not-found -o name)" ]; then
+    kubectl -n kube-system wait --for=delete daemonset/kube-proxy --timeout=10m
+  fi
 fi

@@ -11,7 +11,7 @@ public sealed class CapabilityMatrix
     /// <summary>The capabilities this version of Platform can deploy; every other row is
     /// <see cref="CapabilityAvailability.Planned"/>. When a layer lands, add its capability ids here.</summary>
     private static readonly string[] AvailableInThisVersion =
-        [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Certificates, CapabilityIds.ExternalDns];
+        [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Certificates, CapabilityIds.ExternalDns, CapabilityIds.Storage];
 
     private readonly Dictionary<string, CapabilityDefinition> byId;
 

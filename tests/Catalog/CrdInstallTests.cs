@@ -27,6 +27,8 @@ public class CrdInstallTests
         (nameof(HelmCharts.EmissaryCrds), CrdInstall.CrdChart),
         (nameof(HelmCharts.Emissary), CrdInstall.FromCrdChart),
         (nameof(HelmCharts.KubeletCsrApprover), CrdInstall.None),
+        (nameof(HelmCharts.RookCeph), CrdInstall.Templates),
+        (nameof(HelmCharts.RookCephCluster), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

@@ -163,3 +163,25 @@ public class StorageConfigTests
         Assert.Equal(order.IndexOf(CapabilityIds.Cni) + 1, order.IndexOf(CapabilityIds.Storage));
     }
 }
+
+/// <summary>Port ranges in a namespace's allowances (Ceph's 6800-7300) become NetworkPolicy <c>endPort</c>s.</summary>
+public class NetworkAllowancePortRangeTests
+{
+    [Theory]
+    [InlineData(6800, 7300, "TCP", true)]
+    [InlineData(7300, 6800, "TCP", false)]
+    [InlineData(0, 10, "TCP", false)]
+    [InlineData(6800, 70000, "TCP", false)]
+    [InlineData(6800, 7300, "ICMP", false)]
+    public void A_range_is_first_to_last_within_the_port_numbers(int first, int last, string protocol, bool valid)
+    {
+        var allowance = new Platform.Components.Networking.NetworkAllowance
+        {
+            Name = "allow-range",
+            Direction = Platform.Components.Networking.TrafficDirection.Ingress,
+            AnyPeer = true,
+            PortRanges = [(first, last, protocol)],
+        };
+        Assert.Equal(valid, allowance.Problem() is null);
+    }
+}

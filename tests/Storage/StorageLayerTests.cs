@@ -6,6 +6,7 @@ using Platform.Tests.Configuration;
 using Platform.Tests.Harness;
 using Platform.Tests.Render;
 using Pulumi;
+using Pulumi.Testing;
 
 namespace Platform.Tests.Storage;
 
@@ -178,5 +179,49 @@ public class StorageLayerTests
 
         var enterprise = await RenderedStacks.PlanAsync("example-enterprise");
         Assert.DoesNotContain(enterprise.Warnings, w => w.StartsWith("platform:storage:", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The component on its own: what the stack cannot switch on yet (monitoring) and what it refuses earlier.</summary>
+public class StorageLayerComponentTests
+{
+    private static readonly IReadOnlyList<Platform.Components.Cluster.ClusterNode> Nodes =
+        Platform.Tests.Configuration.ValidConfig.Load(v => v["nodes"] = StorageLayerTests.NodesWithStorage).Nodes;
+
+    private static async Task<IReadOnlyList<MockResourceArgs>> Registrations(StorageLayerArgs args)
+    {
+        var mocks = new PlatformMocks();
+        await Deployment.TestAsync(mocks.Mock.Object, new TestOptions { IsPreview = true, ProjectName = "platform", StackName = "test" },
+            () => { _ = new StorageLayer("storage", args); });
+        return mocks.Registrations;
+    }
+
+    private static IReadOnlyDictionary<string, object> Values(IReadOnlyList<MockResourceArgs> registrations, string name) =>
+        (IReadOnlyDictionary<string, object>)registrations.Single(r => r.Type == "kubernetes:helm.sh/v3:Release" && r.Name == name).Inputs["values"];
+
+    private static object At(IReadOnlyDictionary<string, object> tree, string path) =>
+        path.Split('.').Aggregate((object)tree, (node, step) => ((IReadOnlyDictionary<string, object>)node)[step]);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Service_monitors_and_alert_rules_follow_the_monitoring_capability(bool monitoring)
+    {
+        var registrations = await Registrations(new StorageLayerArgs { Options = new StorageOptions(), Nodes = Nodes, Monitoring = monitoring });
+        var rook = Values(registrations, "storage-rook-ceph");
+        var cluster = Values(registrations, "storage-rook-ceph-cluster");
+        Assert.Equal(monitoring, At(rook, "monitoring.enabled"));
+        Assert.Equal(monitoring, At(rook, "csi.serviceMonitor.enabled"));
+        Assert.Equal(monitoring, At(cluster, "monitoring.enabled"));
+        Assert.Equal(monitoring, At(cluster, "monitoring.createPrometheusRules"));
+    }
+
+    [Fact]
+    public async Task Invalid_options_are_refused_before_anything_is_registered()
+    {
+        var mocks = new PlatformMocks();
+        await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks.Mock.Object, new TestOptions { IsPreview = true, ProjectName = "platform", StackName = "test" },
+            () => { _ = new StorageLayer("storage", new StorageLayerArgs { Options = new StorageOptions { Provider = StorageProvider.Existing }, Nodes = Nodes }); }));
+        Assert.DoesNotContain(mocks.Registrations, r => r.Type != "platform:storage:Storage");
     }
 }

@@ -52,10 +52,13 @@ public class PlatformStack : Stack
                 "is readable in the stack's state. Once every API server has restarted, set it to false (secretbox writes) and " +
                 "rewrite the Secrets (README: Secrets encryption at rest).");
         }
+        var storage = PlatformStorage.From(settings, decisions);
+        if (LayerRequirements.StorageWarning(settings, storage) is { } storageWarning)
+            warnings.Add(storageWarning);
         Warnings = warnings;
         foreach (var warning in warnings)
             Log.Warn(warning, cluster);
-        var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster };
+        var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster, Storage = storage };
         var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, deploy) in PlatformLayers.InOrder)
         {
@@ -75,7 +78,8 @@ public class PlatformStack : Stack
     }
 
     /// <summary>What the person running the stack is warned about on every run (each also a Pulumi warning): nodes and
-    /// bastions whose SSH host key is not pinned, an unfinished Secrets encryption migration. Empty when there is nothing.</summary>
+    /// bastions whose SSH host key is not pinned, an unfinished Secrets encryption migration, a Ceph cluster with a single
+    /// monitor. Empty when there is nothing.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The cluster's name.</summary>

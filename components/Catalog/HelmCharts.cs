@@ -345,6 +345,45 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>The Rook operator for Ceph (the storage capability's Rook-Ceph provider): the operator, the
+    /// <c>ceph.rook.io</c> and <c>objectbucket.io</c> CRDs, and through its <c>ceph-csi-operator</c> subchart the Ceph CSI
+    /// drivers (RBD, CephFS) that provision volumes. The Ceph cluster itself comes from <see cref="RookCephCluster"/>.
+    /// From the Rook project's own repository, <c>https://charts.rook.io/release</c>, where the maintainers publish every
+    /// release.
+    /// Version v1.20.6 (August 2026) is the newest patch of the newest line; 1.20 is the only line whose documented
+    /// range reaches 1.36 (1.19 documents 1.30 to 1.35). Rook's chart versions carry a leading <c>v</c>.
+    /// Source: <c>https://github.com/rook/rook/releases/tag/v1.20.6</c> (tag v1.20.6, commit 4e1b7a626891).
+    /// Kubernetes: "Kubernetes versions v1.31 through v1.36 are supported" (Documentation/Getting-Started/Prerequisites/
+    /// prerequisites.md at tag v1.20.6); the chart declares no <c>kubeVersion</c>. Covers 1.35 and 1.36; 1.37 is newer
+    /// than the documented range, so clusters on 1.37 run Rook untested.
+    /// CRDs: <see cref="CrdInstall.Templates"/>: <c>templates/resources.yaml</c> renders the CRDs when
+    /// <c>crds.enabled</c> is true (the chart's default, set explicitly here: "If later disabled the cluster may be
+    /// DESTROYED", values.yaml), and every CRD carries <c>helm.sh/resource-policy: keep</c>, so Helm never deletes them,
+    /// nor with them the CephCluster and its pools.</summary>
+    public static HelmChart RookCeph { get; } = new()
+    {
+        Name = "rook-ceph",
+        Repository = "https://charts.rook.io/release",
+        Version = "v1.20.6",
+        Crds = CrdInstall.Templates,
+        CrdValuesSwitch = "crds.enabled",
+    };
+
+    /// <summary>One Ceph cluster managed by <see cref="RookCeph"/>: the CephCluster (its <c>cephClusterSpec</c>), the
+    /// block pool, filesystem and object store with their StorageClasses.
+    /// Same repository, version and source as <see cref="RookCeph"/> (the two charts are released together from one tag,
+    /// and Rook upgrades the operator before the cluster chart).
+    /// Kubernetes: as <see cref="RookCeph"/>: covers 1.35 and 1.36; 1.37 untested.
+    /// CRDs: <see cref="CrdInstall.None"/>: the chart ships no CRDs; its objects are of the CRDs the operator's release
+    /// installs, which it waits for.</summary>
+    public static HelmChart RookCephCluster { get; } = new()
+    {
+        Name = "rook-ceph-cluster",
+        Repository = "https://charts.rook.io/release",
+        Version = "v1.20.6",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster];
 }

@@ -21,8 +21,13 @@ internal static class HelmInstall
     /// <paramref name="releaseResourceName"/> installs first.</summary>
     public static string CrdResourceName(string releaseResourceName, string crdName) => releaseResourceName + CrdResourceInfix + crdName;
 
+    /// <summary>The release of <paramref name="chart"/>. <paramref name="holdsData"/>: the release holds objects whose
+    /// deletion deletes data (a CephCluster and its pools), so it is installed without atomic rollback or clean-up on
+    /// failure (either may delete what the failed attempt touched, the rollback of a first install uninstalls it all),
+    /// protected (Pulumi refuses to delete or replace it) and kept on delete (even unprotected, Pulumi never runs helm
+    /// uninstall on it).</summary>
     public static Release Chart(string resourceName, HelmChart chart, Input<string> ns, IReadOnlyDictionary<string, object> values,
-        CustomResourceOptions options)
+        CustomResourceOptions options, bool holdsData = false)
     {
         var args = new ReleaseArgs
         {
@@ -57,6 +62,12 @@ internal static class HelmInstall
             args.Atomic = false;
             args.CleanupOnFail = false;
             releaseOptions = CustomResourceOptions.Merge(options, new CustomResourceOptions { RetainOnDelete = true });
+        }
+        if (holdsData)
+        {
+            args.Atomic = false;
+            args.CleanupOnFail = false;
+            releaseOptions = CustomResourceOptions.Merge(releaseOptions, new CustomResourceOptions { Protect = true, RetainOnDelete = true });
         }
         return new Release(resourceName, args, releaseOptions);
     }

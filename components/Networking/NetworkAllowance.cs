@@ -28,8 +28,12 @@ public sealed record NetworkAllowance
     /// <summary>Any peer at all (e.g. an ingress controller's traffic from the internet). Default false.</summary>
     public bool AnyPeer { get; init; }
 
-    /// <summary>The ports, as (port, protocol); empty means every port.</summary>
+    /// <summary>The ports, as (port, protocol); empty (with no <see cref="PortRanges"/>) means every port.</summary>
     public IReadOnlyList<(int Port, string Protocol)> Ports { get; init; } = [];
+
+    /// <summary>Port ranges, as (first, last, protocol), both ends included (NetworkPolicy <c>endPort</c>), beside
+    /// <see cref="Ports"/>: e.g. Ceph's daemon ports 6800-7300. Default none.</summary>
+    public IReadOnlyList<(int First, int Last, string Protocol)> PortRanges { get; init; } = [];
 
     /// <summary>The ports a pod reaches the API server on: 443, the <c>kubernetes</c> Service, and 6443, where every
     /// control-plane node's API server listens (NetworkPolicy sees the node port once the Service address is translated).</summary>
@@ -54,6 +58,8 @@ public sealed record NetworkAllowance
             return $"allowance '{Name}' must name exactly one peer (a namespace, every namespace, a CIDR or any), not {peers}";
         if (Ports.Any(p => p.Port is < 1 or > 65535 || p.Protocol is not ("TCP" or "UDP" or "SCTP")))
             return $"allowance '{Name}' has a port outside 1-65535 or a protocol other than TCP, UDP or SCTP";
+        if (PortRanges.Any(r => r.First is < 1 or > 65535 || r.Last < r.First || r.Last > 65535 || r.Protocol is not ("TCP" or "UDP" or "SCTP")))
+            return $"allowance '{Name}' has a port range that is not first <= last within 1-65535, or a protocol other than TCP, UDP or SCTP";
         return null;
     }
 }

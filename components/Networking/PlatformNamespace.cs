@@ -109,7 +109,8 @@ public sealed class PlatformNamespace : ComponentResource
 
     private static NetworkPolicySpecArgs Spec(NetworkAllowance allowance)
     {
-        var ports = allowance.Ports.Select(p => Port(p.Port, p.Protocol)).ToArray();
+        var ports = allowance.Ports.Select(p => Port(p.Port, p.Protocol))
+            .Concat(allowance.PortRanges.Select(r => new NetworkPolicyPortArgs { Port = r.First, EndPort = r.Last, Protocol = r.Protocol })).ToArray();
         var spec = new NetworkPolicySpecArgs { PodSelector = new LabelSelectorArgs() };
         if (allowance.Direction == TrafficDirection.Ingress)
         {

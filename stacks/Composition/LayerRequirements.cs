@@ -1,5 +1,6 @@
 using Platform.Components.Networking.Certificates;
 using Platform.Components.Networking.ExternalDns;
+using Platform.Components.Storage;
 using Platform.Stacks.Capabilities;
 using Platform.Stacks.Configuration;
 
@@ -54,6 +55,10 @@ internal static class LayerRequirements
                 "Remove the exception, or switch the capability off with `pulumi config set --path 'platform:capabilities.clusterMetrics' false` " +
                 "(kubectl top and HorizontalPodAutoscalers then have no metrics).");
         }
+        if (on.Contains(CapabilityIds.Storage) && settings.Storage.Provider == StorageProvider.RookCeph)
+            CheckRookCeph(settings, problems);
+        var storage = PlatformStorage.From(settings, decisions);
+        CheckStatefulLayers(storage, PlatformLayers.StatefulLayers.Where(l => on.Contains(l.Key)).Select(l => l.Value(settings)), problems);
         if (HardeningSwitches.Apply(settings.HardeningExceptions.Keys).KubeletServingCertificates)
         {
             // The core's serving-certificate approver admits the inventory's addresses only as IP prefixes; a kubelet
@@ -72,5 +77,61 @@ internal static class LayerRequirements
             }
         }
         problems.ThrowIfAny();
+    }
+
+    /// <summary>Adds a problem for every claim of a layer that is on but can get no volumes from
+    /// <paramref name="storage"/>.</summary>
+    internal static void CheckStatefulLayers(PlatformStorage storage, IEnumerable<StatefulClaim> claims, ProblemCollector problems)
+    {
+        foreach (var claim in claims)
+        {
+            if (storage.Problem(claim) is { } problem)
+                problems.Add(claim.ConfigKey, problem);
+        }
+    }
+
+    /// <summary>The warning for a Rook-Ceph cluster on fewer than three storage nodes: a single monitor, whose loss
+    /// stops all I/O until it is back; null otherwise.</summary>
+    internal static string? StorageWarning(PlatformSettings settings, PlatformStorage storage)
+    {
+        if (!storage.DeployedByThePlatform) return null;
+        var nodes = RookCephPlan.StorageNodes(settings.Storage, settings.Nodes);
+        if (nodes.Count is 0 or >= 3) return null;
+        return $"{PlatformConfigKeys.Storage.FullName}: Ceph runs one monitor on {nodes.Count} storage node{(nodes.Count == 1 ? "" : "s")} " +
+            $"({string.Join(", ", nodes.Select(n => n.Name))}): while that node is down (a reboot, an upgrade's drain) every volume " +
+            $"stops, and losing its disk loses the cluster. Label three nodes {settings.Storage.NodeLabel} for three monitors.";
+    }
+
+    // The storage nodes the Rook-Ceph cluster needs: some at all, as many as the pools have copies (each copy on its own
+    // node), and explicit devices only on them.
+    private static void CheckRookCeph(PlatformSettings settings, ProblemCollector problems)
+    {
+        var options = settings.Storage;
+        var key = PlatformConfigKeys.Storage.Name;
+        var nodes = RookCephPlan.StorageNodes(options, settings.Nodes);
+        var labelCommand = $"add \"labels\": {{\"{options.NodeLabel}\": \"\"}} to them in {PlatformConfigKeys.Nodes.FullName}";
+        if (nodes.Count == 0)
+        {
+            problems.Add($"{key}.nodeLabel",
+                $"no node of {PlatformConfigKeys.Nodes.FullName} has the label {options.NodeLabel}, so Rook-Ceph has no node to store data on. " +
+                $"Label the storage nodes ({labelCommand}; usually with a taint such as dedicated=storage:NoSchedule), set " +
+                $"{key}.nodeLabel to the label your storage nodes carry, or choose provider existing or none.");
+            return;
+        }
+        if (nodes.Count < options.Replicas)
+        {
+            var isDefault = options.Replicas == StorageOptions.DefaultReplicas ? " (the default)" : "";
+            problems.Add($"{key}.replicas",
+                $"{options.Replicas} replicas{isDefault} keep every copy on its own storage node, but only {nodes.Count} node" +
+                $"{(nodes.Count == 1 ? " has" : "s have")} the label {options.NodeLabel} ({string.Join(", ", nodes.Select(n => n.Name))}). " +
+                $"Label at least {options.Replicas} nodes, or set {key}.replicas to {nodes.Count} (fewer copies: a lost disk loses data).");
+        }
+        foreach (var name in options.Devices.Keys.Where(n => !nodes.Any(node => node.Name == n)))
+        {
+            var known = settings.Nodes.Any(n => n.Name == name);
+            problems.Add($"{key}.devices.{name}", known
+                ? $"{name} is not a storage node (it lacks the label {options.NodeLabel}). Label it, or remove its devices."
+                : $"{name} is not a node of {PlatformConfigKeys.Nodes.FullName}. Use the name of a storage node: {string.Join(", ", nodes.Select(n => n.Name))}.");
+        }
     }
 }

@@ -13,6 +13,10 @@ public sealed record PlatformContext
     /// <summary>Every capability's decision for this stack.</summary>
     public required IReadOnlyList<CapabilityDecision> Capabilities { get; init; }
 
+    /// <summary>The StorageClass every layer's volumes use, and whether the platform deploys it: the one place a layer
+    /// learns its storage.</summary>
+    public required PlatformStorage Storage { get; init; }
+
     /// <summary>The cluster: its PKI, nodes, admin kubeconfig and the Kubernetes provider every layer uses.</summary>
     public required Cluster Cluster { get; init; }
 

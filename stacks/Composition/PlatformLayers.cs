@@ -6,6 +6,7 @@ using Platform.Components.Networking.Cni;
 using Platform.Components.Networking.LoadBalancing;
 using Platform.Components.Observability;
 using Platform.Components.Observability.ClusterMetrics;
+using Platform.Components.Storage;
 using Platform.Stacks.Capabilities;
 using Pulumi;
 
@@ -29,11 +30,30 @@ public static class PlatformLayers
         new ReadOnlyCollection<KeyValuePair<string, Deploy>>(new List<KeyValuePair<string, Deploy>>
         {
             new(CapabilityIds.Cni, ContainerNetwork),
+            // Before every layer that claims a volume: those wait for its CephCluster (StorageReady).
+            new(CapabilityIds.Storage, Storage),
             new(CapabilityIds.Ingress, Ingress),
             new(CapabilityIds.Certificates, Certificates),
             new(CapabilityIds.ExternalDns, ExternalDns),
             new(CapabilityIds.ClusterMetrics, ClusterMetrics),
         });
+
+    /// <summary>The layers that keep data in persistent volumes, by capability id, each with its claim as the
+    /// configuration sets it (its key, and whether it is set ephemeral). <see cref="LayerRequirements"/> checks the claim
+    /// of every one whose capability is on against <see cref="PlatformStorage"/> before anything is registered, and the
+    /// layer takes its StorageClass from <see cref="PlatformContext.Storage"/> and waits for <see cref="StorageReady"/>.
+    /// No layer of this version claims volumes (the storage layer's own CephCluster keeps its data on the nodes' disks);
+    /// a stateful layer (logging's OpenSearch, tracing's Jaeger storage, ...) adds its entry here when it lands.</summary>
+    public static IReadOnlyList<KeyValuePair<string, Func<Configuration.PlatformSettings, StatefulClaim>>> StatefulLayers { get; } =
+        new ReadOnlyCollection<KeyValuePair<string, Func<Configuration.PlatformSettings, StatefulClaim>>>([]);
+
+    /// <summary>What a layer that claims volumes waits for: the release holding the CephCluster, its pools and
+    /// StorageClasses when the platform deploys Rook-Ceph; nothing when the class already exists or there is none.</summary>
+    public static IReadOnlyList<Resource> StorageReady(PlatformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Layers.GetValueOrDefault(CapabilityIds.Storage) is StorageLayer { CephCluster: { } cluster } ? [cluster] : [];
+    }
 
     /// <summary>
     /// The parts of the <see cref="Core"/> that run as pods, so they come after the CNI, registered whatever else is
@@ -122,6 +142,18 @@ public static class PlatformLayers
         }, OnClusterNetwork(context));
         if (!cluster.KubeProxy) cluster.ReconcileServiceProxy([network.Release]);
         return network;
+    }
+
+    private static ComponentResource Storage(PlatformContext context)
+    {
+        var settings = context.Settings;
+        return new StorageLayer($"{settings.ClusterName}-storage", new StorageLayerArgs
+        {
+            Options = settings.Storage,
+            Nodes = settings.Nodes,
+            // The ServiceMonitors and PrometheusRules need the Prometheus Operator's CRDs, which the monitoring layer brings.
+            Monitoring = context.Capabilities.Any(d => d.Id == CapabilityIds.Monitoring && d.Enabled),
+        }, OnCluster(context));
     }
 
     private static ComponentResource Ingress(PlatformContext context)

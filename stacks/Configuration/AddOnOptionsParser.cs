@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Platform.Components.Networking.Certificates;
 using Platform.Components.Networking.ExternalDns;
+using Platform.Components.Storage;
 
 namespace Platform.Stacks.Configuration;
 
-/// <summary>Reads <c>platform:certificates</c> and <c>platform:externalDns</c>; unknown fields are errors.</summary>
+/// <summary>Reads <c>platform:certificates</c>, <c>platform:externalDns</c> and <c>platform:storage</c>; unknown fields are
+/// errors.</summary>
 internal static class AddOnOptionsParser
 {
     private static readonly JsonSerializerOptions Strict = new()
@@ -36,6 +38,20 @@ internal static class AddOnOptionsParser
         [property: JsonPropertyName("azureSubscriptionId")] string? AzureSubscriptionId,
         [property: JsonPropertyName("googleProject")] string? GoogleProject,
         [property: JsonPropertyName("sync")] bool? Sync);
+
+    private sealed record StorageJson(
+        [property: JsonPropertyName("provider")] string? Provider,
+        [property: JsonPropertyName("className")] string? ClassName,
+        [property: JsonPropertyName("nodeLabel")] string? NodeLabel,
+        [property: JsonPropertyName("deviceFilter")] string? DeviceFilter,
+        [property: JsonPropertyName("devices")] Dictionary<string, string[]>? Devices,
+        [property: JsonPropertyName("replicas")] int? Replicas,
+        [property: JsonPropertyName("destroyDataOnDelete")] bool? DestroyDataOnDelete);
+
+    private static readonly Dictionary<string, StorageProvider> StorageProviders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["rook-ceph"] = StorageProvider.RookCeph, ["existing"] = StorageProvider.Existing, ["none"] = StorageProvider.None,
+    };
 
     private static readonly Dictionary<string, DnsProvider> Providers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -96,6 +112,35 @@ internal static class AddOnOptionsParser
             AzureSubscriptionId = json.AzureSubscriptionId,
             GoogleProject = json.GoogleProject,
             Sync = json.Sync ?? false,
+        };
+        return Validated(options, options.Validate(), key, problems);
+    }
+
+    /// <summary>The storage options: the defaults (Rook-Ceph on the nodes labelled
+    /// <see cref="StorageOptions.DefaultNodeLabel"/>) when the key is unset, or null when it is wrong (see the
+    /// problems).</summary>
+    public static StorageOptions? ReadStorage(IPlatformConfigSource source, ProblemCollector problems)
+    {
+        var key = PlatformConfigKeys.Storage;
+        if (string.IsNullOrWhiteSpace(source.Get(key.Name)))
+            return new StorageOptions();
+        if (Deserialize<StorageJson>(source, key, problems) is not { } json)
+            return null;
+        var provider = StorageProvider.RookCeph;
+        if (json.Provider is not null && !StorageProviders.TryGetValue(json.Provider, out provider))
+        {
+            problems.Add($"{key.Name}.provider", $"'{json.Provider}' is not a storage provider. Use one of {string.Join(", ", StorageProviders.Keys)}.");
+            return null;
+        }
+        var options = new StorageOptions
+        {
+            Provider = provider,
+            ClassName = json.ClassName,
+            NodeLabel = json.NodeLabel ?? StorageOptions.DefaultNodeLabel,
+            DeviceFilter = json.DeviceFilter,
+            Devices = (json.Devices ?? []).ToDictionary(kv => kv.Key, IReadOnlyList<string> (kv) => kv.Value ?? [], StringComparer.Ordinal),
+            Replicas = json.Replicas ?? StorageOptions.DefaultReplicas,
+            DestroyDataOnDelete = json.DestroyDataOnDelete ?? false,
         };
         return Validated(options, options.Validate(), key, problems);
     }

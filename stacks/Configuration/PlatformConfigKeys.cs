@@ -281,6 +281,23 @@ public static class PlatformConfigKeys
             "cloudflare-api-token.",
     };
 
+    /// <summary><c>platform:storage</c>: where the platform's volumes come from.</summary>
+    public static PlatformConfigKey Storage { get; } = new()
+    {
+        Name = "storage",
+        Type = PlatformConfigValueType.Object,
+        Default = """{"provider": "rook-ceph"}""",
+        Example = """{"provider": "rook-ceph", "deviceFilter": "^sd[b-z]"}""",
+        Description = "For the storage capability (on when platform:statefulWorkloads is true): provider rook-ceph (default: " +
+            "Ceph on the nodes of platform:nodes labelled nodeLabel, default node-role.kubernetes.io/storage, tolerating their " +
+            "taints; StorageClasses ceph-block (RBD, the default class), ceph-filesystem (CephFS) and ceph-bucket (RGW " +
+            "buckets)), existing (className: a StorageClass the cluster already has) or none (every stateful layer must " +
+            "then be ephemeral). Rook-Ceph options: deviceFilter (a regular expression of device names; default every unused " +
+            "device), devices (explicit devices by node name, e.g. {\"storage-1\": [\"sdb\"]}), replicas (copies per pool " +
+            "on different storage nodes, default 3, so at least 3 storage nodes), destroyDataOnDelete (default false: deleting " +
+            "the CephCluster never wipes data; true sets Rook's cleanupPolicy to wipe the hosts, to decommission the storage).",
+    };
+
     /// <summary><c>platform:hardeningExceptions</c>: hardening defaults switched off deliberately.</summary>
     public static PlatformConfigKey HardeningExceptions { get; } = new()
     {
@@ -332,5 +349,6 @@ public static class PlatformConfigKeys
         Rfc2136TsigSecret,
         ExternalDns,
         ExternalDnsCredentials,
+        Storage,
     ];
 }

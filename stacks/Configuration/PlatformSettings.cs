@@ -53,6 +53,10 @@ public sealed record PlatformSettings
     /// <summary>external-dns's provider and zones (<c>platform:externalDns</c>), or null when unset.</summary>
     public Platform.Components.Networking.ExternalDns.ExternalDnsOptions? ExternalDns { get; init; }
 
+    /// <summary>Where volumes come from (<c>platform:storage</c>); Rook-Ceph on the labelled storage nodes by default.
+    /// Used only when the storage capability is on.</summary>
+    public Platform.Components.Storage.StorageOptions Storage { get; init; } = new();
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

@@ -62,6 +62,7 @@ public static class PlatformSettingsLoader
         var ingress = IngressOptionsParser.ReadIngress(source, loadBalancer, problems);
         var certificates = AddOnOptionsParser.ReadCertificates(source, problems);
         var externalDns = AddOnOptionsParser.ReadExternalDns(source, problems);
+        var storage = AddOnOptionsParser.ReadStorage(source, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -97,6 +98,7 @@ public static class PlatformSettingsLoader
             Ingress = ingress!,
             Certificates = certificates,
             ExternalDns = externalDns,
+            Storage = storage!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

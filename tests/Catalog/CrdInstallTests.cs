@@ -29,6 +29,8 @@ public class CrdInstallTests
         (nameof(HelmCharts.KubeletCsrApprover), CrdInstall.None),
         (nameof(HelmCharts.MetricsServer), CrdInstall.None),
         (nameof(HelmCharts.KubeStateMetrics), CrdInstall.None),
+        (nameof(HelmCharts.RookCeph), CrdInstall.Templates),
+        (nameof(HelmCharts.RookCephCluster), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

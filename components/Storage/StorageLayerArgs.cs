@@ -1,0 +1,18 @@
+using Platform.Components.Cluster;
+
+namespace Platform.Components.Storage;
+
+/// <summary>What <see cref="StorageLayer"/> installs.</summary>
+public sealed record StorageLayerArgs
+{
+    /// <summary>The provider and, for Rook-Ceph, the node, device and replica choices. Required.</summary>
+    public required StorageOptions Options { get; init; }
+
+    /// <summary>The cluster's inventory; Rook-Ceph runs on the nodes with <see cref="StorageOptions.NodeLabel"/>.
+    /// Required.</summary>
+    public required IReadOnlyList<ClusterNode> Nodes { get; init; }
+
+    /// <summary>Whether the monitoring capability is on: then the charts create ServiceMonitors for Ceph and the CSI
+    /// drivers and Ceph's PrometheusRules (they need the Prometheus Operator's CRDs). Default false.</summary>
+    public bool Monitoring { get; init; }
+}

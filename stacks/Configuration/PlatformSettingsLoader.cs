@@ -80,6 +80,7 @@ public static class PlatformSettingsLoader
         var statefulWorkloads = ReadStatefulWorkloads(source, problems);
         var secretsEncryptionMigration = ReadBoolean(source, PlatformConfigKeys.SecretsEncryptionMigration, problems);
         var maxUnavailableWorkers = UpgradeOptionsParser.ReadMaxUnavailableWorkers(source, problems);
+        var reboots = RebootOptionsParser.Read(source, problems);
         var capabilities = ReadCapabilities(source, problems);
 
         problems.ThrowIfAny();
@@ -104,6 +105,7 @@ public static class PlatformSettingsLoader
             StatefulWorkloads = statefulWorkloads!.Value,
             SecretsEncryptionMigration = secretsEncryptionMigration!.Value,
             MaxUnavailableWorkers = maxUnavailableWorkers!,
+            Reboots = reboots!,
             CapabilityOverrides = capabilities!,
         };
     }

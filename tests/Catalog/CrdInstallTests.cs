@@ -27,6 +27,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.EmissaryCrds), CrdInstall.CrdChart),
         (nameof(HelmCharts.Emissary), CrdInstall.FromCrdChart),
         (nameof(HelmCharts.KubeletCsrApprover), CrdInstall.None),
+        (nameof(HelmCharts.Kured), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

@@ -10,7 +10,8 @@ namespace Platform.Tests.Stacks;
 public class LayerOrderingTests
 {
     private static readonly string[] LayersAfterCni =
-        [IngressLayer.TypeToken, CertificatesLayer.TypeToken, ExternalDnsLayer.TypeToken, Platform.Components.Cluster.KubeletServingCertificateApprover.TypeToken];
+        [IngressLayer.TypeToken, CertificatesLayer.TypeToken, ExternalDnsLayer.TypeToken, Platform.Components.Cluster.KubeletServingCertificateApprover.TypeToken,
+            Platform.Components.Cluster.NodeReboots.TypeToken];
 
     /// <summary>The layer component a registration belongs to, following parents through components only.</summary>
     private static Registration? LayerOf(Plan plan, Registration registration)

@@ -49,6 +49,14 @@ public static class NodeScripts
     /// only the nodes it cordoned itself are made schedulable again, by this run or the next one.</summary>
     public const string CordonedForUpgradeAnnotation = "platform/cordoned-for-upgrade";
 
+    /// <summary>Who holds kured's reboot lock (<see cref="Reboots.KuredValues.LockAnnotation"/>) while an upgrade takes
+    /// nodes out: no node's name (a node name has no colon), so no kured pod ever takes the lock for its own.</summary>
+    public const string RebootLockHolder = "platform:upgrade";
+
+    /// <summary>How long the upgrade's hold on kured's reboot lock lasts after it was last taken: one hour. Every drain
+    /// and control-plane upgrade takes it anew; if an upgrade stops half-way, kured may take the lock over after that.</summary>
+    public static TimeSpan RebootLockTtl { get; } = TimeSpan.FromHours(1);
+
     /// <summary>The node annotation that lists the labels the platform manages, so removed ones can be taken off.</summary>
     public const string ManagedLabelsAnnotation = "platform/managed-labels";
 
@@ -429,6 +437,12 @@ public static class NodeScripts
     {
         { "CORDONED_ANNOTATION", CordonedForUpgradeAnnotation },
         { "KUBERNETES_VERSION", version },
+        { "REBOOT_LOCK_NAMESPACE", Reboots.KuredValues.Namespace },
+        { "REBOOT_LOCK_DAEMONSET", Reboots.KuredValues.DaemonSetName },
+        { "REBOOT_LOCK_ANNOTATION", Reboots.KuredValues.LockAnnotation },
+        { "REBOOT_LOCK_HOLDER", RebootLockHolder },
+        // Go's time.Duration in JSON: whole nanoseconds.
+        { "REBOOT_LOCK_TTL_NANOSECONDS", (RebootLockTtl.Ticks * 100).ToString(System.Globalization.CultureInfo.InvariantCulture) },
     });
 
     private static ScriptFragment KubeletFilePermissions() => Part("kubelet-file-permissions.sh");

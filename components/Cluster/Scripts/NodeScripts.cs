@@ -256,7 +256,9 @@ public static class NodeScripts
     /// <see cref="EtcdSnapshotsKept"/>); a snapshot that fails stops the upgrade, and a run after kubeadm has upgraded
     /// the node's API server takes none. Nothing happens when the node already runs that version; a jump of more than
     /// one minor version, a downgrade, or a containerd the target minor does not support and that cannot be replaced (no
-    /// candidate on Ubuntu, Flatcar's own) is refused before anything changes.
+    /// candidate on Ubuntu, Flatcar's own) is refused before anything changes. From the version guard on it holds kured's
+    /// reboot lock (<see cref="RebootLockHolder"/>), so no node reboots while kubeadm upgrades this node's etcd member and
+    /// control plane, and releases it when the node is uncordoned.
     /// </summary>
     /// <param name="os">The node's operating system.</param>
     /// <param name="kubernetesVersion">The target version, MAJOR.MINOR.PATCH.</param>
@@ -294,7 +296,9 @@ public static class NodeScripts
         return Step(flatcar ? "upgrade-control-plane-flatcar.sh" : "upgrade-control-plane-ubuntu.sh", values);
     }
 
-    /// <summary>On the first control-plane node, before a worker's upgrade: drains the worker unless it already runs <paramref name="kubernetesVersion"/>.</summary>
+    /// <summary>On the first control-plane node, before a worker's upgrade: drains the worker unless it already runs
+    /// <paramref name="kubernetesVersion"/>, holding kured's reboot lock first (<see cref="RebootLockHolder"/>; it waits up
+    /// to 30 minutes for a reboot in progress), so no node reboots while the upgrade has nodes out.</summary>
     public static string DrainForUpgrade(string nodeName, string kubernetesVersion)
     {
         var version = CheckVersion(kubernetesVersion);
@@ -336,7 +340,8 @@ public static class NodeScripts
 
     /// <summary>On the first control-plane node, after a worker's upgrade to <paramref name="kubernetesVersion"/>: makes it
     /// schedulable again if the upgrade cordoned it (<see cref="CordonedForUpgradeAnnotation"/>); a node an operator
-    /// cordoned stays cordoned.</summary>
+    /// cordoned stays cordoned. Once no node is cordoned for an upgrade any more, it releases the upgrade's hold on kured's
+    /// reboot lock.</summary>
     public static string Uncordon(string nodeName, string kubernetesVersion)
     {
         CheckName(nodeName);

@@ -41,8 +41,9 @@ uncordon_after_upgrade() {
 # never go down together). It waits up to 30 minutes for a reboot in progress. The upgrade's lock names no node and
 # expires after an hour (kured then takes it over), so an upgrade that stopped half-way does not stop reboots for good;
 # every call takes it anew. Without kured (no DaemonSet) there is nothing to hold.
+# The DaemonSet's resourceVersion and its lock annotation (empty when there is none), or nothing without kured.
 reboot_lock_state() {
-  kubectl -n @@REBOOT_LOCK_NAMESPACE@@ get daemonset @@REBOOT_LOCK_DAEMONSET@@ -o jsonpath="{.metadata.resourceVersion} {.metadata.annotations.${reboot_lock_annotation//./\\.}}"
+  kubectl -n @@REBOOT_LOCK_NAMESPACE@@ get daemonset @@REBOOT_LOCK_DAEMONSET@@ --ignore-not-found -o jsonpath="{.metadata.resourceVersion} {.metadata.annotations.${reboot_lock_annotation//./\\.}}"
 }
 reboot_lock_annotation=@@REBOOT_LOCK_ANNOTATION@@
 hold_reboot_lock() {
@@ -86,7 +87,7 @@ release_reboot_lock() {
     return 0
   fi
   for attempt in 1 2 3 4 5 6 7 8 9 10; do
-    state="$(kubectl -n @@REBOOT_LOCK_NAMESPACE@@ get daemonset @@REBOOT_LOCK_DAEMONSET@@ --ignore-not-found -o jsonpath="{.metadata.resourceVersion} {.metadata.annotations.${reboot_lock_annotation//./\\.}}")"
+    state="$(reboot_lock_state)"
     version="${state%% *}"
     case "${state#* }" in
       *'"nodeID":"@@REBOOT_LOCK_HOLDER@@"'*) ;;

@@ -384,6 +384,32 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>kured, the Kubernetes Reboot Daemon (CNCF sandbox): a DaemonSet that drains and reboots nodes whose OS asks
+    /// for a reboot, one at a time under a lock on its own DaemonSet. Part of the cluster core whenever
+    /// <c>platform:reboots</c> is enabled (<c>Cluster.NodeReboots</c>, values in <c>Cluster.Reboots.KuredValues</c>); the
+    /// Flatcar docs ("Update and reboot strategies") name it, next to FLUO, as a reboot manager for Kubernetes on Flatcar
+    /// releases after 3067.0.0. FLUO (flatcar-linux-update-operator) publishes no chart and knows only Flatcar; kured also
+    /// reboots the Ubuntu nodes.
+    /// From the project's own repository, <c>https://kubereboot.github.io/charts</c> (kubereboot/charts, the maintainers).
+    /// Its image, <c>ghcr.io/kubereboot/kured</c>, is the chart's <c>appVersion</c> (1.23.0), left to the chart.
+    /// Version 6.1.0 (2026-06-30) is the newest release and carries kured 1.23.0.
+    /// Source: <c>https://github.com/kubereboot/charts/releases/tag/kured-6.1.0</c> (tag kured-6.1.0 and the published
+    /// index.yaml; kured's own tag 1.23.0).
+    /// Kubernetes: the chart declares no <c>kubeVersion</c>; kured 1.23.0 is built against Kubernetes 1.36 client libraries
+    /// (go.mod: <c>k8s.io/client-go v0.36.2</c>, <c>k8s.io/kubectl v0.36.2</c> for the drain) and its CI runs kind clusters
+    /// of 1.35.1 and 1.36.1 (<c>.github/kind-cluster-previous.yaml</c>, <c>kind-cluster-current.yaml</c>). Covers 1.35 and
+    /// 1.36; 1.37 is newer than its tested list, so clusters on 1.37 run kured untested (it uses only core/v1 nodes, pods
+    /// and evictions, and apps/v1 DaemonSets, all stable).
+    /// CRDs: <see cref="CrdInstall.None"/> (no <c>crds/</c> folder, no CRD templates; the optional ServiceMonitor stays
+    /// off).</summary>
+    public static HelmChart Kured { get; } = new()
+    {
+        Name = "kured",
+        Repository = "https://kubereboot.github.io/charts",
+        Version = "6.1.0",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured];
 }

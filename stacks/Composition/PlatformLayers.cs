@@ -57,13 +57,14 @@ public static class PlatformLayers
 
     /// <summary>
     /// The parts of the <see cref="Core"/> that run as pods, so they come after the CNI, registered whatever else is
-    /// switched on: today the kubelet serving-certificate approver, whenever kubelets request their serving
+    /// switched on: the kubelet serving-certificate approver, whenever kubelets request their serving
     /// certificates from the cluster CA (hardening switch <c>kubeletServingCertificates</c>), scoped to the inventory's
-    /// node names and addresses. Call it once the <see cref="CapabilityIds.Cni"/> layer is in
+    /// node names and addresses; and kured (<see cref="NodeReboots"/>), unless <c>platform:reboots.enabled</c> is false. Call it once the <see cref="CapabilityIds.Cni"/> layer is in
     /// <see cref="PlatformContext.Layers"/>; it takes the same ordering rule as the layers (<see cref="OnCluster"/>).
     /// Nothing waits for it: a node's <c>kubectl logs/exec</c> work once its certificate is approved, seconds after the
     /// approver starts; a node added later is denied until the approver's release has its name and address (after the
-    /// node's registration), and its kubelet asks again every 32 seconds until then.
+    /// node's registration), and its kubelet asks again every 32 seconds until then. Nothing waits for kured either: it
+    /// only ever acts on a node that asks for a reboot.
     /// </summary>
     /// <returns>The components registered, in order.</returns>
     public static IReadOnlyList<ComponentResource> CoreOnCluster(PlatformContext context)
@@ -75,6 +76,11 @@ public static class PlatformLayers
         {
             components.Add(new KubeletServingCertificateApprover($"{settings.ClusterName}-serving-certificates",
                 new KubeletServingCertificateApproverArgs { Nodes = settings.Nodes }, OnCluster(context)));
+        }
+        if (settings.Reboots.Enabled)
+        {
+            components.Add(new NodeReboots($"{settings.ClusterName}-reboots",
+                new NodeRebootsArgs { Options = settings.Reboots }, OnCluster(context)));
         }
         return components;
     }

@@ -322,6 +322,21 @@ public static class PlatformConfigKeys
             "down (e.g. \"25%\"), at least one; default \"10%\". Control-plane nodes always upgrade one at a time.",
     };
 
+    /// <summary><c>platform:reboots</c>: when kured may drain and reboot the nodes that need it.</summary>
+    public static PlatformConfigKey Reboots { get; } = new()
+    {
+        Name = "reboots",
+        Type = PlatformConfigValueType.Object,
+        Default = """{"enabled": true, "days": ["su", "mo", "tu", "we", "th", "fr", "sa"], "startTime": "00:00", "endTime": "23:59:59", "timeZone": "UTC", "drainTimeout": "15m"}""",
+        Example = """{"days": ["sat", "sun"], "startTime": "02:00", "endTime": "06:00", "timeZone": "Europe/Berlin", "drainTimeout": "30m"}""",
+        Description = "Coordinated node reboots (kured): a node that needs a reboot (a staged Flatcar update, an Ubuntu " +
+            "package that asks for one) is drained and rebooted, one node at a time across the cluster, only inside the " +
+            "window. enabled (default true; false: nothing reboots nodes, Flatcar's own reboots stay off); days (day names, " +
+            "default every day); startTime and endTime (HH:MM or HH:MM:SS, default 00:00 to 23:59:59; an end before the start " +
+            "runs over midnight); timeZone (IANA name, default UTC); drainTimeout (e.g. \"15m\", 1m to 24h, default 15m: a " +
+            "drain that takes longer is given up and the node is not rebooted).",
+    };
+
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<PlatformConfigKey> All { get; } =
     [
@@ -342,6 +357,7 @@ public static class PlatformConfigKeys
         HardeningExceptions,
         SecretsEncryptionMigration,
         Upgrade,
+        Reboots,
         Cni,
         LoadBalancer,
         Ingress,

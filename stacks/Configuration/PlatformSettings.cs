@@ -81,6 +81,9 @@ public sealed record PlatformSettings
     /// 10% of the workers, at least one.</summary>
     public Platform.Components.Cluster.MaxUnavailableWorkers MaxUnavailableWorkers { get; init; } = Platform.Components.Cluster.MaxUnavailableWorkers.Default;
 
+    /// <summary>When kured reboots nodes (<c>platform:reboots</c>); default on, every day, the whole day, UTC.</summary>
+    public Platform.Components.Cluster.Reboots.NodeRebootOptions Reboots { get; init; } = new();
+
     /// <summary>Capability on/off overrides by capability id (<c>platform:capabilities</c>); empty by default.</summary>
     public IReadOnlyDictionary<string, bool> CapabilityOverrides { get; init; } = ReadOnlyDictionary<string, bool>.Empty;
 

@@ -81,6 +81,7 @@ public static class PlatformSettingsLoader
         var statefulWorkloads = ReadStatefulWorkloads(source, problems);
         var secretsEncryptionMigration = ReadBoolean(source, PlatformConfigKeys.SecretsEncryptionMigration, problems);
         var maxUnavailableWorkers = UpgradeOptionsParser.ReadMaxUnavailableWorkers(source, problems);
+        var reboots = RebootOptionsParser.Read(source, problems);
         var capabilities = ReadCapabilities(source, problems);
 
         problems.ThrowIfAny();
@@ -106,6 +107,7 @@ public static class PlatformSettingsLoader
             StatefulWorkloads = statefulWorkloads!.Value,
             SecretsEncryptionMigration = secretsEncryptionMigration!.Value,
             MaxUnavailableWorkers = maxUnavailableWorkers!,
+            Reboots = reboots!,
             CapabilityOverrides = capabilities!,
         };
     }

@@ -31,6 +31,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.KubeStateMetrics), CrdInstall.None),
         (nameof(HelmCharts.RookCeph), CrdInstall.Templates),
         (nameof(HelmCharts.RookCephCluster), CrdInstall.None),
+        (nameof(HelmCharts.Kured), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

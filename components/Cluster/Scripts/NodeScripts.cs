@@ -54,6 +54,14 @@ public static class NodeScripts
     /// only the nodes it cordoned itself are made schedulable again, by this run or the next one.</summary>
     public const string CordonedForUpgradeAnnotation = "platform/cordoned-for-upgrade";
 
+    /// <summary>Who holds kured's reboot lock (<see cref="Reboots.KuredValues.LockAnnotation"/>) while an upgrade takes
+    /// nodes out: no node's name (a node name has no colon), so no kured pod ever takes the lock for its own.</summary>
+    public const string RebootLockHolder = "platform:upgrade";
+
+    /// <summary>How long the upgrade's hold on kured's reboot lock lasts after it was last taken: one hour. Every drain
+    /// and control-plane upgrade takes it anew; if an upgrade stops half-way, kured may take the lock over after that.</summary>
+    public static TimeSpan RebootLockTtl { get; } = TimeSpan.FromHours(1);
+
     /// <summary>The node annotation that lists the labels the platform manages, so removed ones can be taken off.</summary>
     public const string ManagedLabelsAnnotation = "platform/managed-labels";
 
@@ -253,7 +261,9 @@ public static class NodeScripts
     /// <see cref="EtcdSnapshotsKept"/>); a snapshot that fails stops the upgrade, and a run after kubeadm has upgraded
     /// the node's API server takes none. Nothing happens when the node already runs that version; a jump of more than
     /// one minor version, a downgrade, or a containerd the target minor does not support and that cannot be replaced (no
-    /// candidate on Ubuntu, Flatcar's own) is refused before anything changes.
+    /// candidate on Ubuntu, Flatcar's own) is refused before anything changes. From the version guard on it holds kured's
+    /// reboot lock (<see cref="RebootLockHolder"/>), so no node reboots while kubeadm upgrades this node's etcd member and
+    /// control plane, and releases it when the node is uncordoned.
     /// </summary>
     /// <param name="os">The node's operating system.</param>
     /// <param name="kubernetesVersion">The target version, MAJOR.MINOR.PATCH.</param>
@@ -292,7 +302,9 @@ public static class NodeScripts
         return Step(flatcar ? "upgrade-control-plane-flatcar.sh" : "upgrade-control-plane-ubuntu.sh", values);
     }
 
-    /// <summary>On the first control-plane node, before a worker's upgrade: drains the worker unless it already runs <paramref name="kubernetesVersion"/>.</summary>
+    /// <summary>On the first control-plane node, before a worker's upgrade: drains the worker unless it already runs
+    /// <paramref name="kubernetesVersion"/>, holding kured's reboot lock first (<see cref="RebootLockHolder"/>; it waits up
+    /// to 30 minutes for a reboot in progress), so no node reboots while the upgrade has nodes out.</summary>
     public static string DrainForUpgrade(string nodeName, string kubernetesVersion)
     {
         var version = CheckVersion(kubernetesVersion);
@@ -335,7 +347,8 @@ public static class NodeScripts
 
     /// <summary>On the first control-plane node, after a worker's upgrade to <paramref name="kubernetesVersion"/>: makes it
     /// schedulable again if the upgrade cordoned it (<see cref="CordonedForUpgradeAnnotation"/>); a node an operator
-    /// cordoned stays cordoned.</summary>
+    /// cordoned stays cordoned. Once no node is cordoned for an upgrade any more, it releases the upgrade's hold on kured's
+    /// reboot lock.</summary>
     public static string Uncordon(string nodeName, string kubernetesVersion)
     {
         CheckName(nodeName);
@@ -446,6 +459,12 @@ public static class NodeScripts
     {
         { "CORDONED_ANNOTATION", CordonedForUpgradeAnnotation },
         { "KUBERNETES_VERSION", version },
+        { "REBOOT_LOCK_NAMESPACE", Reboots.KuredValues.Namespace },
+        { "REBOOT_LOCK_DAEMONSET", Reboots.KuredValues.DaemonSetName },
+        { "REBOOT_LOCK_ANNOTATION", Reboots.KuredValues.LockAnnotation },
+        { "REBOOT_LOCK_HOLDER", RebootLockHolder },
+        // Go's time.Duration in JSON: whole nanoseconds.
+        { "REBOOT_LOCK_TTL_NANOSECONDS", (RebootLockTtl.Ticks * 100).ToString(System.Globalization.CultureInfo.InvariantCulture) },
     });
 
     private static ScriptFragment KubeletFilePermissions() => Part("kubelet-file-permissions.sh");

@@ -26,6 +26,11 @@ internal static class ScriptPlaceholders
         ["KUBE_VIP_TEMPLATE"] = PlaceholderKind.Word, // NodeScripts.KubeVipTemplatePath
         ["MANAGED_LABELS_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.ManagedLabelsAnnotation
         ["CORDONED_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.CordonedForUpgradeAnnotation
+        ["REBOOT_LOCK_NAMESPACE"] = PlaceholderKind.Word, // KuredValues.Namespace
+        ["REBOOT_LOCK_DAEMONSET"] = PlaceholderKind.Word, // KuredValues.DaemonSetName
+        ["REBOOT_LOCK_ANNOTATION"] = PlaceholderKind.Word, // KuredValues.LockAnnotation
+        ["REBOOT_LOCK_HOLDER"] = PlaceholderKind.Word, // NodeScripts.RebootLockHolder
+        ["REBOOT_LOCK_TTL_NANOSECONDS"] = PlaceholderKind.Word, // NodeScripts.RebootLockTtl
         ["NODE_IP"] = PlaceholderKind.Word, // kubelet's node IP, the inventory address
         ["ETCD_SNAPSHOT_DIR"] = PlaceholderKind.Word, // NodeScripts.EtcdSnapshotDir
         ["ETCD_SNAPSHOTS_KEPT"] = PlaceholderKind.Word, // NodeScripts.EtcdSnapshotsKept

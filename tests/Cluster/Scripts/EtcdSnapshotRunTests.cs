@@ -107,9 +107,10 @@ public sealed class EtcdSnapshotRunTests : IDisposable
             run.CallsOf("crictl"));
         var calls = run.Calls.ToList();
         var lastSnapshotCall = calls.FindLastIndex(c => c.StartsWith("crictl ", StringComparison.Ordinal));
-        // Before anything that changes the node: packages, the sysext, kubeadm, the drain.
+        // Before anything that changes the node: packages, the sysext, kubeadm, the drain (reading the version and
+        // looking for kured's reboot lock change nothing).
         var firstChange = calls.FindIndex(c => c.StartsWith("apt-", StringComparison.Ordinal) || c.StartsWith("curl ", StringComparison.Ordinal)
-            || c.StartsWith("kubeadm ", StringComparison.Ordinal) || (c.StartsWith("kubectl ", StringComparison.Ordinal) && !c.EndsWith(ReportedVersion, StringComparison.Ordinal))
+            || c.StartsWith("kubeadm ", StringComparison.Ordinal) || (c.StartsWith("kubectl ", StringComparison.Ordinal) && !c.EndsWith(ReportedVersion, StringComparison.Ordinal) && c != KuredLookup)
             || c.StartsWith("systemd-sysext ", StringComparison.Ordinal));
         Assert.True(firstChange > lastSnapshotCall, run.ToString());
         Assert.Contains("kubeadm upgrade apply v1.36.2 --yes", calls);
@@ -168,9 +169,9 @@ public sealed class EtcdSnapshotRunTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.EndsWith($"etcd snapshot before the upgrade of cp-1 to v1.36.2: {reason}; nothing was upgraded. Fix etcd on this node, then run pulumi up again\n",
             run.Errors, StringComparison.Ordinal);
-        // kubectl only read the version the node's kubelet reports.
+        // kubectl only read the version the node's kubelet reports, and looked for kured (there is none to lock).
         Assert.Empty(run.CallsOf("kubeadm", "apt-get", "apt-mark", "systemctl"));
-        Assert.All(run.CallsOf("kubectl"), c => Assert.EndsWith(ReportedVersion, c, StringComparison.Ordinal));
+        Assert.All(run.CallsOf("kubectl"), c => Assert.True(c.EndsWith(ReportedVersion, StringComparison.Ordinal) || c == KuredLookup, c));
         Assert.Equal(before, _host.Snapshot());
     }
 
@@ -289,6 +290,9 @@ public sealed class EtcdSnapshotRunTests : IDisposable
 
     /// <summary>A control-plane node at kubelet <paramref name="running"/>, its API server at the same version and
     /// kubeadm's etcd running (listening locally on <paramref name="localUrl"/>), with the tools its upgrade uses.</summary>
+    /// <summary>The kubectl call that looks for kured's DaemonSet, whose reboot lock an upgrade holds.</summary>
+    private const string KuredLookup = "kubectl -n kured get daemonset kured --ignore-not-found -o name";
+
     /// <summary>The end of the kubectl call that reads the version the node's kubelet reports (the upgrade's guard).</summary>
     private const string ReportedVersion = "get node cp-1 -o jsonpath={.status.nodeInfo.kubeletVersion}";
 

@@ -699,6 +699,8 @@ public sealed class NodeScriptRunTests : IDisposable
           "annotate node "*" platform/cordoned-for-upgrade-") rm -f "$FAKE/annotation" ;;
           "drain "*) touch "$FAKE/cordoned" ;;
           "uncordon "*) rm -f "$FAKE/cordoned" ;;
+          "get nodes -o jsonpath={.items[*].metadata.annotations.platform/cordoned-for-upgrade}") cat "$FAKE/annotation" 2>/dev/null || true ;;
+          "-n kured get daemonset kured --ignore-not-found -o "*) ;;
           "get node w-1 -o jsonpath={.status.nodeInfo.kubeletVersion}") echo v1.35.4 ;;
           *"get node cp-1 -o jsonpath={.status.nodeInfo.kubeletVersion}") echo "v$(cat "$FAKE/kubelet-version")" ;;
           *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
@@ -1008,6 +1010,7 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.Equal(["systemd-sysext refresh"], first.CallsOf("systemd-sysext"));
         Assert.Equal(
             [
+                "systemctl list-unit-files locksmithd.service", "systemctl stop locksmithd.service",
                 "systemctl mask swap.target", "systemctl daemon-reload", "systemctl restart containerd", "systemctl restart containerd",
                 "systemctl enable --now containerd", "systemctl daemon-reload", "systemctl enable kubelet",
             ],
@@ -1021,7 +1024,7 @@ public sealed class NodeScriptRunTests : IDisposable
         var second = _host.Run(script);
 
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Empty(second.CallsOf("curl", "systemd-sysext", "systemctl restart", "systemctl daemon-reload"));
+        Assert.Empty(second.CallsOf("curl", "systemd-sysext", "systemctl restart", "systemctl daemon-reload", "systemctl stop"));
         Assert.Equal(before, _host.Snapshot());
     }
 

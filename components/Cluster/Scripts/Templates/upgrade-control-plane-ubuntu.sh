@@ -12,6 +12,8 @@ if [ "$(reported_kubelet_version "$node")" = "v$TARGET" ] && [ ! -f @@UPGRADE_MA
   uncordon_after_upgrade "$node"
 fi
 @@VERSION_GUARD@@
+# No reboot while kubeadm upgrades this node's control plane and etcd member, nor while it is drained.
+hold_reboot_lock
 @@ETCD_SNAPSHOT@@
 @@APT@@
 @@CONTAINERD_SUPPORT@@

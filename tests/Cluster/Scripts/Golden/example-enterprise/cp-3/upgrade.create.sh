@@ -10,6 +10,7 @@ export KUBECONFIG=/etc/kubernetes/admin.conf
 # annotation records it on the node, so an upgrade that stopped half-way is finished by the next run. The drain evicts
 # (PodDisruptionBudgets are respected) for 15 minutes at most, then names what holds it.
 drain_for_upgrade() {
+  hold_reboot_lock
   if [ "$(kubectl get node "$1" -o jsonpath='{.spec.unschedulable}')" != "true" ]; then
     kubectl annotate node "$1" --overwrite platform/cordoned-for-upgrade=1.35.9 >/dev/null
   fi
@@ -40,6 +41,71 @@ uncordon_after_upgrade() {
     kubectl uncordon "$1"
     kubectl annotate node "$1" platform/cordoned-for-upgrade- >/dev/null
   fi
+  release_reboot_lock
+}
+# kured's reboot lock: an annotation on kured's DaemonSet that kured's pods take before they drain and reboot a node,
+# one holder at a time. An upgrade holds it too, from before it takes a node out until the last node it cordoned is
+# schedulable again, so kured never reboots a node while an upgrade drains or upgrades another (two control-plane nodes
+# never go down together). It waits up to 30 minutes for a reboot in progress. The upgrade's lock names no node and
+# expires after an hour (kured then takes it over), so an upgrade that stopped half-way does not stop reboots for good;
+# every call takes it anew. Without kured (no DaemonSet) there is nothing to hold.
+# The DaemonSet's resourceVersion and its lock annotation (empty when there is none), or nothing without kured.
+reboot_lock_state() {
+  kubectl -n kured get daemonset kured --ignore-not-found -o jsonpath="{.metadata.resourceVersion} {.metadata.annotations.${reboot_lock_annotation//./\\.}}"
+}
+reboot_lock_annotation=weave.works/kured-node-lock
+hold_reboot_lock() {
+  local state version lock holder waited=0 conflicts=0
+  if [ -z "$(kubectl -n kured get daemonset kured --ignore-not-found -o name)" ]; then
+    return 0
+  fi
+  while :; do
+    state="$(reboot_lock_state)"
+    version="${state%% *}"
+    lock="${state#* }"
+    case "$lock" in
+      "" | *'"nodeID":"platform:upgrade"'*)
+        # Written only if the DaemonSet is still at the version read, as kured writes it: one of two writers wins.
+        if kubectl -n kured annotate daemonset kured --overwrite --resource-version="$version" \
+          "$reboot_lock_annotation={\"nodeID\":\"platform:upgrade\",\"metadata\":{\"unschedulable\":false},\"created\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"TTL\":3600000000000}" >/dev/null; then
+          return 0
+        fi
+        conflicts=$((conflicts + 1))
+        if [ "$conflicts" -ge 10 ]; then
+          echo "could not take kured's reboot lock (annotation $reboot_lock_annotation on daemonset kured/kured) after 10 attempts; run pulumi up again" >&2
+          exit 1
+        fi
+        ;;
+      *)
+        holder="$(printf '%s' "$lock" | sed -n 's/.*"nodeID":"\([^"]*\)".*/\1/p')"
+        if [ "$waited" -ge 1800 ]; then
+          echo "kured holds its reboot lock for node ${holder:-unknown} (annotation $reboot_lock_annotation on daemonset kured/kured) and has not released it in 30 minutes, so the upgrade does not take a node out. Once that node is back and Ready kured releases it; if the node is gone, remove the annotation (kubectl -n kured annotate daemonset kured $reboot_lock_annotation-), then run pulumi up again" >&2
+          exit 1
+        fi
+        sleep 30
+        waited=$((waited + 30))
+        ;;
+    esac
+  done
+}
+# Releases the upgrade's lock once no node is cordoned for an upgrade any more (the last of a wave releases it).
+release_reboot_lock() {
+  local state version attempt
+  if [ -n "$(kubectl get nodes -o jsonpath='{.items[*].metadata.annotations.platform/cordoned-for-upgrade}')" ]; then
+    return 0
+  fi
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    state="$(reboot_lock_state)"
+    version="${state%% *}"
+    case "${state#* }" in
+      *'"nodeID":"platform:upgrade"'*) ;;
+      *) return 0 ;;
+    esac
+    if kubectl -n kured annotate daemonset kured --resource-version="$version" "$reboot_lock_annotation-" >/dev/null; then
+      return 0
+    fi
+  done
+  echo "could not release kured's reboot lock (annotation $reboot_lock_annotation on daemonset kured/kured) after $attempt attempts; it expires within an hour" >&2
 }
 # A run that stopped after the kubelet's upgrade left the node cordoned: finish it before the version guard ends here.
 if [ "$(reported_kubelet_version "$node")" = "v$TARGET" ] && [ ! -f /var/lib/platform/upgrading ]; then
@@ -74,6 +140,8 @@ mark_upgrade_under_way() {
   install -d -m 0700 /var/lib/platform
   echo "$TARGET" >/var/lib/platform/upgrading
 }
+# No reboot while kubeadm upgrades this node's control plane and etcd member, nor while it is drained.
+hold_reboot_lock
 # Before kubeadm changes anything on this control-plane node: a snapshot of etcd from its local member (kubeadm's
 # stacked etcd, a static pod). The host has no etcdctl, so the etcd container's own etcdctl takes it and its etcdutl
 # checks it (registry.k8s.io/etcd is etcd's release image: distroless, etcd, etcdctl and etcdutl in /usr/local/bin, no

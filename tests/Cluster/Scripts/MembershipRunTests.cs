@@ -22,7 +22,8 @@ public sealed class MembershipRunTests : IDisposable
     /// kubectl on a control-plane node, as far as a removal uses it: Nodes are files in <c>$FAKE/nodes</c>; the etcd pods
     /// are the lines of <c>$FAKE/etcd-pods</c> (name, node, Ready, client URLs, as the jsonpath prints them); and
     /// <c>kubectl exec</c> into an etcd pod runs etcdctl on <c>$FAKE/members</c> (etcdctl's simple member list) with the
-    /// members named in <c>$FAKE/unhealthy</c> failing their health check.
+    /// members named in <c>$FAKE/unhealthy</c> failing their health check (and their pods, like those in
+    /// <c>$FAKE/unanswering</c>, failing an exec).
     /// </summary>
     private const string Kubectl = """
         case "$*" in
@@ -36,7 +37,7 @@ public sealed class MembershipRunTests : IDisposable
           "-n kube-system exec "*" -c etcd -- etcdctl "*)
             pod="$4"
             shift 8
-            if grep -qx "$pod" "$FAKE/unhealthy" 2>/dev/null; then echo "error: unable to upgrade connection: container not found" >&2; exit 1; fi
+            if grep -qx "$pod" "$FAKE/unhealthy" "$FAKE/unanswering" 2>/dev/null; then echo "error: unable to upgrade connection: container not found" >&2; exit 1; fi
             shift 4
             case "$*" in
               "member list") cat "$FAKE/members" ;;
@@ -166,8 +167,20 @@ public sealed class MembershipRunTests : IDisposable
         var run = _admin.Run(NodeScripts.Leave("cp-3", "10.0.0.13", controlPlane: true, dead: false));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("no etcd pod is Ready", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("no Ready etcd pod gives etcd's member list", run.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain(run.Calls, c => c.StartsWith("kubectl drain", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_ready_etcd_pod_that_does_not_answer_is_passed_over_for_the_next()
+    {
+        WriteState("unanswering", "etcd-cp-1\n");
+
+        var run = _admin.Run(NodeScripts.Leave("cp-3", "10.0.0.13", controlPlane: true, dead: false));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"kubectl -n kube-system exec etcd-cp-2 -c etcd -- {Etcdctl.Replace("10.0.0.11", "10.0.0.12", StringComparison.Ordinal)} member remove {Cp3Member}", run.Calls);
+        Assert.DoesNotContain(run.Calls, c => c.Contains("exec etcd-cp-3", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,27 +22,33 @@ etcdctl_in() {
   local pod="$1" url="$2"
   shift 2
   kubectl -n kube-system exec "$pod" -c etcd -- etcdctl --endpoints="$url" --cacert=/etc/kubernetes/pki/etcd/ca.crt \
-    --cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt --key=/etc/kubernetes/pki/etcd/healthcheck-client.key "$@"
+    --cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt --key=/etc/kubernetes/pki/etcd/healthcheck-client.key "$@" </dev/null
 }
-other_pod=""
-other_url=""
-own_pod=""
-own_url=""
+# The Ready etcd pods, the other control-plane nodes' first (name and client URL), then the leaving node's own.
+others=""
+own=""
 pods="$(kubectl -n kube-system get pods -l component=etcd,tier=control-plane -o jsonpath='{range .items[*]}{.metadata.name} {.spec.nodeName} {.status.conditions[?(@.type=="Ready")].status} {.metadata.annotations.kubeadm\.kubernetes\.io/etcd\.advertise-client-urls}{"\n"}{end}' 2>/dev/null || true)"
 while read -r pod pod_node ready urls; do
   if [ "$ready" != True ] || [ -z "$urls" ]; then continue; fi
   if [ "$pod_node" = "$node" ]; then
-    own_pod="$pod"
-    own_url="${urls%%,*}"
-  elif [ -z "$other_pod" ]; then
-    other_pod="$pod"
-    other_url="${urls%%,*}"
+    own="$pod ${urls%%,*}"
+  else
+    others="$others$pod ${urls%%,*}"$'\n'
   fi
 done <<<"$pods"
-via_pod="${other_pod:-$own_pod}"
-via_url="${other_url:-$own_url}"
-[ -n "$via_pod" ] || refuse "no etcd pod is Ready (kubectl -n kube-system get pods -l component=etcd)" "Bring etcd back on a majority of the control-plane nodes, then run pulumi up again"
-members="$(etcdctl_in "$via_pod" "$via_url" member list)" || refuse "etcd gives no member list through pod $via_pod" "Check etcd's health, then run pulumi up again"
+# etcd is read through the first of them that answers (a pod whose member has just left may still show Ready).
+via_pod=""
+via_url=""
+members=""
+while read -r pod url; do
+  if [ -z "$pod" ]; then continue; fi
+  if members="$(etcdctl_in "$pod" "$url" member list)"; then
+    via_pod="$pod"
+    via_url="$url"
+    break
+  fi
+done <<<"$others$own"
+[ -n "$via_pod" ] || refuse "no Ready etcd pod gives etcd's member list (kubectl -n kube-system get pods -l component=etcd)" "Bring etcd back on a majority of the control-plane nodes, then run pulumi up again"
 # A member is healthy when etcdctl's health check of one of its client URLs succeeds (a line '<url> is healthy: ...').
 health="$(etcdctl_in "$via_pod" "$via_url" endpoint health --cluster 2>/dev/null || true)"
 member_id=""
@@ -79,12 +85,12 @@ else
     refuse "etcd has $total members, $healthy of them healthy (unhealthy:${unhealthy:- none}); removing the member at $peer_url needs $need_now healthy members and would leave $others healthy of $((total - 1)), where $need_after are a quorum" \
       "Bring the unhealthy members back (or mark a control-plane node that is gone for good dead: true, see the README's 'Adding and removing nodes'), then run pulumi up again"
   fi
-  [ -n "$other_pod" ] || refuse "no etcd pod of another control-plane node is Ready" "Bring etcd back on the other control-plane nodes, then run pulumi up again"
+  [ "$via_pod $via_url" != "$own" ] || refuse "no etcd pod of another control-plane node answers" "Bring etcd back on the other control-plane nodes, then run pulumi up again"
 fi
 @@DRAIN@@
 if [ -n "$member_id" ] && [ "$total" -gt 1 ]; then
-  etcdctl_in "$other_pod" "$other_url" member remove "$member_id"
-  after="$(etcdctl_in "$other_pod" "$other_url" member list)"
+  etcdctl_in "$via_pod" "$via_url" member remove "$member_id"
+  after="$(etcdctl_in "$via_pod" "$via_url" member list)"
   if awk -F', ' -v id="$member_id" '$1 == id { found = 1 } END { exit !found }' <<<"$after"; then
     echo "etcd still lists member $member_id ($peer_url) after its removal; run pulumi up again" >&2
     exit 1

@@ -119,6 +119,8 @@ public class MembershipTests
         Assert.Equal("10.0.0.12", Host(run, Resource("cp-1", "service-proxy")));
         Assert.Contains("kubeadm upgrade apply", Script(run, Resource("cp-2", "upgrade"), "create"));
         Assert.Equal("10.0.0.12", Host(run, Resource("cp-1", "register")));
+        var warning = Assert.Single(run.Single<Platform.Stacks.PlatformStack>().Warnings, w => w.Contains("dead", StringComparison.Ordinal));
+        Assert.StartsWith("platform:nodes marks cp-1 dead: nothing runs on them", warning, StringComparison.Ordinal);
     }
 
     [Fact]

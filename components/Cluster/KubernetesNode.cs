@@ -14,6 +14,11 @@ namespace Platform.Components.Cluster;
 /// platform's files and markers), its node-object step deletes its Node (from the same healthy control-plane node), and
 /// its preparation is undone. A dead node (<see cref="ClusterNode.Dead"/>) runs nothing itself: its own steps are kept
 /// as they are and dropped from the state without a command.
+/// <para>What Pulumi.Command does with a step shapes all of it: a step's delete runs the script and on the connection
+/// recorded in the state by the previous update (so a node's removal runs what that update wrote: its leave and
+/// node-object steps exist from the node's bring-up on), any changed input but the triggers updates the step, which
+/// runs its create again (every script is safe to re-run), and changed triggers replace it. Steps keep their names when
+/// another node becomes the first control plane, so nothing is replaced.</para>
 /// </summary>
 public sealed class KubernetesNode : ComponentResource
 {

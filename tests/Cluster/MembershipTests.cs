@@ -124,6 +124,23 @@ public class MembershipTests
     }
 
     [Fact]
+    public async Task Marking_the_first_control_plane_dead_renames_and_removes_no_step_so_no_delete_would_reach_it()
+    {
+        var before = await StackRunner.RunAsync(With(3, 1));
+        var dead = await StackRunner.RunAsync(Inventory(
+            ("cp-1", "10.0.0.11", "control-plane", true), ("cp-2", "10.0.0.12", "control-plane", false), ("cp-3", "10.0.0.13", "control-plane", false),
+            ("worker-1", "10.0.1.11", "worker", false)));
+
+        static List<string> Steps(StackRun run) => run.Registrations.Where(r => r.Type == CommandType).Select(r => r.Name!).Order().ToList();
+        // A step gone from the program would be deleted, its delete run on the host the state records: cp-1 for its own
+        // steps, the service-proxy step and the admin steps.
+        Assert.Equal(Steps(before), Steps(dead));
+        // Of the steps on cp-1 itself none runs: each ignores every input change.
+        foreach (var name in Steps(dead).Where(n => Host(dead, n) == "10.0.0.11"))
+            Assert.Contains("create", Options(dead, name).IgnoreChanges);
+    }
+
+    [Fact]
     public async Task A_dead_worker_is_not_drained_for_an_upgrade_and_its_own_steps_are_retained()
     {
         var run = await StackRunner.RunAsync(Inventory(

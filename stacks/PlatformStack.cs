@@ -46,6 +46,12 @@ public class PlatformStack : Stack
         var warnings = new List<string>();
         if (SshHostKey.UnpinnedWarning(settings.Nodes) is { } hostKeys)
             warnings.Add(hostKeys);
+        if (settings.Nodes.Where(n => n.Dead).Select(n => n.Name).ToList() is { Count: > 0 } dead)
+        {
+            warnings.Add($"{PlatformConfigKeys.Nodes.FullName} marks {string.Join(", ", dead)} dead: nothing runs on them, and this update " +
+                "removes a dead control-plane node's etcd member. Once it is done, remove them from the list and run pulumi up again " +
+                "(README: Adding and removing nodes).");
+        }
         if (settings.SecretsEncryptionMigration)
         {
             warnings.Add($"{PlatformConfigKeys.SecretsEncryptionMigration.FullName} is true: Secrets are still written with aescbc, whose key " +

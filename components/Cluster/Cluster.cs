@@ -8,8 +8,11 @@ namespace Platform.Components.Cluster;
 
 /// <summary>
 /// A kubeadm cluster built from bare hosts over SSH. Every node is prepared on its own; the first control-plane node
-/// runs <c>kubeadm init</c>; the other control-plane nodes join one after another (etcd adds members one at a time)
-/// and the workers join in parallel, each waiting only for the init. Behind kube-vip, a changed kube-vip template
+/// that is not dead runs <c>kubeadm init</c> (unless it joined the cluster: initialising is a one-time fact, so the
+/// first control-plane node can leave and another take its place) and the cluster's admin steps; the other
+/// control-plane nodes join one after another (etcd adds members one at a time) and the workers join in parallel, each
+/// waiting only for the init. A node's removal runs on a healthy control-plane node: the first one, or for the first one
+/// itself the next (see <see cref="KubernetesNode.Leave"/>). Behind kube-vip, a changed kube-vip template
 /// reaches the running control-plane nodes one after another (<see cref="KubernetesNode.RollOutKubeVip"/>). The PKI
 /// comes from Pulumi state (<see cref="ClusterPki"/>) and is copied to the control-plane nodes before init and join,
 /// so the admin kubeconfig and the Kubernetes provider (<see cref="ClusterAccess"/>) never read anything back from a node. Once the network
@@ -22,6 +25,8 @@ public sealed class Cluster : ComponentResource
     public const string TypeToken = "platform:cluster:Cluster";
 
     private readonly string _name;
+    private readonly KubernetesNode _admin;
+    private readonly KubernetesNode _serviceProxyHost;
     private Command? _serviceProxy;
 
     /// <summary>Builds the cluster.</summary>
@@ -34,7 +39,12 @@ public sealed class Cluster : ComponentResource
         var controlPlanes = args.Nodes.Where(n => n.Role == NodeRole.ControlPlane).ToList();
         if (controlPlanes.Count == 0)
             throw new ArgumentException("A cluster needs at least one control-plane node.", nameof(args));
-        var first = controlPlanes[0];
+        var live = controlPlanes.Where(n => !n.Dead).ToList();
+        if (live.Count == 0)
+            throw new ArgumentException("A cluster needs at least one control-plane node that is not dead.", nameof(args));
+        // The admin steps run on the first live control-plane node, and its own removal on the next one.
+        var first = live[0];
+        var firstRemovalHost = live.Count > 1 ? live[1] : first;
         var endpoint = string.Create(CultureInfo.InvariantCulture, $"{args.ApiEndpointHost}:{args.ApiEndpointPort}");
         var kubeVip = args.ApiEndpointMode == ApiEndpointMode.KubeVip ? args.ApiEndpointHost : null;
         var spec = new KubeadmClusterSpec
@@ -62,7 +72,8 @@ public sealed class Cluster : ComponentResource
         KubernetesNode? firstNode = null;
         Resource? previousControlPlaneJoin = null;
         var kubeVipTemplate = files.KubeVipTemplate is { } template ? KubeVipManifest.Fingerprint(template) : null;
-        foreach (var node in controlPlanes.Concat(args.Nodes.Where(n => n.Role == NodeRole.Worker)))
+        // The first live control-plane node first (the others' joins wait for its init), then the others in inventory order.
+        foreach (var node in controlPlanes.Where(n => n != first).Prepend(first).Concat(args.Nodes.Where(n => n.Role == NodeRole.Worker)))
         {
             var role = node == first ? KubernetesNodeRole.FirstControlPlane
                 : node.Role == NodeRole.ControlPlane ? KubernetesNodeRole.ControlPlane : KubernetesNodeRole.Worker;
@@ -78,8 +89,10 @@ public sealed class Cluster : ComponentResource
                 SshPrivateKey = args.SshPrivateKey,
                 Files = files.For(node, role),
                 FirstControlPlane = first,
+                RemovalHost = role == KubernetesNodeRole.FirstControlPlane ? firstRemovalHost : first,
+                NodeObjectAfter = firstNode == null ? [] : [firstNode.Joined],
                 JoinAfter = joinAfter.Distinct().ToList(),
-                BootstrapToken = role == KubernetesNodeRole.FirstControlPlane ? null : (Input<string>)Pki.BootstrapToken,
+                BootstrapToken = Pki.BootstrapToken,
                 KubeVipAddress = role == KubernetesNodeRole.Worker ? null : kubeVip,
                 UpgradeAfter = role == KubernetesNodeRole.Worker ? previousWave.ToList() : nodes.Count == 0 ? [] : [nodes[^1].Upgraded],
                 KubeProxy = args.KubeProxy,
@@ -102,6 +115,21 @@ public sealed class Cluster : ComponentResource
             }
         }
         Nodes = nodes;
+        _admin = firstNode!;
+        _serviceProxyHost = nodes.Single(n => n.Host == controlPlanes[0]);
+        // The leave steps: the first control-plane node's waits for the join of the node it runs on; the control-plane
+        // nodes' ones wait for each other in that order, so their deletes (the later ones first) run one at a time.
+        Resource? previousLeave = null;
+        foreach (var controlPlane in nodes.Where(n => n.IsControlPlane))
+        {
+            var after = new List<Resource>();
+            if (controlPlane == _admin && firstRemovalHost != first)
+                after.Add(nodes.Single(n => n.Host == firstRemovalHost).Joined);
+            if (previousLeave != null) after.Add(previousLeave);
+            previousLeave = controlPlane.Leave(after);
+        }
+        foreach (var worker in nodes.Where(n => !n.IsControlPlane))
+            worker.Leave([]);
         // A changed kube-vip template reaches the control-plane nodes one after another (see RollOutKubeVip), once every
         // upgrade is done (the last wave's, or the last control plane's without workers), so a moving virtual IP never
         // meets an API server kubeadm is restarting nor the drains and uncordons that go through it.
@@ -119,7 +147,7 @@ public sealed class Cluster : ComponentResource
             CaCertPem = Pki.ClusterCa.CertPem,
             ClientCertPem = Pki.AdminCertPem,
             ClientKeyPem = Pki.AdminKeyPem,
-        }, new ComponentResourceOptions { Parent = this, DependsOn = { firstNode!.Registered } });
+        }, new ComponentResourceOptions { Parent = this, DependsOn = { _admin.Registered } });
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -132,7 +160,8 @@ public sealed class Cluster : ComponentResource
     /// <summary>The cluster's PKI and credentials.</summary>
     public ClusterPki Pki { get; }
 
-    /// <summary>The nodes: control-plane nodes first (the first one runs init), then workers.</summary>
+    /// <summary>The nodes: control-plane nodes first (the first one that is not dead, which runs init and the admin
+    /// steps, then the others in inventory order), then workers.</summary>
     public IReadOnlyList<KubernetesNode> Nodes { get; }
 
     /// <summary>The admin kubeconfig and the Kubernetes provider for every in-cluster layer.</summary>
@@ -163,8 +192,9 @@ public sealed class Cluster : ComponentResource
         ArgumentNullException.ThrowIfNull(after);
         if (_serviceProxy != null)
             throw new InvalidOperationException($"The Service proxy step of cluster {_name} is registered already.");
-        // The first control-plane node's step, like the other steps that run there on the cluster's behalf.
-        _serviceProxy = Nodes[0].ReconcileServiceProxy(KubeProxy, after);
+        // On the first live control-plane node, like the other steps that run on the cluster's behalf; named after the
+        // inventory's first control-plane node, so it keeps its name while that node is dead.
+        _serviceProxy = _serviceProxyHost.ReconcileServiceProxy(_admin, KubeProxy, after);
         if (!KubeProxy)
         {
             foreach (var node in Nodes)

@@ -16,7 +16,8 @@ public sealed record ClusterArgs
     /// containerd releases). Required.</summary>
     public required ContainerRuntime ContainerRuntime { get; init; }
 
-    /// <summary>The hosts, in inventory order; the first control-plane node runs <c>kubeadm init</c>. Required.</summary>
+    /// <summary>The hosts, in inventory order; the first control-plane node that is not dead runs <c>kubeadm init</c> (unless
+    /// it joined the cluster) and the cluster's admin steps. Required.</summary>
     public required IReadOnlyList<ClusterNode> Nodes { get; init; }
 
     /// <summary>The API endpoint's host (IPv4 address or DNS name). Required.</summary>

@@ -50,6 +50,13 @@ public sealed record ClusterNode
     /// address, null for a DNS name (kubelet chooses then).</summary>
     public string? KubeletNodeIp => CanonicalIp.Is(Address) ? Address : null;
 
+    /// <summary>Whether the host is gone for good (default false). A dead node never runs a step again: its own steps keep
+    /// what they are and are dropped from the state without a command when it leaves the inventory (no drain, no
+    /// reset); a dead control-plane node's etcd member is removed, from a healthy control-plane node, on the update that
+    /// marks it; and it is never the node the cluster's admin steps run on. Set it, run <c>pulumi up</c>, then remove the
+    /// node from the inventory.</summary>
+    public bool Dead { get; init; }
+
     /// <summary>The jump host used to reach the node, or null (the default) to connect directly.</summary>
     public SshBastion? Bastion { get; init; }
 

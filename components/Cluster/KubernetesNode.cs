@@ -9,8 +9,16 @@ namespace Platform.Components.Cluster;
 /// initialised or joined with kubeadm (a joining node's bootstrap token made valid beside the join), registered
 /// (labels set), and upgraded when the Kubernetes version changes; behind kube-vip, a
 /// control-plane node also gets the kube-vip step (<see cref="RollOutKubeVip"/>). Removing the node from the inventory
-/// drains it, deletes it from the cluster, runs <c>kubeadm reset</c> on it (which also removes the platform's files
-/// and markers) and undoes its preparation.
+/// takes it out in this order: its leave step (on a healthy control-plane node, see <see cref="Leave"/>) drains it and
+/// removes a control-plane node's etcd member, its kubeadm step runs <c>kubeadm reset</c> on it (which also removes the
+/// platform's files and markers), its node-object step deletes its Node (from the same healthy control-plane node), and
+/// its preparation is undone. A dead node (<see cref="ClusterNode.Dead"/>) runs nothing itself: its own steps are kept
+/// as they are and dropped from the state without a command.
+/// <para>What Pulumi.Command does with a step shapes all of it: a step's delete runs the script and on the connection
+/// recorded in the state by the previous update (so a node's removal runs what that update wrote: its leave and
+/// node-object steps exist from the node's bring-up on), any changed input but the triggers updates the step, which
+/// runs its create again (every script is safe to re-run), and changed triggers replace it. Steps keep their names when
+/// another node becomes the first control plane, so nothing is replaced.</para>
 /// </summary>
 public sealed class KubernetesNode : ComponentResource
 {
@@ -19,9 +27,16 @@ public sealed class KubernetesNode : ComponentResource
 
     private static readonly CustomTimeouts LongRunning = new() { Create = TimeSpan.FromMinutes(30), Update = TimeSpan.FromMinutes(30), Delete = TimeSpan.FromMinutes(30) };
 
+    /// <summary>Every input of a Command: a dead node's own steps ignore changes to all of them, so none runs again.</summary>
+    private static readonly string[] AllCommandInputs = ["connection", "create", "delete", "update", "environment", "stdin", "triggers", "logging", "addPreviousOutputInEnv"];
+
+    /// <summary>What a dead worker's upgrade drain and uncordon ignore: a new version does not drain a dead node.</summary>
+    private static readonly string[] UpgradeInputs = ["create", "triggers"];
+
     private readonly string _name;
     private readonly ClusterNode _node;
     private readonly Input<string> _key;
+    private readonly ClusterNode _removalHost;
 
     /// <summary>Brings the host in.</summary>
     public KubernetesNode(string name, KubernetesNodeArgs args, ComponentResourceOptions? options = null)
@@ -35,6 +50,9 @@ public sealed class KubernetesNode : ComponentResource
         var first = args.Role == KubernetesNodeRole.FirstControlPlane
             ? args.Node
             : args.FirstControlPlane ?? throw new ArgumentException($"Node {args.Node.Name} needs the first control-plane node.", nameof(args));
+        if (first.Dead) throw new ArgumentException($"Node {first.Name} is dead, so it cannot run the cluster's admin steps.", nameof(args));
+        _removalHost = args.RemovalHost ?? first;
+        if (_removalHost.Dead) throw new ArgumentException($"Node {_removalHost.Name} is dead, so it cannot run the removal of {args.Node.Name}.", nameof(args));
         var os = args.Node.OperatingSystem;
         var version = args.KubernetesVersion;
         var runtime = args.ContainerRuntime;
@@ -44,17 +62,27 @@ public sealed class KubernetesNode : ComponentResource
         // new one has written them. The node's reset (the kubeadm step's delete) removes them when the node leaves.
         Files = Run($"{name}-files", _node, NodeScripts.InstallFiles(), NodeScripts.KeepFiles(), stdin: args.Files, secret: true);
 
-        var joinAfter = new List<Resource>(args.JoinAfter) { Prepared, Files };
-        // One name for init and join: if another node becomes the first control plane, this step is updated (and its
-        // script refuses to re-initialise a joined node) instead of replaced, whose delete would run kubeadm reset.
+        // Created before the init or join, so deleted after the reset: the Node goes once no kubelet can register it again.
+        NodeObject = Run($"{name}-node-object", _removalHost,
+            NodeScripts.NothingToDo("node object", "its delete deletes the node's Node object once the node has left and been reset"),
+            NodeScripts.DeleteNode(_node.Name, _node.Dead), dependsOn: args.NodeObjectAfter, leaving: true);
+
+        var joinAfter = new List<Resource>(args.JoinAfter) { Prepared, Files, NodeObject };
+        // One name for init and join, and a bootstrap-token step on every node: if another node becomes the first control
+        // plane, its steps are updated (its init script does nothing on a node that joined) instead of replaced or
+        // deleted, whose deletes would reset it or run on a host that may be gone.
+        var token = args.BootstrapToken ?? throw new ArgumentException($"Node {args.Node.Name} needs the bootstrap token.", nameof(args));
         if (args.Role == KubernetesNodeRole.FirstControlPlane)
         {
             Joined = Run($"{name}-kubeadm", _node, NodeScripts.InitFirstControlPlane(args.KubeVipAddress), NodeScripts.Reset(),
                 dependsOn: joinAfter, timeouts: LongRunning);
+            BootstrapTokenStep = Run($"{name}-bootstrap-token", first,
+                NodeScripts.NothingToDo("bootstrap token", "the first control-plane node initialised the cluster or is a member: it needs no token"),
+                NodeScripts.NothingToUndo("bootstrap token", "the token expires by itself"), stdin: token, secret: true,
+                dependsOn: new[] { Joined });
         }
         else
         {
-            var token = args.BootstrapToken ?? throw new ArgumentException($"Node {args.Node.Name} needs the bootstrap token.", nameof(args));
             var controlPlane = args.Role == KubernetesNodeRole.ControlPlane;
             // The token step runs beside the join, not before it: it starts when the join can (the same dependencies, so
             // no token is made valid for a node that cannot join yet), and it succeeds only once the node has done with
@@ -69,7 +97,7 @@ public sealed class KubernetesNode : ComponentResource
         }
 
         Registered = Run($"{name}-register", first,
-            NodeScripts.RegisterMember(_node.Name, _node.Labels), NodeScripts.RemoveMember(_node.Name),
+            NodeScripts.RegisterMember(_node.Name, _node.Labels), NodeScripts.KeepRegistration(),
             dependsOn: new[] { Joined }, timeouts: LongRunning);
 
         var upgradeAfter = new List<Resource> { Registered };
@@ -78,11 +106,13 @@ public sealed class KubernetesNode : ComponentResource
         if (args.Role == KubernetesNodeRole.Worker)
         {
             var drain = Run($"{name}-upgrade-drain", first, NodeScripts.DrainForUpgrade(_node.Name, version),
-                NodeScripts.NothingToUndo("upgrade drain", "an upgrade is not reverted"), dependsOn: upgradeAfter, triggers: triggers, timeouts: LongRunning);
+                NodeScripts.NothingToUndo("upgrade drain", "an upgrade is not reverted"), dependsOn: upgradeAfter, triggers: triggers, timeouts: LongRunning,
+                ignoredWhenDead: UpgradeInputs);
             var upgrade = Run($"{name}-upgrade", _node, NodeScripts.UpgradeWorker(os, version, runtime, _node.Name, _node.KubeletNodeIp),
                 NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"), dependsOn: new[] { drain }, triggers: triggers, timeouts: LongRunning);
             Upgraded = Run($"{name}-upgrade-uncordon", first, NodeScripts.Uncordon(_node.Name, version),
-                NodeScripts.NothingToUndo("upgrade uncordon", "an upgrade is not reverted"), dependsOn: new[] { upgrade }, triggers: triggers);
+                NodeScripts.NothingToUndo("upgrade uncordon", "an upgrade is not reverted"), dependsOn: new[] { upgrade }, triggers: triggers,
+                ignoredWhenDead: UpgradeInputs);
         }
         else
         {
@@ -93,6 +123,9 @@ public sealed class KubernetesNode : ComponentResource
 
         RegisterOutputs(new Dictionary<string, object?> { ["node"] = _node.Name, ["address"] = _node.Address });
     }
+
+    /// <summary>The host.</summary>
+    internal ClusterNode Host => _node;
 
     /// <summary>Whether the node runs the control plane.</summary>
     public bool IsControlPlane { get; }
@@ -108,29 +141,61 @@ public sealed class KubernetesNode : ComponentResource
     public Command Joined { get; }
 
     /// <summary>On the first control-plane node, beside this node's join: the bootstrap token made valid until the node
-    /// has done with it (<see cref="NodeScripts.EnsureBootstrapToken"/>). Null for the first control-plane node.</summary>
-    public Command? BootstrapTokenStep { get; }
+    /// has done with it (<see cref="NodeScripts.EnsureBootstrapToken"/>). On the first control-plane node itself, after
+    /// its init, a step with nothing to do, so the step is there whichever node comes first.</summary>
+    public Command BootstrapTokenStep { get; }
 
     /// <summary>On a control-plane node behind kube-vip: the step that rolls a changed kube-vip template out to the
     /// node (<see cref="RollOutKubeVip"/>). Null until registered, and on workers.</summary>
     public Command? KubeVip { get; private set; }
 
-    /// <summary>The node's registration: the node is there and has its labels; deleting it drains and removes the node.</summary>
+    /// <summary>The node's registration: the node is there and has its labels.</summary>
     public Command Registered { get; }
+
+    /// <summary>The step whose delete deletes the node's Node object, on the node's removal host
+    /// (<see cref="KubernetesNodeArgs.RemovalHost"/>): the init or join waits for it, so it is deleted after the node's
+    /// reset.</summary>
+    public Command NodeObject { get; }
+
+    /// <summary>The node's leave step (<see cref="Leave"/>); null until registered.</summary>
+    public Command? LeaveStep { get; private set; }
 
     /// <summary>The last step of the node's upgrade; the next control-plane node's upgrade, or the next wave of workers,
     /// waits for it.</summary>
     public Command Upgraded { get; }
 
-    /// <summary>On the first control-plane node: registers the step that makes the cluster's Service proxy what
-    /// <paramref name="kubeProxy"/> says, after this node's files and init (not its upgrade) and after <paramref name="after"/>
-    /// (see <see cref="Cluster.ReconcileServiceProxy"/>). The setting is its trigger.</summary>
-    internal Command ReconcileServiceProxy(bool kubeProxy, IEnumerable<Resource> after)
+    /// <summary>Registers, under the inventory's first control-plane node (so the step keeps its name while that node is
+    /// dead and another one runs the admin steps), the step that makes the cluster's Service proxy what
+    /// <paramref name="kubeProxy"/> says, on <paramref name="admin"/> after its files and init (not its upgrade) and after
+    /// <paramref name="after"/> (see <see cref="Cluster.ReconcileServiceProxy"/>). The setting is its trigger.</summary>
+    internal Command ReconcileServiceProxy(KubernetesNode admin, bool kubeProxy, IEnumerable<Resource> after)
     {
         InputList<object> triggers = new Input<object>[] { kubeProxy ? "kube-proxy" : "kube-proxy replaced" };
-        return Run($"{_name}-service-proxy", _node, NodeScripts.ReconcileServiceProxy(kubeProxy),
+        return Run($"{_name}-service-proxy", admin._node, NodeScripts.ReconcileServiceProxy(kubeProxy),
             NodeScripts.NothingToUndo("service proxy", "the Service proxy stays as the configuration left it"),
-            dependsOn: new Resource[] { Files, Joined }.Concat(after).Distinct().ToList(), triggers: triggers, timeouts: LongRunning);
+            dependsOn: new Resource[] { admin.Files, admin.Joined }.Concat(after).Distinct().ToList(), triggers: triggers, timeouts: LongRunning,
+            leaving: true);
+    }
+
+    /// <summary>
+    /// Registers the node's leave step, on its removal host (<see cref="KubernetesNodeArgs.RemovalHost"/>): its delete,
+    /// when the node leaves the inventory, runs before the node's reset and takes it out of the cluster
+    /// (<see cref="NodeScripts.Leave"/>: a drain, and a control-plane node's etcd member removed once etcd can spare it).
+    /// It waits for the node's join and for <paramref name="after"/>: the removal host's join (so that host's own reset,
+    /// should it leave in the same update, comes after this step's delete) and the previous control-plane node's leave
+    /// step (so removals of several control-plane nodes run one after another, the later ones in inventory order first).
+    /// Nothing waits for it. A dead control-plane node's step removes its etcd member as its create too.
+    /// </summary>
+    internal Command Leave(IEnumerable<Resource> after)
+    {
+        if (LeaveStep != null) throw new InvalidOperationException($"The leave step of {_name} is registered already.");
+        var leave = NodeScripts.Leave(_node.Name, _node.Address, IsControlPlane, _node.Dead);
+        var create = _node.Dead && IsControlPlane
+            ? leave
+            : NodeScripts.NothingToDo("leave", "its delete takes the node out of the cluster before the node's reset");
+        LeaveStep = Run($"{_name}-leave", _removalHost, create, leave,
+            dependsOn: new Resource[] { Joined }.Concat(after).Distinct().ToList(), timeouts: LongRunning, leaving: true);
+        return LeaveStep;
     }
 
     /// <summary>
@@ -163,8 +228,14 @@ public sealed class KubernetesNode : ComponentResource
             NodeScripts.NothingToUndo("kube-proxy rules", "kube-proxy writes its own rules again when it comes back"),
             dependsOn: new[] { kubeProxyRemoved, Joined });
 
+    /// <summary>Registers a step of this node on <paramref name="target"/>. On a dead node, every step but the ones that
+    /// take it out (<paramref name="leaving"/>) keeps its inputs: one on the node itself ignores changes to all of them and
+    /// is dropped from the state without its delete (retainOnDelete: the flag is in the state from this update on, and
+    /// decides when the node leaves, see pulumi/pulumi#13428), and one elsewhere ignores
+    /// <paramref name="ignoredWhenDead"/>.</summary>
     private Command Run(string name, ClusterNode target, string create, string delete, Input<string>? stdin = null, bool secret = false,
-        IEnumerable<Resource>? dependsOn = null, InputList<object>? triggers = null, CustomTimeouts? timeouts = null)
+        IEnumerable<Resource>? dependsOn = null, InputList<object>? triggers = null, CustomTimeouts? timeouts = null,
+        bool leaving = false, IReadOnlyList<string>? ignoredWhenDead = null)
     {
         var args = new CommandArgs
         {
@@ -176,6 +247,18 @@ public sealed class KubernetesNode : ComponentResource
         if (triggers != null) args.Triggers = triggers;
         var options = new CustomResourceOptions { Parent = this, CustomTimeouts = timeouts };
         if (dependsOn != null) options.DependsOn = dependsOn.ToArray();
+        if (_node.Dead && !leaving)
+        {
+            if (ReferenceEquals(target, _node))
+            {
+                options.RetainOnDelete = true;
+                options.IgnoreChanges.AddRange(AllCommandInputs);
+            }
+            else if (ignoredWhenDead != null)
+            {
+                options.IgnoreChanges.AddRange(ignoredWhenDead);
+            }
+        }
         if (secret)
         {
             // The payload (keys, tokens) is on stdin: nothing of this command is logged, and its outputs stay secret.

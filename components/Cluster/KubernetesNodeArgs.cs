@@ -24,15 +24,27 @@ public sealed record KubernetesNodeArgs
     /// <see cref="Scripts.ShellScript.FilePayload"/>; sent on standard input and kept secret. Required.</summary>
     public required Input<string> Files { get; init; }
 
-    /// <summary>The first control-plane node, where admin commands about this node run. Required unless this is it.</summary>
+    /// <summary>The first control-plane node of the inventory that is not dead, where admin commands about this node run
+    /// (its registration, bootstrap token, upgrade drain and uncordon, and its removal). Required unless this is it.</summary>
     public ClusterNode? FirstControlPlane { get; init; }
+
+    /// <summary>Where this node's removal runs (its leave and node-object steps): a healthy control-plane node other than
+    /// this one. Default <see cref="FirstControlPlane"/>; for the first control-plane node itself, the next control-plane
+    /// node of the inventory that is not dead (itself when there is none).</summary>
+    public ClusterNode? RemovalHost { get; init; }
+
+    /// <summary>What the node-object step (created before the node's init or join, deleted after its reset) waits for:
+    /// the init of the first control-plane node, whose reset must come after this node's Node is deleted from it.
+    /// Empty for the first control-plane node. Default empty.</summary>
+    public IReadOnlyList<Resource> NodeObjectAfter { get; init; } = [];
 
     /// <summary>What the join waits for: the first control-plane node's init, and for a control-plane node the previous
     /// control-plane join (etcd members join one at a time). Empty by default.</summary>
     public IReadOnlyList<Resource> JoinAfter { get; init; } = [];
 
     /// <summary>The bootstrap token, made valid on the first control-plane node before this node joins; kept secret.
-    /// Required unless this is the first control-plane node.</summary>
+    /// Required (the first control-plane node's bootstrap-token step has nothing to do, but carries it too, so its inputs
+    /// change only by its script when another node comes first).</summary>
     public Input<string>? BootstrapToken { get; init; }
 
     /// <summary>The API's virtual IP when kube-vip serves it (control-plane nodes run kube-vip); null otherwise.</summary>

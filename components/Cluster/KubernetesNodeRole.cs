@@ -3,7 +3,9 @@ namespace Platform.Components.Cluster;
 /// <summary>What a node does in the kubeadm bring-up.</summary>
 public enum KubernetesNodeRole
 {
-    /// <summary>The control-plane node that runs <c>kubeadm init</c>; admin commands for the others run here too.</summary>
+    /// <summary>The first control-plane node of the inventory that is not dead: it runs <c>kubeadm init</c> when it has
+    /// not joined the cluster (initialising is a one-time fact: a node that joined is never initialised), and admin
+    /// commands for the others run here too.</summary>
     FirstControlPlane,
 
     /// <summary>A further control-plane node: <c>kubeadm join --control-plane</c> with the shared PKI.</summary>

@@ -16,7 +16,7 @@ internal static class NodeInventoryParser
     private const string TaintExample = """{"key": "dedicated", "value": "gpu", "effect": "NoSchedule"}""";
     private const string LabelsExample = """{"example.com/rack": "r1"}""";
 
-    private static readonly string[] NodeFields = ["name", "address", "role", "os", "sshUser", "sshPort", "hostKey", "labels", "taints", "bastion"];
+    private static readonly string[] NodeFields = ["name", "address", "role", "os", "sshUser", "sshPort", "hostKey", "labels", "taints", "bastion", "dead"];
     private static readonly string[] TaintFields = ["key", "value", "effect"];
     private static readonly string[] BastionFields = ["host", "user", "port", "hostKey"];
     private static readonly string[] RoleNames = ["control-plane", "worker"];
@@ -86,7 +86,7 @@ internal static class NodeInventoryParser
         if (element.ValueKind != JsonValueKind.Object)
         {
             problems.Add(path, $"is {ConfigSyntax.Describe(element.ValueKind)}, not a node. Write each node as an object, e.g. {NodeExample}.");
-            return new ParsedNode(path, null, null, null, null, null);
+            return new ParsedNode(path, null, null, null, null, null, false);
         }
 
         var before = problems.Count;
@@ -136,14 +136,17 @@ internal static class NodeInventoryParser
         var hostKey = ParseHostKey(fields, path, "this node", address, sshPort, problems);
         var labels = ParseLabels(fields, path, problems);
         var taints = ParseTaints(fields, path, problems);
+        var dead = fields.TryGetValue("dead", out var deadElement) && deadElement.ValueKind != JsonValueKind.Null
+            ? ConfigJson.Flag(deadElement, $"{path}.dead", problems)
+            : false;
         var bastion = fields.TryGetValue("bastion", out var bastionElement)
             ? (bastionElement.ValueKind == JsonValueKind.Null ? null : ParseBastion(bastionElement, $"{path}.bastion", problems))
             : defaultBastion;
 
         if (problems.Count != before || name is null || address is null || role is null || operatingSystem is null ||
-            sshPort is null || labels is null || taints is null)
+            sshPort is null || labels is null || taints is null || dead is null)
         {
-            return new ParsedNode(path, name, address, role, hostKey, null);
+            return new ParsedNode(path, name, address, role, hostKey, null, dead ?? false);
         }
 
         var user = sshUser ?? ClusterNode.DefaultSshUserFor(operatingSystem.Value);
@@ -158,11 +161,12 @@ internal static class NodeInventoryParser
             HostKey = hostKey?.ToString(),
             Labels = labels,
             Taints = taints,
+            Dead = dead.Value,
             Bastion = bastion is null
                 ? null
                 : new SshBastion { Host = bastion.Host, User = bastion.User ?? user, Port = bastion.Port, HostKey = bastion.HostKey?.ToString() },
         };
-        return new ParsedNode(path, name, address, role, hostKey, node);
+        return new ParsedNode(path, name, address, role, hostKey, node, dead.Value);
     }
 
     private static NodeOperatingSystem? ParseOperatingSystem(Dictionary<string, JsonElement> fields, string path, ProblemCollector problems)
@@ -489,7 +493,37 @@ internal static class NodeInventoryParser
                     $"has {count} control-plane nodes, an even number. Every control-plane node runs an etcd member and etcd " +
                     $"needs a majority ({majority} of {count}) to work, so {count} members survive no more failures than " +
                     $"{count - 1} would, and a network split into two halves leaves neither side a majority. " +
-                    $"Use an odd number: {count - 1} or {count + 1} control-plane nodes."));
+                    $"Use an odd number: {count - 1} or {count + 1} control-plane nodes. To replace one, add its replacement " +
+                    $"and remove it in the same update (a dead one: mark it dead first, see README: Adding and removing nodes)."));
+            return;
+        }
+
+        CheckDeadControlPlanes(nodes, count, problems);
+    }
+
+    /// <summary>What the inventory alone says about etcd's quorum. Each control-plane node runs an etcd member; a dead one
+    /// (<c>dead: true</c>) has its member removed on the update that marks it, which commits only while a majority of
+    /// today's members answer, and never runs the cluster's admin steps. The previous inventory is not known here (Pulumi
+    /// gives the program no view of its state): the leave steps check etcd itself before they remove a member.</summary>
+    private static void CheckDeadControlPlanes(List<ParsedNode> nodes, int count, ProblemCollector problems)
+    {
+        var dead = nodes.Where(node => node.Role == NodeRole.ControlPlane && node.Dead).Select(node => node.Name ?? node.Path).ToList();
+        if (dead.Count == 0)
+        {
+            return;
+        }
+
+        var majority = (count / 2) + 1;
+        if (count - dead.Count < majority)
+        {
+            problems.Add(
+                PlatformConfigKeys.Nodes.Name,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"marks {dead.Count} of its {count} control-plane nodes dead ({string.Join(", ", dead)}), so fewer than a majority " +
+                    $"({majority}) of etcd's members are left: etcd has lost its quorum and can no longer remove a member. " +
+                    $"Bring enough of them back and mark only the ones gone for good, or restore the cluster from an etcd snapshot " +
+                    $"(README: etcd snapshots and restore)."));
         }
     }
 
@@ -516,5 +550,5 @@ internal static class NodeInventoryParser
     private sealed record BastionSpec(string Host, string? User, int Port, SshHostKey? HostKey);
 
     /// <summary>What could be read of one node; <see cref="Node"/> is set only when the node has no problem.</summary>
-    private sealed record ParsedNode(string Path, string? Name, string? Address, NodeRole? Role, SshHostKey? HostKey, ClusterNode? Node);
+    private sealed record ParsedNode(string Path, string? Name, string? Address, NodeRole? Role, SshHostKey? HostKey, ClusterNode? Node, bool Dead);
 }

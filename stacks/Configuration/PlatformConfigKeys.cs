@@ -116,8 +116,10 @@ public static class PlatformConfigKeys
             "unique), role (control-plane or worker) and optionally os (ubuntu-22.04, ubuntu-24.04 (default), ubuntu-26.04 or flatcar), " +
             "sshUser (default ubuntu, or core on Flatcar), sshPort (default 22), hostKey (the host's SSH public key, pinned: " +
             "a line of `ssh-keyscan -t ed25519 <address>`; unset, any key is accepted, with a warning), labels (map), taints " +
-            "(list of {key, value, effect}) and bastion ({host, user, port, hostKey}, or null for a direct connection). " +
-            "The number of control-plane nodes must be odd (1, 3, 5) for etcd quorum.",
+            "(list of {key, value, effect}), bastion ({host, user, port, hostKey}, or null for a direct connection) and dead " +
+            "(true for a host that is gone for good: nothing runs on it again, a control-plane node's etcd member is removed, and " +
+            "removing it from the list then skips its drain and reset; default false). " +
+            "The number of control-plane nodes must be odd (1, 3, 5) for etcd quorum, and fewer than half of them may be dead.",
     };
 
     /// <summary><c>platform:bastion</c>: the default SSH jump host.</summary>

@@ -160,9 +160,11 @@ public class ClusterTests
             var otherNodes = waitsFor.Where(r => !r.StartsWith(Resource(worker, ""), StringComparison.Ordinal) && !r.StartsWith(Resource("cp-1", ""), StringComparison.Ordinal));
             Assert.Empty(otherNodes);
         }
+        // The node-object steps come before the init or join (so they are deleted after the reset), and wait for nothing
+        // but the init (the first control-plane node's for nothing).
         var init = graph.Transitive(Resource("cp-1", "kubeadm"));
-        Assert.Equal(new[] { Resource("cp-1", "files"), Resource("cp-1", "prepare") }, init.Order());
-        Assert.Equal(new[] { Resource("cp-1", "kubeadm"), Resource("cp-2", "files"), Resource("cp-2", "prepare") },
+        Assert.Equal(new[] { Resource("cp-1", "files"), Resource("cp-1", "node-object"), Resource("cp-1", "prepare") }, init.Order());
+        Assert.Equal(new[] { Resource("cp-1", "kubeadm"), Resource("cp-2", "files"), Resource("cp-2", "node-object"), Resource("cp-2", "prepare") },
             graph.Direct(Resource("cp-2", "kubeadm")).Order());
     }
 
@@ -271,11 +273,19 @@ public class ClusterTests
         var small = await StackRunner.RunAsync(With(3, 2));
         var larger = await StackRunner.RunAsync(With(3, 3));
 
-        var register = small.Registration(CommandType, Resource("worker-2", "register")).Inputs;
-        Assert.Contains("kubectl drain \"$node\"", (string)register["delete"]);
-        Assert.Contains("kubectl delete node \"$node\"", (string)register["delete"]);
-        Assert.Equal("10.0.0.11", Connection(small.Registration(CommandType, Resource("worker-2", "register")))["host"]);
+        var graph = await DependencyGraph.OfAsync(small);
+        // Deleted in reverse dependency order: leave (drain) before the kubeadm step (reset) before node-object (delete Node).
+        Assert.Equal(NodeScripts.Leave("worker-2", "10.0.1.12", controlPlane: false, dead: false),
+            Platform.Renderer.NodeScript.Unwrap((string)small.Registration(CommandType, Resource("worker-2", "leave")).Inputs["delete"]));
+        Assert.Contains(Resource("worker-2", "kubeadm"), graph.Direct(Resource("worker-2", "leave")));
         Assert.Contains("kubeadm reset --force", (string)small.Registration(CommandType, Resource("worker-2", "kubeadm")).Inputs["delete"]);
+        Assert.Contains(Resource("worker-2", "node-object"), graph.Direct(Resource("worker-2", "kubeadm")));
+        Assert.Equal(NodeScripts.DeleteNode("worker-2", dead: false),
+            Platform.Renderer.NodeScript.Unwrap((string)small.Registration(CommandType, Resource("worker-2", "node-object")).Inputs["delete"]));
+        Assert.Equal(NodeScripts.KeepRegistration(),
+            Platform.Renderer.NodeScript.Unwrap((string)small.Registration(CommandType, Resource("worker-2", "register")).Inputs["delete"]));
+        foreach (var step in new[] { "register", "leave", "node-object" })
+            Assert.Equal("10.0.0.11", Connection(small.Registration(CommandType, Resource("worker-2", step)))["host"]);
 
         var added = larger.Registrations.Select(r => r.Name).Except(small.Registrations.Select(r => r.Name)).ToList();
         Assert.NotEmpty(added);
@@ -319,11 +329,11 @@ public class ClusterTests
             .Replace("[{", "[{\"name\":\"cp-2\",\"address\":\"10.0.0.12\",\"role\":\"control-plane\"},{", StringComparison.Ordinal)
             .Replace("{\"name\":\"cp-2\",\"address\":\"10.0.0.12\",\"role\":\"control-plane\",\"os\":\"ubuntu-24.04\"},", "", StringComparison.Ordinal)));
 
-        // cp-2 is first now: the same resource gets the init script (an update, which refuses to re-initialise a
-        // joined node) rather than a new resource, whose replacement would delete the old one and reset cp-2.
+        // cp-2 is first now: the same resource gets the init script (an update, which does nothing on a node that
+        // joined) rather than a new resource, whose replacement would delete the old one and reset cp-2.
         Assert.Contains("kubeadm join", Create(before, Resource("cp-2", "kubeadm")));
         Assert.Contains("kubeadm init", Create(after, Resource("cp-2", "kubeadm")));
-        Assert.Contains("an earlier kubeadm init stopped half-way", Create(after, Resource("cp-2", "kubeadm")));
+        Assert.Contains("it is not initialised again", Create(after, Resource("cp-2", "kubeadm")));
         Assert.DoesNotContain(after.Registrations, r => r.Name!.StartsWith(Resource("cp-1", ""), StringComparison.Ordinal));
     }
 

@@ -34,7 +34,14 @@ public class NodeScriptsTests
         data.Add("keep files", NodeScripts.KeepFiles());
         data.Add("register", NodeScripts.RegisterMember("worker-1", Labels));
         data.Add("register without labels", NodeScripts.RegisterMember("worker-1", new Dictionary<string, string>()));
-        data.Add("remove", NodeScripts.RemoveMember("worker-1"));
+        data.Add("keep registration", NodeScripts.KeepRegistration());
+        data.Add("leave worker", NodeScripts.Leave("worker-1", "10.0.1.11", controlPlane: false, dead: false));
+        data.Add("leave dead worker", NodeScripts.Leave("worker-1", "10.0.1.11", controlPlane: false, dead: true));
+        data.Add("leave control plane", NodeScripts.Leave("cp-2", "10.0.0.12", controlPlane: true, dead: false));
+        data.Add("leave dead control plane", NodeScripts.Leave("cp-2", "10.0.0.12", controlPlane: true, dead: true));
+        data.Add("delete node", NodeScripts.DeleteNode("worker-1", dead: false));
+        data.Add("delete dead node", NodeScripts.DeleteNode("worker-1", dead: true));
+        data.Add("nothing to do", NodeScripts.NothingToDo("leave", "its delete takes the node out"));
         data.Add("drain for upgrade", NodeScripts.DrainForUpgrade("worker-1", "1.34.1"));
         data.Add("uncordon", NodeScripts.Uncordon("worker-1", "1.34.1"));
         data.Add("service proxy with kube-proxy", NodeScripts.ReconcileServiceProxy(kubeProxy: true));
@@ -103,7 +110,8 @@ public class NodeScriptsTests
         Assert.Contains($"if [ -f {NodeScripts.InitialisedMarker} ]", NodeScripts.InitFirstControlPlane(null));
         Assert.Contains($"if [ -f {NodeScripts.JoinedMarker} ]", NodeScripts.Join(false, null));
         Assert.Contains("if [ -f \"$path\" ] && cmp -s \"$tmp\" \"$path\"", NodeScripts.InstallFiles());
-        Assert.Contains("if kubectl get node \"$node\"", NodeScripts.RemoveMember("w-1"));
+        Assert.Contains("if kubectl get node \"$node\"", NodeScripts.Leave("w-1", "10.0.1.11", controlPlane: false, dead: false));
+        Assert.Contains("if kubectl get node \"$node\"", NodeScripts.DeleteNode("w-1", dead: false));
         Assert.Contains("if [ \"$running\" = \"v$TARGET\" ]", NodeScripts.UpgradeWorker(NodeOperatingSystem.Ubuntu2404, "1.34.1", TestRuntime.Current, "w-1"));
     }
 
@@ -143,11 +151,17 @@ public class NodeScriptsTests
     }
 
     [Fact]
-    public void Removal_drains_and_deletes_the_node_and_reset_runs_kubeadm_reset()
+    public void Removal_drains_then_removes_the_etcd_member_and_reset_runs_kubeadm_reset()
     {
-        var remove = NodeScripts.RemoveMember("worker-3");
-        Assert.True(remove.IndexOf("kubectl drain \"$node\"", StringComparison.Ordinal) < remove.IndexOf("kubectl delete node \"$node\"", StringComparison.Ordinal));
-        Assert.Contains("node=worker-3", remove);
+        var leave = NodeScripts.Leave("cp-3", "10.0.0.13", controlPlane: true, dead: false);
+        Assert.True(leave.IndexOf("refuse \"etcd has $total members", StringComparison.Ordinal) < leave.IndexOf("kubectl drain \"$node\"", StringComparison.Ordinal));
+        Assert.True(leave.IndexOf("kubectl drain \"$node\"", StringComparison.Ordinal) < leave.IndexOf("member remove \"$member_id\"", StringComparison.Ordinal));
+        Assert.Contains("node=cp-3", leave);
+        Assert.Contains("peer_url=https://10.0.0.13:2380", leave);
+        Assert.DoesNotContain("kubectl drain", NodeScripts.Leave("cp-3", "10.0.0.13", controlPlane: true, dead: true));
+        Assert.DoesNotContain("kubectl drain", NodeScripts.Leave("worker-3", "10.0.1.13", controlPlane: false, dead: true));
+        Assert.DoesNotContain("kubectl delete node", leave);
+        Assert.Contains("kubectl delete node \"$node\" --force --grace-period=0", NodeScripts.DeleteNode("worker-3", dead: true));
         Assert.Contains("kubeadm reset --force", NodeScripts.Reset());
     }
 

@@ -97,6 +97,18 @@ public class PlatformSettingsLoaderBadInputTests
         """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"}, {"name": "cp-2", "address": "10.0.0.12", "role": "control-plane"}, {"name": "cp-3", "address": "10.0.0.13", "role": "control-plane"}, {"name": "cp-4", "address": "10.0.0.14", "role": "control-plane"}, {"name": "w-1", "address": "10.0.0.21", "role": "worker"}]""",
         "platform:nodes", "has 4 control-plane nodes, an even number. Every control-plane node runs an etcd member and etcd needs a majority (3 of 4)")]
     [InlineData(
+        """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"}, {"name": "cp-2", "address": "10.0.0.12", "role": "control-plane", "dead": true}, {"name": "cp-3", "address": "10.0.0.13", "role": "control-plane", "dead": true}]""",
+        "platform:nodes", "marks 2 of its 3 control-plane nodes dead (cp-2, cp-3), so fewer than a majority (2) of etcd's members are left: etcd has lost its quorum")]
+    [InlineData(
+        """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "dead": true}]""",
+        "platform:nodes", "marks 1 of its 1 control-plane nodes dead (cp-1)")]
+    [InlineData(
+        """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"}, {"name": "w-1", "address": "10.0.0.21", "role": "worker", "dead": "yes"}]""",
+        "platform:nodes[1].dead", "is a string (\"yes\"), not a boolean. Use true or false without quotes.")]
+    [InlineData(
+        """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"}, {"name": "w-1", "address": "10.0.0.21", "role": "worker", "daed": true}]""",
+        "platform:nodes[1].daed", "(did you mean 'dead'?)")]
+    [InlineData(
         """[{"name": "cp-1", "address": "10.0.0.11", "role": "master"}]""",
         "platform:nodes[0].role", "'master' is not a node role. Use control-plane or worker.")]
     [InlineData(
@@ -155,7 +167,7 @@ public class PlatformSettingsLoaderBadInputTests
         "platform:nodes[0].taints[0].operator", "unknown field 'operator'. Use only key, value or effect.")]
     [InlineData(
         """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "zone": "a"}]""",
-        "platform:nodes[0].zone", "unknown field 'zone'. Use only name, address, role, os, sshUser, sshPort, hostKey, labels, taints or bastion.")]
+        "platform:nodes[0].zone", "unknown field 'zone'. Use only name, address, role, os, sshUser, sshPort, hostKey, labels, taints, bastion or dead.")]
     [InlineData(
         """[{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "sshuser": "admin"}]""",
         "platform:nodes[0].sshuser", "unknown field 'sshuser' (did you mean 'sshUser'?)")]

@@ -145,6 +145,21 @@ public class PlatformSettingsLoaderTests
     }
 
     [Fact]
+    public void A_node_is_dead_only_when_it_says_so_and_a_minority_of_dead_control_planes_is_accepted()
+    {
+        var settings = ValidConfig.Load(values => values["nodes"] = """
+            [
+              {"name": "cp-1", "address": "10.0.0.11", "role": "control-plane", "dead": true},
+              {"name": "cp-2", "address": "10.0.0.12", "role": "control-plane", "dead": false},
+              {"name": "cp-3", "address": "10.0.0.13", "role": "control-plane"},
+              {"name": "w-1", "address": "10.0.0.21", "role": "worker", "dead": true}
+            ]
+            """);
+
+        Assert.Equal([true, false, false, true], settings.Nodes.Select(node => node.Dead));
+    }
+
+    [Fact]
     public void LabelsAndTaintsAreParsed()
     {
         var settings = ValidConfig.Load(values => values["nodes"] = """

@@ -71,6 +71,9 @@ public static class NodeScripts
     /// them when it leaves the cluster.</summary>
     public const string EtcdSnapshotDir = StateDir + "/etcd-snapshots";
 
+    /// <summary>The port of kubeadm's etcd peer URL, <c>https://&lt;advertise address&gt;:2380</c>.</summary>
+    public const int EtcdPeerPort = 2380;
+
     /// <summary>How many of its etcd snapshots (<see cref="EtcdSnapshotDir"/>) a control-plane node keeps: the newest
     /// three, the ones from before the last three upgrades.</summary>
     public const int EtcdSnapshotsKept = 3;
@@ -123,7 +126,8 @@ public static class NodeScripts
         NothingToUndo("files", "the files stay while the node is in the cluster; its reset removes them when it leaves");
 
     /// <summary>Runs <c>kubeadm init</c> on the first control-plane node (once), with kube-vip when the endpoint is a
-    /// virtual IP. kube-vip runs on <c>super-admin.conf</c> until init is done, then on <c>admin.conf</c>; a changed
+    /// virtual IP. Initialising is a one-time fact of the cluster: on a node that joined it (<see cref="JoinedMarker"/>),
+    /// which becomes the first control-plane node when the ones before it leave, it does nothing. kube-vip runs on <c>super-admin.conf</c> until init is done, then on <c>admin.conf</c>; a changed
     /// kube-vip template on a running node is <see cref="RollOutKubeVip"/>'s. A marker an earlier release left among the
     /// platform's files (<see cref="LegacyInitialisedMarker"/>) is moved to <see cref="InitialisedMarker"/>.</summary>
     public static string InitFirstControlPlane(string? kubeVipAddress)
@@ -135,6 +139,8 @@ public static class NodeScripts
         {
             { "STATE_DIR", StateDir },
             { "LEGACY_INITIALISED_MARKER", LegacyInitialisedMarker },
+            { "JOINED_MARKER", JoinedMarker },
+            { "LEGACY_JOINED_MARKER", LegacyJoinedMarker },
             { "KUBE_VIP_FUNCTION", kubeVip ? KubeVipFunction(kubeVipAddress!) : ScriptFragment.None },
             // kubeadm 1.29+ gives admin.conf its rights only after init, so kube-vip uses super-admin.conf meanwhile.
             { "KUBE_VIP_BEFORE_INIT", kubeVip ? Part("kube-vip-with-super-admin-conf.sh") : ScriptFragment.None },
@@ -148,7 +154,8 @@ public static class NodeScripts
         });
     }
 
-    /// <summary>Runs <c>kubeadm join</c> (once); control-plane nodes then run kube-vip too when the endpoint is a virtual IP
+    /// <summary>Runs <c>kubeadm join</c> (once), except on the node that initialised the cluster
+    /// (<see cref="InitialisedMarker"/>), which is a member already; control-plane nodes then run kube-vip too when the endpoint is a virtual IP
     /// (a changed kube-vip template on a running node is <see cref="RollOutKubeVip"/>'s). The bootstrap token in the
     /// join configuration is made valid beside it (<see cref="EnsureBootstrapToken"/>): kubeadm's discovery waits for it.
     /// A marker an earlier release left among the platform's files (<see cref="LegacyJoinedMarker"/>) is moved to
@@ -162,6 +169,8 @@ public static class NodeScripts
             { "STATE_DIR", StateDir },
             { "LEGACY_JOINED_MARKER", LegacyJoinedMarker },
             { "JOINED_MARKER", JoinedMarker },
+            { "INITIALISED_MARKER", InitialisedMarker },
+            { "LEGACY_INITIALISED_MARKER", LegacyInitialisedMarker },
             { "KUBEADM_CONFIG", KubeadmConfigPath },
             { "KUBE_VIP_FUNCTION", kubeVip ? KubeVipFunction(kubeVipAddress!) : ScriptFragment.None },
             { "KUBE_VIP_AFTER_JOIN", kubeVip ? Part("kube-vip-with-admin-conf.sh") : ScriptFragment.None },
@@ -246,11 +255,69 @@ public static class NodeScripts
         });
     }
 
-    /// <summary>On the first control-plane node, when a node leaves the inventory: drains it and deletes it from the cluster.</summary>
-    public static string RemoveMember(string nodeName)
+    /// <summary>
+    /// The delete step of a node's registration: nothing, since the registration only set labels. Taking the node out
+    /// is its leave step's (<see cref="Leave"/>) and, after its reset, its Node object step's (<see cref="DeleteNode"/>).
+    /// </summary>
+    public static string KeepRegistration() =>
+        NothingToUndo("register", "the node's leave step drains it and its node-object step deletes its Node after the reset");
+
+    /// <summary>
+    /// On a healthy control-plane node other than <paramref name="nodeName"/> (the one that runs the cluster's admin
+    /// steps, or for that one the next control-plane node), when the node leaves the inventory, before its
+    /// <c>kubeadm reset</c>: takes it out of the cluster.
+    /// <list type="bullet">
+    /// <item>A worker is drained (evictions, so PodDisruptionBudgets hold it, for 15 minutes at most); a dead one is not
+    /// (<see cref="NothingToUndo"/>).</item>
+    /// <item>A control-plane node's etcd member, looked up by its peer URL (<c>https://&lt;address&gt;:2380</c>), must be
+    /// removable first: the removal commits only with a quorum of today's healthy members, and the healthy members left
+    /// must be a quorum of the smaller cluster. Otherwise the step fails before it changes anything. Then the node is
+    /// drained (unless it is dead), and the member is removed with <c>etcdctl member remove</c> through another
+    /// control-plane node's etcd pod and checked gone. A member that is gone already is left alone; etcd's last member
+    /// is left to the node's reset. One change at a time from the node it runs on (a lock), and the leave steps of the
+    /// control-plane nodes depend on each other in inventory order, so removals in one update run one after
+    /// another.</item>
+    /// </list>
+    /// A dead control-plane node's step runs this as its create too, on the update that marks it dead: its member is
+    /// gone then, so a replacement can join (etcd refuses a new member while one is unreachable) before the dead node
+    /// leaves the inventory.
+    /// </summary>
+    /// <param name="nodeName">The node that leaves.</param>
+    /// <param name="address">Its inventory address, which its etcd member advertises.</param>
+    /// <param name="controlPlane">Whether it is a control-plane node (with an etcd member).</param>
+    /// <param name="dead">Whether it is gone for good: no drain.</param>
+    public static string Leave(string nodeName, string address, bool controlPlane, bool dead)
     {
         CheckName(nodeName);
-        return Step("remove.sh", new() { { "ADMIN_KUBECONFIG", AdminKubeconfig }, { "NODE", nodeName } });
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        var drain = dead ? ScriptFragment.None : Part("drain-node.sh");
+        if (!controlPlane)
+        {
+            return dead
+                ? NothingToUndo("leave", "a dead worker is not drained; its node-object step deletes its Node")
+                : Step("leave-worker.sh", new() { { "ADMIN_KUBECONFIG", AdminKubeconfig }, { "NODE", nodeName }, { "DRAIN", drain } });
+        }
+        return Step("leave-control-plane.sh", new()
+        {
+            { "NODE", nodeName },
+            { "LEAVE_HOW", dead ? "it is dead: remove its etcd member, without a drain" : "drain it, then remove its etcd member" },
+            { "ADMIN_KUBECONFIG", AdminKubeconfig },
+            { "ETCD_PEER_URL", $"https://{address}:{EtcdPeerPort}" },
+            { "DRAIN", drain },
+        });
+    }
+
+    /// <summary>
+    /// On a control-plane node other than <paramref name="nodeName"/> (as for <see cref="Leave"/>), once the node has
+    /// left and been reset: deletes its Node object, with <c>--force --grace-period=0</c> for a dead node. After the reset,
+    /// not before: a kubelet still running would register the Node again. Where this node has left too (its admin
+    /// kubeconfig is gone: the whole cluster is being removed), it says so and changes nothing.
+    /// </summary>
+    public static string DeleteNode(string nodeName, bool dead)
+    {
+        CheckName(nodeName);
+        string[] force = dead ? ["--force", "--grace-period=0"] : [];
+        return Step("delete-node.sh", new() { { "ADMIN_KUBECONFIG", AdminKubeconfig }, { "NODE", nodeName }, { "DELETE_NODE_FLAGS", force } });
     }
 
     /// <summary>
@@ -395,6 +462,10 @@ public static class NodeScripts
     /// own <c>KUBE-</c> chains by itself.
     /// </summary>
     public static string RemoveKubeProxyRules() => Step("kube-proxy-rules.sh", ScriptValues.Empty);
+
+    /// <summary>The create step of a step that acts only when the node leaves (its delete does the work).</summary>
+    public static string NothingToDo(string step, string reason) =>
+        Step("nothing-to-do.sh", new() { { "STEP", step }, { "REASON", reason } });
 
     /// <summary>The delete step of a step that leaves nothing behind to undo (an upgrade is never reverted; a token expires).</summary>
     public static string NothingToUndo(string step, string reason) =>

@@ -34,6 +34,7 @@ internal static class ScriptPlaceholders
         ["NODE_IP"] = PlaceholderKind.Word, // kubelet's node IP, the inventory address
         ["ETCD_SNAPSHOT_DIR"] = PlaceholderKind.Word, // NodeScripts.EtcdSnapshotDir
         ["ETCD_SNAPSHOTS_KEPT"] = PlaceholderKind.Word, // NodeScripts.EtcdSnapshotsKept
+        ["ETCD_PEER_URL"] = PlaceholderKind.Word, // a control-plane node's etcd peer URL, https://<address>:2380
 
         // Data, quoted.
         ["MANAGED_LABELS"] = PlaceholderKind.Quoted, // the inventory's label keys, comma-separated
@@ -46,12 +47,14 @@ internal static class ScriptPlaceholders
         ["KUBEADM_INIT_FLAGS"] = PlaceholderKind.Flags,
         ["SKIP_PHASES"] = PlaceholderKind.Flags,
         ["NODE_SELECTOR"] = PlaceholderKind.Flags, // the control-plane label selector, for a control-plane join
+        ["DELETE_NODE_FLAGS"] = PlaceholderKind.Flags, // kubectl delete node's force flags, for a dead node
 
         // Comment text.
         ["OS_NAME"] = PlaceholderKind.Comment,
         ["JOIN_ROLE"] = PlaceholderKind.Comment,
         ["STEP"] = PlaceholderKind.Comment,
         ["REASON"] = PlaceholderKind.Comment,
+        ["LEAVE_HOW"] = PlaceholderKind.Comment,
 
         // Parts (Templates/parts), some of them optional.
         ["KERNEL_SETTINGS"] = PlaceholderKind.Lines,
@@ -77,5 +80,6 @@ internal static class ScriptPlaceholders
         ["KUBE_VIP_AFTER_INIT"] = PlaceholderKind.Lines,
         ["KUBE_VIP_AFTER_JOIN"] = PlaceholderKind.Lines,
         ["SET_LABELS"] = PlaceholderKind.Lines,
+        ["DRAIN"] = PlaceholderKind.Lines,
     };
 }

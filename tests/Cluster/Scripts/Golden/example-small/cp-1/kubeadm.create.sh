@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Platform: initialise the cluster on the first control-plane node
+# Platform: initialise the cluster on the first control-plane node, unless the node is a member already
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
 # Earlier releases kept the marker among the platform's files, which the files step owns.
@@ -7,7 +7,11 @@ if [ -f /etc/kubernetes/platform/initialised ]; then
   install -d -m 0700 /var/lib/platform
   mv -f /etc/kubernetes/platform/initialised /var/lib/platform/initialised
 fi
-if [ -f /var/lib/platform/initialised ]; then
+# Initialising is a one-time fact of the cluster: a node that joined it is a member and is never initialised, though
+# it becomes the first control-plane node of the inventory when the ones before it leave.
+if [ -f /var/lib/platform/joined ] || [ -f /etc/kubernetes/platform/joined ]; then
+  echo "node joined the cluster, which is initialised already: it is not initialised again"
+elif [ -f /var/lib/platform/initialised ]; then
   echo "control plane already initialised"
 elif [ -f /etc/kubernetes/admin.conf ]; then
   echo "an earlier kubeadm init stopped half-way; it is not retried on its own because kubeadm reset also deletes the PKI: run 'kubeadm reset --force' on this node, then 'pulumi up --replace <urn>' with the URN of this node's files step (this step's name, ending in -files instead of -kubeadm), which puts the PKI back; this step then runs again" >&2

@@ -9,6 +9,10 @@ if [ -f /etc/kubernetes/platform/joined ]; then
 fi
 if [ -f /var/lib/platform/joined ]; then
   echo "node already joined"
+elif [ -f /var/lib/platform/initialised ] || [ -f /etc/kubernetes/platform/initialised ]; then
+  # The node that initialised the cluster is a member: it never joins, though it is no longer the first control-plane
+  # node of the inventory once another one is put before it.
+  echo "node initialised the cluster: it is a member and does not join again"
 elif [ -f /etc/kubernetes/kubelet.conf ]; then
   echo "an earlier kubeadm join stopped half-way: run 'kubeadm reset --force' on this node, then 'pulumi up --replace <urn> --replace <urn>' with the URNs of this node's files and bootstrap-token steps (this step's name, ending in -files and -bootstrap-token instead of -kubeadm), which put back the files kubeadm reset removes and make the token valid again; this step then runs again" >&2
   exit 1

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Platform: drain node @@NODE@@ and delete it from the cluster
+# Platform: take worker storage-3 out of the cluster: drain it
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
-export KUBECONFIG=@@ADMIN_KUBECONFIG@@
-node=@@NODE@@
+export KUBECONFIG=/etc/kubernetes/admin.conf
+node=storage-3
+# The drain evicts (PodDisruptionBudgets are respected) for 15 minutes at most.
 if kubectl get node "$node" >/dev/null 2>&1; then
   kubectl drain "$node" --ignore-daemonsets --delete-emptydir-data --timeout=15m
-  kubectl delete node "$node"
 fi

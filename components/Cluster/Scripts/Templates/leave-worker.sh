@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Platform: take worker @@NODE@@ out of the cluster: drain it
+# Idempotent: every step checks before it acts, so running it again is safe.
+set -euo pipefail
+export KUBECONFIG=@@ADMIN_KUBECONFIG@@
+node=@@NODE@@
+@@DRAIN@@

@@ -20,6 +20,7 @@ public sealed class KubernetesNode : ComponentResource
     private static readonly CustomTimeouts LongRunning = new() { Create = TimeSpan.FromMinutes(30), Update = TimeSpan.FromMinutes(30), Delete = TimeSpan.FromMinutes(30) };
 
     private readonly string _name;
+    private readonly KubernetesNodeRole _role;
     private readonly ClusterNode _node;
     private readonly Input<string> _key;
 
@@ -29,6 +30,7 @@ public sealed class KubernetesNode : ComponentResource
     {
         ArgumentNullException.ThrowIfNull(args);
         _name = name;
+        _role = args.Role;
         _node = args.Node;
         IsControlPlane = args.Role != KubernetesNodeRole.Worker;
         _key = args.SshPrivateKey;
@@ -69,7 +71,7 @@ public sealed class KubernetesNode : ComponentResource
         }
 
         Registered = Run($"{name}-register", first,
-            NodeScripts.RegisterMember(_node.Name, _node.Labels), NodeScripts.RemoveMember(_node.Name),
+            NodeScripts.RegisterMember(_node.Name, _node.Labels, args.Taints, IsControlPlane), NodeScripts.RemoveMember(_node.Name),
             dependsOn: new[] { Joined }, timeouts: LongRunning);
 
         var upgradeAfter = new List<Resource> { Registered };
@@ -121,6 +123,72 @@ public sealed class KubernetesNode : ComponentResource
     /// <summary>The last step of the node's upgrade; the next control-plane node's upgrade, or the next wave of workers,
     /// waits for it.</summary>
     public Command Upgraded { get; }
+
+    /// <summary>On a control-plane node: the step that makes its static pods what the cluster's configuration gives
+    /// (<see cref="Reconfigure"/>). Null until registered, and on workers.</summary>
+    public Command? Reconfigured { get; private set; }
+
+    /// <summary>The step that gives the node's kubelet the cluster's kubelet configuration (<see cref="ReconfigureKubelet"/>).
+    /// Null until registered.</summary>
+    public Command? KubeletReconfigured { get; private set; }
+
+    /// <summary>On the first control-plane node: the step that stores every Secret the way the encryption configuration
+    /// writes them (<see cref="RewriteSecrets"/>). Null until registered, and on every other node.</summary>
+    public Command? SecretsRewritten { get; private set; }
+
+    /// <summary>
+    /// Registers, on this control-plane node, the step that makes its static pods what the cluster's configuration gives
+    /// (<see cref="NodeScripts.ReconfigureControlPlane"/>; on the first control-plane node it uploads the cluster's
+    /// configuration first). <paramref name="triggers"/> are its fingerprints (<see cref="Kubeadm.ReconfigureFingerprints"/>),
+    /// so a changed hardening switch or control-plane setting runs it again on the next <c>pulumi up</c>; created with a
+    /// new node, it finds the node as its init or join left it and changes nothing. It waits for this node's files and
+    /// init or join, and for <paramref name="previous"/>: the previous control-plane node's step (one node at a time),
+    /// or for the first one the end of every upgrade and kube-vip roll-out. Nothing in the bring-up waits for it.
+    /// </summary>
+    internal Command Reconfigure(InputList<object> triggers, IEnumerable<Resource> previous)
+    {
+        if (!IsControlPlane) throw new InvalidOperationException($"{_name} is a worker: it has no control plane to reconfigure.");
+        if (Reconfigured != null) throw new InvalidOperationException($"The reconfigure step of {_name} is registered already.");
+        var after = new List<Resource> { Files, Joined };
+        after.AddRange(previous);
+        Reconfigured = Run($"{_name}-reconfigure", _node, NodeScripts.ReconfigureControlPlane(_node.Name, _role == KubernetesNodeRole.FirstControlPlane),
+            NodeScripts.NothingToUndo("reconfigure", "the static pods stay as the last configuration made them; the node's reset removes them when it leaves"),
+            dependsOn: after.Distinct(), triggers: triggers, timeouts: LongRunning);
+        return Reconfigured;
+    }
+
+    /// <summary>
+    /// Registers, on this node, the step that gives its kubelet the cluster's kubelet configuration
+    /// (<see cref="NodeScripts.ReconfigureKubelet"/>), triggered by <paramref name="kubeletFingerprint"/>. It waits for
+    /// the node's init or join and for <paramref name="after"/>: the first control-plane node's reconfigure step, which
+    /// uploads the configuration, and, for the other nodes, the first control-plane node's kubelet step.
+    /// </summary>
+    internal Command ReconfigureKubelet(string kubeletFingerprint, IEnumerable<Resource> after)
+    {
+        if (KubeletReconfigured != null) throw new InvalidOperationException($"The kubelet reconfigure step of {_name} is registered already.");
+        InputList<object> triggers = new Input<object>[] { kubeletFingerprint };
+        KubeletReconfigured = Run($"{_name}-reconfigure-kubelet", _node, NodeScripts.ReconfigureKubelet(_node.Name, IsControlPlane),
+            NodeScripts.NothingToUndo("kubelet reconfigure", "kubelet keeps the last configuration; the node's reset removes it when it leaves"),
+            dependsOn: new List<Resource> { Joined }.Concat(after).Distinct(), triggers: triggers, timeouts: LongRunning);
+        return KubeletReconfigured;
+    }
+
+    /// <summary>
+    /// Registers, on the first control-plane node, the step that stores every Secret the way the encryption
+    /// configuration writes them (<see cref="NodeScripts.RewriteSecrets"/>) once every API server does, after
+    /// <paramref name="after"/>: the last control-plane node's reconfigure step. <paramref name="writer"/> is its
+    /// trigger, so switching encryption at rest on or off, or the aescbc migration's steps, run it again.
+    /// </summary>
+    internal Command RewriteSecrets(string writer, IEnumerable<Resource> after)
+    {
+        if (_role != KubernetesNodeRole.FirstControlPlane) throw new InvalidOperationException($"{_name} is not the first control-plane node.");
+        if (SecretsRewritten != null) throw new InvalidOperationException($"The Secrets rewrite step of {_name} is registered already.");
+        InputList<object> triggers = new Input<object>[] { writer };
+        SecretsRewritten = Run($"{_name}-rewrite-secrets", _node, NodeScripts.RewriteSecrets(writer),
+            NodeScripts.NothingToUndo("Secrets rewrite", "the Secrets stay stored as they were last written"),
+            dependsOn: new List<Resource> { Joined }.Concat(after).Distinct(), triggers: triggers, timeouts: LongRunning);
+        return SecretsRewritten;
+    }
 
     /// <summary>On the first control-plane node: registers the step that makes the cluster's Service proxy what
     /// <paramref name="kubeProxy"/> says, after this node's files and init (not its upgrade) and after <paramref name="after"/>

@@ -16,7 +16,9 @@ public class KubeadmHardeningTests
         [nameof(KubeadmHardening.AuditLog)] = new(
             ApiServer: ["audit-policy-file", "audit-log-path", "audit-log-maxage", "audit-log-maxbackup", "audit-log-maxsize"],
             Volumes: ["audit-policy", "audit-log"]),
-        [nameof(KubeadmHardening.EncryptionAtRest)] = new(ApiServer: ["encryption-provider-config", "encryption-provider-config-automatic-reload"], Volumes: ["encryption-config"]),
+        // Off, only the provider that writes changes (identity first): the flags and the file stay, so Secrets encrypted
+        // while it was on stay readable (With_encryption_at_rest_off_the_api_server_keeps_its_configuration_and_writes_plain).
+        [nameof(KubeadmHardening.EncryptionAtRest)] = new(),
         [nameof(KubeadmHardening.DisableProfiling)] = new(ApiServer: ["profiling"], ControllerManager: ["profiling"], Scheduler: ["profiling"]),
         [nameof(KubeadmHardening.NodeRestriction)] = new(AdmissionPlugins: ["NodeRestriction"]),
         [nameof(KubeadmHardening.EventRateLimit)] = new(
@@ -75,8 +77,13 @@ public class KubeadmHardeningTests
         var none = BySwitch.Keys.Aggregate(new KubeadmHardening(), (h, name) => Without(name, h));
         var docs = Init("1.33.5", none);
 
-        Assert.Null(Find(docs[1], "apiServer.extraArgs"));
-        Assert.Null(Find(docs[1], "apiServer.extraVolumes"));
+        // But the encryption configuration, which then writes plain.
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["encryption-provider-config"] = KubeadmPaths.EncryptionConfig,
+            ["encryption-provider-config-automatic-reload"] = "true",
+        }, ExtraArgs(docs[1], "apiServer"));
+        Assert.Equal(["encryption-config"], ApiServerVolumes(docs[1]).Select(v => Scalar(v, "name")));
         Assert.Null(Find(docs[1], "scheduler"));
         Assert.NotNull(Find(docs[1], "apiServer.certSANs"));
         Assert.Equal(new Dictionary<string, string> { ["flex-volume-plugin-dir"] = KubeadmPaths.VolumePluginDir }, ExtraArgs(docs[1], "controllerManager"));

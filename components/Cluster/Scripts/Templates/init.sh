@@ -7,6 +7,7 @@ if [ -f @@LEGACY_INITIALISED_MARKER@@ ]; then
   install -d -m 0700 @@STATE_DIR@@
   mv -f @@LEGACY_INITIALISED_MARKER@@ @@INITIALISED_MARKER@@
 fi
+@@CONFIGURATION_DIGEST@@
 @@KUBE_VIP_FUNCTION@@
 @@KUBE_VIP_BEFORE_INIT@@
 if [ -f @@INITIALISED_MARKER@@ ]; then
@@ -18,6 +19,9 @@ else
   kubeadm init --config @@KUBEADM_CONFIG@@ --skip-token-print @@KUBEADM_INIT_FLAGS@@
   install -d -m 0700 @@STATE_DIR@@
   touch @@INITIALISED_MARKER@@
+  # What kubeadm-config and kubelet-config were uploaded from, so this node's reconfigure step finds them current.
+  kubectl --kubeconfig @@ADMIN_KUBECONFIG@@ -n kube-system annotate configmap kubeadm-config --overwrite \
+    "@@UPLOADED_CONFIGURATION_ANNOTATION@@=$(configuration_digest @@KUBEADM_CONFIG@@)" >/dev/null
 fi
 @@KUBE_VIP_AFTER_INIT@@
 @@KUBELET_FILE_PERMISSIONS@@

@@ -90,6 +90,37 @@ public class KubeadmHardeningTests
         Assert.Equal(new[] { "apiVersion", "kind", "cgroupDriver", "volumePluginDir" }, docs[2].Children.Keys.Select(k => ((YamlScalarNode)k).Value));
     }
 
+    [Fact]
+    public void With_encryption_at_rest_off_the_api_server_keeps_its_configuration_and_writes_plain()
+    {
+        var off = new KubeadmHardening { EncryptionAtRest = false };
+        var cluster = Init("1.33.5", off)[1];
+
+        Assert.Equal(KubeadmPaths.EncryptionConfig, ExtraArgs(cluster, "apiServer")["encryption-provider-config"]);
+        Assert.Contains(ApiServerVolumes(cluster), v => Scalar(v, "name") == "encryption-config");
+        Assert.Equal("identity", KubeadmConfigRenderer.SecretsWriter(ClusterSpec("1.33.5", off)));
+        Assert.Equal("secretbox", KubeadmConfigRenderer.SecretsWriter(ClusterSpec("1.33.5")));
+        Assert.Equal("aescbc", KubeadmConfigRenderer.SecretsWriter(ClusterSpec("1.33.5") with { SecretsEncryptionMigration = true }));
+        var providers = (YamlSequenceNode)Find(ParseOne(KubeadmConfigRenderer.RenderEncryptionConfig(EncryptionKey, LegacyEncryptionKey, writePlain: true)), "resources")!;
+        var names = ((YamlSequenceNode)((YamlMappingNode)providers.Children[0]).Children[new YamlScalarNode("providers")]).Children
+            .Select(p => ((YamlScalarNode)((YamlMappingNode)p).Children.Keys.Single()).Value);
+        Assert.Equal(["identity", "secretbox", "aescbc"], names);
+    }
+
+    [Fact]
+    public void The_files_the_api_server_reads_when_it_starts_are_in_its_environment()
+    {
+        var docs = Init("1.33.5", new KubeadmHardening { PodSecurityDefaults = false });
+        var envs = (YamlSequenceNode)Find(docs[1], "apiServer.extraEnvs")!;
+        var byName = envs.Children.ToDictionary(e => Scalar(e, "name"), e => Scalar(e, "value"));
+
+        Assert.Equal(KubeadmConfigRenderer.ApiServerFilesDigest(new KubeadmHardening { PodSecurityDefaults = false }), byName[KubeadmConfigRenderer.ApiServerFilesVariable]);
+        Assert.NotEqual(KubeadmConfigRenderer.ApiServerFilesDigest(new KubeadmHardening()), byName[KubeadmConfigRenderer.ApiServerFilesVariable]);
+        Assert.Equal("secretbox", byName[KubeadmConfigRenderer.SecretsWriterVariable]);
+        // v1beta3 (before 1.31) has no extraEnvs.
+        Assert.Null(Find(Init("1.30.14")[1], "apiServer.extraEnvs"));
+    }
+
     [Theory]
     [InlineData(true, true, "NodeRestriction,EventRateLimit")]
     [InlineData(true, false, "NodeRestriction")]

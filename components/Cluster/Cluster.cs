@@ -14,7 +14,8 @@ namespace Platform.Components.Cluster;
 /// comes from Pulumi state (<see cref="ClusterPki"/>) and is copied to the control-plane nodes before init and join,
 /// so the admin kubeconfig and the Kubernetes provider (<see cref="ClusterAccess"/>) never read anything back from a node. Once the network
 /// plugin is ordered around it, <see cref="ReconcileServiceProxy"/> keeps the cluster's Service proxy (kube-proxy, or
-/// the plugin's replacement of it) what <see cref="ClusterArgs.KubeProxy"/> says.
+/// the plugin's replacement of it) what <see cref="ClusterArgs.KubeProxy"/> says. A configuration changed after init
+/// reaches the running cluster through the reconfigure steps (<see cref="Reconfigure"/>), after every upgrade.
 /// </summary>
 public sealed class Cluster : ComponentResource
 {

@@ -7,8 +7,9 @@ namespace Platform.Components.Cluster;
 /// <summary>
 /// One host of the cluster, brought in over SSH: prepared (independently of every other node), given its files,
 /// initialised or joined with kubeadm (a joining node's bootstrap token made valid beside the join), registered
-/// (labels set), and upgraded when the Kubernetes version changes; behind kube-vip, a
-/// control-plane node also gets the kube-vip step (<see cref="RollOutKubeVip"/>). Removing the node from the inventory
+/// (labels and taints set), and upgraded when the Kubernetes version changes; behind kube-vip, a
+/// control-plane node also gets the kube-vip step (<see cref="RollOutKubeVip"/>), and every node gets the steps that
+/// bring a changed configuration to it (<see cref="Reconfigure"/>, <see cref="ReconfigureKubelet"/>). Removing the node from the inventory
 /// drains it, deletes it from the cluster, runs <c>kubeadm reset</c> on it (which also removes the platform's files
 /// and markers) and undoes its preparation.
 /// </summary>

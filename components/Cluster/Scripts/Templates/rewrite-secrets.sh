@@ -27,6 +27,7 @@ if [ "$ok" -ne 1 ]; then
 fi
 # Then the Secrets etcd does not hold the way $writer stores them, read from this node's member (keys and the start of
 # each value only reach awk, nothing is printed but the keys): encrypted ones start with k8s:enc:<provider>:v1:<key>:.
+# etcdctl's fields output prints each key and value Go-quoted on a line of its own ("Key" : "...", "Value" : "...").
 case "$writer" in
   identity) want="" ;;
   *) want="k8s:enc:$writer:v1:@@ENCRYPTION_KEY_NAME@@:" ;;

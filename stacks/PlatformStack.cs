@@ -55,8 +55,8 @@ public class PlatformStack : Stack
         if (settings.SecretsEncryptionMigration)
         {
             warnings.Add($"{PlatformConfigKeys.SecretsEncryptionMigration.FullName} is true: Secrets are still written with aescbc, whose key " +
-                "is readable in the stack's state. Once every API server has restarted, set it to false (secretbox writes) and " +
-                "rewrite the Secrets (README: Secrets encryption at rest).");
+                "is readable in the stack's state. Once this update has restarted every API server (their reconfigure steps), set it " +
+                "to false and run pulumi up again: secretbox writes and every Secret is rewritten (README: Secrets encryption at rest).");
         }
         var storage = PlatformStorage.From(settings, decisions);
         if (LayerRequirements.StorageWarning(settings, storage) is { } storageWarning)

@@ -17,7 +17,8 @@ namespace Platform.Components.Cluster;
 /// comes from Pulumi state (<see cref="ClusterPki"/>) and is copied to the control-plane nodes before init and join,
 /// so the admin kubeconfig and the Kubernetes provider (<see cref="ClusterAccess"/>) never read anything back from a node. Once the network
 /// plugin is ordered around it, <see cref="ReconcileServiceProxy"/> keeps the cluster's Service proxy (kube-proxy, or
-/// the plugin's replacement of it) what <see cref="ClusterArgs.KubeProxy"/> says.
+/// the plugin's replacement of it) what <see cref="ClusterArgs.KubeProxy"/> says. A configuration changed after init
+/// reaches the running cluster through the reconfigure steps (<see cref="Reconfigure"/>), after every upgrade.
 /// </summary>
 public sealed class Cluster : ComponentResource
 {
@@ -88,6 +89,7 @@ public sealed class Cluster : ComponentResource
                 ContainerRuntime = args.ContainerRuntime,
                 SshPrivateKey = args.SshPrivateKey,
                 Files = files.For(node, role),
+                Taints = files.TaintsOf(node, role),
                 FirstControlPlane = first,
                 RemovalHost = role == KubernetesNodeRole.FirstControlPlane ? firstRemovalHost : first,
                 NodeObjectAfter = firstNode == null ? [] : [firstNode.Joined],
@@ -133,12 +135,13 @@ public sealed class Cluster : ComponentResource
         // A changed kube-vip template reaches the control-plane nodes one after another (see RollOutKubeVip), once every
         // upgrade is done (the last wave's, or the last control plane's without workers), so a moving virtual IP never
         // meets an API server kubeadm is restarting nor the drains and uncordons that go through it.
+        IReadOnlyList<Resource> afterUpgrades = currentWave.Count > 0 ? currentWave : previousWave;
         if (kubeVip != null)
         {
-            IReadOnlyList<Resource> previousKubeVip = currentWave.Count > 0 ? currentWave : previousWave;
             foreach (var controlPlane in nodes.Where(n => n.IsControlPlane))
-                previousKubeVip = [controlPlane.RollOutKubeVip(kubeVip, kubeVipTemplate!, previousKubeVip)];
+                afterUpgrades = [controlPlane.RollOutKubeVip(kubeVip, kubeVipTemplate!, afterUpgrades)];
         }
+        Reconfigure(spec, afterUpgrades);
 
         Access = new ClusterAccess($"{name}-access", new ClusterAccessArgs
         {
@@ -155,6 +158,34 @@ public sealed class Cluster : ComponentResource
             ["kubeconfig"] = Access.Kubeconfig,
             ["nodes"] = args.Nodes.Select(n => n.Name).ToList(),
         });
+    }
+
+    /// <summary>
+    /// The steps that make a running cluster what its configuration says (kubeadm's "Reconfiguring a kubeadm cluster"),
+    /// after <paramref name="after"/> (every upgrade and kube-vip roll-out), so no kubeadm upgrade runs meanwhile: each
+    /// control-plane node's reconfigure step one after another (the first uploads the cluster's kubeadm and kubelet
+    /// configuration), then the Secrets rewrite on the first control-plane node; the first control-plane node's kubelet
+    /// step after its reconfigure, and every other node's kubelet step after that one (a kubelet configuration that does
+    /// not work stops at the first node), each control-plane node's also after its own reconfigure. Workers' kubelet
+    /// steps run in parallel: a kubelet restart stops no pod, so nothing is disrupted however many restart at once, and
+    /// the longest chain of steps does not grow with the number of workers. Nothing in the bring-up waits for these steps.
+    /// </summary>
+    private void Reconfigure(KubeadmClusterSpec spec, IReadOnlyList<Resource> after)
+    {
+        var controlPlane = ReconfigureFingerprints.ControlPlane(spec);
+        var kubelet = ReconfigureFingerprints.Kubelet(spec);
+        var first = Nodes[0];
+        var previous = after;
+        foreach (var node in Nodes.Where(n => n.IsControlPlane))
+        {
+            // The first control-plane node also uploads the kubelet configuration, so it runs again when only that changes.
+            InputList<object> triggers = node == first ? new Input<object>[] { controlPlane, kubelet } : new Input<object>[] { controlPlane };
+            previous = [node.Reconfigure(triggers, previous)];
+        }
+        first.RewriteSecrets(KubeadmConfigRenderer.SecretsWriter(spec), previous);
+        var canary = first.ReconfigureKubelet(kubelet, [first.Reconfigured!]);
+        foreach (var node in Nodes.Skip(1))
+            node.ReconfigureKubelet(kubelet, node.IsControlPlane ? [canary, node.Reconfigured!] : [canary]);
     }
 
     /// <summary>The cluster's PKI and credentials.</summary>

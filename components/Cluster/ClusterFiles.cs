@@ -28,18 +28,15 @@ internal sealed class ClusterFiles
     /// <summary>The kube-vip template every control-plane node receives; null when kube-vip does not serve the API.</summary>
     public string? KubeVipTemplate { get; }
 
+    /// <summary>The cluster settings the kubeadm documents are rendered from.</summary>
+    public KubeadmClusterSpec Spec => _spec;
+
+    /// <summary>Every taint the node registers with (<see cref="KubeadmConfigRenderer.EffectiveTaints"/>).</summary>
+    public IReadOnlyList<NodeTaint> TaintsOf(ClusterNode node, KubernetesNodeRole role) => KubeadmConfigRenderer.EffectiveTaints(NodeSpec(node, role));
+
     public Output<string> For(ClusterNode node, KubernetesNodeRole role)
     {
-        var nodeSpec = new KubeadmNodeSpec
-        {
-            Name = node.Name,
-            AdvertiseAddress = node.Address,
-            NodeIp = node.KubeletNodeIp,
-            IsControlPlane = role != KubernetesNodeRole.Worker,
-            Taints = node.Taints,
-            // Without workers, every workload (the platform's layers too) runs on the control plane.
-            ControlPlaneTaint = _hasWorkers,
-        };
+        var nodeSpec = NodeSpec(node, role);
         var payload = _material.Apply(t =>
         {
             var (token, hash, encryptionKey, legacyEncryptionKey) = t.Item1;
@@ -65,6 +62,17 @@ internal sealed class ClusterFiles
         return Output.CreateSecret(payload);
     }
 
+    private KubeadmNodeSpec NodeSpec(ClusterNode node, KubernetesNodeRole role) => new()
+    {
+        Name = node.Name,
+        AdvertiseAddress = node.Address,
+        NodeIp = node.KubeletNodeIp,
+        IsControlPlane = role != KubernetesNodeRole.Worker,
+        Taints = node.Taints,
+        // Without workers, every workload (the platform's layers too) runs on the control plane.
+        ControlPlaneTaint = _hasWorkers,
+    };
+
     /// <summary>The shared PKI, every file readable by root only (CIS 1.1.20, 1.1.21).</summary>
     private static IEnumerable<NodeFile> PkiFiles(System.Collections.Immutable.ImmutableArray<string> pem)
     {
@@ -84,8 +92,9 @@ internal sealed class ClusterFiles
         var hardening = _spec.Hardening;
         if (hardening.AuditLog)
             yield return new NodeFile(KubeadmPaths.AuditPolicy, "0600", KubeadmConfigRenderer.RenderAuditPolicy());
-        if (hardening.EncryptionAtRest)
-            yield return new NodeFile(KubeadmPaths.EncryptionConfig, "0600", KubeadmConfigRenderer.RenderEncryptionConfig(encryptionKey, legacyEncryptionKey, _spec.SecretsEncryptionMigration));
+        // Also with encryption at rest off: it then writes plain and keeps the keys for reading what was encrypted.
+        yield return new NodeFile(KubeadmPaths.EncryptionConfig, "0600",
+            KubeadmConfigRenderer.RenderEncryptionConfig(encryptionKey, legacyEncryptionKey, hardening.EncryptionAtRest && _spec.SecretsEncryptionMigration, !hardening.EncryptionAtRest));
         if (hardening.PodSecurityDefaults || hardening.EventRateLimit)
             yield return new NodeFile(KubeadmPaths.AdmissionConfig, "0600", KubeadmConfigRenderer.RenderAdmissionConfig(hardening));
         if (hardening.EventRateLimit)

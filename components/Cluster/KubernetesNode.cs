@@ -7,8 +7,9 @@ namespace Platform.Components.Cluster;
 /// <summary>
 /// One host of the cluster, brought in over SSH: prepared (independently of every other node), given its files,
 /// initialised or joined with kubeadm (a joining node's bootstrap token made valid beside the join), registered
-/// (labels set), and upgraded when the Kubernetes version changes; behind kube-vip, a
-/// control-plane node also gets the kube-vip step (<see cref="RollOutKubeVip"/>). Removing the node from the inventory
+/// (labels and taints set), and upgraded when the Kubernetes version changes; behind kube-vip, a
+/// control-plane node also gets the kube-vip step (<see cref="RollOutKubeVip"/>), and every node gets the steps that
+/// bring a changed configuration to it (<see cref="Reconfigure"/>, <see cref="ReconfigureKubelet"/>). Removing the node from the inventory
 /// takes it out in this order: its leave step (on a healthy control-plane node, see <see cref="Leave"/>) drains it and
 /// removes a control-plane node's etcd member, its kubeadm step runs <c>kubeadm reset</c> on it (which also removes the
 /// platform's files and markers), its node-object step deletes its Node (from the same healthy control-plane node), and
@@ -34,6 +35,7 @@ public sealed class KubernetesNode : ComponentResource
     private static readonly string[] UpgradeInputs = ["create", "triggers"];
 
     private readonly string _name;
+    private readonly KubernetesNodeRole _role;
     private readonly ClusterNode _node;
     private readonly Input<string> _key;
     private readonly ClusterNode _removalHost;
@@ -44,6 +46,7 @@ public sealed class KubernetesNode : ComponentResource
     {
         ArgumentNullException.ThrowIfNull(args);
         _name = name;
+        _role = args.Role;
         _node = args.Node;
         IsControlPlane = args.Role != KubernetesNodeRole.Worker;
         _key = args.SshPrivateKey;
@@ -97,7 +100,7 @@ public sealed class KubernetesNode : ComponentResource
         }
 
         Registered = Run($"{name}-register", first,
-            NodeScripts.RegisterMember(_node.Name, _node.Labels), NodeScripts.KeepRegistration(),
+            NodeScripts.RegisterMember(_node.Name, _node.Labels, args.Taints, IsControlPlane), NodeScripts.KeepRegistration(),
             dependsOn: new[] { Joined }, timeouts: LongRunning);
 
         var upgradeAfter = new List<Resource> { Registered };
@@ -163,6 +166,72 @@ public sealed class KubernetesNode : ComponentResource
     /// <summary>The last step of the node's upgrade; the next control-plane node's upgrade, or the next wave of workers,
     /// waits for it.</summary>
     public Command Upgraded { get; }
+
+    /// <summary>On a control-plane node: the step that makes its static pods what the cluster's configuration gives
+    /// (<see cref="Reconfigure"/>). Null until registered, and on workers.</summary>
+    public Command? Reconfigured { get; private set; }
+
+    /// <summary>The step that gives the node's kubelet the cluster's kubelet configuration (<see cref="ReconfigureKubelet"/>).
+    /// Null until registered.</summary>
+    public Command? KubeletReconfigured { get; private set; }
+
+    /// <summary>On the first control-plane node: the step that stores every Secret the way the encryption configuration
+    /// writes them (<see cref="RewriteSecrets"/>). Null until registered, and on every other node.</summary>
+    public Command? SecretsRewritten { get; private set; }
+
+    /// <summary>
+    /// Registers, on this control-plane node, the step that makes its static pods what the cluster's configuration gives
+    /// (<see cref="NodeScripts.ReconfigureControlPlane"/>; on the first control-plane node it uploads the cluster's
+    /// configuration first). <paramref name="triggers"/> are its fingerprints (<see cref="Kubeadm.ReconfigureFingerprints"/>),
+    /// so a changed hardening switch or control-plane setting runs it again on the next <c>pulumi up</c>; created with a
+    /// new node, it finds the node as its init or join left it and changes nothing. It waits for this node's files and
+    /// init or join, and for <paramref name="previous"/>: the previous control-plane node's step (one node at a time),
+    /// or for the first one the end of every upgrade and kube-vip roll-out. Nothing in the bring-up waits for it.
+    /// </summary>
+    internal Command Reconfigure(InputList<object> triggers, IEnumerable<Resource> previous)
+    {
+        if (!IsControlPlane) throw new InvalidOperationException($"{_name} is a worker: it has no control plane to reconfigure.");
+        if (Reconfigured != null) throw new InvalidOperationException($"The reconfigure step of {_name} is registered already.");
+        var after = new List<Resource> { Files, Joined };
+        after.AddRange(previous);
+        Reconfigured = Run($"{_name}-reconfigure", _node, NodeScripts.ReconfigureControlPlane(_node.Name, _role == KubernetesNodeRole.FirstControlPlane),
+            NodeScripts.NothingToUndo("reconfigure", "the static pods stay as the last configuration made them; the node's reset removes them when it leaves"),
+            dependsOn: after.Distinct(), triggers: triggers, timeouts: LongRunning);
+        return Reconfigured;
+    }
+
+    /// <summary>
+    /// Registers, on this node, the step that gives its kubelet the cluster's kubelet configuration
+    /// (<see cref="NodeScripts.ReconfigureKubelet"/>), triggered by <paramref name="kubeletFingerprint"/>. It waits for
+    /// the node's init or join and for <paramref name="after"/>: the first control-plane node's reconfigure step, which
+    /// uploads the configuration, and, for the other nodes, the first control-plane node's kubelet step.
+    /// </summary>
+    internal Command ReconfigureKubelet(string kubeletFingerprint, IEnumerable<Resource> after)
+    {
+        if (KubeletReconfigured != null) throw new InvalidOperationException($"The kubelet reconfigure step of {_name} is registered already.");
+        InputList<object> triggers = new Input<object>[] { kubeletFingerprint };
+        KubeletReconfigured = Run($"{_name}-reconfigure-kubelet", _node, NodeScripts.ReconfigureKubelet(_node.Name, IsControlPlane),
+            NodeScripts.NothingToUndo("kubelet reconfigure", "kubelet keeps the last configuration; the node's reset removes it when it leaves"),
+            dependsOn: new List<Resource> { Joined }.Concat(after).Distinct(), triggers: triggers, timeouts: LongRunning);
+        return KubeletReconfigured;
+    }
+
+    /// <summary>
+    /// Registers, on the first control-plane node, the step that stores every Secret the way the encryption
+    /// configuration writes them (<see cref="NodeScripts.RewriteSecrets"/>) once every API server does, after
+    /// <paramref name="after"/>: the last control-plane node's reconfigure step. <paramref name="writer"/> is its
+    /// trigger, so switching encryption at rest on or off, or the aescbc migration's steps, run it again.
+    /// </summary>
+    internal Command RewriteSecrets(string writer, IEnumerable<Resource> after)
+    {
+        if (_role != KubernetesNodeRole.FirstControlPlane) throw new InvalidOperationException($"{_name} is not the first control-plane node.");
+        if (SecretsRewritten != null) throw new InvalidOperationException($"The Secrets rewrite step of {_name} is registered already.");
+        InputList<object> triggers = new Input<object>[] { writer };
+        SecretsRewritten = Run($"{_name}-rewrite-secrets", _node, NodeScripts.RewriteSecrets(writer),
+            NodeScripts.NothingToUndo("Secrets rewrite", "the Secrets stay stored as they were last written"),
+            dependsOn: new List<Resource> { Joined }.Concat(after).Distinct(), triggers: triggers, timeouts: LongRunning);
+        return SecretsRewritten;
+    }
 
     /// <summary>Registers, under the inventory's first control-plane node (so the step keeps its name while that node is
     /// dead and another one runs the admin steps), the step that makes the cluster's Service proxy what

@@ -24,6 +24,11 @@ public sealed record KubernetesNodeArgs
     /// <see cref="Scripts.ShellScript.FilePayload"/>; sent on standard input and kept secret. Required.</summary>
     public required Input<string> Files { get; init; }
 
+    /// <summary>Every taint the node has (the inventory's, and on a control-plane node the control-plane taint when the
+    /// cluster has workers): kubeadm sets them when the node registers, the register step when they change later.
+    /// Default none.</summary>
+    public IReadOnlyList<NodeTaint> Taints { get; init; } = [];
+
     /// <summary>The first control-plane node of the inventory that is not dead, where admin commands about this node run
     /// (its registration, bootstrap token, upgrade drain and uncordon, and its removal). Required unless this is it.</summary>
     public ClusterNode? FirstControlPlane { get; init; }

@@ -166,8 +166,8 @@ public static class PlatformConfigKeys
         Example = "true",
         Description = "Set true on a cluster deployed by a Platform version that encrypted Secrets with aescbc, for its " +
             "first update with this version: Secrets are still written with aescbc while every API server learns to read " +
-            "secretbox; once every API server has restarted, set it back to false (secretbox writes) and rewrite the " +
-            "Secrets. New clusters leave it false.",
+            "secretbox (the update restarts every API server with it); then set it back to false and update again: secretbox " +
+            "writes and every Secret is rewritten. New clusters leave it false.",
     };
 
     /// <summary><c>platform:capabilities</c>: per-capability overrides of the tier defaults.</summary>

@@ -47,8 +47,24 @@ public class NodeScriptsTests
         data.Add("service proxy with kube-proxy", NodeScripts.ReconcileServiceProxy(kubeProxy: true));
         data.Add("service proxy without kube-proxy", NodeScripts.ReconcileServiceProxy(kubeProxy: false));
         data.Add("kube-proxy rules", NodeScripts.RemoveKubeProxyRules());
+        data.Add("register with taints, control plane", NodeScripts.RegisterMember("cp-1", Labels,
+            [new NodeTaint { Key = "dedicated", Value = "infra", Effect = TaintEffect.NoSchedule }, new NodeTaint { Key = "example.com/gpu", Effect = TaintEffect.NoExecute }],
+            controlPlane: true));
+        data.Add("reconfigure first control plane", NodeScripts.ReconfigureControlPlane("cp-1", admin: true));
+        data.Add("reconfigure control plane", NodeScripts.ReconfigureControlPlane("cp-2", admin: false));
+        data.Add("reconfigure kubelet, worker", NodeScripts.ReconfigureKubelet("worker-1", controlPlane: false));
+        data.Add("reconfigure kubelet, control plane", NodeScripts.ReconfigureKubelet("cp-2", controlPlane: true));
+        foreach (var writer in new[] { "secretbox", "aescbc", "identity" })
+            data.Add($"rewrite secrets with {writer}", NodeScripts.RewriteSecrets(writer));
         data.Add("nothing to undo", NodeScripts.NothingToUndo("upgrade", "an upgrade is not reverted"));
         return data;
+    }
+
+    [Fact]
+    public void The_reconfigure_steps_refuse_a_node_name_that_is_not_a_dns_label()
+    {
+        Assert.Throws<ArgumentException>(() => NodeScripts.ReconfigureControlPlane("cp_1", admin: true));
+        Assert.Throws<ArgumentException>(() => NodeScripts.ReconfigureKubelet("Worker-1", controlPlane: false));
     }
 
     [Theory]

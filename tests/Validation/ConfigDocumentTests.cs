@@ -292,10 +292,11 @@ public class ConfigDocumentTests
         Assert.Equal(KubeadmPaths.VolumePluginDir, controllerManager["flex-volume-plugin-dir"]);
         if (!hardened)
         {
-            Assert.Empty(apiServer);
+            // But the encryption configuration, which then writes plain and keeps the keys for reading.
+            Assert.Equal(["encryption-provider-config", "encryption-provider-config-automatic-reload"], apiServer.Keys.Order());
             Assert.Equal(["flex-volume-plugin-dir"], controllerManager.Keys);
             Assert.Empty(scheduler);
-            Assert.Empty(cluster.ApiServerVolumes);
+            Assert.Equal(["encryption-config"], cluster.ApiServerVolumes.Select(v => v.Name));
             return;
         }
         Assert.Equal(ApiServerHardeningFlags.Order(), apiServer.Keys.Order());

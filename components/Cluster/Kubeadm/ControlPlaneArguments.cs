@@ -49,14 +49,13 @@ internal static class ControlPlaneArguments
             Add(args, "audit-log-maxbackup", Number(AuditLogMaxBackups));
             Add(args, "audit-log-maxsize", Number(AuditLogMaxSizeMegabytes));
         }
-        if (h.EncryptionAtRest)
-        {
-            Add(args, "encryption-provider-config", KubeadmPaths.EncryptionConfig);
-            // A changed encryption configuration (a new key, another provider) is read within about a minute by every
-            // API server, instead of at each server's next restart, so HA control planes never disagree for long on
-            // how Secrets are written.
-            Add(args, "encryption-provider-config-automatic-reload", "true");
-        }
+        // Always, whatever EncryptionAtRest says: with it off the configuration writes plain (identity first) and keeps
+        // the keys for reading, so Secrets encrypted while it was on stay readable; without the flag they would not be.
+        Add(args, "encryption-provider-config", KubeadmPaths.EncryptionConfig);
+        // A changed encryption configuration (a new key, another provider) is read within about a minute by every
+        // API server, instead of at each server's next restart, so HA control planes never disagree for long on
+        // how Secrets are written.
+        Add(args, "encryption-provider-config-automatic-reload", "true");
         if (h.DisableProfiling)
             Add(args, "profiling", "false");
         var plugins = new List<string>();
@@ -108,8 +107,7 @@ internal static class ControlPlaneArguments
             volumes.Add(Volume("audit-policy", KubeadmPaths.AuditPolicy, readOnly: true, "File"));
             volumes.Add(Volume("audit-log", KubeadmPaths.AuditLogDir, readOnly: false, "DirectoryOrCreate"));
         }
-        if (h.EncryptionAtRest)
-            volumes.Add(Volume("encryption-config", KubeadmPaths.EncryptionConfig, readOnly: true, "File"));
+        volumes.Add(Volume("encryption-config", KubeadmPaths.EncryptionConfig, readOnly: true, "File"));
         if (h.PodSecurityDefaults || h.EventRateLimit)
             volumes.Add(Volume("admission-config", KubeadmPaths.AdmissionConfig, readOnly: true, "File"));
         if (h.EventRateLimit)

@@ -123,8 +123,11 @@ public static partial class KubeadmConfigRenderer
     /// null once no stored Secret is encrypted with it.</param>
     /// <param name="writeWithAescbc">The migration's first phase: <c>aescbc</c> first (it still encrypts writes) and
     /// <c>secretbox</c> second (read only), until every API server has read this file.</param>
+    /// <param name="writePlain">Encryption at rest switched off: <c>identity</c> first, so writes are plain, and the keys
+    /// after it for reading only, so Secrets written while it was on stay readable until they are rewritten (upstream's
+    /// "Decrypt all data"). Without them every encrypted Secret would be unreadable.</param>
     /// <exception cref="ArgumentException">A key is not base64 of exactly 32 bytes, or both keys are the same.</exception>
-    public static string RenderEncryptionConfig(string secretboxKey, string? legacyAescbcKey = null, bool writeWithAescbc = false)
+    public static string RenderEncryptionConfig(string secretboxKey, string? legacyAescbcKey = null, bool writeWithAescbc = false, bool writePlain = false)
     {
         RequireKey(secretboxKey, nameof(secretboxKey));
         var providers = new List<object> { Map(("secretbox", KeyList(secretboxKey))) };
@@ -141,7 +144,8 @@ public static partial class KubeadmConfigRenderer
         {
             throw new ArgumentException("Writing with aescbc during the migration needs the aescbc key.", nameof(legacyAescbcKey));
         }
-        providers.Add(Map(("identity", Map())));
+        if (writePlain) providers.Insert(0, Map(("identity", Map())));
+        else providers.Add(Map(("identity", Map())));
         return Serialize(Map(
             ("apiVersion", "apiserver.config.k8s.io/v1"),
             ("kind", "EncryptionConfiguration"),
@@ -207,6 +211,76 @@ public static partial class KubeadmConfigRenderer
             Map(("type", "User"), ("qps", 10), ("burst", 50), ("cacheSize", 2000)),
         })));
 
+    /// <summary>The environment variable on the API server that carries the SHA-256 of the files it reads only when it
+    /// starts (<see cref="ApiServerFilesDigest"/>): a changed file changes the static pod, so kubelet restarts the API
+    /// server and it reads the new file.</summary>
+    public const string ApiServerFilesVariable = "PLATFORM_API_SERVER_FILES_SHA256";
+
+    /// <summary>The environment variable on the API server that names the provider its encryption configuration writes
+    /// Secrets with (<see cref="SecretsWriter"/>): a new writer restarts every API server, so none of them keeps
+    /// writing with the old one, and the Secrets rewrite knows when every API server writes with the new one.</summary>
+    public const string SecretsWriterVariable = "PLATFORM_SECRETS_WRITER";
+
+    /// <summary>
+    /// The cluster-wide documents of the kubeadm configuration alone, as <see cref="RenderInit"/> writes them: the
+    /// ClusterConfiguration and the KubeletConfiguration. They hold no secret. What a running cluster is reconfigured
+    /// from (<see cref="ReconfigureFingerprints"/>).
+    /// </summary>
+    /// <param name="cluster">The cluster settings and hardening.</param>
+    public static string RenderClusterDocuments(KubeadmClusterSpec cluster)
+    {
+        ValidateCluster(cluster);
+        var apiVersion = KubeadmApiVersion.For(cluster.KubernetesVersion);
+        return Stream([ClusterConfiguration(cluster, apiVersion), KubeletConfiguration(cluster.Hardening)]);
+    }
+
+    /// <summary>The ClusterConfiguration alone, as <see cref="RenderInit"/> writes it.</summary>
+    /// <param name="cluster">The cluster settings and hardening.</param>
+    public static string RenderClusterConfiguration(KubeadmClusterSpec cluster)
+    {
+        ValidateCluster(cluster);
+        return Serialize(ClusterConfiguration(cluster, KubeadmApiVersion.For(cluster.KubernetesVersion)));
+    }
+
+    /// <summary>The KubeletConfiguration alone, as <see cref="RenderInit"/> writes it.</summary>
+    /// <param name="cluster">The cluster settings and hardening.</param>
+    public static string RenderKubeletConfiguration(KubeadmClusterSpec cluster)
+    {
+        ValidateCluster(cluster);
+        return Serialize(KubeletConfiguration(cluster.Hardening));
+    }
+
+    /// <summary>The provider that writes Secrets: <c>secretbox</c> with encryption at rest on, <c>aescbc</c> during the
+    /// first step of the migration from it (<see cref="KubeadmClusterSpec.SecretsEncryptionMigration"/>), <c>identity</c>
+    /// (plain) with encryption at rest off.</summary>
+    /// <param name="cluster">The cluster settings and hardening.</param>
+    public static string SecretsWriter(KubeadmClusterSpec cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return !cluster.Hardening.EncryptionAtRest ? "identity" : cluster.SecretsEncryptionMigration ? "aescbc" : "secretbox";
+    }
+
+    /// <summary>The SHA-256 (lower-case hex) of the files the API server reads only when it starts: the audit policy,
+    /// the admission configuration and the EventRateLimit configuration, each where its switch is on. The encryption
+    /// configuration is not among them: the API servers reload it by themselves.</summary>
+    /// <param name="hardening">The hardening switches.</param>
+    public static string ApiServerFilesDigest(KubeadmHardening hardening)
+    {
+        ArgumentNullException.ThrowIfNull(hardening);
+        var files = new System.Text.StringBuilder();
+        if (hardening.AuditLog) files.Append(KubeadmPaths.AuditPolicy).Append('\n').Append(RenderAuditPolicy());
+        if (hardening.PodSecurityDefaults || hardening.EventRateLimit)
+            files.Append(KubeadmPaths.AdmissionConfig).Append('\n').Append(RenderAdmissionConfig(hardening));
+        if (hardening.EventRateLimit) files.Append(KubeadmPaths.EventRateLimitConfig).Append('\n').Append(RenderEventRateLimitConfig());
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(files.ToString())));
+    }
+
+    private static List<Dictionary<string, object?>> ApiServerEnvironment(KubeadmClusterSpec cluster) =>
+    [
+        Map(("name", ApiServerFilesVariable), ("value", ApiServerFilesDigest(cluster.Hardening))),
+        Map(("name", SecretsWriterVariable), ("value", SecretsWriter(cluster))),
+    ];
+
     private static Dictionary<string, object?> ClusterConfiguration(KubeadmClusterSpec cluster, string apiVersion)
     {
         var h = cluster.Hardening;
@@ -229,6 +303,7 @@ public static partial class KubeadmConfigRenderer
             ("apiServer", Map(
                 ("certSANs", sans),
                 ("extraArgs", ExtraArgs(apiVersion, ControlPlaneArguments.ApiServer(h))),
+                ("extraEnvs", apiVersion == KubeadmApiVersion.V1Beta4 ? ApiServerEnvironment(cluster) : null),
                 ("extraVolumes", apiServerVolumes.Count > 0 ? apiServerVolumes : null))),
             ("controllerManager", Component(apiVersion, ControlPlaneArguments.ControllerManager(h))),
             ("scheduler", Component(apiVersion, ControlPlaneArguments.Scheduler(h))));
@@ -272,11 +347,21 @@ public static partial class KubeadmConfigRenderer
         ("mode", KubeProxyMode),
         ("clusterCIDR", cluster.PodSubnet));
 
+    /// <summary>Every taint the node has: its own, and on a control-plane node kubeadm's control-plane NoSchedule taint
+    /// when <see cref="KubeadmNodeSpec.ControlPlaneTaint"/> says so and no taint of its own has that key.</summary>
+    /// <param name="node">The node.</param>
+    public static IReadOnlyList<NodeTaint> EffectiveTaints(KubeadmNodeSpec node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var taints = node.Taints.ToList();
+        if (node.IsControlPlane && node.ControlPlaneTaint && !node.Taints.Any(t => string.Equals(t.Key, ControlPlaneTaintKey, StringComparison.Ordinal)))
+            taints.Add(new NodeTaint { Key = ControlPlaneTaintKey, Effect = TaintEffect.NoSchedule });
+        return taints;
+    }
+
     private static Dictionary<string, object?> NodeRegistration(KubeadmNodeSpec node, string apiVersion)
     {
-        var taints = node.Taints.Select(Taint).ToList();
-        if (node.IsControlPlane && node.ControlPlaneTaint && !node.Taints.Any(t => string.Equals(t.Key, ControlPlaneTaintKey, StringComparison.Ordinal)))
-            taints.Add(Map(("key", ControlPlaneTaintKey), ("effect", nameof(TaintEffect.NoSchedule))));
+        var taints = EffectiveTaints(node).Select(Taint).ToList();
         var registration = Map(("name", node.Name), ("criSocket", node.CriSocket), ("taints", taints));
         if (node.NodeIp is { } nodeIp)
         {

@@ -3,7 +3,8 @@ namespace Platform.Components.Cluster.Kubeadm;
 /// <summary>
 /// The CIS Kubernetes Benchmark hardening the kubeadm documents apply. Every switch defaults to <c>true</c>
 /// (hardened); set one to <c>false</c> only by deliberate choice. A switch that is off removes all of its flags,
-/// volumes, fields and files, leaving kubeadm's own defaults. <c>components/Cluster/Kubeadm/CIS.md</c> maps the
+/// volumes, fields and files, leaving kubeadm's own defaults, but <see cref="EncryptionAtRest"/>, which only changes
+/// the provider that writes. <c>components/Cluster/Kubeadm/CIS.md</c> maps the
 /// switches to the benchmark's controls.
 /// </summary>
 public sealed record KubeadmHardening
@@ -12,8 +13,10 @@ public sealed record KubeadmHardening
     /// (<see cref="KubeadmPaths.AuditLog"/>) kept 30 days, 10 files of 100 MB. Default <c>true</c>.</summary>
     public bool AuditLog { get; init; } = true;
 
-    /// <summary>Secrets encrypted at rest in etcd with <c>secretbox</c> (<c>--encryption-provider-config</c>, the keys
-    /// are given at render time). Default <c>true</c>.</summary>
+    /// <summary>Secrets encrypted at rest in etcd with <c>secretbox</c> (the keys are given at render time). Off, the
+    /// encryption configuration writes plain (<c>identity</c> first) and keeps the keys for reading: the one switch whose
+    /// flag (<c>--encryption-provider-config</c>) and file stay, so that Secrets encrypted while it was on stay readable
+    /// (the cluster's Secrets rewrite then stores them plain). Default <c>true</c>.</summary>
     public bool EncryptionAtRest { get; init; } = true;
 
     /// <summary><c>--profiling=false</c> on the API server, controller manager and scheduler. Default <c>true</c>.</summary>

@@ -1,3 +1,5 @@
+using Platform.Components.Cluster.Kubeadm;
+
 namespace Platform.Components.Cluster.Scripts;
 
 /// <summary>
@@ -78,6 +80,30 @@ public static class NodeScripts
     /// three, the ones from before the last three upgrades.</summary>
     public const int EtcdSnapshotsKept = 3;
 
+    /// <summary>The annotation on the cluster's <c>kubeadm-config</c> ConfigMap that records what it and <c>kubelet-config</c>
+    /// were last uploaded from (the SHA-256 of the kubeadm configuration's cluster-wide documents, without the version):
+    /// written by <c>kubeadm init</c>'s step and by <see cref="ReconfigureControlPlane"/>, which uploads only when it
+    /// differs.</summary>
+    public const string UploadedConfigurationAnnotation = "platform/configuration-sha256";
+
+    /// <summary>The node annotation that lists the taints the platform manages (<c>key:Effect</c> each), so removed
+    /// ones can be taken off.</summary>
+    public const string ManagedTaintsAnnotation = "platform/managed-taints";
+
+    /// <summary>Where a control-plane node keeps the static pod manifests a reconfiguration replaced
+    /// (<c>&lt;UTC time&gt;/kube-apiserver.yaml</c> and the others, root only).</summary>
+    public const string ManifestBackupDir = StateDir + "/manifest-backups";
+
+    /// <summary>How many manifest backups (<see cref="ManifestBackupDir"/>) a control-plane node keeps.</summary>
+    public const int ManifestBackupsKept = 3;
+
+    /// <summary>Where a node keeps the kubelet configurations a reconfiguration replaced
+    /// (<c>&lt;UTC time&gt;-config.yaml</c>, root only).</summary>
+    public const string KubeletConfigBackupDir = StateDir + "/kubelet-config-backups";
+
+    /// <summary>How many kubelet configuration backups (<see cref="KubeletConfigBackupDir"/>) a node keeps.</summary>
+    public const int KubeletConfigBackupsKept = 3;
+
     /// <summary>Prepares a host for Kubernetes: kernel modules, sysctls, swap off, containerd as
     /// <paramref name="runtime"/> says (on Ubuntu from its archive, on Flatcar its own, checked), and
     /// kubeadm/kubelet/kubectl at <paramref name="kubernetesVersion"/> (installed once; upgrades have their own step).
@@ -141,6 +167,9 @@ public static class NodeScripts
             { "LEGACY_INITIALISED_MARKER", LegacyInitialisedMarker },
             { "JOINED_MARKER", JoinedMarker },
             { "LEGACY_JOINED_MARKER", LegacyJoinedMarker },
+            { "CONFIGURATION_DIGEST", Part("configuration-digest.sh") },
+            { "ADMIN_KUBECONFIG", AdminKubeconfig },
+            { "UPLOADED_CONFIGURATION_ANNOTATION", UploadedConfigurationAnnotation },
             { "KUBE_VIP_FUNCTION", kubeVip ? KubeVipFunction(kubeVipAddress!) : ScriptFragment.None },
             // kubeadm 1.29+ gives admin.conf its rights only after init, so kube-vip uses super-admin.conf meanwhile.
             { "KUBE_VIP_BEFORE_INIT", kubeVip ? Part("kube-vip-with-super-admin-conf.sh") : ScriptFragment.None },
@@ -233,18 +262,30 @@ public static class NodeScripts
 
     /// <summary>
     /// On the first control-plane node, after a node joined: waits for it to register and sets exactly the inventory's
-    /// labels (labels the platform set earlier and the inventory no longer has are removed). It approves no certificate:
-    /// kubelet serving certificates are approved, for the inventory's names and addresses only, by the cluster's
-    /// approver (<see cref="KubeletServingCertificateApprover"/>), and nothing in the bring-up waits for them.
+    /// labels and taints (labels and taints the platform set earlier and the inventory no longer has are removed, and on
+    /// a control-plane node the control-plane taint whenever <paramref name="taints"/> leaves it out). It approves no
+    /// certificate: kubelet serving certificates are approved, for the inventory's names and addresses only, by the
+    /// cluster's approver (<see cref="KubeletServingCertificateApprover"/>), and nothing in the bring-up waits for them.
     /// </summary>
-    public static string RegisterMember(string nodeName, IReadOnlyDictionary<string, string> labels)
+    /// <param name="nodeName">The node.</param>
+    /// <param name="labels">Its labels.</param>
+    /// <param name="taints">Every taint it has (the inventory's, and on a control-plane node the control-plane taint
+    /// when the cluster has workers); none by default.</param>
+    /// <param name="controlPlane">Whether it is a control-plane node. Default false.</param>
+    public static string RegisterMember(string nodeName, IReadOnlyDictionary<string, string> labels, IReadOnlyList<NodeTaint>? taints = null,
+        bool controlPlane = false)
     {
         CheckName(nodeName);
         ArgumentNullException.ThrowIfNull(labels);
+        taints ??= [];
         var keys = labels.Keys.Order(StringComparer.Ordinal).ToList();
         var setLabels = keys.Count == 0
             ? ScriptFragment.None
             : Part("set-labels.sh", new() { { "LABELS", keys.Select(k => $"{k}={labels[k]}").ToList() } });
+        var ordered = taints.OrderBy(t => t.Key, StringComparer.Ordinal).ThenBy(t => t.Effect).ToList();
+        var setTaints = ordered.Count == 0
+            ? ScriptFragment.None
+            : Part("set-taints.sh", new() { { "TAINTS", ordered.Select(t => t.ToString()).ToList() } });
         return Step("register.sh", new()
         {
             { "ADMIN_KUBECONFIG", AdminKubeconfig },
@@ -252,6 +293,10 @@ public static class NodeScripts
             { "MANAGED_LABELS", string.Join(",", keys) },
             { "SET_LABELS", setLabels },
             { "MANAGED_LABELS_ANNOTATION", ManagedLabelsAnnotation },
+            { "MANAGED_TAINTS", string.Join(",", ordered.Select(t => $"{t.Key}:{t.Effect}")) },
+            { "ALWAYS_MANAGED_TAINTS", controlPlane ? $"{KubeadmConfigRenderer.ControlPlaneTaintKey}:{TaintEffect.NoSchedule}" : "" },
+            { "SET_TAINTS", setTaints },
+            { "MANAGED_TAINTS_ANNOTATION", ManagedTaintsAnnotation },
         });
     }
 
@@ -467,6 +512,98 @@ public static class NodeScripts
     public static string NothingToDo(string step, string reason) =>
         Step("nothing-to-do.sh", new() { { "STEP", step }, { "REASON", reason } });
 
+    /// <summary>
+    /// On control-plane node <paramref name="nodeName"/>, after its init or join: makes its static pods what the cluster's
+    /// configuration gives (kubeadm's "Reconfiguring a kubeadm cluster"), at the version the cluster runs. On the node
+    /// that runs the cluster's admin steps (<paramref name="admin"/>) the cluster's <c>kubeadm-config</c> and
+    /// <c>kubelet-config</c> ConfigMaps are uploaded first from its kubeadm configuration (<c>kubeadm init phase
+    /// upload-config kubeadm|kubelet</c>), when what they were last uploaded from
+    /// (<see cref="UploadedConfigurationAnnotation"/>) differs. Then <c>kubeadm upgrade diff</c> compares the manifests
+    /// kubeadm would write for this node with those it runs; where they are the same nothing else happens. Where they
+    /// differ: an etcd snapshot (<see cref="EtcdSnapshotDir"/>), a copy of the three manifests
+    /// (<see cref="ManifestBackupDir"/>), <c>kubeadm upgrade node phase control-plane --certificate-renewal=false
+    /// --etcd-upgrade=false</c> (which replaces only the manifests that differ, waits for kubelet to run them and puts
+    /// the old one back if it does not come up), then up to five minutes for the API server, controller manager and
+    /// scheduler of this node to be ready, or a failure that names the backup and the snapshot. Under the node's kubeadm
+    /// lock (<c>/run/platform-kubeadm.lock</c>), with the service-proxy step and <c>kubeadm upgrade apply</c>.
+    /// </summary>
+    /// <param name="nodeName">The control-plane node.</param>
+    /// <param name="admin">Whether it is the node that runs the cluster's admin steps (the first control-plane node),
+    /// whose kubeadm configuration is an InitConfiguration for it and which uploads the cluster's configuration.</param>
+    public static string ReconfigureControlPlane(string nodeName, bool admin)
+    {
+        CheckName(nodeName);
+        return Step("reconfigure-control-plane.sh", new()
+        {
+            { "ADMIN_KUBECONFIG", AdminKubeconfig },
+            { "NODE", nodeName },
+            { "CONFIGURATION_DIGEST", admin ? Part("configuration-digest.sh") : ScriptFragment.None },
+            { "KUBEADM_CONFIG_AT_RUNNING_VERSION", Part("kubeadm-config-at-running-version.sh", new() { { "KUBEADM_CONFIG", KubeadmConfigPath } }) },
+            { "ETCD_SNAPSHOT", EtcdSnapshot() },
+            {
+                "UPLOAD_CONFIGURATION", admin
+                    ? Part("upload-configuration.sh", new() { { "UPLOADED_CONFIGURATION_ANNOTATION", UploadedConfigurationAnnotation }, { "KUBEADM_CONFIG", KubeadmConfigPath } })
+                    : ScriptFragment.None
+            },
+            { "STATE_DIR", StateDir },
+            { "MANIFEST_BACKUP_DIR", ManifestBackupDir },
+            { "MANIFEST_BACKUPS_KEPT", ManifestBackupsKept.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        });
+    }
+
+    /// <summary>
+    /// On node <paramref name="nodeName"/> (any role), once the cluster's <c>kubelet-config</c> ConfigMap is current:
+    /// gives its kubelet that configuration. Where the node's <c>/var/lib/kubelet/config.yaml</c> already is what the
+    /// ConfigMap holds nothing happens; otherwise the file is copied (<see cref="KubeletConfigBackupDir"/>),
+    /// <c>kubeadm upgrade node phase kubelet-config</c> writes it from the ConfigMap, and only if that changed it kubelet
+    /// restarts and the step waits (five minutes at most) for the node to be Ready. No drain: kubelet leaves the running
+    /// containers alone while it restarts, and the settings the platform manages apply to the kubelet's own server and to
+    /// pods started later.
+    /// </summary>
+    /// <param name="nodeName">The node.</param>
+    /// <param name="controlPlane">Whether it is a control-plane node (it reads the ConfigMap with <c>admin.conf</c>; a
+    /// worker with its kubelet's own credentials, which kubeadm lets read it).</param>
+    public static string ReconfigureKubelet(string nodeName, bool controlPlane)
+    {
+        CheckName(nodeName);
+        return Step("reconfigure-kubelet.sh", new()
+        {
+            { "NODE_KUBECONFIG", controlPlane ? AdminKubeconfig : KubeletKubeconfig },
+            { "NODE", nodeName },
+            { "KUBELET_CONFIG", KubeadmPaths.KubeletConfig },
+            { "STATE_DIR", StateDir },
+            { "KUBELET_CONFIG_BACKUP_DIR", KubeletConfigBackupDir },
+            { "KUBELET_CONFIG_BACKUPS_KEPT", KubeletConfigBackupsKept.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        });
+    }
+
+    /// <summary>
+    /// On the node that runs the cluster's admin steps, after every control-plane node's reconfiguration: once every
+    /// control-plane node's API server runs with the encryption configuration that writes Secrets with
+    /// <paramref name="writer"/> (its static pod's <see cref="KubeadmConfigRenderer.SecretsWriterVariable"/>) and is
+    /// ready, rewrites through the API every Secret that etcd does not hold the way <paramref name="writer"/> stores it
+    /// (read from the node's own etcd member: encrypted values start with <c>k8s:enc:&lt;provider&gt;:v1:key1:</c>),
+    /// one namespace at a time, in rounds until none is left (five at most; a Secret changed meanwhile is taken up by
+    /// the next round). So encryption switched on, off, or from aescbc to secretbox reaches the Secrets stored before,
+    /// each Secret rewritten once, and a new cluster, whose Secrets are all stored as written, has nothing rewritten.
+    /// </summary>
+    /// <param name="writer">The provider that writes Secrets (<see cref="KubeadmConfigRenderer.SecretsWriter"/>):
+    /// <c>secretbox</c>, <c>aescbc</c> or <c>identity</c>.</param>
+    public static string RewriteSecrets(string writer)
+    {
+        if (writer is not ("secretbox" or "aescbc" or "identity"))
+            throw new ArgumentException($"Secrets are written with secretbox, aescbc or identity, got '{writer}'.", nameof(writer));
+        return Step("rewrite-secrets.sh", new()
+        {
+            { "ADMIN_KUBECONFIG", AdminKubeconfig },
+            { "SECRETS_WRITER", writer },
+            { "LOCAL_ETCD", Part("local-etcd.sh") },
+            { "SECRETS_WRITER_VARIABLE", KubeadmConfigRenderer.SecretsWriterVariable },
+            { "CONTROL_PLANE_LABEL", ControlPlaneLabel },
+            { "ENCRYPTION_KEY_NAME", KubeadmConfigRenderer.EncryptionKeyName },
+        });
+    }
+
     /// <summary>The delete step of a step that leaves nothing behind to undo (an upgrade is never reverted; a token expires).</summary>
     public static string NothingToUndo(string step, string reason) =>
         Step("nothing-to-undo.sh", new() { { "STEP", step }, { "REASON", reason } });
@@ -545,9 +682,11 @@ public static class NodeScripts
     /// <summary>CIS 1.1.12: the etcd data directory owned by etcd:etcd, on control-plane nodes.</summary>
     private static ScriptFragment EtcdDataOwnership() => Part("etcd-data-ownership.sh");
 
-    /// <summary>An etcd snapshot before a control-plane node's upgrade, the newest <see cref="EtcdSnapshotsKept"/> kept.</summary>
+    /// <summary>The <c>etcd_snapshot</c> function: an etcd snapshot before a control-plane node's upgrade or
+    /// reconfiguration, the newest <see cref="EtcdSnapshotsKept"/> of each kind kept.</summary>
     private static ScriptFragment EtcdSnapshot() => Part("etcd-snapshot.sh", new()
     {
+        { "LOCAL_ETCD", Part("local-etcd.sh") },
         { "STATE_DIR", StateDir },
         { "ETCD_SNAPSHOT_DIR", EtcdSnapshotDir },
         { "ETCD_SNAPSHOTS_KEPT", EtcdSnapshotsKept.ToString(System.Globalization.CultureInfo.InvariantCulture) },

@@ -35,10 +35,24 @@ internal static class ScriptPlaceholders
         ["ETCD_SNAPSHOT_DIR"] = PlaceholderKind.Word, // NodeScripts.EtcdSnapshotDir
         ["ETCD_SNAPSHOTS_KEPT"] = PlaceholderKind.Word, // NodeScripts.EtcdSnapshotsKept
         ["ETCD_PEER_URL"] = PlaceholderKind.Word, // a control-plane node's etcd peer URL, https://<address>:2380
+        ["UPLOADED_CONFIGURATION_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.UploadedConfigurationAnnotation
+        ["MANIFEST_BACKUP_DIR"] = PlaceholderKind.Word, // NodeScripts.ManifestBackupDir
+        ["MANIFEST_BACKUPS_KEPT"] = PlaceholderKind.Word, // NodeScripts.ManifestBackupsKept
+        ["KUBELET_CONFIG"] = PlaceholderKind.Word, // KubeadmPaths.KubeletConfig
+        ["KUBELET_CONFIG_BACKUP_DIR"] = PlaceholderKind.Word, // NodeScripts.KubeletConfigBackupDir
+        ["KUBELET_CONFIG_BACKUPS_KEPT"] = PlaceholderKind.Word, // NodeScripts.KubeletConfigBackupsKept
+        ["SECRETS_WRITER"] = PlaceholderKind.Word, // KubeadmConfigRenderer.SecretsWriter: identity, aescbc or secretbox
+        ["SECRETS_WRITER_VARIABLE"] = PlaceholderKind.Word, // KubeadmConfigRenderer.SecretsWriterVariable
+        ["ENCRYPTION_KEY_NAME"] = PlaceholderKind.Word, // KubeadmConfigRenderer.EncryptionKeyName
+        ["CONTROL_PLANE_LABEL"] = PlaceholderKind.Word, // NodeScripts.ControlPlaneLabel
+        ["MANAGED_TAINTS_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.ManagedTaintsAnnotation
 
         // Data, quoted.
         ["MANAGED_LABELS"] = PlaceholderKind.Quoted, // the inventory's label keys, comma-separated
         ["LABELS"] = PlaceholderKind.QuotedWords, // the inventory's labels, key=value each
+        ["MANAGED_TAINTS"] = PlaceholderKind.Quoted, // the node's taints, key:Effect each, comma-separated
+        ["ALWAYS_MANAGED_TAINTS"] = PlaceholderKind.Quoted, // taints the platform alone decides (the control-plane taint)
+        ["TAINTS"] = PlaceholderKind.QuotedWords, // the node's taints in kubectl notation, key=value:Effect each
         ["CONTAINERD_MINIMUMS"] = PlaceholderKind.Quoted, // ContainerRuntime.SupportedContainerd, space-separated
         ["CONTAINERD_CONFIG_V2"] = PlaceholderKind.Quoted, // ContainerdConfiguration for containerd 1.7
         ["CONTAINERD_CONFIG_V3"] = PlaceholderKind.Quoted, // ContainerdConfiguration for containerd 2
@@ -81,5 +95,9 @@ internal static class ScriptPlaceholders
         ["KUBE_VIP_AFTER_JOIN"] = PlaceholderKind.Lines,
         ["SET_LABELS"] = PlaceholderKind.Lines,
         ["DRAIN"] = PlaceholderKind.Lines,
+        ["SET_TAINTS"] = PlaceholderKind.Lines,
+        ["CONFIGURATION_DIGEST"] = PlaceholderKind.Lines,
+        ["UPLOAD_CONFIGURATION"] = PlaceholderKind.Lines,
+        ["LOCAL_ETCD"] = PlaceholderKind.Lines,
     };
 }

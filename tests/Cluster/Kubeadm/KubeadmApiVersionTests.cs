@@ -120,6 +120,8 @@ public class KubeadmApiVersionTests
         "apiServer.extraArgs[]", "apiServer.extraArgs[].name", "apiServer.extraArgs[].value",
         "controllerManager.extraArgs[]", "controllerManager.extraArgs[].name", "controllerManager.extraArgs[].value",
         "scheduler.extraArgs[]", "scheduler.extraArgs[].name", "scheduler.extraArgs[].value",
+        // v1beta4's extraEnvs (v1beta3 has none): the API server's environment the reconfigure steps rely on.
+        "apiServer.extraEnvs", "apiServer.extraEnvs[]", "apiServer.extraEnvs[].name", "apiServer.extraEnvs[].value",
     ];
 
     private static readonly string[] JoinFields =

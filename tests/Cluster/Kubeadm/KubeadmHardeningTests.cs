@@ -16,7 +16,9 @@ public class KubeadmHardeningTests
         [nameof(KubeadmHardening.AuditLog)] = new(
             ApiServer: ["audit-policy-file", "audit-log-path", "audit-log-maxage", "audit-log-maxbackup", "audit-log-maxsize"],
             Volumes: ["audit-policy", "audit-log"]),
-        [nameof(KubeadmHardening.EncryptionAtRest)] = new(ApiServer: ["encryption-provider-config", "encryption-provider-config-automatic-reload"], Volumes: ["encryption-config"]),
+        // Off, only the provider that writes changes (identity first): the flags and the file stay, so Secrets encrypted
+        // while it was on stay readable (With_encryption_at_rest_off_the_api_server_keeps_its_configuration_and_writes_plain).
+        [nameof(KubeadmHardening.EncryptionAtRest)] = new(),
         [nameof(KubeadmHardening.DisableProfiling)] = new(ApiServer: ["profiling"], ControllerManager: ["profiling"], Scheduler: ["profiling"]),
         [nameof(KubeadmHardening.NodeRestriction)] = new(AdmissionPlugins: ["NodeRestriction"]),
         [nameof(KubeadmHardening.EventRateLimit)] = new(
@@ -75,12 +77,48 @@ public class KubeadmHardeningTests
         var none = BySwitch.Keys.Aggregate(new KubeadmHardening(), (h, name) => Without(name, h));
         var docs = Init("1.33.5", none);
 
-        Assert.Null(Find(docs[1], "apiServer.extraArgs"));
-        Assert.Null(Find(docs[1], "apiServer.extraVolumes"));
+        // But the encryption configuration, which then writes plain.
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["encryption-provider-config"] = KubeadmPaths.EncryptionConfig,
+            ["encryption-provider-config-automatic-reload"] = "true",
+        }, ExtraArgs(docs[1], "apiServer"));
+        Assert.Equal(["encryption-config"], ApiServerVolumes(docs[1]).Select(v => Scalar(v, "name")));
         Assert.Null(Find(docs[1], "scheduler"));
         Assert.NotNull(Find(docs[1], "apiServer.certSANs"));
         Assert.Equal(new Dictionary<string, string> { ["flex-volume-plugin-dir"] = KubeadmPaths.VolumePluginDir }, ExtraArgs(docs[1], "controllerManager"));
         Assert.Equal(new[] { "apiVersion", "kind", "cgroupDriver", "volumePluginDir" }, docs[2].Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+    }
+
+    [Fact]
+    public void With_encryption_at_rest_off_the_api_server_keeps_its_configuration_and_writes_plain()
+    {
+        var off = new KubeadmHardening { EncryptionAtRest = false };
+        var cluster = Init("1.33.5", off)[1];
+
+        Assert.Equal(KubeadmPaths.EncryptionConfig, ExtraArgs(cluster, "apiServer")["encryption-provider-config"]);
+        Assert.Contains(ApiServerVolumes(cluster), v => Scalar(v, "name") == "encryption-config");
+        Assert.Equal("identity", KubeadmConfigRenderer.SecretsWriter(ClusterSpec("1.33.5", off)));
+        Assert.Equal("secretbox", KubeadmConfigRenderer.SecretsWriter(ClusterSpec("1.33.5")));
+        Assert.Equal("aescbc", KubeadmConfigRenderer.SecretsWriter(ClusterSpec("1.33.5") with { SecretsEncryptionMigration = true }));
+        var providers = (YamlSequenceNode)Find(ParseOne(KubeadmConfigRenderer.RenderEncryptionConfig(EncryptionKey, LegacyEncryptionKey, writePlain: true)), "resources")!;
+        var names = ((YamlSequenceNode)((YamlMappingNode)providers.Children[0]).Children[new YamlScalarNode("providers")]).Children
+            .Select(p => ((YamlScalarNode)((YamlMappingNode)p).Children.Keys.Single()).Value);
+        Assert.Equal(["identity", "secretbox", "aescbc"], names);
+    }
+
+    [Fact]
+    public void The_files_the_api_server_reads_when_it_starts_are_in_its_environment()
+    {
+        var docs = Init("1.33.5", new KubeadmHardening { PodSecurityDefaults = false });
+        var envs = (YamlSequenceNode)Find(docs[1], "apiServer.extraEnvs")!;
+        var byName = envs.Children.ToDictionary(e => Scalar(e, "name"), e => Scalar(e, "value"));
+
+        Assert.Equal(KubeadmConfigRenderer.ApiServerFilesDigest(new KubeadmHardening { PodSecurityDefaults = false }), byName[KubeadmConfigRenderer.ApiServerFilesVariable]);
+        Assert.NotEqual(KubeadmConfigRenderer.ApiServerFilesDigest(new KubeadmHardening()), byName[KubeadmConfigRenderer.ApiServerFilesVariable]);
+        Assert.Equal("secretbox", byName[KubeadmConfigRenderer.SecretsWriterVariable]);
+        // v1beta3 (before 1.31) has no extraEnvs.
+        Assert.Null(Find(Init("1.30.14")[1], "apiServer.extraEnvs"));
     }
 
     [Theory]

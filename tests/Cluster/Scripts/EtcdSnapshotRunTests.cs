@@ -167,7 +167,7 @@ public sealed class EtcdSnapshotRunTests : IDisposable
         var run = _host.Run(NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "cp-1", first: true));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.EndsWith($"etcd snapshot before the upgrade of cp-1 to v1.36.2: {reason}; nothing was upgraded. Fix etcd on this node, then run pulumi up again\n",
+        Assert.EndsWith($"etcd snapshot before the upgrade of cp-1 to v1.36.2: {reason}; nothing was changed. Fix etcd on this node, then run pulumi up again\n",
             run.Errors, StringComparison.Ordinal);
         // kubectl only read the version the node's kubelet reports, and looked for kured (there is none to lock).
         Assert.Empty(run.CallsOf("kubeadm", "apt-get", "apt-mark", "systemctl"));

@@ -140,6 +140,9 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.Equal(
             [
                 "kubeadm init --config /etc/kubernetes/platform/kubeadm.yaml --skip-token-print",
+                // What kubeadm-config and kubelet-config were uploaded from: the digest of an empty set of cluster-wide documents.
+                "kubectl --kubeconfig /etc/kubernetes/admin.conf -n kube-system annotate configmap kubeadm-config --overwrite "
+                    + "platform/configuration-sha256=e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
                 "chown root:root /var/lib/kubelet/config.yaml",
                 "chown root:root /etc/kubernetes/pki/ca.crt",
             ],
@@ -559,6 +562,9 @@ public sealed class NodeScriptRunTests : IDisposable
               "label node worker-1 "*-)
                 key="${4%-}"; { grep -v "^$key=" "$FAKE/labels" || true; } >"$FAKE/labels.new"; mv "$FAKE/labels.new" "$FAKE/labels" ;;
               "annotate node worker-1 --overwrite platform/managed-labels="*) printf '%s' "${5#*=}" >"$FAKE/annotation" ;;
+              "get node worker-1 -o jsonpath={.metadata.annotations.platform/managed-taints}") ;;
+              "get node worker-1 -o jsonpath={range .spec.taints[*]}"*) ;;
+              "annotate node worker-1 --overwrite platform/managed-taints=") ;;
               *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
             esac
             """);

@@ -7,6 +7,7 @@ if [ -f @@LEGACY_INITIALISED_MARKER@@ ]; then
   install -d -m 0700 @@STATE_DIR@@
   mv -f @@LEGACY_INITIALISED_MARKER@@ @@INITIALISED_MARKER@@
 fi
+@@CONFIGURATION_DIGEST@@
 @@KUBE_VIP_FUNCTION@@
 # Initialising is a one-time fact of the cluster: a node that joined it is a member and is never initialised, though
 # it becomes the first control-plane node of the inventory when the ones before it leave.
@@ -22,6 +23,9 @@ else
   kubeadm init --config @@KUBEADM_CONFIG@@ --skip-token-print @@KUBEADM_INIT_FLAGS@@
   install -d -m 0700 @@STATE_DIR@@
   touch @@INITIALISED_MARKER@@
+  # What kubeadm-config and kubelet-config were uploaded from, so this node's reconfigure step finds them current.
+  kubectl --kubeconfig @@ADMIN_KUBECONFIG@@ -n kube-system annotate configmap kubeadm-config --overwrite \
+    "@@UPLOADED_CONFIGURATION_ANNOTATION@@=$(configuration_digest @@KUBEADM_CONFIG@@)" >/dev/null
 fi
 @@KUBE_VIP_AFTER_INIT@@
 @@KUBELET_FILE_PERMISSIONS@@

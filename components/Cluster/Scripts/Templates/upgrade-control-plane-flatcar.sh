@@ -15,6 +15,11 @@ fi
 # No reboot while kubeadm upgrades this node's control plane and etcd member, nor while it is drained.
 hold_reboot_lock
 @@ETCD_SNAPSHOT@@
+# None once kubeadm has upgraded this node's API server (it runs the target): a retry then keeps the snapshot from
+# before the upgrade instead of rotating it out.
+if ! grep -qE "/kube-apiserver:v${TARGET//./[.]}\$" /etc/kubernetes/manifests/kube-apiserver.yaml 2>/dev/null; then
+  etcd_snapshot "the upgrade of $node to v$TARGET" "$running-to-v$TARGET" '*Z-v*-to-v*.db' copy
+fi
 @@CONTAINERD_SUPPORT@@
 @@CONTAINERD_FLATCAR@@
 require_supported_containerd

@@ -7,6 +7,16 @@ if [ -f /etc/kubernetes/platform/initialised ]; then
   install -d -m 0700 /var/lib/platform
   mv -f /etc/kubernetes/platform/initialised /var/lib/platform/initialised
 fi
+# The SHA-256 of a kubeadm configuration's cluster-wide documents (ClusterConfiguration and KubeletConfiguration, not
+# the node's own documents nor the bootstrap token), without the Kubernetes version, which only upgrades change: what
+# the cluster's kubeadm-config and kubelet-config ConfigMaps were uploaded from, recorded on kubeadm-config.
+configuration_digest() {
+  awk '/^---$/ { if (keep) printf "%s", doc; doc = ""; keep = 0; next }
+    /^kubernetesVersion:/ { next }
+    { doc = doc $0 "\n" }
+    /^kind: (ClusterConfiguration|KubeletConfiguration)$/ { keep = 1 }
+    END { if (keep) printf "%s", doc }' "$1" | sha256sum | cut -d' ' -f1
+}
 # Initialising is a one-time fact of the cluster: a node that joined it is a member and is never initialised, though
 # it becomes the first control-plane node of the inventory when the ones before it leave.
 if [ -f /var/lib/platform/joined ] || [ -f /etc/kubernetes/platform/joined ]; then
@@ -20,6 +30,9 @@ else
   kubeadm init --config /etc/kubernetes/platform/kubeadm.yaml --skip-token-print
   install -d -m 0700 /var/lib/platform
   touch /var/lib/platform/initialised
+  # What kubeadm-config and kubelet-config were uploaded from, so this node's reconfigure step finds them current.
+  kubectl --kubeconfig /etc/kubernetes/admin.conf -n kube-system annotate configmap kubeadm-config --overwrite \
+    "platform/configuration-sha256=$(configuration_digest /etc/kubernetes/platform/kubeadm.yaml)" >/dev/null
 fi
 # CIS 4.1.1, 4.1.2, 4.1.7, 4.1.9, 4.1.10: kubelet's unit files, its configuration and the cluster CA certificate
 # readable by root only. Files on a read-only /usr, as on Flatcar, are left as they are; Flatcar gets a root-only

@@ -7,6 +7,16 @@ if [ -f /etc/kubernetes/platform/initialised ]; then
   install -d -m 0700 /var/lib/platform
   mv -f /etc/kubernetes/platform/initialised /var/lib/platform/initialised
 fi
+# The SHA-256 of a kubeadm configuration's cluster-wide documents (ClusterConfiguration and KubeletConfiguration, not
+# the node's own documents nor the bootstrap token), without the Kubernetes version, which only upgrades change: what
+# the cluster's kubeadm-config and kubelet-config ConfigMaps were uploaded from, recorded on kubeadm-config.
+configuration_digest() {
+  awk '/^---$/ { if (keep) printf "%s", doc; doc = ""; keep = 0; next }
+    /^kubernetesVersion:/ { next }
+    { doc = doc $0 "\n" }
+    /^kind: (ClusterConfiguration|KubeletConfiguration)$/ { keep = 1 }
+    END { if (keep) printf "%s", doc }' "$1" | sha256sum | cut -d' ' -f1
+}
 # kube-vip holds the API's virtual IP on the interface that reaches it. Its static pod is the template with that
 # interface and the kubeconfig "$1" filled in.
 render_kube_vip() {
@@ -46,6 +56,9 @@ fi
   kubeadm init --config /etc/kubernetes/platform/kubeadm.yaml --skip-token-print --ignore-preflight-errors=DirAvailable--etc-kubernetes-manifests
   install -d -m 0700 /var/lib/platform
   touch /var/lib/platform/initialised
+  # What kubeadm-config and kubelet-config were uploaded from, so this node's reconfigure step finds them current.
+  kubectl --kubeconfig /etc/kubernetes/admin.conf -n kube-system annotate configmap kubeadm-config --overwrite \
+    "platform/configuration-sha256=$(configuration_digest /etc/kubernetes/platform/kubeadm.yaml)" >/dev/null
 fi
 # Once kubeadm is done, kube-vip starts on admin.conf, or moves to it from super-admin.conf. A changed template on a
 # running node is the kube-vip step's: it rolls it out one control-plane node at a time.

@@ -18,3 +18,18 @@ for key in $(echo "$previous" | tr ',' ' '); do
   esac
 done
 kubectl annotate node "$node" --overwrite "platform/managed-labels=$managed" >/dev/null
+# Taints the same way (key:Effect each): kubeadm sets them when the node registers, this step when the inventory changes
+# later. The ones the platform set earlier and no longer wants go, and so does the control-plane taint on a
+# control-plane node, which the platform alone decides (there when the cluster has workers).
+managed_taints='node-role.kubernetes.io/control-plane:NoSchedule'
+always_managed='node-role.kubernetes.io/control-plane:NoSchedule'
+previous_taints="$(kubectl get node "$node" -o jsonpath='{.metadata.annotations.platform/managed-taints}' 2>/dev/null || true)"
+current_taints="$(kubectl get node "$node" -o jsonpath='{range .spec.taints[*]}{.key}:{.effect}{"\n"}{end}')"
+for taint in $(echo "$previous_taints,$always_managed" | tr ',' ' '); do
+  case ",$managed_taints," in
+    *",$taint,"*) ;;
+    *) if grep -qxF "$taint" <<<"$current_taints"; then kubectl taint node "$node" "$taint-" >/dev/null; fi ;;
+  esac
+done
+kubectl taint node "$node" --overwrite 'node-role.kubernetes.io/control-plane:NoSchedule' >/dev/null
+kubectl annotate node "$node" --overwrite "platform/managed-taints=$managed_taints" >/dev/null

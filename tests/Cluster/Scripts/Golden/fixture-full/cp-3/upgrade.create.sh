@@ -142,65 +142,88 @@ mark_upgrade_under_way() {
 }
 # No reboot while kubeadm upgrades this node's control plane and etcd member, nor while it is drained.
 hold_reboot_lock
-# Before kubeadm changes anything on this control-plane node: a snapshot of etcd from its local member (kubeadm's
-# stacked etcd, a static pod). The host has no etcdctl, so the etcd container's own etcdctl takes it and its etcdutl
-# checks it (registry.k8s.io/etcd is etcd's release image: distroless, etcd, etcdctl and etcdutl in /usr/local/bin, no
-# shell). The container sees only etcd's data directory and certificates (kubeadm's hostPath mounts, at the same
-# paths), so etcdctl writes into the data directory and the snapshot then moves to the platform's snapshot folder (root
-# only, mode 0600): kubeadm's upgrade copies the whole data directory to its own backup, and etcd warns about every
-# foreign file in it. Only the newest are kept. A run after kubeadm has upgraded this node's control plane (its API
-# server runs the target) takes none, so the snapshot from before the upgrade is not rotated out by retries. A snapshot
-# that fails stops the upgrade here, before anything changed.
-etcd_snapshot_failed() {
-  rm -f /var/lib/etcd/platform-snapshot.db /var/lib/etcd/platform-snapshot.db.part
-  echo "etcd snapshot before the upgrade of $node to v$TARGET: $1; nothing was upgraded. Fix etcd on this node, then run pulumi up again" >&2
-  exit 1
-}
-if ! grep -qE "/kube-apiserver:v${TARGET//./[.]}\$" /etc/kubernetes/manifests/kube-apiserver.yaml 2>/dev/null; then
+# This control-plane node's etcd member (kubeadm's stacked etcd, a static pod). The host has no etcdctl, so the etcd
+# container's own etcdctl and etcdutl do the work (registry.k8s.io/etcd is etcd's release image: distroless, etcd,
+# etcdctl and etcdutl in /usr/local/bin, no shell), with kubeadm's healthcheck-client certificate. find_local_etcd sets
+# etcd_endpoint (the member's local client URL) and etcd_container, or etcd_problem and fails.
+find_local_etcd() {
   etcd_endpoint="$(sed -n 's/^ *- --listen-client-urls=\([^,]*\).*$/\1/p' /etc/kubernetes/manifests/etcd.yaml 2>/dev/null || true)"
-  [ -n "$etcd_endpoint" ] || etcd_snapshot_failed "no local etcd client URL in /etc/kubernetes/manifests/etcd.yaml (kubeadm's etcd static pod)"
+  if [ -z "$etcd_endpoint" ]; then
+    etcd_problem="no local etcd client URL in /etc/kubernetes/manifests/etcd.yaml (kubeadm's etcd static pod)"
+    return 1
+  fi
   if ! etcd_containers="$(crictl --runtime-endpoint unix:///run/containerd/containerd.sock ps --name '^etcd$' --label io.kubernetes.pod.namespace=kube-system --state running -q)"; then
-    etcd_snapshot_failed "crictl could not list the containers"
+    etcd_problem="crictl could not list the containers"
+    return 1
   fi
   etcd_container="${etcd_containers%%$'\n'*}"
-  [ -n "$etcd_container" ] || etcd_snapshot_failed "the etcd container is not running (see crictl ps -a --name etcd)"
+  if [ -z "$etcd_container" ]; then
+    etcd_problem="the etcd container is not running (see crictl ps -a --name etcd)"
+    return 1
+  fi
+}
+# etcdctl in the etcd container, on the local member.
+local_etcdctl() {
+  crictl --runtime-endpoint unix:///run/containerd/containerd.sock exec "$etcd_container" etcdctl --endpoints="$etcd_endpoint" \
+    --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt \
+    --key=/etc/kubernetes/pki/etcd/healthcheck-client.key "$@"
+}
+# Before kubeadm changes anything on this control-plane node: a snapshot of etcd from its local member, which the etcd
+# container's etcdctl takes and its etcdutl checks. The container sees only etcd's data directory and certificates
+# (kubeadm's hostPath mounts, at the same paths), so etcdctl writes into the data directory and the snapshot then moves
+# to the platform's snapshot folder (root only, mode 0600): kubeadm's upgrade copies the whole data directory to its
+# own backup, and etcd warns about every foreign file in it. Only the newest of each kind are kept. A snapshot that
+# fails stops the step here, before anything changed.
+# etcd_snapshot WHAT NAME KIND COPY: WHAT is what is about to change (for the messages), NAME the snapshot's file name
+# after its UTC time, KIND the glob of the snapshots of its kind, COPY "copy" when kubeadm then copies the whole data
+# directory under /etc/kubernetes/tmp (an upgrade, whose etcd may change), anything else when it does not.
+etcd_snapshot_failed() {
+  rm -f /var/lib/etcd/platform-snapshot.db /var/lib/etcd/platform-snapshot.db.part
+  echo "etcd snapshot before $1: $2; nothing was changed. Fix etcd on this node, then run pulumi up again" >&2
+  exit 1
+}
+etcd_snapshot() {
+  find_local_etcd || etcd_snapshot_failed "$1" "$etcd_problem"
   # The snapshot is as large as etcd's database, is written into the data directory first and stays on that filesystem
-  # when the snapshot folder is on it; kubeadm's upgrade then copies the whole data directory under /etc/kubernetes/tmp.
-  # Refuse when what the upgrade writes would leave etcd's filesystem less free space than the database takes (an etcd
-  # whose disk is full stops taking writes).
+  # when the snapshot folder is on it; an upgrade's kubeadm then copies the whole data directory. Refuse when what the
+  # step writes would leave etcd's filesystem less free space than the database takes (an etcd whose disk is full stops
+  # taking writes).
   etcd_db_bytes="$(stat -c %s /var/lib/etcd/member/snap/db 2>/dev/null || echo 0)"
   etcd_data_bytes="$(du -sb /var/lib/etcd 2>/dev/null | cut -f1 || true)"
   etcd_free_bytes="$(df --output=avail -B1 /var/lib/etcd 2>/dev/null | tail -n 1 | tr -d ' ' || true)"
   case "$etcd_free_bytes$etcd_data_bytes" in
-    "" | *[!0-9]*) etcd_snapshot_failed "du and df could not tell the size and free space of /var/lib/etcd" ;;
+    "" | *[!0-9]*) etcd_snapshot_failed "$1" "du and df could not tell the size and free space of /var/lib/etcd" ;;
   esac
   etcd_needed_bytes=$((2 * etcd_db_bytes))
   etcd_needed_for="the snapshot, and as much again left to etcd"
-  if [ "$(stat -c %d /var/lib/etcd)" = "$(stat -c %d /etc/kubernetes)" ]; then
+  if [ "$4" = copy ] && [ "$(stat -c %d /var/lib/etcd)" = "$(stat -c %d /etc/kubernetes)" ]; then
     etcd_needed_bytes=$((etcd_needed_bytes + etcd_data_bytes))
     etcd_needed_for="the snapshot, kubeadm's $etcd_data_bytes-byte copy of the data directory under /etc/kubernetes/tmp, and as much as the database again left to etcd"
   fi
   if [ "$etcd_free_bytes" -lt "$etcd_needed_bytes" ]; then
-    etcd_snapshot_failed "/var/lib/etcd has $etcd_free_bytes bytes free, and the upgrade of etcd's $etcd_db_bytes-byte database needs $etcd_needed_bytes ($etcd_needed_for)"
+    etcd_snapshot_failed "$1" "/var/lib/etcd has $etcd_free_bytes bytes free, and etcd's $etcd_db_bytes-byte database needs $etcd_needed_bytes ($etcd_needed_for)"
   fi
   rm -f /var/lib/etcd/platform-snapshot.db /var/lib/etcd/platform-snapshot.db.part
-  if ! crictl --runtime-endpoint unix:///run/containerd/containerd.sock exec "$etcd_container" etcdctl --endpoints="$etcd_endpoint" \
-    --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt \
-    --key=/etc/kubernetes/pki/etcd/healthcheck-client.key snapshot save /var/lib/etcd/platform-snapshot.db; then
-    etcd_snapshot_failed "etcd at $etcd_endpoint gave no snapshot"
+  if ! local_etcdctl snapshot save /var/lib/etcd/platform-snapshot.db; then
+    etcd_snapshot_failed "$1" "etcd at $etcd_endpoint gave no snapshot"
   fi
   if ! crictl --runtime-endpoint unix:///run/containerd/containerd.sock exec "$etcd_container" etcdutl snapshot status /var/lib/etcd/platform-snapshot.db; then
-    etcd_snapshot_failed "the snapshot etcd gave does not pass etcdutl snapshot status"
+    etcd_snapshot_failed "$1" "the snapshot etcd gave does not pass etcdutl snapshot status"
   fi
   install -d -m 0700 /var/lib/platform /var/lib/platform/etcd-snapshots
-  etcd_snapshot="/var/lib/platform/etcd-snapshots/$(date -u +%Y%m%dT%H%M%SZ)-$running-to-v$TARGET.db"
+  etcd_snapshot="/var/lib/platform/etcd-snapshots/$(date -u +%Y%m%dT%H%M%SZ)-$2.db"
   if ! mv -f /var/lib/etcd/platform-snapshot.db "$etcd_snapshot"; then
     rm -f "$etcd_snapshot"
-    etcd_snapshot_failed "the snapshot could not be moved to $etcd_snapshot (is its filesystem full?)"
+    etcd_snapshot_failed "$1" "the snapshot could not be moved to $etcd_snapshot (is its filesystem full?)"
   fi
   chmod 0600 "$etcd_snapshot"
   echo "etcd snapshot: $etcd_snapshot"
-  find /var/lib/platform/etcd-snapshots -maxdepth 1 -type f -name '*Z-v*-to-v*.db' | sort | head -n -3 | xargs -r rm -f --
+  find /var/lib/platform/etcd-snapshots -maxdepth 1 -type f -name "$3" | sort | head -n -3 | xargs -r rm -f --
+}
+# None once kubeadm has upgraded this node's API server (it runs the target): a retry then keeps the snapshot from
+# before the upgrade instead of rotating it out.
+if ! grep -qE "/kube-apiserver:v${TARGET//./[.]}\$" /etc/kubernetes/manifests/kube-apiserver.yaml 2>/dev/null; then
+  etcd_snapshot "the upgrade of $node to v$TARGET" "$running-to-v$TARGET" '*Z-v*-to-v*.db' copy
 fi
 # containerd's own support matrix for this Kubernetes minor: the oldest supported patch of each containerd line,
 # newest line first; a line newer than the newest one listed is supported too.

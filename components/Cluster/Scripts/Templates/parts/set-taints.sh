@@ -1,0 +1,1 @@
+kubectl taint node "$node" --overwrite @@TAINTS@@ >/dev/null

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Platform.Components.Cluster;
+using Platform.Components.Cluster.Certificates;
 
 namespace Platform.Stacks.Configuration;
 
@@ -490,6 +491,16 @@ internal static class NodeInventoryParser
                     $"needs a majority ({majority} of {count}) to work, so {count} members survive no more failures than " +
                     $"{count - 1} would, and a network split into two halves leaves neither side a majority. " +
                     $"Use an odd number: {count - 1} or {count + 1} control-plane nodes."));
+        }
+        else if (count > CertificateRenewalSchedule.MaxControlPlanes)
+        {
+            problems.Add(
+                PlatformConfigKeys.Nodes.Name,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"has {count} control-plane nodes. Each renews its certificates in a slot of the day of its own, long enough for " +
+                    $"its restarts, and the day has {CertificateRenewalSchedule.MaxControlPlanes} of them. Use at most " +
+                    $"{CertificateRenewalSchedule.MaxControlPlanes - 1 + (CertificateRenewalSchedule.MaxControlPlanes % 2)} control-plane nodes (1, 3 or 5 is usual)."));
         }
     }
 

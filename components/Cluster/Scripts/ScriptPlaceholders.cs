@@ -28,6 +28,13 @@ internal static class ScriptPlaceholders
         ["NODE_IP"] = PlaceholderKind.Word, // kubelet's node IP, the inventory address
         ["ETCD_SNAPSHOT_DIR"] = PlaceholderKind.Word, // NodeScripts.EtcdSnapshotDir
         ["ETCD_SNAPSHOTS_KEPT"] = PlaceholderKind.Word, // NodeScripts.EtcdSnapshotsKept
+        ["RENEW_WITHIN_DAYS"] = PlaceholderKind.Word, // NodeScripts.CertificateRenewalDays
+        ["RENEWAL_STATE_DIR"] = PlaceholderKind.Word, // NodeScripts.CertificateRenewalStateDir
+        ["RENEWAL_SCRIPT_PATH"] = PlaceholderKind.Word, // NodeScripts.CertificateRenewalScript
+        ["RENEWAL_SERVICE_PATH"] = PlaceholderKind.Word, // CertificateRenewalUnits.ServicePath
+        ["RENEWAL_TIMER_PATH"] = PlaceholderKind.Word, // CertificateRenewalUnits.TimerPath
+        ["RENEWAL_TIMER_UNIT"] = PlaceholderKind.Word, // the timer unit's name
+        ["UNIT_FOLDER"] = PlaceholderKind.Word, // CertificateRenewalUnits.Folder
 
         // Data, quoted.
         ["MANAGED_LABELS"] = PlaceholderKind.Quoted, // the inventory's label keys, comma-separated
@@ -35,6 +42,9 @@ internal static class ScriptPlaceholders
         ["CONTAINERD_MINIMUMS"] = PlaceholderKind.Quoted, // ContainerRuntime.SupportedContainerd, space-separated
         ["CONTAINERD_CONFIG_V2"] = PlaceholderKind.Quoted, // ContainerdConfiguration for containerd 1.7
         ["CONTAINERD_CONFIG_V3"] = PlaceholderKind.Quoted, // ContainerdConfiguration for containerd 2
+        ["RENEWAL_SCRIPT"] = PlaceholderKind.Quoted, // NodeScripts.RenewCertificates, the script the renewal service runs
+        ["RENEWAL_SERVICE"] = PlaceholderKind.Quoted, // CertificateRenewalUnits.Service
+        ["RENEWAL_TIMER"] = PlaceholderKind.Quoted, // CertificateRenewalUnits.Timer
 
         // Flags that are there or not.
         ["KUBEADM_INIT_FLAGS"] = PlaceholderKind.Flags,
@@ -71,5 +81,7 @@ internal static class ScriptPlaceholders
         ["KUBE_VIP_AFTER_INIT"] = PlaceholderKind.Lines,
         ["KUBE_VIP_AFTER_JOIN"] = PlaceholderKind.Lines,
         ["SET_LABELS"] = PlaceholderKind.Lines,
+        ["KUBEADM_CERTIFICATES"] = PlaceholderKind.Lines,
+        ["CERTIFICATE_RENEWAL_REMOVAL"] = PlaceholderKind.Lines,
     };
 }

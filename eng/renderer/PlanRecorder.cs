@@ -76,9 +76,11 @@ public static class PlanRecorder
         };
     }
 
-    /// <summary>The stack's warnings, the certificate warning last when there is one.</summary>
-    private static async Task<IReadOnlyList<string>> WarningsAsync(PlatformStack platform)
+    /// <summary>The warnings of a run of <paramref name="platform"/>: <see cref="PlatformStack.Warnings"/>, then the
+    /// certificate warning when there is one (<see cref="PlatformStack.CertificateWarning"/>).</summary>
+    public static async Task<IReadOnlyList<string>> WarningsAsync(PlatformStack platform)
     {
+        ArgumentNullException.ThrowIfNull(platform);
         var certificates = await OutputUtilities.GetValueAsync(platform.CertificateWarning);
         return string.IsNullOrEmpty(certificates) ? platform.Warnings : [.. platform.Warnings, certificates];
     }

@@ -18,6 +18,8 @@ write_file() {
   fi
 }
 install -d -m 0755 @@PLATFORM_DIR@@ @@UNIT_FOLDER@@
+# The script is written as it is: its expansions are for the node to run, not for this step.
+# shellcheck disable=SC2016
 write_file @@RENEWAL_SCRIPT_PATH@@ 0700 @@RENEWAL_SCRIPT@@
 write_file @@RENEWAL_SERVICE_PATH@@ 0644 @@RENEWAL_SERVICE@@
 write_file @@RENEWAL_TIMER_PATH@@ 0644 @@RENEWAL_TIMER@@

@@ -8,7 +8,8 @@ set -euo pipefail
 # by moving its manifest out of the manifests folder until kubelet has stopped it and back. The CAs are not renewed
 # here: they come from the stack's state.
 node=@@NODE@@
-renew_within=$((@@RENEW_WITHIN_DAYS@@ * 86400))
+renew_within_days=@@RENEW_WITHIN_DAYS@@
+renew_within=$((renew_within_days * 86400))
 state=@@RENEWAL_STATE_DIR@@
 pending="$state/restarts-pending"
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@

@@ -186,7 +186,7 @@ public static class NodeScripts
     /// <summary>
     /// The script a control-plane node's renewal service runs (<see cref="CertificateRenewalUnits"/>), as kubeadm's
     /// "Certificate Management with kubeadm" says: under the shared kubeadm lock (<c>/run/platform-kubeadm.lock</c>,
-    /// which <c>kubeadm upgrade apply</c> and the service-proxy step take), when the earliest of the certificates
+    /// which the control-plane upgrades' <c>kubeadm upgrade apply</c> and <c>kubeadm upgrade node</c> and the service-proxy step take), when the earliest of the certificates
     /// kubeadm manages on the node (<c>kubeadm certs check-expiration</c>) expires within
     /// <see cref="CertificateRenewalDays"/> days, <c>kubeadm certs renew all</c> (the leaf certificates and the
     /// kubeconfigs admin.conf, super-admin.conf where it exists, controller-manager.conf and scheduler.conf), then etcd,

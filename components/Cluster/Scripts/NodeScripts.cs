@@ -188,7 +188,8 @@ public static class NodeScripts
     /// "Certificate Management with kubeadm" says: under the shared kubeadm lock (<c>/run/platform-kubeadm.lock</c>,
     /// which the control-plane upgrades' <c>kubeadm upgrade apply</c> and <c>kubeadm upgrade node</c> and the service-proxy step take), when the earliest of the certificates
     /// kubeadm manages on the node (<c>kubeadm certs check-expiration</c>) expires within
-    /// <see cref="CertificateRenewalDays"/> days, <c>kubeadm certs renew all</c> (the leaf certificates and the
+    /// <see cref="CertificateRenewalDays"/> days and every control-plane pod of the cluster is ready (so a restart of
+    /// this node's etcd never costs etcd its majority), <c>kubeadm certs renew all</c> (the leaf certificates and the
     /// kubeconfigs admin.conf, super-admin.conf where it exists, controller-manager.conf and scheduler.conf), then etcd,
     /// kube-apiserver, kube-controller-manager and kube-scheduler restarted one at a time, each by moving its static pod
     /// manifest out until kubelet has stopped it and back, and waited for until kubelet reports its new container ready.

@@ -64,14 +64,22 @@ public sealed class CertificateRenewalRunTests : IDisposable
         """;
 
     /// <summary>kubectl: a mirror pod's status names the container crictl runs for it, ready unless
-    /// <c>$FAKE/unready-&lt;name&gt;</c> says not.</summary>
+    /// <c>$FAKE/unready-&lt;name&gt;</c> says a restarted one is not; the cluster's control-plane pods are this node's
+    /// and those listed in <c>$FAKE/other-pods</c> (name and readiness).</summary>
     private const string Kubectl = $$"""
+        ready() {
+          id="$(cat "$FAKE/running-$1" 2>/dev/null || true)"
+          if [ -n "$id" ] && { [ ! -f "$FAKE/unready-$1" ] || [ "$id" = "$1-c0" ]; }; then echo true; else echo false; fi
+        }
         case "$*" in
+          "-n kube-system get pods -l tier=control-plane -o jsonpath="*)
+            for name in etcd kube-apiserver kube-controller-manager kube-scheduler; do echo "$name-{{Node}} $(ready "$name")"; done
+            cat "$FAKE/other-pods" 2>/dev/null || true ;;
           "-n kube-system get pod "*"-{{Node}} -o jsonpath="*)
             name="${5%-{{Node}}}"
             id="$(cat "$FAKE/running-$name" 2>/dev/null || true)"
             [ -n "$id" ] || { echo "Error from server (NotFound): pods \"$5\" not found" >&2; exit 1; }
-            if [ -f "$FAKE/unready-$name" ]; then echo "containerd://$id false"; else echo "containerd://$id true"; fi ;;
+            echo "containerd://$id $(ready "$name")" ;;
           *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
         esac
         """;
@@ -144,10 +152,13 @@ public sealed class CertificateRenewalRunTests : IDisposable
         Assert.Equal(1, Renewals(run));
         // One at a time, in order: each stops, starts again, and is ready before the next one stops.
         Assert.Equal(string.Concat(Components.Select(c => $"stop {c}\nstart {c}\n")), Events);
-        var readiness = run.CallsOf("kubectl").Select(c => c.Split(' ')[5]).Distinct().ToList();
+        var readiness = run.CallsOf("kubectl").Where(c => c.Split(' ')[4] == "pod").Select(c => c.Split(' ')[5]).Distinct().ToList();
         Assert.Equal(Components.Select(c => $"{c}-{Node}"), readiness);
-        var renewal = run.Calls.ToList().IndexOf("kubeadm certs renew all");
-        Assert.True(renewal < run.Calls.ToList().FindIndex(c => c.StartsWith("kubectl ", StringComparison.Ordinal)), run.ToString());
+        // The cluster's control-plane pods are checked, then kubeadm renews, then the restarts begin.
+        var calls = run.Calls.ToList();
+        var renewal = calls.IndexOf("kubeadm certs renew all");
+        Assert.True(calls.FindIndex(c => c.StartsWith("kubectl -n kube-system get pods -l tier=control-plane ", StringComparison.Ordinal)) < renewal, run.ToString());
+        Assert.True(renewal < calls.FindIndex(c => c.StartsWith("crictl ", StringComparison.Ordinal)), run.ToString());
         foreach (var (component, content) in manifests)
             Assert.Equal(content, _host.Read($"{Manifests}/{component}.yaml"));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_host.PathOf(NodeScripts.CertificateRenewalStateDir)));
@@ -189,6 +200,26 @@ public sealed class CertificateRenewalRunTests : IDisposable
     }
 
     [Fact]
+    public void Nothing_is_renewed_or_restarted_while_a_control_plane_pod_elsewhere_is_not_ready()
+    {
+        Certificates(10);
+        File.WriteAllText(Path.Combine(_host.State, "other-pods"), "etcd-cp-1 true\netcd-cp-3 false\nkube-apiserver-cp-3 false\n");
+
+        var run = _host.Run(Script);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"control-plane pods not ready: etcd-cp-3 kube-apiserver-cp-3 ; nothing restarted on {Node}", run.Errors, StringComparison.Ordinal);
+        Assert.Equal(0, Renewals(run));
+        Assert.Equal("", Events);
+
+        File.WriteAllText(Path.Combine(_host.State, "other-pods"), "etcd-cp-1 true\netcd-cp-3 true\nkube-apiserver-cp-3 true\n");
+        var later = _host.Run(Script);
+
+        Assert.True(later.ExitCode == 0, later.ToString());
+        Assert.Equal(1, Renewals(later));
+    }
+
+    [Fact]
     public void A_static_pod_kubelet_does_not_stop_fails_the_run_with_its_manifest_back()
     {
         Certificates(10);
@@ -200,7 +231,7 @@ public sealed class CertificateRenewalRunTests : IDisposable
         Assert.Contains("kubelet did not stop etcd within 2 minutes of its manifest leaving /etc/kubernetes/manifests; the manifest is back", run.Errors, StringComparison.Ordinal);
         Assert.True(_host.Exists($"{Manifests}/etcd.yaml"));
         Assert.Equal("", Events);
-        Assert.Empty(run.CallsOf("kubectl"));
+        Assert.Empty(run.CallsOf("kubectl -n kube-system get pod"));
     }
 
     [Fact]

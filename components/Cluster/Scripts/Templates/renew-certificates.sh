@@ -63,6 +63,19 @@ restart_static_pod() {
   echo "$1 on $node has not been ready for 10 minutes after its restart (see crictl ps -a --name $1 and its logs); the next components are not restarted" >&2
   exit 1
 }
+# Restarting this node's etcd while another member is down could cost etcd its majority: nothing restarts unless every
+# control-plane static pod of the cluster (kubeadm labels them tier=control-plane) is ready.
+require_control_plane_ready() {
+  if ! pods="$(kubectl -n kube-system get pods -l tier=control-plane -o jsonpath='{range .items[*]}{.metadata.name}{" "}{.status.containerStatuses[0].ready}{"\n"}{end}')" || [ -z "$pods" ]; then
+    echo "could not read the control-plane pods from the API; nothing restarted on $node, the next run tries again" >&2
+    exit 1
+  fi
+  unready="$(printf '%s\n' "$pods" | awk '$2 != "true" {printf "%s ", $1}')"
+  if [ -n "$unready" ]; then
+    echo "control-plane pods not ready: ${unready}; nothing restarted on $node while they are not, the next run tries again" >&2
+    exit 1
+  fi
+}
 install -d -m 0700 @@STATE_DIR@@ "$state"
 # kubeadm upgrade apply and the service-proxy step take the same lock: none of them runs kubeadm while another does.
 exec 9>/run/platform-kubeadm.lock
@@ -81,12 +94,14 @@ if [ ! -f "$pending" ]; then
     echo "the earliest of kubeadm's certificates on $node, $name, expires at $expires ($((left / 86400)) days): nothing to renew"
     exit 0
   fi
+  require_control_plane_ready
   echo "$name on $node expires at $expires ($((left / 86400)) days): renewing kubeadm's certificates"
   # Written before the renewal: a run that stops after it restarts the components on the next run.
   touch "$pending"
   kubeadm certs renew all
 @@CONTROL_PLANE_CERTIFICATE_PERMISSIONS@@
 else
+  require_control_plane_ready
   echo "the certificates on $node were renewed by an earlier run that did not restart every component: restarting them"
 fi
 # etcd first (its serving and peer certificates), then the API server (its serving certificate and its clients of

@@ -233,7 +233,8 @@ if [ -f "$sysext_drop_in" ] && ! cmp -s "$sysext_drop_in" "$drop_in"; then
   chown root:root "$drop_in"
   systemctl daemon-reload
 fi
-kubeadm upgrade node
+# Under the lock the certificate renewal takes on this node, so the two never restart its static pods at once.
+flock /run/platform-kubeadm.lock kubeadm upgrade node
 drain_for_upgrade "$node"
 use_platform_containerd_config
 configure_containerd

@@ -236,7 +236,8 @@ if ! containerd_supported "$(containerd_version)"; then
   check_containerd_candidate
 fi
 upgrade_packages kubeadm
-# Under the lock the service-proxy step takes on this node, so it never uploads kubeadm-config meanwhile.
+# Under the lock the service-proxy step and the certificate renewal take on this node, so it never uploads kubeadm-config
+# or restarts the static pods meanwhile.
 flock /run/platform-kubeadm.lock kubeadm upgrade apply "v$TARGET" --yes --skip-phases=addon/kube-proxy
 drain_for_upgrade "$node"
 if ! containerd_supported "$(containerd_version)"; then

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Platform.Components.Cluster;
+using Platform.Components.Cluster.Certificates;
 using Platform.Stacks.Capabilities;
 using Platform.Stacks.Composition;
 using Platform.Stacks.Configuration;
@@ -21,8 +22,15 @@ public class PlatformStack : Stack
     }
 
     /// <summary>Builds the stack with stack options (for derived stacks and tests).</summary>
-    protected PlatformStack(StackOptions? options) : base(options)
+    protected PlatformStack(StackOptions? options) : this(options, TimeProvider.System)
     {
+    }
+
+    /// <summary>Builds the stack with stack options and the clock that dates the run (for derived stacks and tests:
+    /// the day of the certificate expiry steps, and the time the certificate warning counts from).</summary>
+    protected PlatformStack(StackOptions? options, TimeProvider clock) : base(options)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
         var (settings, decisions) = LoadConfiguration();
         var cluster = new Cluster(settings.ClusterName, new ClusterArgs
         {
@@ -42,6 +50,7 @@ public class PlatformStack : Stack
             KubeProxy = !(settings.Cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium && settings.Cni.KubeProxyReplacement),
             SecretsEncryptionMigration = settings.SecretsEncryptionMigration,
             MaxUnavailableWorkers = settings.MaxUnavailableWorkers,
+            Clock = clock,
         });
         var warnings = new List<string>();
         if (SshHostKey.UnpinnedWarning(settings.Nodes) is { } hostKeys)
@@ -81,7 +90,20 @@ public class PlatformStack : Stack
         ApiServerUrl = cluster.Access.ServerUrl;
         Kubeconfig = cluster.Access.Kubeconfig;
         Capabilities = Output.Create(CapabilityReport.ToOutputValue(decisions));
+        var now = clock.GetUtcNow();
+        CertificateWarning = cluster.EarliestCertificateExpiry.Apply(e => CertificateExpiryWarning.For(e, now) ?? "");
+        EarliestCertificateExpiry = Output.Tuple(cluster.EarliestCertificateExpiry, CertificateWarning).Apply(t =>
+        {
+            // Given once the nodes' expiry steps have run, so on every `pulumi up` (not on a preview that runs them again).
+            if (t.Item2.Length > 0) Log.Warn(t.Item2, cluster);
+            return ExpiryOutput(t.Item1);
+        });
     }
+
+    /// <summary>The certificate warning of this run (<see cref="Platform.Components.Cluster.Certificates.CertificateExpiryWarning"/>),
+    /// also a Pulumi warning; empty when the earliest certificate expires in 90 days or more. Known only once the
+    /// control-plane nodes' expiry steps have run, so it is apart from <see cref="Warnings"/>.</summary>
+    public Output<string> CertificateWarning { get; }
 
     /// <summary>What the person running the stack is warned about on every run (each also a Pulumi warning): nodes and
     /// bastions whose SSH host key is not pinned, an unfinished Secrets encryption migration, a Ceph cluster with a single
@@ -112,9 +134,22 @@ public class PlatformStack : Stack
     [Output("kubeconfig")]
     public Output<string> Kubeconfig { get; }
 
+    /// <summary>The cluster's certificate that expires first: <c>certificate</c> (kubeadm's name, or
+    /// <c>platform-admin</c>), <c>location</c> (the control-plane node, or <c>stack state</c>) and <c>expiresAt</c>
+    /// (RFC 3339, UTC); empty while none is known.</summary>
+    [Output("earliestCertificateExpiry")]
+    public Output<ImmutableDictionary<string, object>> EarliestCertificateExpiry { get; }
+
     /// <summary>Every capability, on or off, and why.</summary>
     [Output("capabilities")]
     public Output<ImmutableDictionary<string, object>> Capabilities { get; }
+
+    private static ImmutableDictionary<string, object> ExpiryOutput(CertificateExpiry? earliest) => earliest is null
+        ? ImmutableDictionary<string, object>.Empty
+        : ImmutableDictionary<string, object>.Empty
+            .Add("certificate", earliest.Certificate)
+            .Add("location", earliest.Location)
+            .Add("expiresAt", earliest.ExpiresAtText);
 
     /// <summary>Loads and validates everything first; a problem ends the run before any resource is registered.</summary>
     private static (PlatformSettings Settings, IReadOnlyList<CapabilityDecision> Decisions) LoadConfiguration()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Components.Cluster.Certificates;
 using Platform.Components.Cluster.Kubeadm;
 using Platform.Components.Cluster.Scripts;
 using Pulumi;
@@ -143,6 +144,29 @@ public sealed class Cluster : ComponentResource
         }
         Reconfigure(spec, afterUpgrades);
 
+        // Every control-plane node renews kubeadm's certificates by itself, in its own slot of the day, and reports when
+        // they expire on the first `pulumi up` of each day; nothing waits for either step.
+        var controlPlaneNodes = nodes.Where(n => n.IsControlPlane).ToList();
+        var day = args.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var expiries = new List<Output<IReadOnlyList<CertificateExpiry>>>
+        {
+            Pki.ClusterCa.ValidityEndTime.Apply(t => CertificateExpiry.InState("ca", t)),
+            Pki.FrontProxyCa.ValidityEndTime.Apply(t => CertificateExpiry.InState("front-proxy-ca", t)),
+            Pki.EtcdCa.ValidityEndTime.Apply(t => CertificateExpiry.InState("etcd-ca", t)),
+            Pki.AdminCertValidityEndTime.Apply(t => CertificateExpiry.InState(CertificateExpiry.PlatformAdmin, t)),
+        };
+        for (var position = 0; position < controlPlaneNodes.Count; position++)
+        {
+            var controlPlane = controlPlaneNodes[position];
+            controlPlane.InstallCertificateRenewal(CertificateRenewalSchedule.For(position, controlPlaneNodes.Count));
+            var nodeName = controlPlane.Host.Name;
+            var expiry = controlPlane.ReportCertificateExpiry(day);
+            // A dead node's step runs no more (its output is from before it died): its certificates are not the cluster's.
+            if (!controlPlane.Host.Dead) expiries.Add(expiry.Stdout.Apply(o => CertificateExpiry.Parse(nodeName, o)));
+        }
+        EarliestCertificateExpiry = Output.All(expiries.Select(e => (Input<IReadOnlyList<CertificateExpiry>>)e))
+            .Apply(all => CertificateExpiry.Earliest(all.SelectMany(e => e)));
+
         Access = new ClusterAccess($"{name}-access", new ClusterAccessArgs
         {
             ClusterName = args.ClusterName,
@@ -197,6 +221,11 @@ public sealed class Cluster : ComponentResource
 
     /// <summary>The admin kubeconfig and the Kubernetes provider for every in-cluster layer.</summary>
     public ClusterAccess Access { get; }
+
+    /// <summary>The cluster's certificate that expires first, and where it is: kubeadm's certificates on every
+    /// control-plane node (read by each node's expiry step on the first <c>pulumi up</c> of each day), the CAs and the
+    /// admin client certificate from the stack's state. Null while none is known.</summary>
+    public Output<CertificateExpiry?> EarliestCertificateExpiry { get; }
 
     /// <summary>Whether the cluster runs kube-proxy as its Service proxy (<see cref="ClusterArgs.KubeProxy"/>).</summary>
     public bool KubeProxy { get; }

@@ -57,6 +57,10 @@ public sealed record ClusterArgs
     /// <see cref="MaxUnavailableWorkers.Default"/>, 10% of the workers.</summary>
     public MaxUnavailableWorkers MaxUnavailableWorkers { get; init; } = MaxUnavailableWorkers.Default;
 
+    /// <summary>The clock that dates the run: the day of the control-plane nodes' certificate expiry steps (their trigger,
+    /// see <see cref="Cluster.EarliestCertificateExpiry"/>). Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>The hardening switches. Default: everything hardened.</summary>
     public KubeadmHardening Hardening { get; init; } = new();
 }

@@ -60,6 +60,7 @@ public sealed class ClusterPki : ComponentResource
             AllowedUses = ClientUses,
         }, child);
         AdminCertPem = adminCert.CertPem;
+        AdminCertValidityEndTime = adminCert.ValidityEndTime;
         AdminKeyPem = Output.CreateSecret(adminKey.PrivateKeyPem);
 
         // kubeadm's token format is [a-z0-9]{6}.[a-z0-9]{16}. RandomPassword, whose result is a schema secret and whose
@@ -111,6 +112,9 @@ public sealed class ClusterPki : ComponentResource
     /// <summary>The admin client certificate (CN kubernetes-admin, O kubeadm:cluster-admins), PEM.</summary>
     public Output<string> AdminCertPem { get; }
 
+    /// <summary>When the admin client certificate expires (the TLS provider's <c>validityEndTime</c>, RFC 3339).</summary>
+    public Output<string> AdminCertValidityEndTime { get; }
+
     /// <summary>The admin client key, PEM; a secret.</summary>
     public Output<string> AdminKeyPem { get; }
 
@@ -138,6 +142,6 @@ public sealed class ClusterPki : ComponentResource
             AllowedUses = CaUses,
             Subject = new SelfSignedCertSubjectArgs { CommonName = commonName, Organization = args.ClusterName },
         }, options);
-        return new CertificateAuthority(cert.CertPem, key.PrivateKeyPem, key.PublicKeyPem);
+        return new CertificateAuthority(cert.CertPem, key.PrivateKeyPem, key.PublicKeyPem, cert.ValidityEndTime);
     }
 }

@@ -12,8 +12,11 @@ public sealed record ClusterPkiArgs
     /// <summary>Validity of the admin client certificate, in hours. Default 8760 (1 year, kubeadm's default for leaf certificates).</summary>
     public int AdminCertificateValidityHours { get; init; } = 8_760;
 
-    /// <summary>How many hours before it expires a <c>pulumi up</c> renews the admin certificate. Default 720 (30 days).</summary>
-    public int AdminCertificateEarlyRenewalHours { get; init; } = 720;
+    /// <summary>How many hours before it expires a <c>pulumi up</c> renews the admin certificate. Default 2880 (120 days,
+    /// as the nodes renew kubeadm's certificates, <see cref="Scripts.NodeScripts.CertificateRenewalDays"/>): the stack
+    /// warns about a certificate that expires within 90 days (<see cref="Certificates.CertificateExpiryWarning"/>), which
+    /// for this one then means that no <c>pulumi up</c> has run for a month since it became due.</summary>
+    public int AdminCertificateEarlyRenewalHours { get; init; } = 2_880;
 
     /// <summary>Size of every RSA key, in bits. Default 2048 (kubeadm's default).</summary>
     public int RsaBits { get; init; } = 2048;

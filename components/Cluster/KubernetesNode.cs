@@ -1,3 +1,4 @@
+using Platform.Components.Cluster.Certificates;
 using Platform.Components.Cluster.Scripts;
 using Pulumi;
 using Pulumi.Command.Remote;
@@ -288,6 +289,29 @@ public sealed class KubernetesNode : ComponentResource
             NodeScripts.NothingToUndo("kube-vip", "the node's reset removes kube-vip's static pod when it leaves"),
             dependsOn: after, triggers: triggers, timeouts: LongRunning);
         return KubeVip;
+    }
+
+    /// <summary>
+    /// Registers, on this control-plane node, the step that installs its certificate renewal timer in the slot
+    /// <paramref name="schedule"/> gives it (<see cref="NodeScripts.InstallCertificateRenewal"/>), after its init or
+    /// join. Nothing waits for it. A changed script or slot updates it, which writes only what changed.
+    /// </summary>
+    internal Command InstallCertificateRenewal(CertificateRenewalSchedule schedule) =>
+        Run($"{_name}-certificate-renewal", _node, NodeScripts.InstallCertificateRenewal(_node.Name, schedule),
+            NodeScripts.NothingToUndo("certificate renewal", "the node's reset removes the renewal timer, its service and its script when it leaves"),
+            dependsOn: new[] { Joined });
+
+    /// <summary>
+    /// Registers, on this control-plane node, the step that reads when kubeadm's certificates there expire
+    /// (<see cref="NodeScripts.ReportCertificateExpiry"/>). <paramref name="day"/> (the UTC date of the run) is its
+    /// trigger, so the first <c>pulumi up</c> of each day reads them again and later ones that day keep the reading. It
+    /// runs after this node's upgrade, which renews the certificates too, and nothing waits for it.
+    /// </summary>
+    internal Command ReportCertificateExpiry(string day)
+    {
+        InputList<object> triggers = new Input<object>[] { day };
+        return Run($"{_name}-certificate-expiry", _node, NodeScripts.ReportCertificateExpiry(),
+            NodeScripts.NothingToUndo("certificate expiry", "it only reads"), dependsOn: new[] { Upgraded }, triggers: triggers);
     }
 
     /// <summary>Registers, on this node, the removal of kube-proxy's iptables rules once kube-proxy is gone

@@ -15,7 +15,8 @@ public sealed record Plan
     /// <summary>The <c>capabilities</c> stack output: each capability id with enabled, reason, level, explanation.</summary>
     public required ImmutableDictionary<string, object> Capabilities { get; init; }
 
-    /// <summary>The warnings the program gives on every run (<see cref="Platform.Stacks.PlatformStack.Warnings"/>).</summary>
+    /// <summary>The warnings the program gives on every run (<see cref="Platform.Stacks.PlatformStack.Warnings"/>, then the
+    /// certificate warning when there is one).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>The made-up secret values (private keys, random secrets) with what each stands for.</summary>

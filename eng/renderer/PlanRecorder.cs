@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Platform.Stacks;
 using Pulumi;
 using Pulumi.Testing;
 using Pulumi.Utilities;
@@ -15,6 +16,10 @@ public static class PlanRecorder
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
+    /// <summary>The time a render runs at (the date of the certificate expiry steps' trigger), fixed so that two renders
+    /// of the same stack are the same text: 2026-01-01T00:00:00Z.</summary>
+    public static readonly DateTimeOffset RenderTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>
     /// Runs the platform program once under Pulumi's test engine with <paramref name="mocks"/> and the configuration
     /// as the Pulumi CLI passes it (<c>PULUMI_CONFIG</c>, <c>PULUMI_CONFIG_SECRET_KEYS</c>), and returns the resources
@@ -27,9 +32,10 @@ public static class PlanRecorder
     /// <param name="secretKeys">The full keys that are secrets.</param>
     /// <param name="preview">Whether the run is a preview (IDs unknown) rather than an update.</param>
     /// <param name="stackName">The stack's name.</param>
+    /// <param name="clock">The time the program runs at; default <see cref="RenderTime"/>, so two runs register the same.</param>
     /// <exception cref="RunException">The configuration is invalid or the program failed.</exception>
     public static async Task<ProgramRun> RunProgramAsync(IMocks mocks, IReadOnlyDictionary<string, string> config,
-        IEnumerable<string> secretKeys, bool preview, string stackName)
+        IEnumerable<string> secretKeys, bool preview, string stackName, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(mocks);
         ArgumentNullException.ThrowIfNull(config);
@@ -39,7 +45,7 @@ public static class PlanRecorder
         {
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
             Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", JsonSerializer.Serialize(secretKeys));
-            var record = RecordedPlatformStack.Begin();
+            var record = RecordedPlatformStack.Begin(clock ?? new FixedClock(RenderTime));
             var resources = await Deployment.TestAsync<RecordedPlatformStack>(mocks,
                 new TestOptions { IsPreview = preview, ProjectName = "platform", StackName = stackName });
             return new ProgramRun(resources, record.Values.OrderBy(r => r.Order).ToList());
@@ -65,9 +71,18 @@ public static class PlanRecorder
             Stack = stack,
             Registrations = await RegistrationsAsync(mocks.Registrations, run.Recorded),
             Capabilities = await OutputUtilities.GetValueAsync(platform.Capabilities),
-            Warnings = platform.Warnings,
+            Warnings = await WarningsAsync(platform),
             SecretValues = new Dictionary<string, string>(mocks.SecretValues, StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>The warnings of a run of <paramref name="platform"/>: <see cref="PlatformStack.Warnings"/>, then the
+    /// certificate warning when there is one (<see cref="PlatformStack.CertificateWarning"/>).</summary>
+    public static async Task<IReadOnlyList<string>> WarningsAsync(PlatformStack platform)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        var certificates = await OutputUtilities.GetValueAsync(platform.CertificateWarning);
+        return string.IsNullOrEmpty(certificates) ? platform.Warnings : [.. platform.Warnings, certificates];
     }
 
     private static async Task<IReadOnlyList<Registration>> RegistrationsAsync(IReadOnlyList<MockResourceArgs> registered,

@@ -14,14 +14,21 @@ public sealed class RecordedPlatformStack : PlatformStack
 {
     private static ConcurrentDictionary<Resource, RecordedResource> _current = new();
     private static long _order;
+    private static TimeProvider _clock = TimeProvider.System;
 
     /// <summary>Built by <c>Deployment.TestAsync</c>.</summary>
-    public RecordedPlatformStack() : base(Observe(_current))
+    public RecordedPlatformStack() : base(Observe(_current), _clock)
     {
     }
 
-    /// <summary>Starts a new record and returns it; the next stack built fills it.</summary>
-    public static ConcurrentDictionary<Resource, RecordedResource> Begin() => _current = new ConcurrentDictionary<Resource, RecordedResource>();
+    /// <summary>Starts a new record and returns it; the next stack built fills it and runs at <paramref name="clock"/>'s
+    /// time.</summary>
+    public static ConcurrentDictionary<Resource, RecordedResource> Begin(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        _clock = clock;
+        return _current = new ConcurrentDictionary<Resource, RecordedResource>();
+    }
 
     private static StackOptions Observe(ConcurrentDictionary<Resource, RecordedResource> record)
     {

@@ -65,7 +65,8 @@ public class ClusterPkiTests
         var admin = run.Registration("tls:index/locallySignedCert:LocallySignedCert", $"{Pki}-admin-cert");
         Assert.Equal(PlatformMocks.Pem("CERTIFICATE", $"{Pki}-cluster-ca"), admin.Inputs["caCertPem"]);
         Assert.Equal(PlatformMocks.Pem("PRIVATE KEY", $"{Pki}-cluster-ca-key"), admin.Inputs["caPrivateKeyPem"]);
-        Assert.Equal(720.0, admin.Inputs["earlyRenewalHours"]);
+        // 120 days, as the nodes renew kubeadm's certificates: the 90-day expiry warning then means a renewal is overdue.
+        Assert.Equal(2880.0, admin.Inputs["earlyRenewalHours"]);
         Assert.Contains("client_auth", (IEnumerable<object>)admin.Inputs["allowedUses"]);
         Assert.Equal("RSA", run.Registration("tls:index/privateKey:PrivateKey", $"{Pki}-service-account-key").Inputs["algorithm"]);
     }

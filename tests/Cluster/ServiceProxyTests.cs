@@ -241,7 +241,7 @@ public class ServiceProxyTests
         var run = await RunAsync(cni, workers: 1, version: version);
 
         Assert.Contains($"\nflock /run/platform-kubeadm.lock kubeadm upgrade apply \"v$TARGET\" --yes{skip}\n", Script(run, Resource("cp-1", "upgrade")), StringComparison.Ordinal);
-        Assert.Contains($"\nkubeadm upgrade node{skip}\n", Script(run, Resource("cp-2", "upgrade")), StringComparison.Ordinal);
+        Assert.Contains($"\nflock /run/platform-kubeadm.lock kubeadm upgrade node{skip}\n", Script(run, Resource("cp-2", "upgrade")), StringComparison.Ordinal);
         Assert.Contains("\nkubeadm upgrade node\n", Script(run, Resource("worker-1", "upgrade")), StringComparison.Ordinal);
     }
 

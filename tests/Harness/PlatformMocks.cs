@@ -14,15 +14,18 @@ public sealed class PlatformMocks
 {
     private readonly ConcurrentQueue<MockResourceArgs> _registrations = new();
 
-    /// <summary>Creates the mock and its setups.</summary>
-    public PlatformMocks()
+    /// <summary>Creates the mock and its setups; <paramref name="outputs"/>, when given, adds to (or replaces in) a
+    /// registration's state what a provider would also return (a command's stdout, a certificate's validityEndTime).</summary>
+    public PlatformMocks(Func<MockResourceArgs, IReadOnlyDictionary<string, object>>? outputs = null)
     {
         Mock = new Mock<IMocks>(MockBehavior.Strict);
         Mock.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
             .Returns((MockResourceArgs args) =>
             {
                 _registrations.Enqueue(args);
-                return Task.FromResult<(string?, object)>((args.Name + "-id", ProviderOutputs.State(args)));
+                var state = ProviderOutputs.State(args);
+                if (outputs != null) state = state.SetItems(outputs(args));
+                return Task.FromResult<(string?, object)>((args.Name + "-id", state));
             });
         Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => args.Args);
         Mock.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);

@@ -1,4 +1,5 @@
 using Platform.Components.Cluster.Kubeadm;
+using Platform.Components.Cluster.Certificates;
 
 namespace Platform.Components.Cluster.Scripts;
 
@@ -104,6 +105,18 @@ public static class NodeScripts
     /// <summary>How many kubelet configuration backups (<see cref="KubeletConfigBackupDir"/>) a node keeps.</summary>
     public const int KubeletConfigBackupsKept = 3;
 
+    /// <summary>A control-plane node's certificate renewal renews kubeadm's certificates when the earliest of them expires
+    /// within this many days: 120, so renewal starts 30 days before the stack's warning (<c>earliestCertificateExpiry</c>
+    /// under 90 days), which therefore means that renewal has been failing for a month.</summary>
+    public const int CertificateRenewalDays = 120;
+
+    /// <summary>The script a control-plane node's certificate renewal service runs (<see cref="RenewCertificates"/>).</summary>
+    public const string CertificateRenewalScript = PlatformDir + "/renew-certificates.sh";
+
+    /// <summary>Where a renewal keeps a static pod manifest while kubelet stops the pod, and its mark that the components
+    /// still need a restart after a renewal.</summary>
+    public const string CertificateRenewalStateDir = StateDir + "/certificate-renewal";
+
     /// <summary>Prepares a host for Kubernetes: kernel modules, sysctls, swap off, containerd as
     /// <paramref name="runtime"/> says (on Ubuntu from its archive, on Flatcar its own, checked), and
     /// kubeadm/kubelet/kubectl at <paramref name="kubernetesVersion"/> (installed once; upgrades have their own step).
@@ -131,9 +144,9 @@ public static class NodeScripts
     }
 
     /// <summary>Undoes <see cref="Prepare"/> when a node leaves the inventory: stops kubelet and removes the
-    /// platform's kernel settings, and its files and markers where no reset did (a node whose init or join never
+    /// platform's kernel settings, its certificate renewal timer and service, and its files and markers where no reset did (a node whose init or join never
     /// completed has no kubeadm step to reset it). Packages stay, so the host can be prepared again quickly.</summary>
-    public static string CleanUp() => Step("clean-up.sh", ScriptValues.Empty);
+    public static string CleanUp() => Step("clean-up.sh", new() { { "CERTIFICATE_RENEWAL_REMOVAL", CertificateRenewalRemoval() } });
 
     /// <summary>
     /// Writes files from standard input, one per line: octal mode, absolute path, base64 content (see
@@ -211,8 +224,79 @@ public static class NodeScripts
 
     /// <summary>Takes a node out of Kubernetes: <c>kubeadm reset</c> (which also removes a control-plane node's etcd
     /// member), then the CNI configuration, kube-vip's static pod, the platform's files (<see cref="PlatformDir"/>) and
-    /// its markers (<see cref="StateDir"/>).</summary>
-    public static string Reset() => Step("reset.sh", new() { { "PLATFORM_DIR", PlatformDir }, { "STATE_DIR", StateDir } });
+    /// its markers (<see cref="StateDir"/>); before all that, a control-plane node's certificate renewal timer and service
+    /// (<see cref="InstallCertificateRenewal"/>), so no renewal starts meanwhile.</summary>
+    public static string Reset() => Step("reset.sh", new()
+    {
+        { "PLATFORM_DIR", PlatformDir },
+        { "STATE_DIR", StateDir },
+        { "CERTIFICATE_RENEWAL_REMOVAL", CertificateRenewalRemoval() },
+    });
+
+    /// <summary>
+    /// The script a control-plane node's renewal service runs (<see cref="CertificateRenewalUnits"/>), as kubeadm's
+    /// "Certificate Management with kubeadm" says: under the shared kubeadm lock (<c>/run/platform-kubeadm.lock</c>,
+    /// which the control-plane upgrades' <c>kubeadm upgrade apply</c> and <c>kubeadm upgrade node</c> and the service-proxy step take), when the earliest of the certificates
+    /// kubeadm manages on the node (<c>kubeadm certs check-expiration</c>) expires within
+    /// <see cref="CertificateRenewalDays"/> days and every control-plane pod of the cluster is ready (so a restart of
+    /// this node's etcd never costs etcd its majority), <c>kubeadm certs renew all</c> (the leaf certificates and the
+    /// kubeconfigs admin.conf, super-admin.conf where it exists, controller-manager.conf and scheduler.conf), then etcd,
+    /// kube-apiserver, kube-controller-manager and kube-scheduler restarted one at a time, each by moving its static pod
+    /// manifest out until kubelet has stopped it and back, and waited for until kubelet reports its new container ready.
+    /// Otherwise it only logs the earliest expiry. A run that stopped after the renewal restarts the components on the
+    /// next run (<see cref="CertificateRenewalStateDir"/>); a manifest it moved out is put back on exit and at the start
+    /// of every run. Every failure exits non-zero with its reason, in the journal.
+    /// </summary>
+    /// <param name="nodeName">The node, whose mirror pods are <c>&lt;component&gt;-&lt;node&gt;</c>.</param>
+    public static string RenewCertificates(string nodeName)
+    {
+        CheckName(nodeName);
+        return Step("renew-certificates.sh", new()
+        {
+            { "NODE", nodeName },
+            { "RENEW_WITHIN_DAYS", CertificateRenewalDays.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            { "STATE_DIR", StateDir },
+            { "RENEWAL_STATE_DIR", CertificateRenewalStateDir },
+            { "ADMIN_KUBECONFIG", AdminKubeconfig },
+            { "KUBEADM_CERTIFICATES", Part("kubeadm-certificates.sh") },
+            { "CONTROL_PLANE_CERTIFICATE_PERMISSIONS", ControlPlaneCertificatePermissions() },
+        });
+    }
+
+    /// <summary>
+    /// On control-plane node <paramref name="nodeName"/>: writes the renewal script (<see cref="RenewCertificates"/>)
+    /// and its systemd service and timer (<see cref="CertificateRenewalUnits"/>, the timer in the node's slot of the day,
+    /// <paramref name="schedule"/>), each only where its content differs, then reloads systemd and restarts the timer
+    /// when one changed, and enables and starts the timer where it is not. A second run changes nothing; the node's
+    /// reset (<see cref="Reset"/>) and clean-up remove the units.
+    /// </summary>
+    public static string InstallCertificateRenewal(string nodeName, CertificateRenewalSchedule schedule)
+    {
+        CheckName(nodeName);
+        ArgumentNullException.ThrowIfNull(schedule);
+        return Step("certificate-renewal.sh", new()
+        {
+            { "NODE", nodeName },
+            { "PLATFORM_DIR", PlatformDir },
+            { "UNIT_FOLDER", CertificateRenewalUnits.Folder },
+            { "RENEWAL_SCRIPT_PATH", CertificateRenewalScript },
+            { "RENEWAL_SCRIPT", RenewCertificates(nodeName) },
+            { "RENEWAL_SERVICE_PATH", CertificateRenewalUnits.ServicePath },
+            { "RENEWAL_SERVICE", CertificateRenewalUnits.Service() },
+            { "RENEWAL_TIMER_PATH", CertificateRenewalUnits.TimerPath },
+            { "RENEWAL_TIMER", CertificateRenewalUnits.Timer(schedule) },
+            { "RENEWAL_TIMER_UNIT", CertificateRenewalUnits.Name + ".timer" },
+        });
+    }
+
+    /// <summary>
+    /// On a control-plane node: prints, one line each, the name and expiry (RFC 3339, UTC) of every certificate kubeadm
+    /// manages there (<c>kubeadm certs check-expiration</c>; the ones it reports missing left out), which
+    /// <see cref="Certificates.CertificateExpiry.Parse"/> reads. Nothing secret is read or printed. It fails when kubeadm
+    /// lists none.
+    /// </summary>
+    public static string ReportCertificateExpiry() =>
+        Step("certificate-expiry.sh", new() { { "KUBEADM_CERTIFICATES", Part("kubeadm-certificates.sh") } });
 
     /// <summary>
     /// On the first control-plane node, beside node <paramref name="nodeName"/>'s join: makes the bootstrap token read
@@ -676,6 +760,13 @@ public static class NodeScripts
     });
 
     private static ScriptFragment KubeletFilePermissions() => Part("kubelet-file-permissions.sh");
+
+    private static ScriptFragment CertificateRenewalRemoval() => Part("certificate-renewal-removal.sh", new()
+    {
+        { "RENEWAL_TIMER_PATH", CertificateRenewalUnits.TimerPath },
+        { "RENEWAL_SERVICE_PATH", CertificateRenewalUnits.ServicePath },
+        { "RENEWAL_TIMER_UNIT", CertificateRenewalUnits.Name + ".timer" },
+    });
 
     private static ScriptFragment ControlPlaneCertificatePermissions() => Part("control-plane-certificate-permissions.sh");
 

@@ -46,6 +46,13 @@ internal static class ScriptPlaceholders
         ["ENCRYPTION_KEY_NAME"] = PlaceholderKind.Word, // KubeadmConfigRenderer.EncryptionKeyName
         ["CONTROL_PLANE_LABEL"] = PlaceholderKind.Word, // NodeScripts.ControlPlaneLabel
         ["MANAGED_TAINTS_ANNOTATION"] = PlaceholderKind.Word, // NodeScripts.ManagedTaintsAnnotation
+        ["RENEW_WITHIN_DAYS"] = PlaceholderKind.Word, // NodeScripts.CertificateRenewalDays
+        ["RENEWAL_STATE_DIR"] = PlaceholderKind.Word, // NodeScripts.CertificateRenewalStateDir
+        ["RENEWAL_SCRIPT_PATH"] = PlaceholderKind.Word, // NodeScripts.CertificateRenewalScript
+        ["RENEWAL_SERVICE_PATH"] = PlaceholderKind.Word, // CertificateRenewalUnits.ServicePath
+        ["RENEWAL_TIMER_PATH"] = PlaceholderKind.Word, // CertificateRenewalUnits.TimerPath
+        ["RENEWAL_TIMER_UNIT"] = PlaceholderKind.Word, // the timer unit's name
+        ["UNIT_FOLDER"] = PlaceholderKind.Word, // CertificateRenewalUnits.Folder
 
         // Data, quoted.
         ["MANAGED_LABELS"] = PlaceholderKind.Quoted, // the inventory's label keys, comma-separated
@@ -56,6 +63,9 @@ internal static class ScriptPlaceholders
         ["CONTAINERD_MINIMUMS"] = PlaceholderKind.Quoted, // ContainerRuntime.SupportedContainerd, space-separated
         ["CONTAINERD_CONFIG_V2"] = PlaceholderKind.Quoted, // ContainerdConfiguration for containerd 1.7
         ["CONTAINERD_CONFIG_V3"] = PlaceholderKind.Quoted, // ContainerdConfiguration for containerd 2
+        ["RENEWAL_SCRIPT"] = PlaceholderKind.Quoted, // NodeScripts.RenewCertificates, the script the renewal service runs
+        ["RENEWAL_SERVICE"] = PlaceholderKind.Quoted, // CertificateRenewalUnits.Service
+        ["RENEWAL_TIMER"] = PlaceholderKind.Quoted, // CertificateRenewalUnits.Timer
 
         // Flags that are there or not.
         ["KUBEADM_INIT_FLAGS"] = PlaceholderKind.Flags,
@@ -99,5 +109,7 @@ internal static class ScriptPlaceholders
         ["CONFIGURATION_DIGEST"] = PlaceholderKind.Lines,
         ["UPLOAD_CONFIGURATION"] = PlaceholderKind.Lines,
         ["LOCAL_ETCD"] = PlaceholderKind.Lines,
+        ["KUBEADM_CERTIFICATES"] = PlaceholderKind.Lines,
+        ["CERTIFICATE_RENEWAL_REMOVAL"] = PlaceholderKind.Lines,
     };
 }

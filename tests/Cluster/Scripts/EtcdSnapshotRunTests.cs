@@ -288,6 +288,27 @@ public sealed class EtcdSnapshotRunTests : IDisposable
         Assert.Equal("already at v1.36.2\n", done.Output);
     }
 
+    [Theory]
+    [InlineData(true, "kubeadm upgrade apply v1.36.2 --yes")]
+    [InlineData(false, "kubeadm upgrade node")]
+    public void Kubeadm_upgrades_a_control_plane_under_the_lock_the_certificate_renewal_takes(bool first, string upgrade)
+    {
+        ControlPlane(NodeOperatingSystem.Ubuntu2404, "1.35.4", "https://127.0.0.1:2379");
+        // kubeadm refuses to upgrade unless someone holds the kubeadm lock (the upgrade step itself, through flock).
+        _host.Fake("kubeadm", """
+            case "$1 $2" in
+              "upgrade apply"|"upgrade node")
+                exec 7>>"$ROOT/run/platform-kubeadm.lock"
+                if flock -n 7; then echo "kubeadm $1 $2 without the kubeadm lock" >&2; exit 3; fi ;;
+            esac
+            """);
+
+        var run = _host.Run(NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "cp-1", first));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(upgrade, run.Calls);
+    }
+
     /// <summary>A control-plane node at kubelet <paramref name="running"/>, its API server at the same version and
     /// kubeadm's etcd running (listening locally on <paramref name="localUrl"/>), with the tools its upgrade uses.</summary>
     /// <summary>The kubectl call that looks for kured's DaemonSet, whose reboot lock an upgrade holds.</summary>

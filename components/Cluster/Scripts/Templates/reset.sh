@@ -2,6 +2,8 @@
 # Platform: reset the node (kubeadm reset) when it leaves the cluster
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
+# First, so no renewal starts while kubeadm resets the node.
+@@CERTIFICATE_RENEWAL_REMOVAL@@
 if command -v kubeadm >/dev/null 2>&1 && { [ -f /etc/kubernetes/kubelet.conf ] || [ -d /etc/kubernetes/manifests ]; }; then
   kubeadm reset --force
 fi

@@ -362,7 +362,8 @@ if [ -f "$sysext_drop_in" ] && ! cmp -s "$sysext_drop_in" "$drop_in"; then
   chown root:root "$drop_in"
   systemctl daemon-reload
 fi
-# Under the lock the service-proxy step takes on this node, so it never uploads kubeadm-config meanwhile.
+# Under the lock the service-proxy step and the certificate renewal take on this node, so it never uploads kubeadm-config
+# or restarts the static pods meanwhile.
 flock /run/platform-kubeadm.lock kubeadm upgrade apply "v$TARGET" --yes
 use_platform_containerd_config
 configure_containerd

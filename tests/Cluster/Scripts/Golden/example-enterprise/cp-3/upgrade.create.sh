@@ -362,7 +362,8 @@ if [ -f "$sysext_drop_in" ] && ! cmp -s "$sysext_drop_in" "$drop_in"; then
   chown root:root "$drop_in"
   systemctl daemon-reload
 fi
-kubeadm upgrade node
+# Under the lock the certificate renewal takes on this node, so the two never restart its static pods at once.
+flock /run/platform-kubeadm.lock kubeadm upgrade node
 use_platform_containerd_config
 configure_containerd
 # A node that joined under an earlier release has no --node-ip among the flags kubeadm wrote for kubelet then: add the

@@ -357,7 +357,8 @@ if ! containerd_supported "$(containerd_version)"; then
 fi
 mark_upgrade_under_way
 upgrade_packages kubeadm
-# Under the lock the service-proxy step takes on this node, so it never uploads kubeadm-config meanwhile.
+# Under the lock the service-proxy step and the certificate renewal take on this node, so it never uploads kubeadm-config
+# or restarts the static pods meanwhile.
 flock /run/platform-kubeadm.lock kubeadm upgrade apply "v$TARGET" --yes
 drain_for_upgrade "$node"
 if ! containerd_supported "$(containerd_version)"; then

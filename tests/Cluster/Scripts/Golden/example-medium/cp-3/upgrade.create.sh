@@ -357,7 +357,8 @@ if ! containerd_supported "$(containerd_version)"; then
 fi
 mark_upgrade_under_way
 upgrade_packages kubeadm
-kubeadm upgrade node
+# Under the lock the certificate renewal takes on this node, so the two never restart its static pods at once.
+flock /run/platform-kubeadm.lock kubeadm upgrade node
 drain_for_upgrade "$node"
 if ! containerd_supported "$(containerd_version)"; then
   install_containerd

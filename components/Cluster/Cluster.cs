@@ -202,11 +202,15 @@ public sealed class Cluster : ComponentResource
         var previous = after;
         foreach (var node in Nodes.Where(n => n.IsControlPlane))
         {
-            // The first control-plane node also uploads the kubelet configuration, so it runs again when only that changes.
-            InputList<object> triggers = node == first ? new Input<object>[] { controlPlane, kubelet } : new Input<object>[] { controlPlane };
+            // The first control-plane node also uploads the kubelet configuration, so it runs again when only that
+            // changes; every control-plane node has the same triggers, so the one that becomes first when the first
+            // leaves keeps its step as it is (on the others the kubelet fingerprint only re-runs a check).
+            InputList<object> triggers = new Input<object>[] { controlPlane, kubelet };
             previous = [node.Reconfigure(triggers, previous)];
         }
-        first.RewriteSecrets(KubeadmConfigRenderer.SecretsWriter(spec), previous);
+        // Named after the inventory's first control-plane node, like the service-proxy step, so it keeps its name (and
+        // no delete reaches a dead node) when another node runs the admin steps.
+        _serviceProxyHost.RewriteSecrets(_admin, KubeadmConfigRenderer.SecretsWriter(spec), previous);
         var canary = first.ReconfigureKubelet(kubelet, [first.Reconfigured!]);
         foreach (var node in Nodes.Skip(1))
             node.ReconfigureKubelet(kubelet, node.IsControlPlane ? [canary, node.Reconfigured!] : [canary]);

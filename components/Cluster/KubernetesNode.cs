@@ -176,8 +176,9 @@ public sealed class KubernetesNode : ComponentResource
     /// Null until registered.</summary>
     public Command? KubeletReconfigured { get; private set; }
 
-    /// <summary>On the first control-plane node: the step that stores every Secret the way the encryption configuration
-    /// writes them (<see cref="RewriteSecrets"/>). Null until registered, and on every other node.</summary>
+    /// <summary>On the inventory's first control-plane node: the step that stores every Secret the way the encryption
+    /// configuration writes them (<see cref="RewriteSecrets"/>), run where the admin steps run. Null until registered,
+    /// and on every other node.</summary>
     public Command? SecretsRewritten { get; private set; }
 
     /// <summary>
@@ -218,19 +219,19 @@ public sealed class KubernetesNode : ComponentResource
     }
 
     /// <summary>
-    /// Registers, on the first control-plane node, the step that stores every Secret the way the encryption
-    /// configuration writes them (<see cref="NodeScripts.RewriteSecrets"/>) once every API server does, after
+    /// Registers, under the inventory's first control-plane node (so the step keeps its name while that node is dead and
+    /// another one runs the admin steps) and on <paramref name="admin"/>, the step that stores every Secret the way the
+    /// encryption configuration writes them (<see cref="NodeScripts.RewriteSecrets"/>) once every API server does, after
     /// <paramref name="after"/>: the last control-plane node's reconfigure step. <paramref name="writer"/> is its
     /// trigger, so switching encryption at rest on or off, or the aescbc migration's steps, run it again.
     /// </summary>
-    internal Command RewriteSecrets(string writer, IEnumerable<Resource> after)
+    internal Command RewriteSecrets(KubernetesNode admin, string writer, IEnumerable<Resource> after)
     {
-        if (_role != KubernetesNodeRole.FirstControlPlane) throw new InvalidOperationException($"{_name} is not the first control-plane node.");
         if (SecretsRewritten != null) throw new InvalidOperationException($"The Secrets rewrite step of {_name} is registered already.");
         InputList<object> triggers = new Input<object>[] { writer };
-        SecretsRewritten = Run($"{_name}-rewrite-secrets", _node, NodeScripts.RewriteSecrets(writer),
+        SecretsRewritten = Run($"{_name}-rewrite-secrets", admin._node, NodeScripts.RewriteSecrets(writer),
             NodeScripts.NothingToUndo("Secrets rewrite", "the Secrets stay stored as they were last written"),
-            dependsOn: new List<Resource> { Joined }.Concat(after).Distinct(), triggers: triggers, timeouts: LongRunning);
+            dependsOn: new List<Resource> { admin.Joined }.Concat(after).Distinct(), triggers: triggers, timeouts: LongRunning, leaving: true);
         return SecretsRewritten;
     }
 

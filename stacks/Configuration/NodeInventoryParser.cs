@@ -499,6 +499,16 @@ internal static class NodeInventoryParser
             return;
         }
 
+        if (count > CertificateRenewalSchedule.MaxControlPlanes)
+        {
+            problems.Add(
+                PlatformConfigKeys.Nodes.Name,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"has {count} control-plane nodes. Each renews its certificates in a slot of the day of its own, long enough for " +
+                    $"its restarts, and the day has {CertificateRenewalSchedule.MaxControlPlanes} of them. Use at most " +
+                    $"{CertificateRenewalSchedule.MaxControlPlanes - 1 + (CertificateRenewalSchedule.MaxControlPlanes % 2)} control-plane nodes (1, 3 or 5 is usual)."));
+        }
         CheckDeadControlPlanes(nodes, count, problems);
     }
 
@@ -525,16 +535,6 @@ internal static class NodeInventoryParser
                     $"({majority}) of etcd's members are left: etcd has lost its quorum and can no longer remove a member. " +
                     $"Bring enough of them back and mark only the ones gone for good, or restore the cluster from an etcd snapshot " +
                     $"(README: etcd snapshots and restore)."));
-        }
-        else if (count > CertificateRenewalSchedule.MaxControlPlanes)
-        {
-            problems.Add(
-                PlatformConfigKeys.Nodes.Name,
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"has {count} control-plane nodes. Each renews its certificates in a slot of the day of its own, long enough for " +
-                    $"its restarts, and the day has {CertificateRenewalSchedule.MaxControlPlanes} of them. Use at most " +
-                    $"{CertificateRenewalSchedule.MaxControlPlanes - 1 + (CertificateRenewalSchedule.MaxControlPlanes % 2)} control-plane nodes (1, 3 or 5 is usual)."));
         }
     }
 

@@ -147,7 +147,7 @@ public sealed class EtcdSnapshotRunTests : IDisposable
     [InlineData("unhealthy", "etcd at https://127.0.0.1:2379 gave no snapshot")]
     [InlineData("stopped", "the etcd container is not running (see crictl ps -a --name etcd)")]
     [InlineData("no manifest", "no local etcd client URL in /etc/kubernetes/manifests/etcd.yaml (kubeadm's etcd static pod)")]
-    [InlineData("disk full", "/var/lib/etcd has 1500 bytes free, and the upgrade of etcd's 1000-byte database needs 4500 (the snapshot, kubeadm's 2500-byte copy of the data directory under /etc/kubernetes/tmp, and as much as the database again left to etcd)")]
+    [InlineData("disk full", "/var/lib/etcd has 1500 bytes free, and etcd's 1000-byte database needs 4500 (the snapshot, kubeadm's 2500-byte copy of the data directory under /etc/kubernetes/tmp, and as much as the database again left to etcd)")]
     public void An_upgrade_whose_etcd_snapshot_fails_stops_before_anything_changes(string etcd, string reason)
     {
         ControlPlane(NodeOperatingSystem.Ubuntu2404, "1.35.4", "https://127.0.0.1:2379");

@@ -1,4 +1,5 @@
 using Platform.Components.Cluster;
+using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Storage;
 
@@ -169,11 +170,4 @@ public static class RookCephValues
             ("name", BucketClass),
             ("reclaimPolicy", "Delete"),
             ("volumeBindingMode", "Immediate"))));
-
-    private static Dictionary<string, object> Map(params (string Key, object Value)[] entries)
-    {
-        var map = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in entries) map.Add(key, value);
-        return map;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Cluster.Reboots;
 
@@ -129,11 +130,4 @@ public static class KuredValues
     // kured reads "15:04" and "15:04:05" (pkg/timewindow/timewindow.go).
     private static string Time(TimeOnly time) =>
         time.ToString(time.Second == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
-
-    private static Dictionary<string, object> Map(params (string Key, object Value)[] entries)
-    {
-        var map = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in entries) map.Add(key, value);
-        return map;
-    }
 }

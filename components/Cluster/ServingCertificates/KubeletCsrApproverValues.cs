@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Cluster.ServingCertificates;
 
@@ -192,13 +193,5 @@ public static class KubeletCsrApproverValues
             AddressFamily.InterNetworkV6 => $"{ip}/128",
             _ => null,
         };
-    }
-
-    private static Dictionary<string, object> Map(params (string Key, object Value)[] entries)
-    {
-        var map = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in entries)
-            map.Add(key, value);
-        return map;
     }
 }

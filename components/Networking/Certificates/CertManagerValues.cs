@@ -1,3 +1,5 @@
+using static Platform.Components.Networking.HelmValues;
+
 namespace Platform.Components.Networking.Certificates;
 
 /// <summary>Helm values for the <c>cert-manager</c> chart (see <see cref="Catalog.HelmCharts.CertManager"/>). Every key
@@ -64,12 +66,4 @@ public static class CertManagerValues
             ("allowPrivilegeEscalation", false),
             ("capabilities", Map(("drop", new object[] { "ALL" }))),
             ("readOnlyRootFilesystem", true));
-
-    private static Dictionary<string, object> Map(params (string Key, object Value)[] entries)
-    {
-        var map = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in entries)
-            map.Add(key, value);
-        return map;
-    }
 }

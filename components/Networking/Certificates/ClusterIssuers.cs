@@ -1,3 +1,5 @@
+using static Platform.Components.Networking.HelmValues;
+
 namespace Platform.Components.Networking.Certificates;
 
 /// <summary>The platform's cert-manager ClusterIssuers: names, the Secrets they read, and their <c>spec</c> trees
@@ -99,13 +101,5 @@ public static class ClusterIssuers
         if (!DnsSyntax.IsDomainName(defaultIngressClass) || defaultIngressClass.Any(char.IsUpper))
             throw new ArgumentException($"The default ingress class '{defaultIngressClass}' is not a valid IngressClass name (a lower-case DNS subdomain).", nameof(defaultIngressClass));
         return defaultIngressClass;
-    }
-
-    private static Dictionary<string, object> Map(params (string Key, object Value)[] entries)
-    {
-        var map = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in entries)
-            map.Add(key, value);
-        return map;
     }
 }

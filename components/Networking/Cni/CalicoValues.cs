@@ -1,3 +1,5 @@
+using static Platform.Components.Networking.HelmValues;
+
 namespace Platform.Components.Networking.Cni;
 
 /// <summary>Helm values for the <c>tigera-operator</c> chart (see <see cref="Catalog.HelmCharts.TigeraOperator"/>).
@@ -70,13 +72,5 @@ public static class CalicoValues
                 ("enabled", true),
                 ("wireguardEnabled", options.Encryption == CniEncryption.PodTraffic)),
         };
-    }
-
-    private static Dictionary<string, object> Map(params (string Key, object Value)[] entries)
-    {
-        var map = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in entries)
-            map.Add(key, value);
-        return map;
     }
 }

@@ -1,3 +1,5 @@
+using static Platform.Components.Networking.HelmValues;
+
 namespace Platform.Components.Networking.Cni;
 
 /// <summary>Helm values for the <c>cilium</c> chart (see <see cref="Catalog.HelmCharts.Cilium"/>). Every key is checked
@@ -77,12 +79,4 @@ public static class CiliumValues
             ("enabled", false),
             ("relay", Map(("enabled", false))),
             ("ui", Map(("enabled", false))));
-
-    private static Dictionary<string, object> Map(params (string Key, object Value)[] entries)
-    {
-        var map = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in entries)
-            map.Add(key, value);
-        return map;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Components.Networking.Certificates;
+using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Networking.ExternalDns;
 
@@ -177,14 +178,6 @@ public static class ExternalDnsValues
 
     private static Dictionary<string, object> Mount(string name, string path) =>
         Map(("name", name), ("mountPath", path), ("readOnly", true));
-
-    private static Dictionary<string, object> Map(params (string Key, object Value)[] entries)
-    {
-        var map = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in entries)
-            map.Add(key, value);
-        return map;
-    }
 
     private sealed record ProviderValues(string Name, object[] Env, object[] Args, object[] Volumes, object[] Mounts);
 }

@@ -1,3 +1,5 @@
+using static Platform.Components.Networking.HelmValues;
+
 namespace Platform.Components.Observability.ClusterMetrics;
 
 /// <summary>Helm values for the <c>kube-state-metrics</c> chart (see <see cref="Catalog.HelmCharts.KubeStateMetrics"/>),
@@ -82,12 +84,4 @@ public static class KubeStateMetricsValues
             ("readOnlyRootFilesystem", true),
             ("capabilities", Map(("drop", new object[] { "ALL" })))),
     };
-
-    private static Dictionary<string, object> Map(params (string Key, object Value)[] entries)
-    {
-        var map = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in entries)
-            map.Add(key, value);
-        return map;
-    }
 }

@@ -1,3 +1,5 @@
+using static Platform.Components.Networking.HelmValues;
+
 namespace Platform.Components.Observability.ClusterMetrics;
 
 /// <summary>Helm values for the <c>metrics-server</c> chart (see <see cref="Catalog.HelmCharts.MetricsServer"/>). Every
@@ -96,13 +98,5 @@ public static class MetricsServerValues
             : Map(("type", "helm"), ("helm", Map(("lookup", true), ("certDurationDays", HelmCertificateDays))));
         values["apiService"] = Map(("insecureSkipTLSVerify", false));
         return values;
-    }
-
-    private static Dictionary<string, object> Map(params (string Key, object Value)[] entries)
-    {
-        var map = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in entries)
-            map.Add(key, value);
-        return map;
     }
 }

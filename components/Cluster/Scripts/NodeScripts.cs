@@ -511,6 +511,7 @@ public static class NodeScripts
             { "NODE", nodeName },
             { "KUBERNETES_VERSION", version },
             { "UPGRADE_CORDON", UpgradeCordon(version) },
+            { "CORDONED_ANNOTATION", CordonedForUpgradeAnnotation },
         });
     }
 

@@ -208,7 +208,7 @@ public sealed class CertificateRenewalRunTests : IDisposable
         var run = _host.Run(Script);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"control-plane pods not ready: etcd-cp-3 kube-apiserver-cp-3 ; nothing restarted on {Node}", run.Errors, StringComparison.Ordinal);
+        Assert.Contains($"control-plane pods not ready: etcd-cp-3 kube-apiserver-cp-3 ; {Node} restarts nothing while they are not", run.Errors, StringComparison.Ordinal);
         Assert.Equal(0, Renewals(run));
         Assert.Equal("", Events);
 

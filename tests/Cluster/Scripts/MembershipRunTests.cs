@@ -29,7 +29,9 @@ public sealed class MembershipRunTests : IDisposable
         case "$*" in
           "get node "*)
             [ -f "$FAKE/nodes/$3" ] ;;
-          "drain "*) ;;
+          "drain "*)
+            # A member that goes down while the node drains (a reboot elsewhere): $FAKE/unhealthy-after-drain.
+            if [ -f "$FAKE/unhealthy-after-drain" ]; then cat "$FAKE/unhealthy-after-drain" >>"$FAKE/unhealthy"; fi ;;
           "delete node "*)
             rm -f "$FAKE/nodes/$3" ;;
           "-n kube-system get pods -l component=etcd,tier=control-plane -o jsonpath="*)
@@ -104,6 +106,8 @@ public sealed class MembershipRunTests : IDisposable
                 $"kubectl -n kube-system exec etcd-cp-1 -c etcd -- {Etcdctl} endpoint health --cluster",
                 "kubectl get node cp-3",
                 "kubectl drain cp-3 --ignore-daemonsets --delete-emptydir-data --timeout=15m",
+                // Checked again after the drain, which takes up to 15 minutes.
+                $"kubectl -n kube-system exec etcd-cp-1 -c etcd -- {Etcdctl} endpoint health --cluster",
                 $"kubectl -n kube-system exec etcd-cp-1 -c etcd -- {Etcdctl} member remove {Cp3Member}",
                 $"kubectl -n kube-system exec etcd-cp-1 -c etcd -- {Etcdctl} member list",
             ],
@@ -122,6 +126,22 @@ public sealed class MembershipRunTests : IDisposable
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.DoesNotContain(again.Calls, c => c.Contains("member remove", StringComparison.Ordinal) || c.StartsWith("kubectl drain", StringComparison.Ordinal));
         Assert.Contains("etcd has no member at https://10.0.0.13:2380: it has been removed already", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_member_that_goes_down_while_the_node_drains_stops_the_removal_before_etcd_changes()
+    {
+        // cp-2's member fails while cp-3 drains: removing cp-3's would leave cp-1 alone of two.
+        WriteState("unhealthy-after-drain", "etcd-cp-2\n");
+
+        var leave = _admin.Run(NodeScripts.Leave("cp-3", "10.0.0.13", controlPlane: true, dead: false));
+
+        Assert.Equal(1, leave.ExitCode);
+        Assert.Contains("kubectl drain cp-3 --ignore-daemonsets --delete-emptydir-data --timeout=15m", leave.Calls);
+        Assert.DoesNotContain(leave.Calls, c => c.Contains("member remove", StringComparison.Ordinal));
+        Assert.Contains(Cp3Member, ReadState("members"), StringComparison.Ordinal);
+        Assert.Contains("control-plane node cp-3 does not leave the cluster: etcd has 3 members, 2 of them healthy", leave.Errors, StringComparison.Ordinal);
+        Assert.Contains("the node was drained (kubectl uncordon cp-3 brings it back), its etcd member is still there", leave.Errors, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -275,6 +275,21 @@ public sealed class RebootRunTests : IDisposable
     }
 
     [Fact]
+    public void A_wave_whose_drains_refresh_the_same_lock_at_once_goes_on_with_the_lock_held()
+    {
+        // Another drain of the wave refreshes the upgrade's lock between each read and write: the lock is the
+        // upgrade's either way, so the write that loses the race is not retried until it gives up.
+        KuredCluster(lockHolder: NodeScripts.RebootLockHolder);
+        File.WriteAllText(Path.Combine(_host.State, "conflicts"), "20");
+
+        var drain = _host.Run(NodeScripts.DrainForUpgrade("w-1", "1.36.2"));
+
+        Assert.True(drain.ExitCode == 0, drain.ToString());
+        Assert.Equal(1, drain.Calls.Count(c => c.StartsWith("kubectl -n kured annotate daemonset kured --overwrite", StringComparison.Ordinal)));
+        Assert.Contains("kubectl drain w-1 --ignore-daemonsets --delete-emptydir-data --timeout=15m", drain.Calls);
+    }
+
+    [Fact]
     public void A_control_plane_upgrade_takes_the_lock_before_kubeadm_changes_anything()
     {
         var script = NodeScripts.UpgradeControlPlane(NodeOperatingSystem.Ubuntu2404, "1.36.2", TestRuntime.Current, "cp-1", first: true);

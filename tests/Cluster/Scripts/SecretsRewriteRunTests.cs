@@ -41,7 +41,7 @@ public sealed class SecretsRewriteRunTests : IDisposable
     /// Secret changed meanwhile (stored anew by its writer) and fails.</summary>
     private const string Kubectl = """
         case "$*" in
-          "get nodes -l node-role.kubernetes.io/control-plane -o jsonpath={range .items[*]}{.metadata.name}{\"\\n\"}{end}") printf 'cp-1\ncp-2\n' ;;
+          "get nodes -l node-role.kubernetes.io/control-plane -o jsonpath={range .items[*]}{.metadata.name} {.status.conditions[?(@.type==\"Ready\")].status}{\"\\n\"}{end}") if [ -f "$FAKE/control-plane-nodes" ]; then cat "$FAKE/control-plane-nodes"; else printf 'cp-1 True\ncp-2 True\n'; fi ;;
           "-n kube-system get pods -l component=kube-apiserver -o jsonpath="*) cat "$FAKE/api-servers" ;;
           "-n "*" get secret "*" --ignore-not-found -o json")
             namespace="$2"; shift 4; items=""
@@ -173,6 +173,22 @@ public sealed class SecretsRewriteRunTests : IDisposable
         Assert.Empty(run.CallsOf("crictl"));
         Assert.DoesNotContain(run.Calls, c => c.Contains(" secret ", StringComparison.Ordinal) || c.Contains("replace", StringComparison.Ordinal));
         Assert.Equal(60, run.CallsOf("sleep").Count);
+    }
+
+    [Fact]
+    public void A_control_plane_node_that_is_not_ready_is_not_waited_for()
+    {
+        // cp-3 is dead (marked so, still in the inventory): its Node stays, NotReady, and no API server runs there.
+        File.WriteAllText(Path.Combine(_host.State, "control-plane-nodes"), "cp-1 True\ncp-2 True\ncp-3 False\n");
+        ApiServers("cp-1 secretbox True", "cp-2 secretbox True", "cp-3 identity False");
+        Etcd(("apps", "db", Plain));
+        File.WriteAllText(Path.Combine(_host.State, "prefix"), "k8s:enc:secretbox:v1:key1:");
+
+        var run = _host.Run(NodeScripts.RewriteSecrets("secretbox"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Empty(run.CallsOf("sleep"));
+        Assert.Contains(run.Calls, c => c.Contains("replace", StringComparison.Ordinal));
     }
 
     [Fact]

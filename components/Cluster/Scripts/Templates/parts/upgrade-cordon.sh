@@ -62,7 +62,13 @@ hold_reboot_lock() {
           "$reboot_lock_annotation={\"nodeID\":\"@@REBOOT_LOCK_HOLDER@@\",\"metadata\":{\"unschedulable\":false},\"created\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"TTL\":@@REBOOT_LOCK_TTL_NANOSECONDS@@}" >/dev/null; then
           return 0
         fi
+        # The DaemonSet changed since it was read: another step of this upgrade (a wave drains its workers at once) has
+        # taken or refreshed the same lock, which is then held, or kured has taken it (waited for below).
+        case "$(reboot_lock_state)" in
+          *'"nodeID":"@@REBOOT_LOCK_HOLDER@@"'*) return 0 ;;
+        esac
         conflicts=$((conflicts + 1))
+        sleep $((1 + RANDOM % 3))
         if [ "$conflicts" -ge 10 ]; then
           echo "could not take kured's reboot lock (annotation $reboot_lock_annotation on daemonset @@REBOOT_LOCK_NAMESPACE@@/@@REBOOT_LOCK_DAEMONSET@@) after 10 attempts; run pulumi up again" >&2
           exit 1

@@ -25,8 +25,11 @@ install -d -m 0700 /var/lib/platform /var/lib/platform/kubelet-config-backups
 backup="/var/lib/platform/kubelet-config-backups/$(date -u +%Y%m%dT%H%M%SZ)-config.yaml"
 cp -p "$config" "$backup"
 find /var/lib/platform/kubelet-config-backups -maxdepth 1 -type f -name '*Z-config.yaml' | sort | head -n -3 | xargs -r rm -f --
-# kubeadm's own download of it (what kubeadm's "Reconfiguring a kubeadm cluster" runs on each node).
+# kubeadm's own download of it (what kubeadm's "Reconfiguring a kubeadm cluster" runs on each node); the restart and
+# the wait for the node hold the node's kubeadm lock no longer.
 kubeadm upgrade node phase kubelet-config
+flock -u 8
+exec 8>&-
 if cmp -s "$backup" "$config"; then
   rm -f "$backup"
   echo "kubelet on $node runs the cluster's configuration"

@@ -67,7 +67,13 @@ hold_reboot_lock() {
           "$reboot_lock_annotation={\"nodeID\":\"platform:upgrade\",\"metadata\":{\"unschedulable\":false},\"created\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"TTL\":3600000000000}" >/dev/null; then
           return 0
         fi
+        # The DaemonSet changed since it was read: another step of this upgrade (a wave drains its workers at once) has
+        # taken or refreshed the same lock, which is then held, or kured has taken it (waited for below).
+        case "$(reboot_lock_state)" in
+          *'"nodeID":"platform:upgrade"'*) return 0 ;;
+        esac
         conflicts=$((conflicts + 1))
+        sleep $((1 + RANDOM % 3))
         if [ "$conflicts" -ge 10 ]; then
           echo "could not take kured's reboot lock (annotation $reboot_lock_annotation on daemonset kured/kured) after 10 attempts; run pulumi up again" >&2
           exit 1

@@ -34,7 +34,8 @@ local_etcdctl() {
 # static pod says which, PLATFORM_SECRETS_WRITER) and is ready: a Secret rewritten through one that does not yet
 # would be stored the old way again. Five minutes at most.
 api_servers_write() {
-  nodes="$(kubectl get nodes -l node-role.kubernetes.io/control-plane -o jsonpath='{range .items[*]}{.metadata.name}{"\n"}{end}')"
+  # Ready ones only: a dead node keeps its Node (NotReady) until it leaves the inventory, and runs no API server.
+  nodes="$(kubectl get nodes -l node-role.kubernetes.io/control-plane -o jsonpath='{range .items[*]}{.metadata.name} {.status.conditions[?(@.type=="Ready")].status}{"\n"}{end}' | awk '$2 == "True" { print $1 }')"
   pods="$(kubectl -n kube-system get pods -l component=kube-apiserver -o jsonpath='{range .items[*]}{.spec.nodeName} {.spec.containers[0].env[?(@.name=="PLATFORM_SECRETS_WRITER")].value} {.status.conditions[?(@.type=="Ready")].status}{"\n"}{end}')"
   [ -n "$nodes" ] || return 1
   for cp in $nodes; do

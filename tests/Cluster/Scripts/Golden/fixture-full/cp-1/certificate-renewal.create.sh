@@ -95,15 +95,19 @@ restart_static_pod() {
   exit 1
 }
 # Restarting this node'\''s etcd while another member is down could cost etcd its majority: nothing restarts unless every
-# control-plane static pod of the cluster (kubeadm labels them tier=control-plane) is ready.
+# control-plane static pod of the cluster (kubeadm labels them tier=control-plane) is Ready, by the pod'\''s Ready
+# condition (which the node controller sets False when a node stops answering; its containers'\'' own status stays as it
+# was). Checked before the renewal and again before each restart; with "others", this node'\''s own pods (just restarted,
+# their condition a moment behind) are left out.
 require_control_plane_ready() {
-  if ! pods="$(kubectl -n kube-system get pods -l tier=control-plane -o jsonpath='\''{range .items[*]}{.metadata.name}{" "}{.status.containerStatuses[0].ready}{"\n"}{end}'\'')" || [ -z "$pods" ]; then
-    echo "could not read the control-plane pods from the API; nothing restarted on $node, the next run tries again" >&2
+  if ! pods="$(kubectl -n kube-system get pods -l tier=control-plane -o jsonpath='\''{range .items[*]}{.metadata.name}{" "}{.status.conditions[?(@.type=="Ready")].status}{"\n"}{end}'\'')" || [ -z "$pods" ]; then
+    echo "could not read the control-plane pods from the API; $node restarts nothing now, the next run tries again" >&2
     exit 1
   fi
-  unready="$(printf '\''%s\n'\'' "$pods" | awk '\''$2 != "true" {printf "%s ", $1}'\'')"
+  unready="$(printf '\''%s\n'\'' "$pods" | awk -v own="-$node" -v others="${1:-}" \
+    '\''tolower($2) != "true" && !(others != "" && substr($1, length($1) - length(own) + 1) == own) { printf "%s ", $1 }'\'')"
   if [ -n "$unready" ]; then
-    echo "control-plane pods not ready: ${unready}; nothing restarted on $node while they are not, the next run tries again" >&2
+    echo "control-plane pods not ready: ${unready}; $node restarts nothing while they are not, the next run tries again" >&2
     exit 1
   fi
 }
@@ -141,6 +145,7 @@ fi
 # etcd first (its serving and peer certificates), then the API server (its serving certificate and its clients of
 # etcd, kubelet and the front proxy), then the two components that use the renewed kubeconfigs.
 for component in etcd kube-apiserver kube-controller-manager kube-scheduler; do
+  require_control_plane_ready others
   restart_static_pod "$component"
 done
 rm -f "$pending"

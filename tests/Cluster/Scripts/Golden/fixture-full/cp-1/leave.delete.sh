@@ -11,7 +11,7 @@ peer_url=https://10.40.0.11:2380
 exec 7>/run/platform-etcd-membership.lock
 flock 7
 refuse() {
-  echo "control-plane node $node does not leave the cluster: $1; nothing was changed. $2" >&2
+  echo "control-plane node $node does not leave the cluster: $1; ${changed:-nothing was changed}. $2" >&2
   exit 1
 }
 # etcdctl runs in a Ready etcd pod (kubeadm's static pod; its image has etcdctl but no shell) through the API, with
@@ -49,49 +49,56 @@ while read -r pod url; do
   fi
 done <<<"$others$own"
 [ -n "$via_pod" ] || refuse "no Ready etcd pod gives etcd's member list (kubectl -n kube-system get pods -l component=etcd)" "Bring etcd back on a majority of the control-plane nodes, then run pulumi up again"
-# A member is healthy when etcdctl's health check of one of its client URLs succeeds (a line '<url> is healthy: ...').
-health="$(etcdctl_in "$via_pod" "$via_url" endpoint health --cluster 2>/dev/null || true)"
-member_id=""
-target_healthy=0
-total=0
-healthy=0
-unhealthy=""
-# member list, simple format: ID, status, name, peer URLs, client URLs, is learner (learners do not vote).
-while IFS='|' read -r id name peers clients learner; do
-  if [ -z "$id" ] || [ "$learner" = true ]; then continue; fi
-  total=$((total + 1))
-  up=0
-  for url in ${clients//,/ }; do
-    case $'\n'"$health" in *$'\n'"$url is healthy"*) up=1 ;; esac
-  done
-  if [ "$up" = 1 ]; then healthy=$((healthy + 1)); else unhealthy="$unhealthy ${name:-$id}"; fi
-  case ",$peers," in
-    *",$peer_url,"*)
-      member_id="$id"
-      target_healthy="$up"
-      ;;
-  esac
-done < <(awk -F', ' '{ print $1 "|" $3 "|" $4 "|" $5 "|" $6 }' <<<"$members")
-if [ -z "$member_id" ]; then
-  echo "etcd has no member at $peer_url: it has been removed already"
-elif [ "$total" -le 1 ]; then
-  echo "the member at $peer_url is etcd's last: it ends with the node's kubeadm reset"
-else
-  # The removal commits only with a quorum of today's members, and the members left must be a quorum of their own.
-  others=$((healthy - target_healthy))
-  need_now=$((total / 2 + 1))
-  need_after=$(((total - 1) / 2 + 1))
-  if [ "$healthy" -lt "$need_now" ] || [ "$others" -lt "$need_after" ]; then
-    refuse "etcd has $total members, $healthy of them healthy (unhealthy:${unhealthy:- none}); removing the member at $peer_url needs $need_now healthy members and would leave $others healthy of $((total - 1)), where $need_after are a quorum" \
-      "Bring the unhealthy members back (or mark a control-plane node that is gone for good dead: true, see the README's 'Adding and removing nodes'), then run pulumi up again"
+# Whether etcd can spare the member: checked before the drain and again right before the removal, since a drain takes
+# up to 15 minutes in which another member may go down (a reboot, a failure).
+check_quorum() {
+  # A member is healthy when etcdctl's health check of one of its client URLs succeeds (a line '<url> is healthy: ...').
+  health="$(etcdctl_in "$via_pod" "$via_url" endpoint health --cluster 2>/dev/null || true)"
+  member_id=""
+  target_healthy=0
+  total=0
+  healthy=0
+  unhealthy=""
+  # member list, simple format: ID, status, name, peer URLs, client URLs, is learner (learners do not vote).
+  while IFS='|' read -r id name peers clients learner; do
+    if [ -z "$id" ] || [ "$learner" = true ]; then continue; fi
+    total=$((total + 1))
+    up=0
+    for url in ${clients//,/ }; do
+      case $'\n'"$health" in *$'\n'"$url is healthy"*) up=1 ;; esac
+    done
+    if [ "$up" = 1 ]; then healthy=$((healthy + 1)); else unhealthy="$unhealthy ${name:-$id}"; fi
+    case ",$peers," in
+      *",$peer_url,"*)
+        member_id="$id"
+        target_healthy="$up"
+        ;;
+    esac
+  done < <(awk -F', ' '{ print $1 "|" $3 "|" $4 "|" $5 "|" $6 }' <<<"$members")
+  if [ -z "$member_id" ]; then
+    echo "etcd has no member at $peer_url: it has been removed already"
+  elif [ "$total" -le 1 ]; then
+    echo "the member at $peer_url is etcd's last: it ends with the node's kubeadm reset"
+  else
+    # The removal commits only with a quorum of today's members, and the members left must be a quorum of their own.
+    others=$((healthy - target_healthy))
+    need_now=$((total / 2 + 1))
+    need_after=$(((total - 1) / 2 + 1))
+    if [ "$healthy" -lt "$need_now" ] || [ "$others" -lt "$need_after" ]; then
+      refuse "etcd has $total members, $healthy of them healthy (unhealthy:${unhealthy:- none}); removing the member at $peer_url needs $need_now healthy members and would leave $others healthy of $((total - 1)), where $need_after are a quorum" \
+        "Bring the unhealthy members back (or mark a control-plane node that is gone for good dead: true, see the README's 'Adding and removing nodes'), then run pulumi up again"
+    fi
+    [ "$via_pod $via_url" != "$own" ] || refuse "no etcd pod of another control-plane node answers" "Bring etcd back on the other control-plane nodes, then run pulumi up again"
   fi
-  [ "$via_pod $via_url" != "$own" ] || refuse "no etcd pod of another control-plane node answers" "Bring etcd back on the other control-plane nodes, then run pulumi up again"
-fi
+}
+check_quorum
 # The drain evicts (PodDisruptionBudgets are respected) for 15 minutes at most.
 if kubectl get node "$node" >/dev/null 2>&1; then
   kubectl drain "$node" --ignore-daemonsets --delete-emptydir-data --timeout=15m
 fi
 if [ -n "$member_id" ] && [ "$total" -gt 1 ]; then
+  changed="the node was drained (kubectl uncordon $node brings it back), its etcd member is still there"
+  check_quorum
   etcdctl_in "$via_pod" "$via_url" member remove "$member_id"
   after="$(etcdctl_in "$via_pod" "$via_url" member list)"
   if awk -F', ' -v id="$member_id" '$1 == id { found = 1 } END { exit !found }' <<<"$after"; then

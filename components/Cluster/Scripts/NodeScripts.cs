@@ -260,6 +260,9 @@ public static class NodeScripts
             { "ADMIN_KUBECONFIG", AdminKubeconfig },
             { "KUBEADM_CERTIFICATES", Part("kubeadm-certificates.sh") },
             { "CONTROL_PLANE_CERTIFICATE_PERMISSIONS", ControlPlaneCertificatePermissions() },
+            { "REBOOT_LOCK_NAMESPACE", Reboots.KuredValues.Namespace },
+            { "REBOOT_LOCK_DAEMONSET", Reboots.KuredValues.DaemonSetName },
+            { "REBOOT_LOCK_ANNOTATION", Reboots.KuredValues.LockAnnotation },
         });
     }
 

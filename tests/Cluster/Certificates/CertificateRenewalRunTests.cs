@@ -72,6 +72,8 @@ public sealed class CertificateRenewalRunTests : IDisposable
           if [ -n "$id" ] && { [ ! -f "$FAKE/unready-$1" ] || [ "$id" = "$1-c0" ]; }; then echo true; else echo false; fi
         }
         case "$*" in
+          "-n kured get daemonset kured --ignore-not-found -o jsonpath="*)
+            cat "$FAKE/reboot-lock" 2>/dev/null || true ;;
           "-n kube-system get pods -l tier=control-plane -o jsonpath="*)
             for name in etcd kube-apiserver kube-controller-manager kube-scheduler; do echo "$name-{{Node}} $(ready "$name")"; done
             cat "$FAKE/other-pods" 2>/dev/null || true ;;
@@ -197,6 +199,33 @@ public sealed class CertificateRenewalRunTests : IDisposable
         Assert.Contains("were renewed by an earlier run that did not restart every component", retry.Output, StringComparison.Ordinal);
         Assert.EndsWith(string.Concat(Components.Select(c => $"stop {c}\nstart {c}\n")), Events, StringComparison.Ordinal);
         Assert.False(_host.Exists(NodeScripts.CertificateRenewalStateDir + "/restarts-pending"));
+    }
+
+    [Fact]
+    public void Nothing_is_renewed_or_restarted_while_kureds_reboot_lock_is_held_and_an_expired_upgrade_lock_does_not_count()
+    {
+        Certificates(10);
+        File.WriteAllText(Path.Combine(_host.State, "reboot-lock"), """{"nodeID":"cp-3","metadata":{"unschedulable":false},"created":"2026-12-01T02:00:00Z","TTL":0}""");
+
+        var held = _host.Run(Script);
+
+        Assert.Equal(1, held.ExitCode);
+        Assert.Contains($"kured's reboot lock is held ({{\"nodeID\":\"cp-3\"", held.Errors, StringComparison.Ordinal);
+        Assert.Equal(0, Renewals(held));
+
+        // An upgrade's lock an hour past its TTL: the upgrade stopped, the lock is no longer held.
+        File.WriteAllText(Path.Combine(_host.State, "reboot-lock"), """{"nodeID":"platform:upgrade","metadata":{"unschedulable":false},"created":"2026-12-01T02:00:00Z","TTL":3600000000000}""");
+        _host.Fake("date", """
+            case "$*" in
+              "-u +%s") echo 1796097600 ;;
+              "-u -d 2026-12-01T02:00:00Z +%s") echo 1796090400 ;;
+              *) ;;
+            esac
+            """);
+        var expired = _host.Run(Script);
+
+        Assert.True(expired.ExitCode == 0, expired.ToString());
+        Assert.Equal(1, Renewals(expired));
     }
 
     [Fact]

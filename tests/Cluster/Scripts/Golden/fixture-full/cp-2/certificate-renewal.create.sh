@@ -110,7 +110,22 @@ require_control_plane_ready() {
     echo "control-plane pods not ready: ${unready}; $node restarts nothing while they are not, the next run tries again" >&2
     exit 1
   fi
+  # Nor while kured'\''s reboot lock is held (a node draining or rebooting, or an upgrade with a node out): a control-plane
+  # node going down meanwhile would leave etcd one member short while this one restarts. A lock with a TTL (the
+  # upgrades'\'') that has run out is no longer held.
+  lock="$(kubectl -n kured get daemonset kured --ignore-not-found -o jsonpath="{.metadata.annotations.${reboot_lock_annotation//./\\.}}")"
+  if [ -n "$lock" ]; then
+    ttl="$(printf '\''%s'\'' "$lock" | sed -n '\''s/.*"TTL":\([0-9]*\).*/\1/p'\'')"
+    created="$(printf '\''%s'\'' "$lock" | sed -n '\''s/.*"created":"\([^"]*\)".*/\1/p'\'')"
+    if [ "${ttl:-0}" -gt 0 ] && [ -n "$created" ] \
+      && [ $(($(date -u +%s) - $(date -u -d "$created" +%s))) -gt $((ttl / 1000000000)) ]; then
+      return 0
+    fi
+    echo "kured'\''s reboot lock is held ($lock); $node restarts nothing while a node is being rebooted or upgraded, the next run tries again" >&2
+    exit 1
+  fi
 }
+reboot_lock_annotation=weave.works/kured-node-lock
 install -d -m 0700 /var/lib/platform "$state"
 # kubeadm upgrade apply and the service-proxy step take the same lock: none of them runs kubeadm while another does.
 exec 9>/run/platform-kubeadm.lock

@@ -427,7 +427,7 @@ public static class NodeScripts
         {
             return dead
                 ? NothingToUndo("leave", "a dead worker is not drained; its node-object step deletes its Node")
-                : Step("leave-worker.sh", new() { { "ADMIN_KUBECONFIG", AdminKubeconfig }, { "NODE", nodeName }, { "DRAIN", drain } });
+                : Step("leave-worker.sh", new() { { "ADMIN_KUBECONFIG", AdminKubeconfig }, { "NODE", nodeName }, { "DRAIN", drain }, { "REBOOT_LOCK", RebootLock() } });
         }
         return Step("leave-control-plane.sh", new()
         {
@@ -436,6 +436,7 @@ public static class NodeScripts
             { "ADMIN_KUBECONFIG", AdminKubeconfig },
             { "ETCD_PEER_URL", $"https://{address}:{EtcdPeerPort}" },
             { "DRAIN", drain },
+            { "REBOOT_LOCK", RebootLock() },
         });
     }
 
@@ -755,6 +756,14 @@ public static class NodeScripts
     {
         { "CORDONED_ANNOTATION", CordonedForUpgradeAnnotation },
         { "KUBERNETES_VERSION", version },
+        { "REBOOT_LOCK", RebootLock() },
+    });
+
+    /// <summary>kured's reboot lock, held by the upgrades and the removals while they have a node out
+    /// (<c>hold_reboot_lock</c>, <c>release_reboot_lock</c>).</summary>
+    private static ScriptFragment RebootLock() => Part("reboot-lock.sh", new()
+    {
+        { "CORDONED_ANNOTATION", CordonedForUpgradeAnnotation },
         { "REBOOT_LOCK_NAMESPACE", Reboots.KuredValues.Namespace },
         { "REBOOT_LOCK_DAEMONSET", Reboots.KuredValues.DaemonSetName },
         { "REBOOT_LOCK_ANNOTATION", Reboots.KuredValues.LockAnnotation },

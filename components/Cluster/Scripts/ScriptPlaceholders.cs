@@ -106,6 +106,7 @@ internal static class ScriptPlaceholders
         ["SET_LABELS"] = PlaceholderKind.Lines,
         ["DRAIN"] = PlaceholderKind.Lines,
         ["SET_TAINTS"] = PlaceholderKind.Lines,
+        ["REBOOT_LOCK"] = PlaceholderKind.Lines,
         ["CONFIGURATION_DIGEST"] = PlaceholderKind.Lines,
         ["UPLOAD_CONFIGURATION"] = PlaceholderKind.Lines,
         ["LOCAL_ETCD"] = PlaceholderKind.Lines,

@@ -161,6 +161,7 @@ public sealed class RebootRunTests : IDisposable
           "annotate node w-1 --overwrite platform/cordoned-for-upgrade="*) args="$*"; echo "${args##*=}" >"$FAKE/annotation" ;;
           "annotate node w-1 platform/cordoned-for-upgrade-") rm -f "$FAKE/annotation" ;;
           "drain w-1 "*) [ -n "$(cat "$FAKE/lock" 2>/dev/null)" ] || { echo "drained without the lock" >&2; exit 3; }; touch "$FAKE/cordoned" ;;
+          "get node w-1") ;;
           "uncordon w-1") rm -f "$FAKE/cordoned" ;;
           "get node w-1 -o jsonpath={.status.nodeInfo.kubeletVersion}") echo v1.35.4 ;;
           "-n kured get daemonset kured --ignore-not-found -o name") echo daemonset.apps/kured ;;
@@ -287,6 +288,21 @@ public sealed class RebootRunTests : IDisposable
         Assert.True(drain.ExitCode == 0, drain.ToString());
         Assert.Equal(1, drain.Calls.Count(c => c.StartsWith("kubectl -n kured annotate daemonset kured --overwrite", StringComparison.Ordinal)));
         Assert.Contains("kubectl drain w-1 --ignore-daemonsets --delete-emptydir-data --timeout=15m", drain.Calls);
+    }
+
+    [Fact]
+    public void A_node_leaving_the_inventory_is_drained_holding_the_lock_and_releases_it_after()
+    {
+        KuredCluster();
+
+        var leave = _host.Run(NodeScripts.Leave("w-1", "10.0.1.11", controlPlane: false, dead: false));
+
+        Assert.True(leave.ExitCode == 0, leave.ToString());
+        var calls = leave.Calls.ToList();
+        var take = calls.FindIndex(c => c.StartsWith("kubectl -n kured annotate daemonset kured --overwrite", StringComparison.Ordinal));
+        var drain = calls.FindIndex(c => c.StartsWith("kubectl drain w-1 ", StringComparison.Ordinal));
+        Assert.True(take >= 0 && take < drain, leave.ToString());
+        Assert.Null(Lock());
     }
 
     [Fact]

@@ -92,6 +92,8 @@ check_quorum() {
   fi
 }
 check_quorum
+@@REBOOT_LOCK@@
+hold_reboot_lock
 @@DRAIN@@
 if [ -n "$member_id" ] && [ "$total" -gt 1 ]; then
   changed="the node was drained (kubectl uncordon $node brings it back), its etcd member is still there"
@@ -104,3 +106,4 @@ if [ -n "$member_id" ] && [ "$total" -gt 1 ]; then
   fi
   echo "removed etcd member $member_id ($peer_url) of node $node"
 fi
+release_reboot_lock

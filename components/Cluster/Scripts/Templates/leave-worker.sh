@@ -4,4 +4,7 @@
 set -euo pipefail
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@
 node=@@NODE@@
+@@REBOOT_LOCK@@
+hold_reboot_lock
 @@DRAIN@@
+release_reboot_lock

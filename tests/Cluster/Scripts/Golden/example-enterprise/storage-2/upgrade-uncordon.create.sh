@@ -42,8 +42,8 @@ uncordon_after_upgrade() {
 }
 # kured's reboot lock: an annotation on kured's DaemonSet that kured's pods take before they drain and reboot a node,
 # one holder at a time. An upgrade holds it too, from before it takes a node out until the last node it cordoned is
-# schedulable again, so kured never reboots a node while an upgrade drains or upgrades another (two control-plane nodes
-# never go down together). It waits up to 30 minutes for a reboot in progress. The upgrade's lock names no node and
+# schedulable again, and so does a node's removal while it drains the node and changes etcd's membership, so kured never
+# reboots a node while another is out (two control-plane nodes never go down together). It waits up to 30 minutes for a reboot in progress. The upgrade's lock names no node and
 # expires after an hour (kured then takes it over), so an upgrade that stopped half-way does not stop reboots for good;
 # every call takes it anew. Without kured (no DaemonSet) there is nothing to hold.
 # The DaemonSet's resourceVersion and its lock annotation (empty when there is none), or nothing without kured.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Platform: register node @@NODE@@: labels
+# Platform: register node @@NODE@@: labels and taints
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
 export KUBECONFIG=@@ADMIN_KUBECONFIG@@

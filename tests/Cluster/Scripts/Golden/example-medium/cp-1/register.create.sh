@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Platform: register node cp-1: labels
+# Platform: register node cp-1: labels and taints
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
 export KUBECONFIG=/etc/kubernetes/admin.conf

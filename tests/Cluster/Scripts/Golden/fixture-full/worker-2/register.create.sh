@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Platform: register node worker-2: labels
+# Platform: register node worker-2: labels and taints
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
 export KUBECONFIG=/etc/kubernetes/admin.conf

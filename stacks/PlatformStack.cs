@@ -73,7 +73,9 @@ public class PlatformStack : Stack
         Warnings = warnings;
         foreach (var warning in warnings)
             Log.Warn(warning, cluster);
-        var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster, Storage = storage };
+        // The Prometheus Operator's CRDs before every layer, the CNI's included: their charts create ServiceMonitors.
+        var monitoring = PlatformLayers.MonitoringCrds(settings, decisions, cluster);
+        var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster, Storage = storage, Monitoring = monitoring };
         var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, deploy) in PlatformLayers.InOrder)
         {
@@ -83,6 +85,9 @@ public class PlatformStack : Stack
             if (id == CapabilityIds.Cni) context.CoreOnCluster.AddRange(PlatformLayers.CoreOnCluster(context));
         }
 
+        var monitoringLayer = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as Platform.Components.Observability.MonitoringLayer;
+        GrafanaUrl = monitoringLayer?.GrafanaUrl ?? Output.Create("");
+        GrafanaAdminPassword = monitoringLayer?.GrafanaAdminPassword ?? Output.CreateSecret("");
         ClusterName = Output.Create(settings.ClusterName);
         Tier = Output.Create(PlatformTierText.Name(settings.Tier));
         Environment = Output.Create(settings.Environment);
@@ -109,6 +114,16 @@ public class PlatformStack : Stack
     /// bastions whose SSH host key is not pinned, an unfinished Secrets encryption migration, a Ceph cluster with a single
     /// monitor. Empty when there is nothing.</summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Grafana's URL on the default IngressClass; empty when Grafana is not exposed (monitoring off, no ingress:
+    /// reach it with <c>kubectl port-forward</c>).</summary>
+    [Output("grafanaUrl")]
+    public Output<string> GrafanaUrl { get; }
+
+    /// <summary>Grafana's admin password (user <c>admin</c>), a secret (<c>pulumi stack output --show-secrets
+    /// grafanaAdminPassword</c>); empty with monitoring off.</summary>
+    [Output("grafanaAdminPassword")]
+    public Output<string> GrafanaAdminPassword { get; }
 
     /// <summary>The cluster's name.</summary>
     [Output("clusterName")]

@@ -410,6 +410,55 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>The Prometheus Operator's CRDs (<c>monitoring.coreos.com</c>: Prometheus, Alertmanager,
+    /// AlertmanagerConfig, ServiceMonitor, PodMonitor, Probe, PrometheusRule, ScrapeConfig, PrometheusAgent,
+    /// ThanosRuler) as a chart of their own, installed before <see cref="KubePrometheusStack"/> and before every other
+    /// layer (their charts switch ServiceMonitors and PrometheusRules on): the monitoring capability registers it right
+    /// after the cluster's API is reachable. The CRDs are chart templates, so an upgrade of this release upgrades them;
+    /// the CRDs are far larger than client-side apply's annotation limit, which a Helm release does not use.
+    /// From the Prometheus community's repository, <c>https://prometheus-community.github.io/helm-charts</c>, the same
+    /// repository as <see cref="KubePrometheusStack"/>, whose README names this chart for installing the CRDs
+    /// separately.
+    /// Version 31.0.1 (August 2026) carries the CRDs of Prometheus Operator v0.93.1, the <c>appVersion</c> of
+    /// <see cref="KubePrometheusStack"/> 88.5.3 (both Chart.yaml files in the reference data): the CRD chart and the
+    /// stack are versioned apart, and the same operator version is what keeps them in step.
+    /// Source: <c>https://github.com/prometheus-community/helm-charts/releases/tag/prometheus-operator-crds-31.0.1</c>.
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.16.0-0</c>, a lower bound only (CRDs of
+    /// <c>apiextensions.k8s.io/v1</c>): covers 1.35, 1.36 and 1.37.
+    /// CRDs: <see cref="CrdInstall.CrdChart"/>: every file of the chart is a CRD template (values only switch single
+    /// CRDs off), so the release is installed without atomic rollback or clean-up and is kept when it leaves the stack
+    /// (deleting a CRD deletes every ServiceMonitor, rule and the Prometheus itself).</summary>
+    public static HelmChart PrometheusOperatorCrds { get; } = new()
+    {
+        Name = "prometheus-operator-crds",
+        Repository = "https://prometheus-community.github.io/helm-charts",
+        Version = "31.0.1",
+        Crds = CrdInstall.CrdChart,
+    };
+
+    /// <summary>kube-prometheus-stack, the monitoring capability: the Prometheus Operator, Prometheus, Alertmanager,
+    /// node-exporter (subchart <c>prometheus-node-exporter</c> 4.56.1), Grafana (subchart <c>grafana</c> 12.11.1) with the
+    /// kubernetes-mixin dashboards and the default alerting and recording rules.
+    /// From the Prometheus community's repository, <c>https://prometheus-community.github.io/helm-charts</c>, where the
+    /// chart is maintained.
+    /// Version 88.5.3 (2026-08-21) is the newest release in the reference data and ships Prometheus Operator v0.93.1
+    /// (<c>appVersion</c>) with Alertmanager v0.34.0.
+    /// Source: <c>https://github.com/prometheus-community/helm-charts/releases/tag/kube-prometheus-stack-88.5.3</c>.
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>; the grafana subchart's <c>^1.25.0-0</c> (any 1.x from
+    /// 1.25). Lower bounds only: covers 1.35, 1.36 and 1.37 (the chart publishes no tested list).
+    /// CRDs: <see cref="CrdInstall.FromCrdChart"/>, from <see cref="PrometheusOperatorCrds"/>: the chart's own CRDs sit in
+    /// its <c>crds</c> subchart's <c>crds/</c> folder, which Helm never upgrades; the platform's values set
+    /// <c>crds.enabled</c> to false, so the subchart is left out, and the CRD chart of the same operator version is
+    /// installed first.</summary>
+    public static HelmChart KubePrometheusStack { get; } = new()
+    {
+        Name = "kube-prometheus-stack",
+        Repository = "https://prometheus-community.github.io/helm-charts",
+        Version = "88.5.3",
+        Crds = CrdInstall.FromCrdChart,
+        CrdChart = PrometheusOperatorCrds,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack];
 }

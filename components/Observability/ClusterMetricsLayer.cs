@@ -55,7 +55,7 @@ public sealed class ClusterMetricsLayer : ComponentResource
         if (args.Options.KubeStateMetrics)
         {
             KubeStateMetrics = HelmInstall.Chart($"{name}-kube-state-metrics", HelmCharts.KubeStateMetrics, ns.NamespaceName,
-                KubeStateMetricsValues.Render(), new CustomResourceOptions { Parent = this });
+                KubeStateMetricsValues.Render(args.Options.KubeStateMetricsServiceMonitor), new CustomResourceOptions { Parent = this });
         }
         RegisterOutputs(new Dictionary<string, object?>
         {

@@ -55,6 +55,8 @@ internal static class LayerRequirements
                 "Remove the exception, or switch the capability off with `pulumi config set --path 'platform:capabilities.clusterMetrics' false` " +
                 "(kubectl top and HorizontalPodAutoscalers then have no metrics).");
         }
+        if (on.Contains(CapabilityIds.Monitoring))
+            CheckMonitoring(settings, on, source, problems);
         if (on.Contains(CapabilityIds.Storage) && settings.Storage.Provider == StorageProvider.RookCeph)
             CheckRookCeph(settings, problems);
         var storage = PlatformStorage.From(settings, decisions);
@@ -77,6 +79,27 @@ internal static class LayerRequirements
             }
         }
         problems.ThrowIfAny();
+    }
+
+    // Grafana's hostname behind the default IngressClass, and the receivers' secrets (present; what they hold is checked
+    // once Pulumi has them, without ever printing them).
+    private static void CheckMonitoring(PlatformSettings settings, IReadOnlySet<string> on, IPlatformConfigSource source, ProblemCollector problems)
+    {
+        var key = PlatformConfigKeys.Monitoring;
+        if (on.Contains(CapabilityIds.Ingress) && settings.Monitoring.GrafanaHost is null)
+        {
+            problems.Add($"{key.Name}.grafana.host",
+                "is required when the monitoring and ingress capabilities are on: Grafana is exposed on the default IngressClass " +
+                $"under that name. Set it, e.g. `pulumi config set --path '{key.FullName}.grafana.host' grafana.example.com` " +
+                "(with the certificates capability on, cert-manager issues its certificate).");
+        }
+        var needing = settings.Monitoring.Receivers.Where(r => r.NeedsSecret).ToList();
+        if (needing.Count > 0 && !source.IsSet(PlatformConfigKeys.MonitoringSecrets.Name))
+        {
+            problems.Add(PlatformConfigKeys.MonitoringSecrets.Name,
+                $"is required for the receivers {string.Join(", ", needing.Select(r => $"{r.Name} ({r.SecretDescription})"))}: a secret JSON object of " +
+                $"receiver name to secret. Set it with `{PlatformConfigKeys.MonitoringSecrets.SetCommand}`.");
+        }
     }
 
     /// <summary>Adds a problem for every claim of a layer that is on but can get no volumes from

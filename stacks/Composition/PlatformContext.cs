@@ -20,6 +20,12 @@ public sealed record PlatformContext
     /// <summary>The cluster: its PKI, nodes, admin kubeconfig and the Kubernetes provider every layer uses.</summary>
     public required Cluster Cluster { get; init; }
 
+    /// <summary>The monitoring capability's namespace and the release of the Prometheus Operator's CRDs, registered before
+    /// the CNI layer (<see cref="PlatformLayers.MonitoringCrds"/>); null when monitoring is off. A layer whose chart
+    /// creates ServiceMonitors or PrometheusRules switches them on when this is set (every layer after the CNI waits for
+    /// the CRDs: <see cref="PlatformLayers.ClusterReady"/>).</summary>
+    public Platform.Components.Observability.MetricsScraping? Monitoring { get; init; }
+
     /// <summary>The core's components that run on the cluster (<see cref="PlatformLayers.CoreOnCluster"/>), once
     /// registered: the layers after them can wait for them.</summary>
     public List<Pulumi.ComponentResource> CoreOnCluster { get; } = [];

@@ -36,16 +36,38 @@ public static class PlatformLayers
             new(CapabilityIds.Certificates, Certificates),
             new(CapabilityIds.ExternalDns, ExternalDns),
             new(CapabilityIds.ClusterMetrics, ClusterMetrics),
+            // After the cluster metrics layer, whose kube-state-metrics it scrapes, and after storage (its volumes).
+            new(CapabilityIds.Monitoring, Monitoring),
         });
 
     /// <summary>The layers that keep data in persistent volumes, by capability id, each with its claim as the
     /// configuration sets it (its key, and whether it is set ephemeral). <see cref="LayerRequirements"/> checks the claim
     /// of every one whose capability is on against <see cref="PlatformStorage"/> before anything is registered, and the
     /// layer takes its StorageClass from <see cref="PlatformContext.Storage"/> and waits for <see cref="StorageReady"/>.
-    /// No layer of this version claims volumes (the storage layer's own CephCluster keeps its data on the nodes' disks);
-    /// a stateful layer (logging's OpenSearch, tracing's Jaeger storage, ...) adds its entry here when it lands.</summary>
+    /// Monitoring claims volumes for Prometheus and Alertmanager (<c>platform:monitoring.ephemeral</c>); the storage layer's
+    /// own CephCluster keeps its data on the nodes' disks. A stateful layer (logging's OpenSearch, tracing's Jaeger
+    /// storage, ...) adds its entry here when it lands.</summary>
     public static IReadOnlyList<KeyValuePair<string, Func<Configuration.PlatformSettings, StatefulClaim>>> StatefulLayers { get; } =
-        new ReadOnlyCollection<KeyValuePair<string, Func<Configuration.PlatformSettings, StatefulClaim>>>([]);
+        new ReadOnlyCollection<KeyValuePair<string, Func<Configuration.PlatformSettings, StatefulClaim>>>(
+        [
+            new(CapabilityIds.Monitoring, settings => new StatefulClaim(CapabilityIds.Monitoring, Configuration.PlatformConfigKeys.Monitoring.Name, settings.Monitoring.Ephemeral)),
+        ]);
+
+    /// <summary>The Prometheus Operator's CRDs, when the monitoring capability is on in <paramref name="decisions"/>:
+    /// registered with the cluster's provider as soon as the API is reachable, before the CNI layer (a release of CRDs
+    /// runs no pods), so that the charts of every later layer can create ServiceMonitors and PrometheusRules; every layer
+    /// after the CNI waits for them (<see cref="ClusterReady"/>). Null when monitoring is off. Call it once, before the
+    /// layers, and put the result in <see cref="PlatformContext.Monitoring"/>.</summary>
+    public static MetricsScraping? MonitoringCrds(Configuration.PlatformSettings settings, IReadOnlyList<CapabilityDecision> decisions, Cluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(decisions);
+        ArgumentNullException.ThrowIfNull(cluster);
+        if (!decisions.Any(d => d.Id == CapabilityIds.Monitoring && d.Enabled)) return null;
+        var crds = new Components.Observability.MonitoringCrds($"{settings.ClusterName}-monitoring-crds",
+            new ComponentResourceOptions { Providers = { cluster.Access.Provider } });
+        return new MetricsScraping { Namespace = MonitoringLayer.Namespace, CrdsReady = crds.Release };
+    }
 
     /// <summary>What a layer that claims volumes waits for: the release holding the CephCluster, its pools and
     /// StorageClasses when the platform deploys Rook-Ceph; nothing when the class already exists or there is none.</summary>
@@ -107,13 +129,15 @@ public static class PlatformLayers
         return options;
     }
 
-    /// <summary>What a layer after the CNI waits for: the CNI's release (when the cni capability is on) and every node's
-    /// registration.</summary>
+    /// <summary>What a layer after the CNI waits for: the CNI's release (when the cni capability is on), every node's
+    /// registration, and the Prometheus Operator's CRDs when monitoring is on (the layers' charts then create
+    /// ServiceMonitors and PrometheusRules, which Helm refuses before their CRDs exist).</summary>
     public static IReadOnlyList<Resource> ClusterReady(PlatformContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var ready = new List<Resource>();
         if (context.Layers.GetValueOrDefault(CapabilityIds.Cni) is ContainerNetwork cni) ready.Add(cni.Release);
+        if (context.Monitoring is { } monitoring) ready.Add(monitoring.CrdsReady);
         ready.AddRange(context.Cluster.Nodes.Select(n => n.Registered));
         return ready;
     }
@@ -229,9 +253,51 @@ public static class PlatformLayers
             {
                 MetricsServerReplicas = settings.Tier != Configuration.PlatformTier.Small && !OneSchedulableNode(settings) ? 2 : 1,
                 ServingCertificateFromCertManager = certificates != null,
+                KubeStateMetricsServiceMonitor = context.Monitoring is not null,
             },
             CertManager = certificates is null ? [] : [certificates.Release],
             ServingCertificateApprover = approver is null ? [] : [approver.Release],
+        }, OnCluster(context));
+    }
+
+    /// <summary>kube-prometheus-stack with the tier's sizing (one replica each where workloads have one node), its volumes
+    /// on the platform's StorageClass after the storage layer (unless ephemeral), Grafana on the default IngressClass
+    /// with a certificate from cert-manager's Let's Encrypt (production) issuer, or the internal CA without Let's Encrypt,
+    /// when the certificates capability is on. kube-state-metrics stays the cluster metrics layer's; the stack runs its
+    /// own only when that layer is off.</summary>
+    private static ComponentResource Monitoring(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var options = settings.Monitoring;
+        if (OneSchedulableNode(settings))
+        {
+            options = options with
+            {
+                Prometheus = options.Prometheus with { Replicas = 1 },
+                Alertmanager = options.Alertmanager with { Replicas = 1 },
+            };
+        }
+        var on = context.Capabilities.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var certificates = context.Layers.GetValueOrDefault(CapabilityIds.Certificates) as CertificatesLayer;
+        var issuer = certificates?.Issuers.Contains(Components.Networking.Certificates.ClusterIssuers.LetsEncryptProduction) == true
+            ? Components.Networking.Certificates.ClusterIssuers.LetsEncryptProduction
+            : certificates?.Issuers.Contains(Components.Networking.Certificates.ClusterIssuers.InternalCa) == true
+                ? Components.Networking.Certificates.ClusterIssuers.InternalCa
+                : null;
+        var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
+        var secrets = new Config(Configuration.PlatformConfigKeys.Namespace).GetSecret(Configuration.PlatformConfigKeys.MonitoringSecrets.Name);
+        return new MonitoringLayer($"{settings.ClusterName}-monitoring", new MonitoringLayerArgs
+        {
+            Options = options,
+            Crds = context.Monitoring!.CrdsReady,
+            StorageClass = options.Ephemeral ? null : context.Storage.ClassName,
+            StorageReady = options.Ephemeral ? [] : StorageReady(context),
+            KubeStateMetrics = !on.Contains(CapabilityIds.ClusterMetrics),
+            Ingress = on.Contains(CapabilityIds.Ingress)
+                ? (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind))
+                : null,
+            ClusterIssuer = issuer,
+            ReceiverSecrets = secrets is null ? null : (Input<string>)secrets,
         }, OnCluster(context));
     }
 

@@ -300,6 +300,34 @@ public static class PlatformConfigKeys
             "the CephCluster never wipes data; true sets Rook's cleanupPolicy to wipe the hosts, to decommission the storage).",
     };
 
+    /// <summary><c>platform:monitoring</c>: the monitoring capability's sizing, storage, alert receivers and Grafana.</summary>
+    public static PlatformConfigKey Monitoring { get; } = new()
+    {
+        Name = "monitoring",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"grafana": {"host": "grafana.example.com"}, "alertmanager": {"receivers": [{"name": "ops-mail", "type": "email", "to": "ops@example.com", "from": "alertmanager@example.com", "smarthost": "smtp.example.com:587"}]}}""",
+        Description = "For the monitoring capability (kube-prometheus-stack: Prometheus, Alertmanager, Grafana, node-exporter; " +
+            "README \"Monitoring\"). prometheus and alertmanager: replicas, retention (e.g. \"15d\", \"72h\", \"2w\"), " +
+            "storageSize (e.g. \"50Gi\"), cpuRequest, memoryRequest, memoryLimit, each defaulting to the tier's sizing; " +
+            "ephemeral (default false: the data lives on the platform's StorageClass, and a stack without storage is refused; " +
+            "true keeps it in emptyDir volumes, lost when a pod moves); alertmanager.receivers: a list of {name, type} with type " +
+            "email (to, from, smarthost host:port, optional username), slack (optional channel), teams, pagerduty or watchdog " +
+            "(a heartbeat URL that gets the always-firing Watchdog alert every minute), each with optional severities (default " +
+            "[\"critical\", \"warning\"]); their secrets go in platform:monitoringSecrets. grafana.host: Grafana's hostname on " +
+            "the default IngressClass, required when the ingress capability is on.",
+    };
+
+    /// <summary><c>platform:monitoringSecrets</c>: the alert receivers' secrets.</summary>
+    public static PlatformConfigKey MonitoringSecrets { get; } = new()
+    {
+        Name = "monitoringSecrets",
+        Type = PlatformConfigValueType.String,
+        Secret = true,
+        Example = """{"ops-slack": "https://hooks.slack.com/services/..."}""",
+        Description = "The alert receivers' secrets as a JSON object of receiver name to secret; a secret. email with a username: " +
+            "the SMTP password; slack, teams and watchdog: the https webhook URL; pagerduty: the Events API v2 routing key.",
+    };
+
     /// <summary><c>platform:hardeningExceptions</c>: hardening defaults switched off deliberately.</summary>
     public static PlatformConfigKey HardeningExceptions { get; } = new()
     {
@@ -368,5 +396,7 @@ public static class PlatformConfigKeys
         ExternalDns,
         ExternalDnsCredentials,
         Storage,
+        Monitoring,
+        MonitoringSecrets,
     ];
 }

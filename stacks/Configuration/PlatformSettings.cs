@@ -57,6 +57,10 @@ public sealed record PlatformSettings
     /// Used only when the storage capability is on.</summary>
     public Platform.Components.Storage.StorageOptions Storage { get; init; } = new();
 
+    /// <summary>The monitoring stack's sizing, storage, receivers and Grafana (<c>platform:monitoring</c>), with the
+    /// tier's defaults (<see cref="MonitoringTierSizing"/>) where unset. Used only when the monitoring capability is on.</summary>
+    public required Platform.Components.Observability.Monitoring.MonitoringOptions Monitoring { get; init; }
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

@@ -226,6 +226,11 @@ public class CapabilityResolverTests
             ApiEndpoint = ApiEndpoint.Parse("10.0.0.10"),
             ApiLoadBalancer = Platform.Components.Cluster.ApiEndpointMode.KubeVip,
             Nodes = [],
+            Monitoring = new Platform.Components.Observability.Monitoring.MonitoringOptions
+            {
+                Prometheus = MonitoringTierSizing.Prometheus(PlatformTier.Enterprise),
+                Alertmanager = MonitoringTierSizing.Alertmanager(PlatformTier.Enterprise),
+            },
             StatefulWorkloads = true,
             CapabilityOverrides = new Dictionary<string, bool> { ["gitOps"] = false },
         };

@@ -24,7 +24,13 @@ internal static class ValidConfig
         ["apiEndpoint"] = "10.0.0.10",
         ["nodes"] = Nodes,
         ["sshPrivateKey"] = "-----BEGIN OPENSSH PRIVATE KEY-----",
+        // Monitoring is mandatory in every tier and claims volumes; this stack has no storage.
+        ["monitoring"] = Monitoring,
     };
+
+    /// <summary>ValidConfig's <c>platform:monitoring</c>: ephemeral (the stack has no storage), Grafana's hostname for
+    /// the default IngressClass.</summary>
+    public const string Monitoring = """{"ephemeral": true, "grafana": {"host": "grafana.platform-prod.example.com"}}""";
 
     public static PlatformSettings Load(Action<Dictionary<string, string>> edit)
     {

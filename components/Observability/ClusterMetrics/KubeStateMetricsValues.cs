@@ -62,8 +62,18 @@ public static class KubeStateMetricsValues
         "kube_statefulset_status_replicas_updated", "kube_statefulset_status_update_revision",
     ];
 
-    /// <summary>The values.</summary>
-    public static IReadOnlyDictionary<string, object> Render() => new Dictionary<string, object>(StringComparer.Ordinal)
+    /// <summary>The values; <paramref name="serviceMonitor"/>: with the chart's ServiceMonitor, whose scrapes keep the
+    /// metrics' own <c>namespace</c> and <c>pod</c> labels (<c>honorLabels</c>), as kube-prometheus-stack's rules and
+    /// dashboards read them (its own kube-state-metrics subchart is set the same way).</summary>
+    public static IReadOnlyDictionary<string, object> Render(bool serviceMonitor = false)
+    {
+        var values = Base();
+        if (serviceMonitor)
+            values["prometheus"] = Map(("monitor", Map(("enabled", true), ("http", Map(("honorLabels", true))))));
+        return values;
+    }
+
+    private static Dictionary<string, object> Base() => new(StringComparer.Ordinal)
     {
         ["replicas"] = 1,
         ["collectors"] = Collectors.Cast<object>().ToArray(),

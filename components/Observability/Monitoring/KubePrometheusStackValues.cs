@@ -1,0 +1,195 @@
+using Platform.Components.Observability.ClusterMetrics;
+using static Platform.Components.Networking.HelmValues;
+
+namespace Platform.Components.Observability.Monitoring;
+
+/// <summary>Helm values for the <c>kube-prometheus-stack</c> chart (<see cref="Catalog.HelmCharts.KubePrometheusStack"/>),
+/// Grafana's part included. Every key is one the chart (or its subcharts) of the pinned version reads. The tree holds
+/// only string, bool, int, nested <see cref="Dictionary{TKey, TValue}"/> and <c>object[]</c>, never null, and its keys
+/// come out in a fixed order.</summary>
+/// <remarks>Choices that are not options:
+/// <list type="bullet">
+/// <item>The chart's CRDs are off (<c>crds.enabled: false</c>): the CRD chart of the same operator version is installed
+/// before every layer (<see cref="MonitoringCrds"/>).</item>
+/// <item>Prometheus selects every ServiceMonitor, PodMonitor, Probe, ScrapeConfig and PrometheusRule in every namespace,
+/// without a release label (the <c>...SelectorNilUsesHelmValues: false</c> switches), so other layers need no label.</item>
+/// <item>The control-plane scrape targets (controller manager, scheduler, etcd, kube-proxy, kubelet) are off here; their
+/// settings come in through <see cref="KubePrometheusStackInputs.ControlPlaneScrapeValues"/>. The API server and CoreDNS
+/// are scraped through their Services, as the chart does by default.</item>
+/// <item>Alertmanager reads its configuration from a Secret the layer creates from Pulumi secrets
+/// (<c>alertmanagerSpec.useExistingSecret</c>, <see cref="AlertmanagerConfigSecret"/>), and Grafana its admin login from
+/// another (<c>grafana.admin.existingSecret</c>, <see cref="GrafanaAdminSecret"/>): no secret is in the values.</item>
+/// <item>node-exporter runs in a namespace of its own (<see cref="NodeExporterNamespace"/>), the only privileged one:
+/// it reads the host's <c>/proc</c>, <c>/sys</c> and root filesystem on the host network and PID namespace. Everything
+/// else passes Pod Security <c>restricted</c>.</item>
+/// <item>Grafana keeps no volume: dashboards and data sources are provisioned from ConfigMaps (its sidecars watch every
+/// namespace for the <c>grafana_dashboard</c> label), users and settings made in the UI are lost on restart.</item>
+/// <item>One kube-state-metrics: the cluster metrics layer's, unless that layer is off (then the subchart, with the
+/// same values, <see cref="KubeStateMetricsValues"/>).</item>
+/// </list></remarks>
+public static class KubePrometheusStackValues
+{
+    /// <summary>The Secret with <c>alertmanager.yaml</c>.</summary>
+    public const string AlertmanagerConfigSecret = "alertmanager-platform-config";
+
+    /// <summary>The Secret with Grafana's admin user (<see cref="GrafanaAdminUserKey"/>) and password
+    /// (<see cref="GrafanaAdminPasswordKey"/>).</summary>
+    public const string GrafanaAdminSecret = "grafana-admin";
+
+    /// <summary>The key of Grafana's admin user name in <see cref="GrafanaAdminSecret"/>.</summary>
+    public const string GrafanaAdminUserKey = "admin-user";
+
+    /// <summary>The key of Grafana's admin password in <see cref="GrafanaAdminSecret"/>.</summary>
+    public const string GrafanaAdminPasswordKey = "admin-password";
+
+    /// <summary>Grafana's admin user name.</summary>
+    public const string GrafanaAdminUser = "admin";
+
+    /// <summary>The Secret cert-manager writes Grafana's certificate to.</summary>
+    public const string GrafanaTlsSecret = "grafana-tls";
+
+    /// <summary>The namespace node-exporter runs in (privileged).</summary>
+    public const string NodeExporterNamespace = "node-exporter";
+
+    /// <summary>Where Grafana's container serves HTTP (the chart's <c>service.targetPort</c>).</summary>
+    public const int GrafanaPort = 3000;
+
+    /// <summary>Where node-exporter serves metrics on each node's host network.</summary>
+    public const int NodeExporterPort = 9100;
+
+    /// <summary>Where the Prometheus Operator serves its admission webhook and metrics (<c>prometheusOperator.tls.internalPort</c>).</summary>
+    public const int OperatorPort = 10250;
+
+    /// <summary>The control-plane scrape targets the base values switch off, for
+    /// <see cref="KubePrometheusStackInputs.ControlPlaneScrapeValues"/> to switch on.</summary>
+    public static IReadOnlyList<string> ControlPlaneTargets { get; } = ["kubeControllerManager", "kubeScheduler", "kubeEtcd", "kubeProxy", "kubelet"];
+
+    /// <summary>The values for <paramref name="options"/> in a stack with <paramref name="inputs"/>.</summary>
+    /// <exception cref="ArgumentException">The options are not valid, or the StorageClass does not fit
+    /// <see cref="MonitoringOptions.Ephemeral"/>; the message lists every problem.</exception>
+    public static IReadOnlyDictionary<string, object> Render(MonitoringOptions options, KubePrometheusStackInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var problems = options.Validate().ToList();
+        if (!options.Ephemeral && inputs.StorageClass is null)
+            problems.Add("Prometheus and Alertmanager keep their data in volumes, but no StorageClass is given; give one, or set ephemeral.");
+        if (options.Ephemeral && inputs.StorageClass is not null)
+            problems.Add("ephemeral is set, so the StorageClass would be ignored.");
+        if (problems.Count > 0)
+            throw new ArgumentException($"Monitoring options are not valid: {string.Join(" ", problems)}", nameof(options));
+
+        var selectors = new[] { "serviceMonitor", "podMonitor", "probe", "rule", "scrapeConfig" };
+        var prometheusSpec = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["replicas"] = options.Prometheus.Replicas,
+            ["retention"] = options.Prometheus.Retention,
+            ["retentionSize"] = options.Prometheus.RetentionSize,
+            ["resources"] = Resources(options.Prometheus),
+            ["storageSpec"] = Storage(options.Prometheus, inputs.StorageClass),
+            ["podAntiAffinity"] = "soft",
+        };
+        foreach (var selector in selectors)
+            prometheusSpec[$"{selector}SelectorNilUsesHelmValues"] = false;
+
+        var values = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["crds"] = Map(("enabled", false)),
+            ["defaultRules"] = Map(("create", true)),
+            ["windowsMonitoring"] = Map(("enabled", false)),
+            ["prometheusOperator"] = Map(
+                ("resources", Map(("requests", Map(("cpu", "50m"), ("memory", "128Mi"))), ("limits", Map(("memory", "512Mi"))))),
+                ("admissionWebhooks", Map(("enabled", true)))),
+            ["prometheus"] = Map(
+                ("prometheusSpec", prometheusSpec),
+                ("podDisruptionBudget", Budget(options.Prometheus.Replicas))),
+            ["alertmanager"] = Map(
+                ("alertmanagerSpec", Map(
+                    ("replicas", options.Alertmanager.Replicas),
+                    ("retention", options.Alertmanager.Retention),
+                    ("resources", Resources(options.Alertmanager)),
+                    ("storage", Storage(options.Alertmanager, inputs.StorageClass)),
+                    ("podAntiAffinity", "soft"),
+                    ("useExistingSecret", true),
+                    ("configSecret", AlertmanagerConfigSecret))),
+                ("podDisruptionBudget", Budget(options.Alertmanager.Replicas))),
+            ["grafana"] = Grafana(options, inputs),
+            ["kubeStateMetrics"] = Map(("enabled", inputs.KubeStateMetrics)),
+            ["nodeExporter"] = Map(("enabled", true)),
+            ["prometheus-node-exporter"] = Map(
+                ("namespaceOverride", NodeExporterNamespace),
+                ("resources", Map(("requests", Map(("cpu", "20m"), ("memory", "32Mi"))), ("limits", Map(("memory", "128Mi")))))),
+        };
+        if (inputs.KubeStateMetrics)
+            values["kube-state-metrics"] = KubeStateMetricsValues.Render();
+        foreach (var target in ControlPlaneTargets)
+            values[target] = Map(("enabled", false));
+        return Merge(values, inputs.ControlPlaneScrapeValues);
+    }
+
+    /// <summary>Grafana's URL: https with a cluster issuer, http without; null without a hostname or an ingress class.</summary>
+    public static string? GrafanaUrl(MonitoringOptions options, KubePrometheusStackInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (options.GrafanaHost is not { } host || inputs.IngressClass is null) return null;
+        return $"{(inputs.ClusterIssuer is null ? "http" : "https")}://{host}/";
+    }
+
+    private static Dictionary<string, object> Grafana(MonitoringOptions options, KubePrometheusStackInputs inputs)
+    {
+        var grafana = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["enabled"] = true,
+            ["defaultDashboardsEnabled"] = true,
+            ["admin"] = Map(("existingSecret", GrafanaAdminSecret), ("userKey", GrafanaAdminUserKey), ("passwordKey", GrafanaAdminPasswordKey)),
+            ["persistence"] = Map(("enabled", false)),
+            ["testFramework"] = Map(("enabled", false)),
+            ["resources"] = Map(("requests", Map(("cpu", "50m"), ("memory", "256Mi"))), ("limits", Map(("memory", "1Gi")))),
+            // The pod-level seccomp profile, so the pod passes restricted whatever a container leaves out.
+            ["securityContext"] = Map(
+                ("runAsNonRoot", true), ("runAsUser", 472), ("runAsGroup", 472), ("fsGroup", 472),
+                ("seccompProfile", Map(("type", "RuntimeDefault")))),
+            ["sidecar"] = Map(("dashboards", Map(("enabled", true), ("searchNamespace", "ALL")))),
+        };
+        if (inputs.GrafanaDataSources.Count > 0)
+            grafana["additionalDataSources"] = inputs.GrafanaDataSources.Select(d => (object)d.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal)).ToArray();
+        if (GrafanaUrl(options, inputs) is { } url)
+        {
+            var host = options.GrafanaHost!;
+            var ingress = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["enabled"] = true,
+                ["ingressClassName"] = inputs.IngressClass!,
+                ["hosts"] = new object[] { host },
+                ["path"] = "/",
+            };
+            if (inputs.ClusterIssuer is { } issuer)
+            {
+                ingress["annotations"] = Map(("cert-manager.io/cluster-issuer", issuer));
+                ingress["tls"] = new object[] { Map(("secretName", GrafanaTlsSecret), ("hosts", new object[] { host })) };
+            }
+            grafana["ingress"] = ingress;
+            // Links in Grafana's pages and notifications use the public URL, not the pod's.
+            grafana["env"] = Map(("GF_SERVER_ROOT_URL", url));
+        }
+        return grafana;
+    }
+
+    private static Dictionary<string, object> Resources(ComponentSizing sizing) => Map(
+        ("requests", Map(("cpu", sizing.CpuRequest), ("memory", sizing.MemoryRequest))),
+        ("limits", Map(("memory", sizing.MemoryLimit))));
+
+    // A volume claim template per replica on the platform's class; emptyDir (bounded by the same size) when ephemeral.
+    private static Dictionary<string, object> Storage(ComponentSizing sizing, string? storageClass) => storageClass is null
+        ? Map(("emptyDir", Map(("sizeLimit", sizing.StorageSize))))
+        : Map(("volumeClaimTemplate", Map(("spec", Map(
+            ("storageClassName", storageClass),
+            ("accessModes", new object[] { "ReadWriteOnce" }),
+            ("resources", Map(("requests", Map(("storage", sizing.StorageSize))))))))));
+
+    // One replica may go at a time (a drain, an upgrade); with one replica a budget would hold every drain.
+    private static Dictionary<string, object> Budget(int replicas) => replicas > 1
+        ? Map(("enabled", true), ("minAvailable", 1))
+        : Map(("enabled", false));
+}

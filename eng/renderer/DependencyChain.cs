@@ -42,7 +42,8 @@ public static class DependencyChain
     {
         foreach (var child in children[component])
         {
-            if (children.Contains(child))
+            // A PlatformNamespace's Namespace has its component's name: that child is a resource, not the component again.
+            if (child != component && children.Contains(child))
                 foreach (var below in Descendants(child, children)) yield return below;
             else
                 yield return child;

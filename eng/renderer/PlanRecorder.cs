@@ -105,7 +105,8 @@ public static class PlanRecorder
             if (byKey.TryGetValue((args.Type ?? "", args.Name ?? ""), out var recorded))
             {
                 var resources = await OutputUtilities.GetValueAsync(recorded.Options.DependsOn.ToOutput());
-                if (!resources.IsDefault) dependsOn = resources.Select(r => r.GetResourceName()).ToImmutableArray();
+                // A resource named twice (by its layer and by the composition's rule) is one wait.
+                if (!resources.IsDefault) dependsOn = resources.Select(r => r.GetResourceName()).Distinct(StringComparer.Ordinal).ToImmutableArray();
                 parent = recorded.Options.Parent?.GetResourceName();
             }
             result.Add(new Registration

@@ -98,7 +98,8 @@ internal static class LayerRequirements
         {
             problems.Add(PlatformConfigKeys.MonitoringSecrets.Name,
                 $"is required for the receivers {string.Join(", ", needing.Select(r => $"{r.Name} ({r.SecretDescription})"))}: a secret JSON object of " +
-                $"receiver name to secret. Set it with `{PlatformConfigKeys.MonitoringSecrets.SetCommand}`.");
+                $"receiver name to secret. Set it with `pulumi config set --secret {PlatformConfigKeys.MonitoringSecrets.FullName} " +
+                $"'{{{string.Join(", ", needing.Select(r => $"\"{r.Name}\": \"...\""))}}}'`.");
         }
     }
 

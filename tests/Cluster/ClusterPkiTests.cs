@@ -102,7 +102,7 @@ public class ClusterPkiTests
         Assert.Equal(
             new[]
             {
-                "platform-prod-certificates-internal-ca-key", $"{Pki}-admin-key", $"{Pki}-bootstrap-token-id", $"{Pki}-bootstrap-token-secret",
+                "platform-prod-certificates-internal-ca-key", "platform-prod-monitoring-grafana-admin-password", $"{Pki}-admin-key", $"{Pki}-bootstrap-token-id", $"{Pki}-bootstrap-token-secret",
                 $"{Pki}-cluster-ca-key", $"{Pki}-etcd-ca-key", $"{Pki}-front-proxy-ca-key", $"{Pki}-secrets-encryption-key",
                 $"{Pki}-secrets-secretbox-key", $"{Pki}-service-account-key",
             },

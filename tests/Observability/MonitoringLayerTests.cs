@@ -129,7 +129,7 @@ public class MonitoringLayerTests
 
         var amArgs = (SecretArgs)run.Args["platform-prod-monitoring-alertmanager-config"];
         Assert.True(await Outputs.IsSecretAsync(amArgs.StringData.ToOutput()));
-        Assert.Contains("stringData", run.Options["platform-prod-monitoring-alertmanager-config"].AdditionalSecretOutputs);
+        Assert.Contains("stringData", ((CustomResourceOptions)run.Options["platform-prod-monitoring-alertmanager-config"]).AdditionalSecretOutputs);
         var file = Validation.StrictJson.DecodeYaml<AlertmanagerFile>((await Outputs.ValueAsync(amArgs.StringData.ToOutput()))[AlertmanagerConfiguration.SecretKey]);
         Assert.Equal("https://hooks.slack.com/services/T/B/slack-secret", Assert.Single(file.Receivers.Single(r => r.Name == "ops-slack").SlackConfigs!).ApiUrl);
         Assert.Equal("heartbeat", file.Route.Routes![0].Receiver);
@@ -226,8 +226,8 @@ public class MonitoringLayerTests
             {
                 Options = new MonitoringOptions
                 {
-                    Prometheus = Stacks.Configuration.MonitoringTierSizing.Prometheus(Stacks.Configuration.PlatformTier.Small),
-                    Alertmanager = Stacks.Configuration.MonitoringTierSizing.Alertmanager(Stacks.Configuration.PlatformTier.Small),
+                    Prometheus = Platform.Stacks.Configuration.MonitoringTierSizing.Prometheus(Platform.Stacks.Configuration.PlatformTier.Small),
+                    Alertmanager = Platform.Stacks.Configuration.MonitoringTierSizing.Alertmanager(Platform.Stacks.Configuration.PlatformTier.Small),
                     Ephemeral = true,
                 },
                 Crds = crds.Release,

@@ -121,7 +121,7 @@ public static class KubePrometheusStackValues
                 ("resources", Map(("requests", Map(("cpu", "20m"), ("memory", "32Mi"))), ("limits", Map(("memory", "128Mi")))))),
         };
         if (inputs.KubeStateMetrics)
-            values["kube-state-metrics"] = KubeStateMetricsValues.Render();
+            values["kube-state-metrics"] = KubeStateMetricsValues.Render(serviceMonitor: true);
         foreach (var target in ControlPlaneTargets)
             values[target] = Map(("enabled", false));
         return Merge(values, inputs.ControlPlaneScrapeValues);

@@ -137,6 +137,7 @@ public class MonitoringAlertmanagerConfigTests
 
     [Theory]
     [InlineData("Ops_Mail", "name must be a DNS-1123 label")]
+    [InlineData("null", "the name null is Alertmanager's receiver that drops alerts")]
     [InlineData("to", "to must be one or more e-mail addresses")]
     [InlineData("from", "from must be the sender's e-mail address")]
     [InlineData("smarthost", "smarthost must be the SMTP server as host:port")]

@@ -69,6 +69,8 @@ public sealed partial record AlertReceiver
         var self = $"receiver '{Name}'";
         if (!Dns1123Label().IsMatch(Name))
             problems.Add($"{self}: the name must be a DNS-1123 label (lowercase letters, digits and '-', at most 63), e.g. ops-mail.");
+        else if (Name == AlertmanagerConfiguration.NullReceiver)
+            problems.Add($"{self}: the name null is Alertmanager's receiver that drops alerts; choose another, e.g. ops-mail.");
         var email = Kind == AlertReceiverKind.Email;
         if (email)
         {

@@ -45,7 +45,7 @@ public class PlatformStack : Stack
             ServiceCidr = settings.ServiceCidr.ToString(),
             DnsDomain = settings.ClusterDomain,
             SshPrivateKey = new Config(PlatformConfigKeys.Namespace).RequireSecret(PlatformConfigKeys.SshPrivateKey.Name),
-            Hardening = HardeningSwitches.Apply(settings.HardeningExceptions.Keys),
+            Hardening = HardeningSwitches.Apply(settings.HardeningExceptions.Keys) with { PodSecurity = ClusterPodSecurity.Admission(settings, decisions) },
             // Cilium's kube-proxy replacement takes over Services, so kubeadm installs no kube-proxy.
             KubeProxy = !(settings.Cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium && settings.Cni.KubeProxyReplacement),
             SecretsEncryptionMigration = settings.SecretsEncryptionMigration,

@@ -76,6 +76,7 @@ internal static class LayerRequirements
                 }
             }
         }
+        ClusterPodSecurity.Check(settings, decisions, problems);
         problems.ThrowIfAny();
     }
 

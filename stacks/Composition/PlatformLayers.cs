@@ -25,6 +25,11 @@ public static class PlatformLayers
     /// <summary>The capability the stack builds itself, before any layer: the cluster every layer runs on.</summary>
     public const string Core = Capabilities.CapabilityIds.Installation;
 
+    /// <summary>The capabilities the <see cref="Core"/> carries out itself, with no layer of their own: nonRootContainers
+    /// (the API servers' Pod Security defaults, <see cref="ClusterPodSecurity"/>, and the level every namespace the
+    /// platform creates declares).</summary>
+    public static IReadOnlyList<string> InCore { get; } = new ReadOnlyCollection<string>([CapabilityIds.NonRootContainers]);
+
     /// <summary>The layers by capability id, in deployment order, after the <see cref="Core"/>.</summary>
     public static IReadOnlyList<KeyValuePair<string, Deploy>> InOrder { get; } =
         new ReadOnlyCollection<KeyValuePair<string, Deploy>>(new List<KeyValuePair<string, Deploy>>

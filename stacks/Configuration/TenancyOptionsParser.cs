@@ -45,7 +45,7 @@ internal static class TenancyOptionsParser
             if (ReadTenant(item, path, problems) is { } tenant)
             {
                 if (names.TryGetValue(tenant.Name, out var first))
-                    problems.Add($"{path}.name", $"'{tenant.Name}' is already the name of {key.Name}[{first}]. Each team namespace needs its own name.");
+                    problems.Add($"{path}.name", $"'{tenant.Name}' is already the name of {key.FullName}[{first}]. Each team namespace needs its own name.");
                 else
                     names[tenant.Name] = index;
                 tenants.Add(tenant);
@@ -92,7 +92,7 @@ internal static class TenancyOptionsParser
                     ExemptNamespaces = Exemptions(lists, path, "namespaces", ConfigSyntax.IsDns1123Label, "a namespace name (a DNS-1123 label)", problems),
                 };
                 if (options.ExemptNamespaces.ContainsKey("kube-system"))
-                    problems.Add($"{path}.namespaces.kube-system", "kube-system is always exempt. Remove the entry.");
+                    problems.Add(ConfigSyntax.PathSegment($"{path}.namespaces", "kube-system"), "kube-system is always exempt. Remove the entry.");
             }
         }
 

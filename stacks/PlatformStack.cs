@@ -67,6 +67,8 @@ public class PlatformStack : Stack
                 "is readable in the stack's state. Once this update has restarted every API server (their reconfigure steps), set it " +
                 "to false and run pulumi up again: secretbox writes and every Secret is rewritten (README: Secrets encryption at rest).");
         }
+        if (ClusterPodSecurity.Warning(settings, decisions) is { } podSecurityWarning)
+            warnings.Add(podSecurityWarning);
         var storage = PlatformStorage.From(settings, decisions);
         if (LayerRequirements.StorageWarning(settings, storage) is { } storageWarning)
             warnings.Add(storageWarning);
@@ -106,8 +108,8 @@ public class PlatformStack : Stack
     public Output<string> CertificateWarning { get; }
 
     /// <summary>What the person running the stack is warned about on every run (each also a Pulumi warning): nodes and
-    /// bastions whose SSH host key is not pinned, an unfinished Secrets encryption migration, a Ceph cluster with a single
-    /// monitor. Empty when there is nothing.</summary>
+    /// bastions whose SSH host key is not pinned, an unfinished Secrets encryption migration, Pod Security defaults switched
+    /// off while nonRootContainers is on, a Ceph cluster with a single monitor. Empty when there is nothing.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The cluster's name.</summary>

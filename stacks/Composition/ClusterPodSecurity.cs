@@ -47,6 +47,19 @@ public static class ClusterPodSecurity
         return tenant.PodSecurity ?? DefaultLevel(settings, decisions);
     }
 
+    /// <summary>The warning for the nonRootContainers capability on while the hardening switch podSecurityDefaults is
+    /// off (a deliberate, reasoned exception, so not an error): namespaces without their own level then enforce nothing;
+    /// null otherwise.</summary>
+    internal static string? Warning(PlatformSettings settings, IReadOnlyList<CapabilityDecision> decisions)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!NonRootContainers(decisions) || HardeningSwitches.Apply(settings.HardeningExceptions.Keys).PodSecurityDefaults) return null;
+        return $"{ConfigSyntax.PathSegment(PlatformConfigKeys.HardeningExceptions.FullName, "podSecurityDefaults")} leaves the API servers without " +
+            $"Pod Security defaults although nonRootContainers is on: a namespace without its own level (default, and any created outside " +
+            $"the platform) enforces nothing instead of {Name(DefaultLevel(settings, decisions))}. The platform's and the teams' namespaces keep " +
+            "their levels. Remove the exception to enforce the level everywhere.";
+    }
+
     /// <summary>Adds a problem for Pod Security settings that cannot take effect, and for a team's namespace below the
     /// cluster's level without a reason.</summary>
     internal static void Check(PlatformSettings settings, IReadOnlyList<CapabilityDecision> decisions, ProblemCollector problems)

@@ -236,6 +236,26 @@ public class TenantNamespaceTests
         Assert.NotEmpty(PodSecurityAdmissionCheck.Rejections(config, "payments", labels, RootPod()));
     }
 
+    [Fact]
+    public async Task Pod_security_defaults_switched_off_with_non_root_containers_on_is_warned_about()
+    {
+        var off = await StackRunner.RunAsync(Config("enterprise", v => v["hardeningExceptions"] = """{"podSecurityDefaults": "the reason"}"""));
+        var warning = Assert.Single(off.Single<Platform.Stacks.PlatformStack>().Warnings, w => w.Contains("podSecurityDefaults", StringComparison.Ordinal));
+        Assert.StartsWith("platform:hardeningExceptions.podSecurityDefaults leaves the API servers without Pod Security defaults", warning, StringComparison.Ordinal);
+        Assert.Contains("enforces nothing instead of restricted", warning, StringComparison.Ordinal);
+        // The team's namespace keeps its level.
+        Assert.Equal("restricted", Strings(Map(off.Registration(NamespaceType, $"{Tenant}-namespace").Inputs["metadata"])["labels"])["pod-security.kubernetes.io/enforce"]);
+
+        var on = await StackRunner.RunAsync(Config("enterprise"));
+        Assert.DoesNotContain(on.Single<Platform.Stacks.PlatformStack>().Warnings, w => w.Contains("podSecurityDefaults", StringComparison.Ordinal));
+        var capabilityOff = await StackRunner.RunAsync(Config("small", v =>
+        {
+            v["hardeningExceptions"] = """{"podSecurityDefaults": "the reason"}""";
+            v["capabilities"] = """{"nonRootContainers": false}""";
+        }));
+        Assert.DoesNotContain(capabilityOff.Single<Platform.Stacks.PlatformStack>().Warnings, w => w.Contains("podSecurityDefaults", StringComparison.Ordinal));
+    }
+
     private static object[] ReconfigureTriggers(StackRun run) =>
         ((ImmutableArray<object>)run.Registration(CommandType, Resource("cp-2", "reconfigure")).Inputs["triggers"]).ToArray();
 

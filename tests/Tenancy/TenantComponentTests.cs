@@ -80,6 +80,28 @@ public class TenantComponentTests
     }
 
     [Fact]
+    public void Pod_security_exemptions_compare_and_render_the_same_in_any_order()
+    {
+        var ab = new Platform.Components.Cluster.Kubeadm.PodSecurityAdmission { Enforce = PodSecurityLevel.Restricted, ExemptNamespaces = ["b", "a"], ExemptUsernames = ["u2", "u1"] };
+        var ba = ab with { ExemptNamespaces = ["a", "b", "kube-system"], ExemptUsernames = ["u1", "u2"] };
+
+        Assert.Equal(ab, ba);
+        Assert.Equal(ab.GetHashCode(), ba.GetHashCode());
+        Assert.NotEqual(ab, ab with { Enforce = PodSecurityLevel.Baseline });
+        Assert.NotEqual(ab, ab with { ExemptRuntimeClasses = ["kata"] });
+        var hardening = new Platform.Components.Cluster.Kubeadm.KubeadmHardening { PodSecurity = ab };
+        Assert.Equal(hardening, hardening with { PodSecurity = ba });
+        Assert.Equal(Platform.Components.Cluster.Kubeadm.KubeadmConfigRenderer.RenderAdmissionConfig(hardening),
+            Platform.Components.Cluster.Kubeadm.KubeadmConfigRenderer.RenderAdmissionConfig(hardening with { PodSecurity = ba }));
+        var decoded = Validation.ConfigApi.ConfigDocuments.DecodeSingle<Validation.ConfigApi.AdmissionConfiguration>(
+            Platform.Components.Cluster.Kubeadm.KubeadmConfigRenderer.RenderAdmissionConfig(hardening), "1.37");
+        var podSecurity = Assert.IsType<Validation.ConfigApi.PodSecurityConfiguration>(decoded.Plugins![0].Configuration);
+        Assert.Equal(["a", "b", "kube-system"], podSecurity.Exemptions.Namespaces);
+        Assert.Equal(["u1", "u2"], podSecurity.Exemptions.Usernames);
+        Assert.Equal(Validation.ConfigApi.PodSecurityLevel.Restricted, podSecurity.Defaults.Enforce);
+    }
+
+    [Fact]
     public void A_limit_range_is_checked_in_kubernetes_order()
     {
         Assert.Empty(new TenantLimitRange().Validate());

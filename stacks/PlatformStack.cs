@@ -45,7 +45,7 @@ public class PlatformStack : Stack
             ServiceCidr = settings.ServiceCidr.ToString(),
             DnsDomain = settings.ClusterDomain,
             SshPrivateKey = new Config(PlatformConfigKeys.Namespace).RequireSecret(PlatformConfigKeys.SshPrivateKey.Name),
-            Hardening = HardeningSwitches.Apply(settings.HardeningExceptions.Keys),
+            Hardening = HardeningSwitches.Apply(settings.HardeningExceptions.Keys) with { PodSecurity = ClusterPodSecurity.Admission(settings, decisions) },
             // Cilium's kube-proxy replacement takes over Services, so kubeadm installs no kube-proxy.
             KubeProxy = !(settings.Cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium && settings.Cni.KubeProxyReplacement),
             SecretsEncryptionMigration = settings.SecretsEncryptionMigration,
@@ -67,6 +67,8 @@ public class PlatformStack : Stack
                 "is readable in the stack's state. Once this update has restarted every API server (their reconfigure steps), set it " +
                 "to false and run pulumi up again: secretbox writes and every Secret is rewritten (README: Secrets encryption at rest).");
         }
+        if (ClusterPodSecurity.Warning(settings, decisions) is { } podSecurityWarning)
+            warnings.Add(podSecurityWarning);
         var storage = PlatformStorage.From(settings, decisions);
         if (LayerRequirements.StorageWarning(settings, storage) is { } storageWarning)
             warnings.Add(storageWarning);
@@ -111,8 +113,8 @@ public class PlatformStack : Stack
     public Output<string> CertificateWarning { get; }
 
     /// <summary>What the person running the stack is warned about on every run (each also a Pulumi warning): nodes and
-    /// bastions whose SSH host key is not pinned, an unfinished Secrets encryption migration, a Ceph cluster with a single
-    /// monitor. Empty when there is nothing.</summary>
+    /// bastions whose SSH host key is not pinned, an unfinished Secrets encryption migration, Pod Security defaults switched
+    /// off while nonRootContainers is on, a Ceph cluster with a single monitor. Empty when there is nothing.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Grafana's URL on the default IngressClass; empty when Grafana is not exposed (monitoring off, no ingress:

@@ -33,25 +33,28 @@ public sealed class PlatformNamespace : ComponentResource
             problems.Add("allowance names must be unique");
         if (args.MetricsPorts.Any(p => p.Port is < 1 or > 65535 || p.Protocol is not ("TCP" or "UDP" or "SCTP")))
             problems.Add("metrics ports must be 1-65535 over TCP, UDP or SCTP");
+        var level = args.Enforce.ToString().ToLowerInvariant();
+        var labels = new Dictionary<string, string>
+        {
+            ["pod-security.kubernetes.io/enforce"] = level,
+            ["pod-security.kubernetes.io/enforce-version"] = "latest",
+            ["pod-security.kubernetes.io/audit"] = "restricted",
+            ["pod-security.kubernetes.io/warn"] = "restricted",
+            ["app.kubernetes.io/managed-by"] = "platform",
+        };
+        foreach (var (key, value) in args.Labels)
+        {
+            if (!labels.TryAdd(key, value))
+                problems.Add($"label {key} is the platform's own");
+        }
         if (problems.Count > 0)
             throw new ArgumentException($"Namespace {args.Name}: {string.Join("; ", problems)}.", nameof(args));
 
-        var level = args.Enforce.ToString().ToLowerInvariant();
-        Namespace = new Namespace(name, new NamespaceArgs
-        {
-            Metadata = new ObjectMetaArgs
-            {
-                Name = args.Name,
-                Labels =
-                {
-                    { "pod-security.kubernetes.io/enforce", level },
-                    { "pod-security.kubernetes.io/enforce-version", "latest" },
-                    { "pod-security.kubernetes.io/audit", "restricted" },
-                    { "pod-security.kubernetes.io/warn", "restricted" },
-                    { "app.kubernetes.io/managed-by", "platform" },
-                },
-            },
-        }, new CustomResourceOptions { Parent = this });
+        var metadata = new ObjectMetaArgs { Name = args.Name, Labels = labels };
+        if (args.Annotations.Count > 0)
+            metadata.Annotations = args.Annotations.ToDictionary(kv => kv.Key, kv => kv.Value);
+        Namespace = new Namespace(name, new NamespaceArgs { Metadata = metadata },
+            new CustomResourceOptions { Parent = this, Protect = args.Protect });
         NamespaceName = Namespace.Metadata.Apply(m => m.Name);
 
         Policy($"{name}-default-deny", "default-deny", new NetworkPolicySpecArgs

@@ -18,4 +18,15 @@ public sealed record PlatformNamespaceArgs
     /// <summary>The (container port, protocol) pairs its pods serve metrics on, which the monitoring namespace
     /// (<see cref="PlatformNamespace.MonitoringNamespace"/>) may reach. Default none.</summary>
     public IReadOnlyList<(int Port, string Protocol)> MetricsPorts { get; init; } = [];
+
+    /// <summary>Labels on the namespace beside the Pod Security and <c>app.kubernetes.io/managed-by</c> labels, which
+    /// they may not repeat (e.g. a team's labels that policies select). Default none.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Annotations on the namespace (e.g. its owner's contact). Default none.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Whether the Namespace resource is protected (Pulumi <c>protect</c>): removing it from the program, or a
+    /// destroy, fails until it is unprotected, as deleting a namespace deletes everything in it. Default false.</summary>
+    public bool Protect { get; init; }
 }

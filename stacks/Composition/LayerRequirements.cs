@@ -78,6 +78,7 @@ internal static class LayerRequirements
                 }
             }
         }
+        ClusterPodSecurity.Check(settings, decisions, problems);
         problems.ThrowIfAny();
     }
 

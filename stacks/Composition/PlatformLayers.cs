@@ -25,6 +25,11 @@ public static class PlatformLayers
     /// <summary>The capability the stack builds itself, before any layer: the cluster every layer runs on.</summary>
     public const string Core = Capabilities.CapabilityIds.Installation;
 
+    /// <summary>The capabilities the <see cref="Core"/> carries out itself, with no layer of their own: nonRootContainers
+    /// (the API servers' Pod Security defaults, <see cref="ClusterPodSecurity"/>, and the level every namespace the
+    /// platform creates declares).</summary>
+    public static IReadOnlyList<string> InCore { get; } = new ReadOnlyCollection<string>([CapabilityIds.NonRootContainers]);
+
     /// <summary>The layers by capability id, in deployment order, after the <see cref="Core"/>.</summary>
     public static IReadOnlyList<KeyValuePair<string, Deploy>> InOrder { get; } =
         new ReadOnlyCollection<KeyValuePair<string, Deploy>>(new List<KeyValuePair<string, Deploy>>
@@ -81,7 +86,9 @@ public static class PlatformLayers
     /// The parts of the <see cref="Core"/> that run as pods, so they come after the CNI, registered whatever else is
     /// switched on: the kubelet serving-certificate approver, whenever kubelets request their serving
     /// certificates from the cluster CA (hardening switch <c>kubeletServingCertificates</c>), scoped to the inventory's
-    /// node names and addresses; and kured (<see cref="NodeReboots"/>), unless <c>platform:reboots.enabled</c> is false. Call it once the <see cref="CapabilityIds.Cni"/> layer is in
+    /// node names and addresses; kured (<see cref="NodeReboots"/>), unless <c>platform:reboots.enabled</c> is false; and each
+    /// team's namespace of <c>platform:tenants</c> (<see cref="Components.Tenancy.TenantNamespace"/>, at
+    /// <see cref="ClusterPodSecurity.TenantLevel"/>). Call it once the <see cref="CapabilityIds.Cni"/> layer is in
     /// <see cref="PlatformContext.Layers"/>; it takes the same ordering rule as the layers (<see cref="OnCluster"/>).
     /// Nothing waits for it: a node's <c>kubectl logs/exec</c> work once its certificate is approved, seconds after the
     /// approver starts; a node added later is denied until the approver's release has its name and address (after the
@@ -103,6 +110,16 @@ public static class PlatformLayers
         {
             components.Add(new NodeReboots($"{settings.ClusterName}-reboots",
                 new NodeRebootsArgs { Options = settings.Reboots }, OnCluster(context)));
+        }
+        // Teams' namespaces belong to the core, not to nonRootContainers (which only sets their default level): switching
+        // a capability off must never delete a team's namespace and everything in it.
+        foreach (var tenant in settings.Tenants)
+        {
+            components.Add(new Components.Tenancy.TenantNamespace($"{settings.ClusterName}-tenant-{tenant.Name}", new Components.Tenancy.TenantNamespaceArgs
+            {
+                Tenant = tenant,
+                Enforce = ClusterPodSecurity.TenantLevel(tenant, settings, context.Capabilities),
+            }, OnCluster(context)));
         }
         return components;
     }

@@ -367,6 +367,36 @@ public static class PlatformConfigKeys
             "drain that takes longer is given up and the node is not rebooted).",
     };
 
+    /// <summary><c>platform:podSecurity</c>: the cluster-wide Pod Security level and its exemptions.</summary>
+    public static PlatformConfigKey PodSecurity { get; } = new()
+    {
+        Name = "podSecurity",
+        Type = PlatformConfigValueType.Object,
+        Default = "{}",
+        Example = """{"enforce": "restricted", "exemptions": {"namespaces": {"legacy-billing": "the vendor's image runs as root until release 5"}}}""",
+        Description = "Pod Security admission for namespaces without their own level (hardening switch podSecurityDefaults): " +
+            "enforce (privileged, baseline or restricted; default restricted for the medium and enterprise tiers and baseline " +
+            "for small while the nonRootContainers capability is on, baseline when it is off; set only with it on); restricted " +
+            "is always audited and warned. exemptions: usernames, runtimeClasses and namespaces, each a map of name to the " +
+            "reason it is exempt (a non-empty text); kube-system is always exempt. Platform namespaces and teams' namespaces " +
+            "carry their own level.",
+    };
+
+    /// <summary><c>platform:tenants</c>: the teams' namespaces.</summary>
+    public static PlatformConfigKey Tenants { get; } = new()
+    {
+        Name = "tenants",
+        Type = PlatformConfigValueType.Array,
+        Default = "[]",
+        Example = """[{"name": "payments", "team": "payments", "owner": "payments-oncall@example.com", "quota": {"requests.cpu": "8", "requests.memory": "16Gi", "limits.memory": "32Gi", "pods": "100"}}]""",
+        Description = "Teams' namespaces, each {name (a DNS-1123 label, not default, kube-* or a platform namespace), team " +
+            "(label platform/team), owner (contact, annotation platform/owner), group (bound to the ClusterRole edit; default " +
+            "the team), podSecurity (privileged, baseline or restricted; default the cluster's level; a lower one needs " +
+            "podSecurityReason), quota (ResourceQuota hard limits, required), limitRange ({defaultRequest, default, max, min} " +
+            "for containers; default requests cpu 100m and memory 128Mi, limits cpu 1 and memory 512Mi), labels}. Each gets a " +
+            "default-deny NetworkPolicy with DNS allowed. Removing one needs `pulumi state unprotect` of its Namespace first.",
+    };
+
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<PlatformConfigKey> All { get; } =
     [
@@ -398,5 +428,7 @@ public static class PlatformConfigKeys
         Storage,
         Monitoring,
         MonitoringSecrets,
+        PodSecurity,
+        Tenants,
     ];
 }

@@ -88,6 +88,13 @@ public sealed record PlatformSettings
     /// <summary>When kured reboots nodes (<c>platform:reboots</c>); default on, every day, the whole day, UTC.</summary>
     public Platform.Components.Cluster.Reboots.NodeRebootOptions Reboots { get; init; } = new();
 
+    /// <summary>The cluster-wide Pod Security level and exemptions (<c>platform:podSecurity</c>); the tier's level and
+    /// no exemptions by default.</summary>
+    public PodSecurityOptions PodSecurity { get; init; } = new();
+
+    /// <summary>The teams' namespaces (<c>platform:tenants</c>), in configuration order; none by default.</summary>
+    public IReadOnlyList<Platform.Components.Tenancy.TenantOptions> Tenants { get; init; } = [];
+
     /// <summary>Capability on/off overrides by capability id (<c>platform:capabilities</c>); empty by default.</summary>
     public IReadOnlyDictionary<string, bool> CapabilityOverrides { get; init; } = ReadOnlyDictionary<string, bool>.Empty;
 

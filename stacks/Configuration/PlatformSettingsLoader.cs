@@ -84,6 +84,8 @@ public static class PlatformSettingsLoader
         var maxUnavailableWorkers = UpgradeOptionsParser.ReadMaxUnavailableWorkers(source, problems);
         var reboots = RebootOptionsParser.Read(source, problems);
         var capabilities = ReadCapabilities(source, problems);
+        var podSecurity = TenancyOptionsParser.ReadPodSecurity(source, problems);
+        var tenants = TenancyOptionsParser.ReadTenants(source, problems);
 
         problems.ThrowIfAny();
         return new PlatformSettings
@@ -111,6 +113,8 @@ public static class PlatformSettingsLoader
             MaxUnavailableWorkers = maxUnavailableWorkers!,
             Reboots = reboots!,
             CapabilityOverrides = capabilities!,
+            PodSecurity = podSecurity!,
+            Tenants = tenants!,
         };
     }
 

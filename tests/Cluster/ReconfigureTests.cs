@@ -106,7 +106,9 @@ public class ReconfigureTests
         var decoded = ConfigDocuments.DecodeSingle<KubeadmV1Beta4ClusterConfiguration>(cluster, "1.36");
         Assert.Equal(
             [
-                (KubeadmConfigRenderer.ApiServerFilesVariable, KubeadmConfigRenderer.ApiServerFilesDigest(new KubeadmHardening())),
+                // The medium tier enforces restricted by default (nonRootContainers).
+                (KubeadmConfigRenderer.ApiServerFilesVariable, KubeadmConfigRenderer.ApiServerFilesDigest(
+                    new KubeadmHardening { PodSecurity = new PodSecurityAdmission { Enforce = Platform.Components.Networking.PodSecurityLevel.Restricted } })),
                 (KubeadmConfigRenderer.SecretsWriterVariable, "secretbox"),
             ],
             decoded.ApiServer!.ExtraEnvs!.Select(e => (e.Name, e.Value)));

@@ -114,7 +114,7 @@ public class PlatformStackTests
     public void Every_available_capability_has_a_layer_and_every_layer_an_available_capability()
     {
         var available = CapabilityMatrix.Default.All.Where(c => c.Availability == CapabilityAvailability.Available).Select(c => c.Id);
-        Assert.Equal(available.Order(), PlatformLayers.InOrder.Select(l => l.Key).Append(PlatformLayers.Core).Order());
+        Assert.Equal(available.Order(), PlatformLayers.InOrder.Select(l => l.Key).Append(PlatformLayers.Core).Concat(PlatformLayers.InCore).Order());
     }
 
     [Fact]

@@ -27,14 +27,18 @@ internal static class StrictStacks
     /// <summary>Kinds every stack writes: each platform namespace and its network policies.</summary>
     private static readonly string[] Baseline = ["v1/Namespace", "networking.k8s.io/v1/NetworkPolicy"];
 
+    /// <summary>Kinds a stack with teams' namespaces (platform:tenants) writes besides: each one's quota, limit range and
+    /// the team's RoleBinding.</summary>
+    private static readonly string[] Tenants = [.. Baseline, "v1/ResourceQuota", "v1/LimitRange", "rbac.authorization.k8s.io/v1/RoleBinding"];
+
     public static IReadOnlyDictionary<string, StrictStack> All { get; } = new[]
     {
-        new StrictStack("example-small", () => ExampleStackTests.Values("example-small"), Baseline, KubeVipPods: 0),
-        new StrictStack("example-medium", () => ExampleStackTests.Values("example-medium"), Baseline, KubeVipPods: 3),
-        new StrictStack("example-enterprise", () => ExampleStackTests.Values("example-enterprise"), Baseline, KubeVipPods: 0),
+        new StrictStack("example-small", () => ExampleStackTests.Values("example-small"), Tenants, KubeVipPods: 0),
+        new StrictStack("example-medium", () => ExampleStackTests.Values("example-medium"), Tenants, KubeVipPods: 3),
+        new StrictStack("example-enterprise", () => ExampleStackTests.Values("example-enterprise"), Tenants, KubeVipPods: 0),
         // The render fixtures (eng/render --all): every option on, secrets as the renderer's placeholders.
-        new StrictStack("fixture-full", () => Fixture("fixture-full"), [.. Baseline, "v1/Secret", "apiextensions.k8s.io/v1/CustomResourceDefinition"], KubeVipPods: 3),
-        new StrictStack("fixture-full-calico", () => Fixture("fixture-full-calico"), [.. Baseline, "v1/Secret"], KubeVipPods: 0),
+        new StrictStack("fixture-full", () => Fixture("fixture-full"), [.. Tenants, "v1/Secret", "apiextensions.k8s.io/v1/CustomResourceDefinition"], KubeVipPods: 3),
+        new StrictStack("fixture-full-calico", () => Fixture("fixture-full-calico"), [.. Tenants, "v1/Secret"], KubeVipPods: 0),
         new StrictStack("calico-metallb-every-ingress", () => With(v =>
         {
             v["cni"] = """{"plugin": "calico", "encryption": "pod"}""";

@@ -163,8 +163,9 @@ public static partial class KubeadmConfigRenderer
     }
 
     /// <summary>The API server's admission configuration (apiserver.config.k8s.io/v1): the Pod Security defaults when
-    /// <see cref="KubeadmHardening.PodSecurityDefaults"/> is on (enforce <c>baseline</c>, audit and warn
-    /// <c>restricted</c>, all at <c>latest</c>; <c>kube-system</c> exempt), and the EventRateLimit plugin's
+    /// <see cref="KubeadmHardening.PodSecurityDefaults"/> is on (enforce <see cref="KubeadmHardening.PodSecurity"/>'s level,
+    /// <c>baseline</c> by default, audit and warn <c>restricted</c>, all at <c>latest</c>; <c>kube-system</c> and the
+    /// configured usernames, runtime classes and namespaces exempt, each list sorted), and the EventRateLimit plugin's
     /// configuration path when <see cref="KubeadmHardening.EventRateLimit"/> is on.</summary>
     /// <param name="h">The hardening switches.</param>
     public static string RenderAdmissionConfig(KubeadmHardening h)
@@ -179,16 +180,16 @@ public static partial class KubeadmConfigRenderer
                     ("apiVersion", "pod-security.admission.config.k8s.io/v1"),
                     ("kind", "PodSecurityConfiguration"),
                     ("defaults", Map(
-                        ("enforce", "baseline"),
+                        ("enforce", h.PodSecurity.Enforce.ToString().ToLowerInvariant()),
                         ("enforce-version", "latest"),
                         ("audit", "restricted"),
                         ("audit-version", "latest"),
                         ("warn", "restricted"),
                         ("warn-version", "latest"))),
                     ("exemptions", Map(
-                        ("usernames", Array.Empty<string>()),
-                        ("runtimeClasses", Array.Empty<string>()),
-                        ("namespaces", new[] { "kube-system" })))))));
+                        ("usernames", PodSecurityAdmission.Sorted(h.PodSecurity.ExemptUsernames)),
+                        ("runtimeClasses", PodSecurityAdmission.Sorted(h.PodSecurity.ExemptRuntimeClasses)),
+                        ("namespaces", h.PodSecurity.AllExemptNamespaces)))))));
         }
         if (h.EventRateLimit)
             plugins.Add(Map(("name", "EventRateLimit"), ("path", KubeadmPaths.EventRateLimitConfig)));

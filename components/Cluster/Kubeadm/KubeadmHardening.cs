@@ -31,9 +31,14 @@ public sealed record KubeadmHardening
     /// Default <c>true</c>.</summary>
     public bool EventRateLimit { get; init; } = true;
 
-    /// <summary>Pod Security admission defaults for every namespace without its own labels: enforce <c>baseline</c>,
-    /// audit and warn <c>restricted</c>; <c>kube-system</c> is exempt. Default <c>true</c>.</summary>
+    /// <summary>Pod Security admission defaults for every namespace without its own labels: enforce
+    /// <see cref="PodSecurity"/>'s level (<c>baseline</c> unless set), audit and warn <c>restricted</c>; <c>kube-system</c>
+    /// and <see cref="PodSecurity"/>'s exemptions are exempt. Default <c>true</c>.</summary>
     public bool PodSecurityDefaults { get; init; } = true;
+
+    /// <summary>The enforced level and the exemptions of the Pod Security defaults, used while
+    /// <see cref="PodSecurityDefaults"/> is on. Default: enforce <c>baseline</c>, only <c>kube-system</c> exempt.</summary>
+    public PodSecurityAdmission PodSecurity { get; init; } = new();
 
     /// <summary>Kubelet serving certificates signed by the cluster CA (kubelet <c>serverTLSBootstrap</c>) and the API
     /// server verifying them (<c>--kubelet-certificate-authority</c>). The kubelets' serving certificate requests must

@@ -87,6 +87,21 @@ MANIFEST = {
     "Pulumi.Kubernetes.Types.Inputs.Networking.V1.IPBlockArgs": ("Pulumi.Kubernetes", None, {}),
     "Pulumi.Kubernetes.Types.Inputs.Meta.V1.LabelSelectorArgs": ("Pulumi.Kubernetes", None, {}),
     "Pulumi.Kubernetes.Types.Inputs.Meta.V1.LabelSelectorRequirementArgs": ("Pulumi.Kubernetes", None, {}),
+    # Teams' namespaces (components/Tenancy): quota, limit range and the team's RoleBinding.
+    "Pulumi.Kubernetes.Core.V1.ResourceQuota": ("Pulumi.Kubernetes", "kubernetes:core/v1:ResourceQuota", {
+        "args": "WithKind(args, \"v1\", \"ResourceQuota\")"}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ResourceQuotaArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ResourceQuotaSpecArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Core.V1.LimitRange": ("Pulumi.Kubernetes", "kubernetes:core/v1:LimitRange", {
+        "args": "WithKind(args, \"v1\", \"LimitRange\")"}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.LimitRangeArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.LimitRangeSpecArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.LimitRangeItemArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Rbac.V1.RoleBinding": ("Pulumi.Kubernetes", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", {
+        "args": "WithKind(args, \"rbac.authorization.k8s.io/v1\", \"RoleBinding\")"}),
+    "Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleBindingArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleRefArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Rbac.V1.SubjectArgs": ("Pulumi.Kubernetes", None, {}),
 }
 
 # Hand-written types of each package (they need behaviour the listing cannot express).

@@ -20,6 +20,10 @@ public sealed record PlatformContext
     /// <summary>The cluster: its PKI, nodes, admin kubeconfig and the Kubernetes provider every layer uses.</summary>
     public required Cluster Cluster { get; init; }
 
+    /// <summary>How layers have their metrics scraped: Prometheus' namespace and the release of the Prometheus Operator's
+    /// CRDs. Null when the monitoring capability is off; layers then create no ServiceMonitor, PodMonitor or rule.</summary>
+    public Components.Observability.MetricsScraping? Monitoring { get; init; }
+
     /// <summary>The core's components that run on the cluster (<see cref="PlatformLayers.CoreOnCluster"/>), once
     /// registered: the layers after them can wait for them.</summary>
     public List<Pulumi.ComponentResource> CoreOnCluster { get; } = [];

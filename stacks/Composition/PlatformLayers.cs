@@ -80,7 +80,18 @@ public static class PlatformLayers
         if (settings.Reboots.Enabled)
         {
             components.Add(new NodeReboots($"{settings.ClusterName}-reboots",
-                new NodeRebootsArgs { Options = settings.Reboots }, OnCluster(context)));
+                new NodeRebootsArgs { Options = settings.Reboots, Metrics = context.Monitoring }, OnCluster(context)));
+        }
+        if (context.Monitoring is { } monitoring)
+        {
+            // The control plane's loopback-bound metrics, served to Prometheus by authenticating proxies on the nodes.
+            components.Add(new Components.Observability.Scraping.ControlPlaneMetricsProxy($"{settings.ClusterName}-metrics-proxy",
+                new Components.Observability.Scraping.ControlPlaneMetricsProxyArgs
+                {
+                    ClusterCa = context.Cluster.Pki.ClusterCa,
+                    Metrics = monitoring,
+                    KubeProxy = context.Cluster.KubeProxy,
+                }, OnCluster(context)));
         }
         return components;
     }

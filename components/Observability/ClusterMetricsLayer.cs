@@ -55,7 +55,8 @@ public sealed class ClusterMetricsLayer : ComponentResource
         if (args.Options.KubeStateMetrics)
         {
             KubeStateMetrics = HelmInstall.Chart($"{name}-kube-state-metrics", HelmCharts.KubeStateMetrics, ns.NamespaceName,
-                KubeStateMetricsValues.Render(), new CustomResourceOptions { Parent = this });
+                args.Metrics is null ? KubeStateMetricsValues.Render() : HelmValues.Merge(KubeStateMetricsValues.Render(), KubeStateMetricsValues.Monitoring()),
+                new CustomResourceOptions { Parent = this, DependsOn = args.Metrics is null ? [] : [args.Metrics.CrdsReady] });
         }
         RegisterOutputs(new Dictionary<string, object?>
         {

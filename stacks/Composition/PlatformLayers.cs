@@ -75,7 +75,7 @@ public static class PlatformLayers
         if (Configuration.HardeningSwitches.Apply(settings.HardeningExceptions.Keys).KubeletServingCertificates)
         {
             components.Add(new KubeletServingCertificateApprover($"{settings.ClusterName}-serving-certificates",
-                new KubeletServingCertificateApproverArgs { Nodes = settings.Nodes }, OnCluster(context)));
+                new KubeletServingCertificateApproverArgs { Nodes = settings.Nodes, Metrics = context.Monitoring }, OnCluster(context)));
         }
         if (settings.Reboots.Enabled)
         {
@@ -91,6 +91,7 @@ public static class PlatformLayers
                     ClusterCa = context.Cluster.Pki.ClusterCa,
                     Metrics = monitoring,
                     KubeProxy = context.Cluster.KubeProxy,
+                    CalicoFelix = settings.Cni.Plugin == CniPlugin.Calico,
                 }, OnCluster(context)));
         }
         return components;
@@ -156,6 +157,7 @@ public static class PlatformLayers
                 ApiServerHost = settings.ApiEndpoint.Host,
                 ApiServerPort = settings.ApiEndpoint.Port,
             },
+            Metrics = context.Monitoring,
         }, OnClusterNetwork(context));
         if (!cluster.KubeProxy) cluster.ReconcileServiceProxy([network.Release]);
         return network;
@@ -169,7 +171,7 @@ public static class PlatformLayers
             Options = settings.Storage,
             Nodes = settings.Nodes,
             // The ServiceMonitors and PrometheusRules need the Prometheus Operator's CRDs, which the monitoring layer brings.
-            Monitoring = context.Capabilities.Any(d => d.Id == CapabilityIds.Monitoring && d.Enabled),
+            Metrics = context.Monitoring,
         }, OnCluster(context));
     }
 
@@ -185,6 +187,7 @@ public static class PlatformLayers
             LoadBalancer = settings.LoadBalancer,
             CiliumIsTheCni = settings.Cni.Plugin == CniPlugin.Cilium,
             CiliumReplacesKubeProxy = settings.Cni.KubeProxyReplacement,
+            Metrics = context.Monitoring,
         }, OnCluster(context));
     }
 
@@ -201,6 +204,7 @@ public static class PlatformLayers
             DefaultIngressController = DefaultController(settings),
             Rfc2136TsigSecret = config.GetSecret(Configuration.PlatformConfigKeys.Rfc2136TsigSecret.Name) is { } tsig ? (Input<string>)tsig : null,
             ClusterName = settings.ClusterName,
+            Metrics = context.Monitoring,
         }, OnCluster(context));
     }
 
@@ -243,6 +247,7 @@ public static class PlatformLayers
             },
             CertManager = certificates is null ? [] : [certificates.Release],
             ServingCertificateApprover = approver is null ? [] : [approver.Release],
+            Metrics = context.Monitoring,
         }, OnCluster(context));
     }
 
@@ -266,6 +271,7 @@ public static class PlatformLayers
             Options = settings.ExternalDns!,
             ClusterName = settings.ClusterName,
             Credentials = credentials,
+            Metrics = context.Monitoring,
         }, OnCluster(context));
     }
 }

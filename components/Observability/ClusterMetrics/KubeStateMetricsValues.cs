@@ -21,6 +21,13 @@ public static class KubeStateMetricsValues
     /// (8081, <c>selfMonitor.telemetryPort</c>).</summary>
     public static IReadOnlyList<(int Port, string Protocol)> MetricsPorts { get; } = [(8080, "TCP"), (8081, "TCP")];
 
+    /// <summary>The overlay that has kube-state-metrics scraped (monitoring on): the chart's ServiceMonitor, which
+    /// scrapes both ports.</summary>
+    public static IReadOnlyDictionary<string, object> Monitoring() => new Dictionary<string, object>(StringComparer.Ordinal)
+    {
+        ["prometheus"] = Map(("monitor", Map(("enabled", true)))),
+    };
+
     /// <summary>The resources it watches.</summary>
     public static IReadOnlyList<string> Collectors { get; } =
     [

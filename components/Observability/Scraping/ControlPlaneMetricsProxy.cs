@@ -21,8 +21,8 @@ namespace Platform.Components.Observability.Scraping;
 /// <see cref="MetricsProxyIdentity.ServerName"/>) and is authenticated by TokenReview and authorised by
 /// SubjectAccessReview; the proxies' ServiceAccount may create those reviews and nothing else, and their client
 /// certificate's user may only <c>get /metrics</c>. kube-prometheus-stack's own Services and ServiceMonitors scrape the
-/// control-plane proxies (<see cref="ControlPlaneScrapeValues"/>); this component adds kube-proxy's Service and
-/// ServiceMonitor, whose chart versions cannot name the TLS server.
+/// control-plane proxies (<see cref="ControlPlaneScrapeValues"/>); this component adds the Services and ServiceMonitors
+/// of the node proxies (kube-proxy, whose chart ServiceMonitor cannot name the TLS server, and Calico's Felix).
 /// </summary>
 public sealed class ControlPlaneMetricsProxy : ComponentResource
 {
@@ -31,9 +31,6 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource
 
     /// <summary>The name of the ServiceAccount, the DaemonSets' prefix and the RBAC objects' suffix.</summary>
     public const string Name = "metrics-proxy";
-
-    /// <summary>The name of kube-proxy's scrape Service and ServiceMonitor.</summary>
-    public const string KubeProxyMonitorName = "kube-proxy-metrics";
 
     /// <summary>The Secret holding the serving certificate.</summary>
     public const string ServingSecret = "metrics-proxy-serving";
@@ -104,58 +101,36 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource
             [MetricsUpstreams.ControllerManager, MetricsUpstreams.Scheduler, MetricsUpstreams.Etcd],
             new Dictionary<string, string> { ["node-role.kubernetes.io/control-plane"] = "" }, child);
 
-        if (args.KubeProxy)
+        var nodeUpstreams = new List<MetricsUpstream>();
+        if (args.KubeProxy) nodeUpstreams.Add(MetricsUpstreams.KubeProxy);
+        if (args.CalicoFelix) nodeUpstreams.Add(MetricsUpstreams.CalicoFelix);
+        if (nodeUpstreams.Count > 0)
         {
-            Nodes = DaemonSet($"{name}-nodes", $"node-{Name}", MetricsProxyIdentity.NodeApp, [MetricsUpstreams.KubeProxy], null, child);
-            var serviceLabels = new InputMap<string>
-            {
-                { "app.kubernetes.io/name", MetricsProxyIdentity.NodeApp },
-                { "app.kubernetes.io/managed-by", "platform" },
-                // kube-prometheus-stack's kube-proxy rules and dashboards select job="kube-proxy".
-                { "jobLabel", "kube-proxy" },
-            };
-            _ = new Service($"{name}-kube-proxy", new ServiceArgs
-            {
-                Metadata = new ObjectMetaArgs { Name = KubeProxyMonitorName, Namespace = ns, Labels = serviceLabels },
-                Spec = new ServiceSpecArgs
-                {
-                    ClusterIP = "None",
-                    Selector = MetricsProxyIdentity.Labels(MetricsProxyIdentity.NodeApp).ToDictionary(kv => kv.Key, kv => kv.Value),
-                    Ports =
-                    {
-                        new ServicePortArgs
-                        {
-                            Name = PortName, Port = MetricsUpstreams.KubeProxy.ListenPort, TargetPort = MetricsUpstreams.KubeProxy.ListenPort, Protocol = "TCP",
-                        },
-                    },
-                },
-            }, child);
-            _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource($"{name}-kube-proxy", new CustomObjectArgs("monitoring.coreos.com/v1", "ServiceMonitor")
-            {
-                Metadata = new ObjectMetaArgs { Name = KubeProxyMonitorName, Namespace = ns },
-                Spec = new InputMap<object>
-                {
-                    { "jobLabel", "jobLabel" },
-                    { "selector", new Dictionary<string, object> { ["matchLabels"] = new Dictionary<string, object>
-                        { ["app.kubernetes.io/name"] = MetricsProxyIdentity.NodeApp, ["jobLabel"] = "kube-proxy" } } },
-                    { "namespaceSelector", new Dictionary<string, object> { ["matchNames"] = new object[] { ns } } },
-                    { "endpoints", new object[] { KubeProxyEndpoint() } },
-                },
-            }, new CustomResourceOptions { Parent = this, DependsOn = { args.Metrics.CrdsReady } });
+            Nodes = DaemonSet($"{name}-nodes", $"node-{Name}", MetricsProxyIdentity.NodeApp, nodeUpstreams, null, child);
+            foreach (var nodeUpstream in nodeUpstreams)
+                NodeMonitor(name, nodeUpstream, args.Metrics);
         }
 
-        RegisterOutputs(new Dictionary<string, object?> { ["namespace"] = ns, ["kubeProxy"] = args.KubeProxy });
+        RegisterOutputs(new Dictionary<string, object?> { ["namespace"] = ns, ["nodeUpstreams"] = nodeUpstreams.Select(u => u.Name).ToArray() });
     }
 
     /// <summary>The DaemonSet on the control-plane nodes (controller manager, scheduler, etcd).</summary>
     public DaemonSet ControlPlane { get; }
 
-    /// <summary>The DaemonSet on every node (kube-proxy); null where kube-proxy does not run.</summary>
+    /// <summary>The DaemonSet on every node (kube-proxy, Calico's Felix); null where neither runs.</summary>
     public DaemonSet? Nodes { get; }
 
-    /// <summary>kube-proxy's scrape endpoint: HTTPS, the proxies' certificate verified against the cluster CA for their
-    /// server name, Prometheus' token presented.</summary>
-    public static IReadOnlyDictionary<string, object> KubeProxyEndpoint() => new Dictionary<string, object>(StringComparer.Ordinal)
+    /// <summary>The name of the scrape Service and ServiceMonitor of the node upstream <paramref name="upstream"/>.</summary>
+    public static string MonitorName(MetricsUpstream upstream)
+    {
+        ArgumentNullException.ThrowIfNull(upstream);
+        return $"{upstream.Name}-metrics";
+    }
+
+    /// <summary>A node upstream's scrape endpoint: HTTPS, the proxies' certificate verified against the cluster CA for
+    /// their server name, Prometheus' token presented (kube-prometheus-stack's kube-proxy ServiceMonitor cannot name the
+    /// server, so the platform writes its own).</summary>
+    public static IReadOnlyDictionary<string, object> NodeEndpoint() => new Dictionary<string, object>(StringComparer.Ordinal)
     {
         ["port"] = PortName,
         ["scheme"] = "https",
@@ -167,6 +142,40 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource
             ["insecureSkipVerify"] = false,
         },
     };
+
+    // The headless Service selecting the node proxies on the upstream's port, and its ServiceMonitor; the job label is
+    // the upstream's name (kube-prometheus-stack's kube-proxy rules and dashboards select job="kube-proxy").
+    private void NodeMonitor(string name, MetricsUpstream upstream, MetricsScraping metrics)
+    {
+        const string ns = MetricsProxyIdentity.Namespace;
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["app.kubernetes.io/name"] = MetricsProxyIdentity.NodeApp,
+            ["app.kubernetes.io/managed-by"] = "platform",
+            ["jobLabel"] = upstream.Name,
+        };
+        _ = new Service($"{name}-{upstream.Name}", new ServiceArgs
+        {
+            Metadata = new ObjectMetaArgs { Name = MonitorName(upstream), Namespace = ns, Labels = labels },
+            Spec = new ServiceSpecArgs
+            {
+                ClusterIP = "None",
+                Selector = MetricsProxyIdentity.Labels(MetricsProxyIdentity.NodeApp).ToDictionary(kv => kv.Key, kv => kv.Value),
+                Ports = { new ServicePortArgs { Name = PortName, Port = upstream.ListenPort, TargetPort = upstream.ListenPort, Protocol = "TCP" } },
+            },
+        }, new CustomResourceOptions { Parent = this });
+        _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource($"{name}-{upstream.Name}", new CustomObjectArgs("monitoring.coreos.com/v1", "ServiceMonitor")
+        {
+            Metadata = new ObjectMetaArgs { Name = MonitorName(upstream), Namespace = ns },
+            Spec = new InputMap<object>
+            {
+                { "jobLabel", "jobLabel" },
+                { "selector", new Dictionary<string, object> { ["matchLabels"] = labels.ToDictionary(kv => kv.Key, kv => (object)kv.Value) } },
+                { "namespaceSelector", new Dictionary<string, object> { ["matchNames"] = new object[] { ns } } },
+                { "endpoints", new object[] { NodeEndpoint() } },
+            },
+        }, new CustomResourceOptions { Parent = this, DependsOn = { metrics.CrdsReady } });
+    }
 
     private (Output<string> Cert, Output<string> Key) Certificate(string name, ControlPlaneMetricsProxyArgs args, CertRequestArgs request, string[] uses)
     {

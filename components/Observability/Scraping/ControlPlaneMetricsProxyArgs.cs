@@ -16,6 +16,10 @@ public sealed record ControlPlaneMetricsProxyArgs
     /// Default true.</summary>
     public bool KubeProxy { get; init; } = true;
 
+    /// <summary>Whether Calico is the CNI with Felix's metrics on the loopback address: then every node's proxy serves
+    /// them too. Default false.</summary>
+    public bool CalicoFelix { get; init; }
+
     /// <summary>Validity of the proxies' certificates, in hours. Default 8760 (1 year).</summary>
     public int CertificateValidityHours { get; init; } = 8_760;
 

@@ -24,4 +24,8 @@ public static class MetricsUpstreams
 
     /// <summary>kube-proxy's metrics listener (plain HTTP, no authentication), on every node that runs kube-proxy.</summary>
     public static MetricsUpstream KubeProxy { get; } = new("kube-proxy", 10349, "http://127.0.0.1:10249/");
+
+    /// <summary>Calico's Felix metrics (plain HTTP, no authentication), on every node, once the platform switches them on
+    /// bound to the loopback address (<c>prometheusMetricsHost</c>; Felix would listen on every address by default).</summary>
+    public static MetricsUpstream CalicoFelix { get; } = new("calico-felix", 9191, "http://127.0.0.1:9091/");
 }

@@ -64,7 +64,9 @@ public static class PlatformLayers
     /// Nothing waits for it: a node's <c>kubectl logs/exec</c> work once its certificate is approved, seconds after the
     /// approver starts; a node added later is denied until the approver's release has its name and address (after the
     /// node's registration), and its kubelet asks again every 32 seconds until then. Nothing waits for kured either: it
-    /// only ever acts on a node that asks for a reboot.
+    /// only ever acts on a node that asks for a reboot. With <see cref="PlatformContext.Monitoring"/> set, the metrics
+    /// proxies too (<see cref="Components.Observability.Scraping.ControlPlaneMetricsProxy"/>): the control plane's
+    /// loopback-bound metrics, kube-proxy's and (with Calico) Felix's, served to Prometheus; nothing waits for them.
     /// </summary>
     /// <returns>The components registered, in order.</returns>
     public static IReadOnlyList<ComponentResource> CoreOnCluster(PlatformContext context)

@@ -51,6 +51,8 @@ public class PlatformStack : Stack
             SecretsEncryptionMigration = settings.SecretsEncryptionMigration,
             MaxUnavailableWorkers = settings.MaxUnavailableWorkers,
             Clock = clock,
+            // The metrics proxy verifies the controller manager and the scheduler against the cluster CA.
+            ControlPlaneServingCertificates = decisions.Any(d => d.Id == CapabilityIds.Monitoring && d.Enabled),
         });
         var warnings = new List<string>();
         if (SshHostKey.UnpinnedWarning(settings.Nodes) is { } hostKeys)

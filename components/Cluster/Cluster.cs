@@ -60,9 +60,14 @@ public sealed class Cluster : ComponentResource
             Hardening = args.Hardening,
             KubeProxy = args.KubeProxy,
             SecretsEncryptionMigration = args.SecretsEncryptionMigration,
+            ControlPlaneServingCertificates = args.ControlPlaneServingCertificates,
         };
 
-        Pki = new ClusterPki($"{name}-pki", new ClusterPkiArgs { ClusterName = args.ClusterName }, new ComponentResourceOptions { Parent = this });
+        Pki = new ClusterPki($"{name}-pki", new ClusterPkiArgs
+        {
+            ClusterName = args.ClusterName,
+            ControlPlaneServingCertificate = args.ControlPlaneServingCertificates,
+        }, new ComponentResourceOptions { Parent = this });
         var files = new ClusterFiles(spec, Pki, kubeVip, args.ApiEndpointPort, args.Nodes.Any(n => n.Role == NodeRole.Worker));
 
         var nodes = new List<KubernetesNode>();

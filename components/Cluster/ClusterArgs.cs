@@ -61,6 +61,12 @@ public sealed record ClusterArgs
     /// see <see cref="Cluster.EarliestCertificateExpiry"/>). Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Whether the controller manager and the scheduler serve a certificate signed by the cluster CA (for
+    /// <c>127.0.0.1</c> and <c>localhost</c>, from <see cref="ClusterPki.ControlPlaneServing"/>) instead of the self-signed
+    /// one each makes at start, so the metrics proxy on the node can verify them; their bind address stays 127.0.0.1.
+    /// Default false; the stack sets it when the monitoring capability is on.</summary>
+    public bool ControlPlaneServingCertificates { get; init; }
+
     /// <summary>The hardening switches. Default: everything hardened.</summary>
     public KubeadmHardening Hardening { get; init; } = new();
 }

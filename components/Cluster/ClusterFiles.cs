@@ -18,9 +18,19 @@ internal sealed class ClusterFiles
         _spec = spec;
         // What every node's files are made of, combined once for all nodes.
         var secrets = Output.Tuple(pki.BootstrapToken, pki.DiscoveryTokenCaCertHash, pki.SecretsEncryptionKey, pki.LegacyAescbcEncryptionKey);
-        var pem = Output.All(
+        var pemParts = new List<Output<string>>
+        {
             pki.ClusterCa.CertPem, pki.ClusterCa.KeyPem, pki.FrontProxyCa.CertPem, pki.FrontProxyCa.KeyPem,
-            pki.EtcdCa.CertPem, pki.EtcdCa.KeyPem, pki.ServiceAccountPrivateKeyPem, pki.ServiceAccountPublicKeyPem);
+            pki.EtcdCa.CertPem, pki.EtcdCa.KeyPem, pki.ServiceAccountPrivateKeyPem, pki.ServiceAccountPublicKeyPem,
+        };
+        if (spec.ControlPlaneServingCertificates)
+        {
+            var serving = pki.ControlPlaneServing
+                ?? throw new ArgumentException("The spec asks for the control-plane serving certificate, which the PKI does not have.", nameof(pki));
+            pemParts.Add(serving.CertPem);
+            pemParts.Add(serving.KeyPem);
+        }
+        var pem = Output.All(pemParts);
         _material = Output.Tuple(secrets, pem);
         KubeVipTemplate = kubeVipAddress is null ? null : KubeVipManifest.Render(kubeVipAddress, apiPort);
     }
@@ -85,6 +95,11 @@ internal sealed class ClusterFiles
         yield return new NodeFile($"{dir}/etcd/ca.key", "0600", pem[5]);
         yield return new NodeFile($"{dir}/sa.key", "0600", pem[6]);
         yield return new NodeFile($"{dir}/sa.pub", "0600", pem[7]);
+        if (pem.Length > 8)
+        {
+            yield return new NodeFile(KubeadmPaths.ControlPlaneServingCert, "0600", pem[8]);
+            yield return new NodeFile(KubeadmPaths.ControlPlaneServingKey, "0600", pem[9]);
+        }
     }
 
     private IEnumerable<NodeFile> HardeningFiles(string encryptionKey, string legacyEncryptionKey)

@@ -26,6 +26,7 @@ public sealed class ClusterPki : ComponentResource
 
     private static readonly string[] CaUses = { "cert_signing", "crl_signing", "digital_signature", "key_encipherment" };
     private static readonly string[] ClientUses = { "client_auth", "digital_signature", "key_encipherment" };
+    private static readonly string[] ServerUses = { "server_auth", "digital_signature", "key_encipherment" };
 
     /// <summary>Creates the PKI.</summary>
     public ClusterPki(string name, ClusterPkiArgs args, ComponentResourceOptions? options = null)
@@ -62,6 +63,30 @@ public sealed class ClusterPki : ComponentResource
         AdminCertPem = adminCert.CertPem;
         AdminCertValidityEndTime = adminCert.ValidityEndTime;
         AdminKeyPem = Output.CreateSecret(adminKey.PrivateKeyPem);
+
+        if (args.ControlPlaneServingCertificate)
+        {
+            // One certificate for every control-plane node: the controller manager and the scheduler listen on the node's
+            // loopback address only, so the names are the same everywhere. Renewed by a `pulumi up` as the admin one is.
+            var servingKey = new PrivateKey($"{name}-control-plane-serving-key", new PrivateKeyArgs { Algorithm = "RSA", RsaBits = args.RsaBits }, child);
+            var servingRequest = new CertRequest($"{name}-control-plane-serving-csr", new CertRequestArgs
+            {
+                PrivateKeyPem = servingKey.PrivateKeyPem,
+                Subject = new CertRequestSubjectArgs { CommonName = "control-plane-serving" },
+                DnsNames = { "localhost" },
+                IpAddresses = { "127.0.0.1" },
+            }, child);
+            var servingCert = new LocallySignedCert($"{name}-control-plane-serving-cert", new LocallySignedCertArgs
+            {
+                CertRequestPem = servingRequest.CertRequestPem,
+                CaCertPem = ClusterCa.CertPem,
+                CaPrivateKeyPem = ClusterCa.KeyPem,
+                ValidityPeriodHours = args.AdminCertificateValidityHours,
+                EarlyRenewalHours = args.AdminCertificateEarlyRenewalHours,
+                AllowedUses = ServerUses,
+            }, child);
+            ControlPlaneServing = new ServingCertificate(servingCert.CertPem, Output.CreateSecret(servingKey.PrivateKeyPem), servingCert.ValidityEndTime);
+        }
 
         // kubeadm's token format is [a-z0-9]{6}.[a-z0-9]{16}. RandomPassword, whose result is a schema secret and whose
         // ID is "none"; stacks that had RandomString parts get a new token, which the files and bootstrap-token steps
@@ -117,6 +142,10 @@ public sealed class ClusterPki : ComponentResource
 
     /// <summary>The admin client key, PEM; a secret.</summary>
     public Output<string> AdminKeyPem { get; }
+
+    /// <summary>The serving certificate of the controller manager and the scheduler (for <c>127.0.0.1</c> and
+    /// <c>localhost</c>, signed by the cluster CA); null unless <see cref="ClusterPkiArgs.ControlPlaneServingCertificate"/>.</summary>
+    public ServingCertificate? ControlPlaneServing { get; }
 
     /// <summary>The kubeadm bootstrap token, <c>[a-z0-9]{6}.[a-z0-9]{16}</c>; a secret.</summary>
     public Output<string> BootstrapToken { get; }

@@ -18,6 +18,10 @@ public sealed record ClusterPkiArgs
     /// for this one then means that no <c>pulumi up</c> has run for a month since it became due.</summary>
     public int AdminCertificateEarlyRenewalHours { get; init; } = 2_880;
 
+    /// <summary>Whether the PKI includes the serving certificate of the controller manager and the scheduler
+    /// (<see cref="ClusterPki.ControlPlaneServing"/>). Default false.</summary>
+    public bool ControlPlaneServingCertificate { get; init; }
+
     /// <summary>Size of every RSA key, in bits. Default 2048 (kubeadm's default).</summary>
     public int RsaBits { get; init; } = 2048;
 }

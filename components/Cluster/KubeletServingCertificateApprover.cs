@@ -26,7 +26,8 @@ public sealed class KubeletServingCertificateApprover : ComponentResource
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var values = KubeletCsrApproverValues.Render(args);
+        var values = args.Metrics is null ? KubeletCsrApproverValues.Render(args)
+            : HelmValues.Merge(KubeletCsrApproverValues.Render(args), KubeletCsrApproverValues.Monitoring());
 
         // It talks to the API server only: with DNS resolution bypassed it resolves no name, and it reaches the API
         // server at the address Kubernetes puts into its environment, so it needs no DNS either.
@@ -38,7 +39,7 @@ public sealed class KubeletServingCertificateApprover : ComponentResource
             MetricsPorts = KubeletCsrApproverValues.MetricsPorts,
         }, new ComponentResourceOptions { Parent = this });
         Release = HelmInstall.Chart($"{name}-kubelet-csr-approver", HelmCharts.KubeletCsrApprover, ns.NamespaceName, values,
-            new CustomResourceOptions { Parent = this });
+            new CustomResourceOptions { Parent = this, DependsOn = args.Metrics is null ? [] : [args.Metrics.CrdsReady] });
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["providerRegex"] = values["providerRegex"],

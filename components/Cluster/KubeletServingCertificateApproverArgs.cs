@@ -17,4 +17,8 @@ public sealed record KubeletServingCertificateApproverArgs
     /// <summary>The approver's replicas (leader election picks the one that approves). Default null: 2, or 1 on a
     /// single-node cluster.</summary>
     public int? Replicas { get; init; }
+
+    /// <summary>How the approver is scraped; null (the default) when monitoring is off. With it the chart creates its
+    /// ServiceMonitor and the release waits for the Prometheus Operator's CRDs.</summary>
+    public Observability.MetricsScraping? Metrics { get; init; }
 }

@@ -24,7 +24,7 @@ public sealed class NodeReboots : ComponentResource
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var values = KuredValues.Render(args.Options);
+        var values = args.Metrics is null ? KuredValues.Render(args.Options) : HelmValues.Merge(KuredValues.Render(args.Options), KuredValues.Monitoring());
 
         // kured runs a privileged container with the host's PID namespace (to nsenter the host's mount namespace for
         // the sentinel check and the reboot): Pod Security "privileged". It talks to the API server only, at the
@@ -37,7 +37,8 @@ public sealed class NodeReboots : ComponentResource
             Allowances = [NetworkAllowance.ToApiServer()],
             MetricsPorts = [(KuredValues.MetricsPort, "TCP")],
         }, new ComponentResourceOptions { Parent = this });
-        Release = HelmInstall.Chart($"{name}-kured", HelmCharts.Kured, ns.NamespaceName, values, new CustomResourceOptions { Parent = this });
+        Release = HelmInstall.Chart($"{name}-kured", HelmCharts.Kured, ns.NamespaceName, values,
+            new CustomResourceOptions { Parent = this, DependsOn = args.Metrics is null ? [] : [args.Metrics.CrdsReady] });
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["namespace"] = ns.NamespaceName,

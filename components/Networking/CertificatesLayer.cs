@@ -77,8 +77,9 @@ public sealed class CertificatesLayer : ComponentResource
             ],
             MetricsPorts = CertManagerValues.MetricsPorts,
         }, new ComponentResourceOptions { Parent = this });
-        Release = HelmInstall.Chart($"{name}-cert-manager", HelmCharts.CertManager, ns.NamespaceName, CertManagerValues.Render(args.Options),
-            new CustomResourceOptions { Parent = this });
+        Release = HelmInstall.Chart($"{name}-cert-manager", HelmCharts.CertManager, ns.NamespaceName,
+            CertManagerValues.Render(args.Metrics is null ? args.Options : args.Options with { ServiceMonitor = true }),
+            new CustomResourceOptions { Parent = this, DependsOn = args.Metrics is null ? [] : [args.Metrics.CrdsReady] });
 
         var issuers = new List<string>();
         if (args.Options.LetsEncrypt)

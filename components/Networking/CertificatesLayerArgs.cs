@@ -22,4 +22,9 @@ public sealed record CertificatesLayerArgs
 
     /// <summary>The cluster's name, in the internal CA's subject. Required.</summary>
     public required string ClusterName { get; init; }
+
+    /// <summary>How cert-manager is scraped; null (the default) when monitoring is off. With it the chart creates its
+    /// ServiceMonitor (as <see cref="Certificates.CertificateOptions.ServiceMonitor"/> does) and the release waits for the
+    /// Prometheus Operator's CRDs.</summary>
+    public Observability.MetricsScraping? Metrics { get; init; }
 }

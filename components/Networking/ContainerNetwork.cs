@@ -27,9 +27,13 @@ public sealed class ContainerNetwork : ComponentResource
 
         if (args.Options.Plugin == CniPlugin.Cilium)
         {
-            Release = HelmInstall.Chart($"{name}-cilium", HelmCharts.Cilium, "kube-system",
-                HelmValues.Merge(CiliumValues.Render(args.Options, args.Cluster), args.ExtraCiliumValues),
-                new CustomResourceOptions { Parent = this, DependsOn = args.InstallAfter.ToArray() });
+            var values = HelmValues.Merge(CiliumValues.Render(args.Options, args.Cluster), args.ExtraCiliumValues);
+            if (args.Metrics != null) values = HelmValues.Merge(values, CiliumValues.Monitoring(args.Options.Hubble));
+            Release = HelmInstall.Chart($"{name}-cilium", HelmCharts.Cilium, "kube-system", values, new CustomResourceOptions
+            {
+                Parent = this,
+                DependsOn = args.Metrics is null ? args.InstallAfter.ToArray() : args.InstallAfter.Append(args.Metrics.CrdsReady).ToArray(),
+            });
         }
         else
         {
@@ -44,7 +48,8 @@ public sealed class ContainerNetwork : ComponentResource
             var crds = HelmInstall.Chart($"{name}-calico-crds", HelmCharts.CalicoCrds, operatorNamespace.NamespaceName,
                 new Dictionary<string, object>(), new CustomResourceOptions { Parent = this, DependsOn = args.InstallAfter.ToArray() });
             Release = HelmInstall.Chart($"{name}-calico", HelmCharts.TigeraOperator, operatorNamespace.NamespaceName,
-                CalicoValues.Render(args.Options, args.Cluster),
+                args.Metrics is null ? CalicoValues.Render(args.Options, args.Cluster)
+                    : HelmValues.Merge(CalicoValues.Render(args.Options, args.Cluster), CalicoValues.Monitoring()),
                 new CustomResourceOptions { Parent = this, DependsOn = args.InstallAfter.Append(crds).ToArray() });
         }
 

@@ -18,4 +18,10 @@ public sealed record ContainerNetworkArgs
     /// run before Cilium stops replacing it. A component's own DependsOn does not reach its children, so this does.
     /// Default none.</summary>
     public IReadOnlyList<Pulumi.Resource> InstallAfter { get; init; } = [];
+
+    /// <summary>How the plugin's metrics are scraped; null (the default) when monitoring is off. With Cilium the chart
+    /// creates ServiceMonitors for the agents, the operator and (with Hubble) Hubble's metrics and relay, and Grafana
+    /// dashboards, and the release waits for the Prometheus Operator's CRDs; with Calico, Felix serves its metrics on each
+    /// node's loopback address, for the node metrics proxy.</summary>
+    public Observability.MetricsScraping? Metrics { get; init; }
 }

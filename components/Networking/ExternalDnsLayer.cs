@@ -38,16 +38,17 @@ public sealed class ExternalDnsLayer : ComponentResource
             MetricsPorts = ExternalDnsValues.MetricsPorts,
         }, new ComponentResourceOptions { Parent = this });
         var releaseOptions = new CustomResourceOptions { Parent = this };
+        var waitFor = new List<Resource>();
         if (keys.Count > 0)
         {
             var credentials = Output.CreateSecret(args.Credentials!.Apply(c => CheckCredentials(c, keys)));
-            releaseOptions.DependsOn = new[]
-            {
-                SecretObjects.Create(this, $"{name}-credentials", ExternalDnsValues.CredentialsSecretName, ns.NamespaceName, "Opaque", credentials),
-            };
+            waitFor.Add(SecretObjects.Create(this, $"{name}-credentials", ExternalDnsValues.CredentialsSecretName, ns.NamespaceName, "Opaque", credentials));
         }
-        Release = HelmInstall.Chart($"{name}-external-dns", HelmCharts.ExternalDns, ns.NamespaceName,
-            ExternalDnsValues.Render(args.Options, args.ClusterName), releaseOptions);
+        if (args.Metrics != null) waitFor.Add(args.Metrics.CrdsReady);
+        if (waitFor.Count > 0) releaseOptions.DependsOn = waitFor.ToArray();
+        var values = ExternalDnsValues.Render(args.Options, args.ClusterName);
+        if (args.Metrics != null) values = HelmValues.Merge(values, ExternalDnsValues.Monitoring());
+        Release = HelmInstall.Chart($"{name}-external-dns", HelmCharts.ExternalDns, ns.NamespaceName, values, releaseOptions);
         RegisterOutputs(new Dictionary<string, object?> { ["provider"] = args.Options.Provider.ToString(), ["domains"] = args.Options.DomainFilters.ToList() });
     }
 

@@ -16,4 +16,8 @@ public sealed record ExternalDnsLayerArgs
     /// <summary>The provider's credentials, by the keys <see cref="ExternalDnsValues.CredentialKeys"/> lists; kept secret.
     /// Required when the provider needs any.</summary>
     public Output<ImmutableDictionary<string, string>>? Credentials { get; init; }
+
+    /// <summary>How external-dns is scraped; null (the default) when monitoring is off. With it the chart creates its
+    /// ServiceMonitor and the release waits for the Prometheus Operator's CRDs.</summary>
+    public Observability.MetricsScraping? Metrics { get; init; }
 }

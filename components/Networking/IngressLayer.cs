@@ -29,7 +29,7 @@ public sealed class IngressLayer : ComponentResource
         var addressesReady = InstallLoadBalancing(name, args);
         var releases = new List<Release>();
         foreach (var controller in args.Ingress.Controllers)
-            releases.Add(InstallController(name, controller, addressesReady));
+            releases.Add(InstallController(name, controller, addressesReady, args.Metrics));
         Releases = releases;
         Warnings = args.Ingress.Warnings();
         foreach (var warning in Warnings)
@@ -69,8 +69,9 @@ public sealed class IngressLayer : ComponentResource
                 ],
                 MetricsPorts = MetalLbValues.MetricsPorts,
             }, new ComponentResourceOptions { Parent = this });
-            var release = HelmInstall.Chart($"{name}-metallb", HelmCharts.MetalLb, ns.NamespaceName, MetalLbValues.Render(),
-                new CustomResourceOptions { Parent = this });
+            var release = HelmInstall.Chart($"{name}-metallb", HelmCharts.MetalLb, ns.NamespaceName,
+                args.Metrics is null ? MetalLbValues.Render() : HelmValues.Merge(MetalLbValues.Render(), MetalLbValues.Monitoring()),
+                new CustomResourceOptions { Parent = this, DependsOn = args.Metrics is null ? [] : [args.Metrics.CrdsReady] });
             foreach (var pool in options.Pools)
             {
                 ready.Add(Object($"{name}-pool-{pool.Name}", MetalLbResources.ApiVersion, MetalLbResources.PoolKind, pool.Name,
@@ -92,7 +93,7 @@ public sealed class IngressLayer : ComponentResource
         return ready;
     }
 
-    private Release InstallController(string name, IngressControllerSpec controller, IReadOnlyList<Resource> addressesReady)
+    private Release InstallController(string name, IngressControllerSpec controller, IReadOnlyList<Resource> addressesReady, Observability.MetricsScraping? metrics)
     {
         var ns = new PlatformNamespace($"{name}-{controller.EffectiveClassName}", new PlatformNamespaceArgs
         {
@@ -120,8 +121,10 @@ public sealed class IngressLayer : ComponentResource
             after.Add(HelmInstall.Chart($"{name}-{controller.EffectiveClassName}-crds", crdChart, ns.NamespaceName,
                 IngressControllerCharts.CrdChartValues(controller.Kind), new CustomResourceOptions { Parent = this }));
         }
+        if (metrics != null) after.Add(metrics.CrdsReady);
         if (after.Count > 0) options.DependsOn = after.ToArray();
-        return HelmInstall.Chart($"{name}-{controller.EffectiveClassName}", chart, ns.NamespaceName, IngressValues.Render(controller), options);
+        var values = metrics is null ? IngressValues.Render(controller) : HelmValues.Merge(IngressValues.Render(controller), IngressValues.Monitoring(controller.Kind));
+        return HelmInstall.Chart($"{name}-{controller.EffectiveClassName}", chart, ns.NamespaceName, values, options);
     }
 
     private Pulumi.Kubernetes.ApiExtensions.CustomResource Object(string resourceName, string apiVersion, string kind, string objectName,

@@ -17,4 +17,8 @@ public sealed record IngressLayerArgs
 
     /// <summary>Whether Cilium replaces kube-proxy (its L2 announcements need it). Default false.</summary>
     public bool CiliumReplacesKubeProxy { get; init; }
+
+    /// <summary>How the controllers and MetalLB are scraped; null (the default) when monitoring is off. With it their
+    /// charts create ServiceMonitors and their releases wait for the Prometheus Operator's CRDs.</summary>
+    public Observability.MetricsScraping? Metrics { get; init; }
 }

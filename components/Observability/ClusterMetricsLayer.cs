@@ -55,7 +55,8 @@ public sealed class ClusterMetricsLayer : ComponentResource
         if (args.Options.KubeStateMetrics)
         {
             KubeStateMetrics = HelmInstall.Chart($"{name}-kube-state-metrics", HelmCharts.KubeStateMetrics, ns.NamespaceName,
-                KubeStateMetricsValues.Render(args.Options.KubeStateMetricsServiceMonitor), new CustomResourceOptions { Parent = this });
+                KubeStateMetricsValues.Render(serviceMonitor: args.Metrics is not null),
+                new CustomResourceOptions { Parent = this, DependsOn = args.Metrics is null ? [] : [args.Metrics.CrdsReady] });
         }
         RegisterOutputs(new Dictionary<string, object?>
         {

@@ -17,4 +17,10 @@ public sealed record ClusterMetricsLayerArgs
     /// metrics-server becomes ready only once it has scraped kubelets, which serve only with an approved certificate.
     /// Default none.</summary>
     public IReadOnlyList<Resource> ServingCertificateApprover { get; init; } = [];
+
+    /// <summary>How kube-state-metrics is scraped; null (the default) when monitoring is off. With it the chart creates
+    /// its ServiceMonitor and the release waits for the Prometheus Operator's CRDs. metrics-server keeps no
+    /// ServiceMonitor: its chart's needs <c>metrics.enabled</c>, which lets anyone read <c>/metrics</c>, and skips TLS
+    /// verification.</summary>
+    public MetricsScraping? Metrics { get; init; }
 }

@@ -44,7 +44,9 @@ public sealed class StorageLayer : ComponentResource
         if (args.Options.Provider == StorageProvider.RookCeph)
         {
             var plan = RookCephPlan.For(args.Options, args.Nodes);
-            var clusterValues = RookCephValues.Cluster(plan, args.Monitoring);
+            var monitoring = args.Metrics != null;
+            Resource[] crds = args.Metrics is null ? [] : [args.Metrics.CrdsReady];
+            var clusterValues = RookCephValues.Cluster(plan, monitoring);
             var ns = new PlatformNamespace($"{name}-namespace", new PlatformNamespaceArgs
             {
                 Name = RookCephValues.Namespace,
@@ -53,11 +55,11 @@ public sealed class StorageLayer : ComponentResource
                 Allowances = Allowances(),
                 MetricsPorts = RookCephValues.MetricsPorts,
             }, new ComponentResourceOptions { Parent = this });
-            Operator = HelmInstall.Chart($"{name}-rook-ceph", HelmCharts.RookCeph, ns.NamespaceName, RookCephValues.Operator(args.Monitoring),
-                new CustomResourceOptions { Parent = this });
+            Operator = HelmInstall.Chart($"{name}-rook-ceph", HelmCharts.RookCeph, ns.NamespaceName, RookCephValues.Operator(monitoring),
+                new CustomResourceOptions { Parent = this, DependsOn = crds });
             // The CephCluster, its pools and StorageClasses are custom resources of the operator's CRDs.
             CephCluster = HelmInstall.Chart($"{name}-rook-ceph-cluster", HelmCharts.RookCephCluster, ns.NamespaceName, clusterValues,
-                new CustomResourceOptions { Parent = this, DependsOn = { Operator } }, holdsData: true);
+                new CustomResourceOptions { Parent = this, DependsOn = crds.Append(Operator).ToArray() }, holdsData: true);
             StorageNodes = plan.Nodes;
         }
         RegisterOutputs(new Dictionary<string, object?>

@@ -12,7 +12,8 @@ public sealed record StorageLayerArgs
     /// Required.</summary>
     public required IReadOnlyList<ClusterNode> Nodes { get; init; }
 
-    /// <summary>Whether the monitoring capability is on: then the charts create ServiceMonitors for Ceph and the CSI
-    /// drivers and Ceph's PrometheusRules (they need the Prometheus Operator's CRDs). Default false.</summary>
-    public bool Monitoring { get; init; }
+    /// <summary>How Ceph is scraped; null (the default) when monitoring is off. With it the charts create ServiceMonitors
+    /// for Ceph and the CSI drivers and Ceph's PrometheusRules, and both releases wait for the Prometheus Operator's
+    /// CRDs.</summary>
+    public Observability.MetricsScraping? Metrics { get; init; }
 }

@@ -6,6 +6,7 @@ using Platform.Components.Networking.Cni;
 using Platform.Components.Networking.LoadBalancing;
 using Platform.Components.Observability;
 using Platform.Components.Observability.ClusterMetrics;
+using Platform.Components.Observability.Scraping;
 using Platform.Components.Storage;
 using Platform.Stacks.Capabilities;
 using Pulumi;
@@ -93,7 +94,9 @@ public static class PlatformLayers
     /// Nothing waits for it: a node's <c>kubectl logs/exec</c> work once its certificate is approved, seconds after the
     /// approver starts; a node added later is denied until the approver's release has its name and address (after the
     /// node's registration), and its kubelet asks again every 32 seconds until then. Nothing waits for kured either: it
-    /// only ever acts on a node that asks for a reboot.
+    /// only ever acts on a node that asks for a reboot. With <see cref="PlatformContext.Monitoring"/> set, the metrics
+    /// proxies too (<see cref="Components.Observability.Scraping.ControlPlaneMetricsProxy"/>): the control plane's
+    /// loopback-bound metrics, kube-proxy's and (with Calico) Felix's, served to Prometheus; nothing waits for them.
     /// </summary>
     /// <returns>The components registered, in order.</returns>
     public static IReadOnlyList<ComponentResource> CoreOnCluster(PlatformContext context)
@@ -104,12 +107,24 @@ public static class PlatformLayers
         if (Configuration.HardeningSwitches.Apply(settings.HardeningExceptions.Keys).KubeletServingCertificates)
         {
             components.Add(new KubeletServingCertificateApprover($"{settings.ClusterName}-serving-certificates",
-                new KubeletServingCertificateApproverArgs { Nodes = settings.Nodes }, OnCluster(context)));
+                new KubeletServingCertificateApproverArgs { Nodes = settings.Nodes, Metrics = context.Monitoring }, OnCluster(context)));
         }
         if (settings.Reboots.Enabled)
         {
             components.Add(new NodeReboots($"{settings.ClusterName}-reboots",
-                new NodeRebootsArgs { Options = settings.Reboots }, OnCluster(context)));
+                new NodeRebootsArgs { Options = settings.Reboots, Metrics = context.Monitoring }, OnCluster(context)));
+        }
+        if (context.Monitoring is { } monitoring)
+        {
+            // The control plane's loopback-bound metrics, served to Prometheus by authenticating proxies on the nodes.
+            components.Add(new Components.Observability.Scraping.ControlPlaneMetricsProxy($"{settings.ClusterName}-metrics-proxy",
+                new Components.Observability.Scraping.ControlPlaneMetricsProxyArgs
+                {
+                    ClusterCa = context.Cluster.Pki.ClusterCa,
+                    Metrics = monitoring,
+                    KubeProxy = context.Cluster.KubeProxy,
+                    CalicoFelix = settings.Cni.Plugin == CniPlugin.Calico,
+                }, OnCluster(context)));
         }
         // Teams' namespaces belong to the core, not to nonRootContainers (which only sets their default level): switching
         // a capability off must never delete a team's namespace and everything in it.
@@ -186,6 +201,7 @@ public static class PlatformLayers
                 ApiServerHost = settings.ApiEndpoint.Host,
                 ApiServerPort = settings.ApiEndpoint.Port,
             },
+            Metrics = context.Monitoring,
         }, OnClusterNetwork(context));
         if (!cluster.KubeProxy) cluster.ReconcileServiceProxy([network.Release]);
         return network;
@@ -199,7 +215,7 @@ public static class PlatformLayers
             Options = settings.Storage,
             Nodes = settings.Nodes,
             // The ServiceMonitors and PrometheusRules need the Prometheus Operator's CRDs, which the monitoring layer brings.
-            Monitoring = context.Capabilities.Any(d => d.Id == CapabilityIds.Monitoring && d.Enabled),
+            Metrics = context.Monitoring,
         }, OnCluster(context));
     }
 
@@ -215,6 +231,7 @@ public static class PlatformLayers
             LoadBalancer = settings.LoadBalancer,
             CiliumIsTheCni = settings.Cni.Plugin == CniPlugin.Cilium,
             CiliumReplacesKubeProxy = settings.Cni.KubeProxyReplacement,
+            Metrics = context.Monitoring,
         }, OnCluster(context));
     }
 
@@ -231,6 +248,7 @@ public static class PlatformLayers
             DefaultIngressController = DefaultController(settings),
             Rfc2136TsigSecret = config.GetSecret(Configuration.PlatformConfigKeys.Rfc2136TsigSecret.Name) is { } tsig ? (Input<string>)tsig : null,
             ClusterName = settings.ClusterName,
+            Metrics = context.Monitoring,
         }, OnCluster(context));
     }
 
@@ -270,10 +288,10 @@ public static class PlatformLayers
             {
                 MetricsServerReplicas = settings.Tier != Configuration.PlatformTier.Small && !OneSchedulableNode(settings) ? 2 : 1,
                 ServingCertificateFromCertManager = certificates != null,
-                KubeStateMetricsServiceMonitor = context.Monitoring is not null,
             },
             CertManager = certificates is null ? [] : [certificates.Release],
             ServingCertificateApprover = approver is null ? [] : [approver.Release],
+            Metrics = context.Monitoring,
         }, OnCluster(context));
     }
 
@@ -315,6 +333,29 @@ public static class PlatformLayers
                 : null,
             ClusterIssuer = issuer,
             ReceiverSecrets = secrets is null ? null : (Input<string>)secrets,
+            ControlPlaneScrapeValues = ControlPlaneScrapeValues.Render(new ControlPlaneScrapeOptions
+            {
+                KubeProxy = context.Cluster.KubeProxy,
+                KubeletServingCertificates = Configuration.HardeningSwitches.Apply(settings.HardeningExceptions.Keys).KubeletServingCertificates,
+            }),
+            // Prometheus reaches the metrics proxies on the nodes' addresses (a port, like the kubelets': node
+            // addresses are not matched by pod selectors), the ones of kube-proxy and Felix only where they run.
+            ExtraAllowances =
+            [
+                new NetworkAllowance
+                {
+                    Name = "allow-metrics-proxies",
+                    Direction = TrafficDirection.Egress,
+                    AnyPeer = true,
+                    Ports =
+                    [
+                        .. new[] { MetricsUpstreams.ControllerManager, MetricsUpstreams.Scheduler, MetricsUpstreams.Etcd }
+                            .Concat(context.Cluster.KubeProxy ? [MetricsUpstreams.KubeProxy] : [])
+                            .Concat(settings.Cni.Plugin == CniPlugin.Calico ? [MetricsUpstreams.CalicoFelix] : [])
+                            .Select(upstream => (upstream.ListenPort, "TCP")),
+                    ],
+                },
+            ],
         }, OnCluster(context));
     }
 
@@ -338,6 +379,7 @@ public static class PlatformLayers
             Options = settings.ExternalDns!,
             ClusterName = settings.ClusterName,
             Credentials = credentials,
+            Metrics = context.Monitoring,
         }, OnCluster(context));
     }
 }

@@ -207,7 +207,10 @@ public class StorageLayerComponentTests
     [InlineData(true)]
     public async Task Service_monitors_and_alert_rules_follow_the_monitoring_capability(bool monitoring)
     {
-        var registrations = await Registrations(new StorageLayerArgs { Options = new StorageOptions(), Nodes = Nodes, Monitoring = monitoring });
+        var run = await ComponentRun.RunAsync(() => new Pulumi.Kubernetes.Core.V1.Namespace("crds"), (crds, options) => _ = new StorageLayer("storage",
+            new StorageLayerArgs { Options = new StorageOptions(), Nodes = Nodes, Metrics = monitoring ? new Platform.Components.Observability.MetricsScraping { CrdsReady = crds } : null },
+            options));
+        var registrations = run.Registrations;
         var rook = Values(registrations, "storage-rook-ceph");
         var cluster = Values(registrations, "storage-rook-ceph-cluster");
         Assert.Equal(monitoring, At(rook, "monitoring.enabled"));

@@ -73,8 +73,9 @@ internal static class ControlPlaneArguments
         return args;
     }
 
-    /// <summary>The controller manager's extra flags.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> ControllerManager(KubeadmHardening h)
+    /// <summary>The controller manager's extra flags; <paramref name="servingCertificate"/>: it serves
+    /// <see cref="KubeadmPaths.ControlPlaneServingCert"/> (in kubeadm's certificate folder, which kubeadm mounts into it).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ControllerManager(KubeadmHardening h, bool servingCertificate = false)
     {
         var args = new List<KeyValuePair<string, string>>();
         // kubeadm mounts this folder into the controller manager, creating it if missing; /usr is read-only on Flatcar.
@@ -84,17 +85,37 @@ internal static class ControlPlaneArguments
         if (h.TerminatedPodGc)
             Add(args, "terminated-pod-gc-threshold", Number(TerminatedPodGcThreshold));
         AddTls(args, h);
+        if (servingCertificate) AddServingCertificate(args);
         return args;
     }
 
-    /// <summary>The scheduler's extra flags.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Scheduler(KubeadmHardening h)
+    /// <summary>The scheduler's extra flags; <paramref name="servingCertificate"/>: it serves
+    /// <see cref="KubeadmPaths.ControlPlaneServingCert"/> (mounted by <see cref="SchedulerVolumes"/>).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Scheduler(KubeadmHardening h, bool servingCertificate = false)
     {
         var args = new List<KeyValuePair<string, string>>();
         if (h.DisableProfiling)
             Add(args, "profiling", "false");
         AddTls(args, h);
+        if (servingCertificate) AddServingCertificate(args);
         return args;
+    }
+
+    /// <summary>The scheduler's extra host-path volumes: with <paramref name="servingCertificate"/>, the certificate and
+    /// its key, read-only (kubeadm mounts only the scheduler's kubeconfig into it).</summary>
+    public static IReadOnlyList<Dictionary<string, object?>> SchedulerVolumes(bool servingCertificate) => servingCertificate
+        ?
+        [
+            Volume("serving-cert", KubeadmPaths.ControlPlaneServingCert, readOnly: true, "File"),
+            Volume("serving-key", KubeadmPaths.ControlPlaneServingKey, readOnly: true, "File"),
+        ]
+        : [];
+
+    // Both components reload the files when they change (a renewed certificate needs no restart).
+    private static void AddServingCertificate(List<KeyValuePair<string, string>> args)
+    {
+        Add(args, "tls-cert-file", KubeadmPaths.ControlPlaneServingCert);
+        Add(args, "tls-private-key-file", KubeadmPaths.ControlPlaneServingKey);
     }
 
     /// <summary>The API server's extra host-path volumes: each configuration file read-only, the audit log folder

@@ -37,4 +37,9 @@ public sealed record KubeadmClusterSpec
     /// <summary>Whether Secrets are still written with aescbc while the API servers learn to read secretbox (see
     /// <see cref="KubeadmConfigRenderer.RenderEncryptionConfig"/>). Default false.</summary>
     public bool SecretsEncryptionMigration { get; init; }
+
+    /// <summary>Whether the controller manager and the scheduler serve <see cref="KubeadmPaths.ControlPlaneServingCert"/>,
+    /// signed by the cluster CA, instead of the self-signed certificate each generates in memory at start, so a client
+    /// on the node (the metrics proxy) can verify them. Their bind address stays <c>127.0.0.1</c>. Default false.</summary>
+    public bool ControlPlaneServingCertificates { get; init; }
 }

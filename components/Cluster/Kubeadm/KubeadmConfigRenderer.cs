@@ -306,8 +306,9 @@ public static partial class KubeadmConfigRenderer
                 ("extraArgs", ExtraArgs(apiVersion, ControlPlaneArguments.ApiServer(h))),
                 ("extraEnvs", apiVersion == KubeadmApiVersion.V1Beta4 ? ApiServerEnvironment(cluster) : null),
                 ("extraVolumes", apiServerVolumes.Count > 0 ? apiServerVolumes : null))),
-            ("controllerManager", Component(apiVersion, ControlPlaneArguments.ControllerManager(h))),
-            ("scheduler", Component(apiVersion, ControlPlaneArguments.Scheduler(h))));
+            ("controllerManager", Component(apiVersion, ControlPlaneArguments.ControllerManager(h, cluster.ControlPlaneServingCertificates))),
+            ("scheduler", Component(apiVersion, ControlPlaneArguments.Scheduler(h, cluster.ControlPlaneServingCertificates),
+                ControlPlaneArguments.SchedulerVolumes(cluster.ControlPlaneServingCertificates))));
     }
 
     private static Dictionary<string, object?> KubeletConfiguration(KubeadmHardening h)
@@ -388,8 +389,11 @@ public static partial class KubeadmConfigRenderer
     private static Dictionary<string, object?> LocalApiEndpoint(KubeadmNodeSpec node) =>
         Map(("advertiseAddress", node.AdvertiseAddress), ("bindPort", ApiServerBindPort));
 
-    private static Dictionary<string, object?>? Component(string apiVersion, IReadOnlyList<KeyValuePair<string, string>> args) =>
-        args.Count == 0 ? null : Map(("extraArgs", ExtraArgs(apiVersion, args)));
+    private static Dictionary<string, object?>? Component(string apiVersion, IReadOnlyList<KeyValuePair<string, string>> args,
+        IReadOnlyList<Dictionary<string, object?>>? volumes = null) =>
+        args.Count == 0 ? null : volumes is { Count: > 0 }
+            ? Map(("extraArgs", ExtraArgs(apiVersion, args)), ("extraVolumes", volumes))
+            : Map(("extraArgs", ExtraArgs(apiVersion, args)));
 
     /// <summary>v1beta3 writes extra arguments as a map, v1beta4 as a list of <c>{name, value}</c>.</summary>
     private static object? ExtraArgs(string apiVersion, IReadOnlyList<KeyValuePair<string, string>> args)

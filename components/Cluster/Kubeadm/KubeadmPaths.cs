@@ -36,6 +36,14 @@ public static class KubeadmPaths
     /// <c>--kubelet-certificate-authority</c>.</summary>
     public const string ClusterCaCert = PkiDir + "/ca.crt";
 
+    /// <summary>The serving certificate of the controller manager and the scheduler when the cluster CA signs it
+    /// (<see cref="KubeadmClusterSpec.ControlPlaneServingCertificates"/>), for <c>127.0.0.1</c> and <c>localhost</c>,
+    /// where both listen.</summary>
+    public const string ControlPlaneServingCert = PkiDir + "/control-plane-serving.crt";
+
+    /// <summary>The key of <see cref="ControlPlaneServingCert"/>.</summary>
+    public const string ControlPlaneServingKey = PkiDir + "/control-plane-serving.key";
+
     /// <summary>Where kubeadm writes the kubelet configuration on every node (CIS 4.1.9/4.1.10: mode 600, root:root).</summary>
     public const string KubeletConfig = "/var/lib/kubelet/config.yaml";
 

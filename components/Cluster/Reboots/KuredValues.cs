@@ -93,6 +93,13 @@ public static class KuredValues
         };
     }
 
+    /// <summary>The overlay that has kured's metrics scraped (monitoring on): the chart's ServiceMonitor, and the Service
+    /// on kured's metrics port it selects.</summary>
+    public static IReadOnlyDictionary<string, object> Monitoring() => Map(
+        ("metrics", Map(("create", true))),
+        // The ServiceMonitor selects kured's Service, which the chart creates only when asked.
+        ("service", Map(("create", true), ("port", MetricsPort))));
+
     /// <summary>Every problem of <paramref name="options"/>; empty when they are valid.</summary>
     public static IReadOnlyList<string> Problems(NodeRebootOptions options)
     {

@@ -56,6 +56,13 @@ public static class KubeletCsrApproverValues
     /// <summary>Where the approver serves Prometheus metrics: the chart's <c>metrics.port</c>, 8080.</summary>
     public static IReadOnlyList<(int Port, string Protocol)> MetricsPorts { get; } = [(8080, "TCP")];
 
+    /// <summary>The overlay that has the approver scraped (monitoring on): the chart's ServiceMonitor on its metrics
+    /// Service.</summary>
+    public static IReadOnlyDictionary<string, object> Monitoring() => new Dictionary<string, object>(StringComparer.Ordinal)
+    {
+        ["metrics"] = Map(("serviceMonitor", Map(("enabled", true)))),
+    };
+
     // A Kubernetes node name: a DNS-1123 subdomain (kubeadm's nodeRegistration.name). The chart writes providerRegex
     // into its Deployment unquoted, so the regex may hold nothing but these characters, '\', '^', '$', '(', ')' and '|',
     // all plain YAML there.

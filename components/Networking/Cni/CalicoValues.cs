@@ -73,4 +73,18 @@ public static class CalicoValues
                 ("wireguardEnabled", options.Encryption == CniEncryption.PodTraffic)),
         };
     }
+
+    /// <summary>Felix's Prometheus metrics port, on the node's loopback address.</summary>
+    public const int FelixMetricsPort = 9091;
+
+    /// <summary>The overlay that has Felix's metrics scraped (monitoring on): Felix serves them on each node's loopback
+    /// address only (by default it would listen on every address, unauthenticated), where the node metrics proxy
+    /// (<c>Observability.Scraping.ControlPlaneMetricsProxy</c>) serves them to Prometheus.</summary>
+    public static IReadOnlyDictionary<string, object> Monitoring() => new Dictionary<string, object>(StringComparer.Ordinal)
+    {
+        ["defaultFelixConfiguration"] = Map(
+            ("prometheusMetricsEnabled", true),
+            ("prometheusMetricsHost", "127.0.0.1"),
+            ("prometheusMetricsPort", FelixMetricsPort)),
+    };
 }

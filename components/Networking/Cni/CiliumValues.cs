@@ -59,6 +59,37 @@ public static class CiliumValues
         return values;
     }
 
+    /// <summary>The Hubble metrics served when Hubble is on (Cilium's documented set; no per-flow
+    /// labels, which would grow without bound).</summary>
+    public static IReadOnlyList<string> HubbleMetrics { get; } = ["dns", "drop", "tcp", "flow", "port-distribution", "icmp", "httpV2"];
+
+    /// <summary>The overlay that has Cilium scraped (monitoring on): the agents' (9962) and the operator's (9963) metrics
+    /// with their ServiceMonitors and Grafana dashboards (ConfigMaps in kube-system labelled <c>grafana_dashboard</c>), and
+    /// with <paramref name="hubble"/> Hubble's flow metrics (9965) and relay's, with theirs. <c>trustCRDsExist</c>: the
+    /// chart's check of the ServiceMonitor API runs against the cluster before the CRDs' release is known to it in a
+    /// preview; the release waits for that release.</summary>
+    public static IReadOnlyDictionary<string, object> Monitoring(bool hubble)
+    {
+        var values = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["prometheus"] = Map(("enabled", true), ("serviceMonitor", Map(("enabled", true), ("trustCRDsExist", true)))),
+            ["operator"] = Map(
+                ("prometheus", Map(("enabled", true), ("serviceMonitor", Map(("enabled", true))))),
+                ("dashboards", Map(("enabled", true)))),
+            ["dashboards"] = Map(("enabled", true)),
+        };
+        if (hubble)
+        {
+            values["hubble"] = Map(
+                ("metrics", Map(
+                    ("enabled", HubbleMetrics.ToArray<object>()),
+                    ("serviceMonitor", Map(("enabled", true))),
+                    ("dashboards", Map(("enabled", true))))),
+                ("relay", Map(("prometheus", Map(("enabled", true), ("serviceMonitor", Map(("enabled", true))))))));
+        }
+        return values;
+    }
+
     private static Dictionary<string, object> Encryption(CniEncryption encryption) => encryption switch
     {
         CniEncryption.None => Map(("enabled", false)),

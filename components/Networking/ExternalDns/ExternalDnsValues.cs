@@ -64,6 +64,13 @@ public static class ExternalDnsValues
     /// <summary>Where external-dns serves Prometheus metrics: the chart's <c>service.port</c>, 7979.</summary>
     public static IReadOnlyList<(int Port, string Protocol)> MetricsPorts { get; } = [(7979, "TCP")];
 
+    /// <summary>The overlay that has external-dns scraped (monitoring on): the chart's ServiceMonitor on its Service's
+    /// metrics port.</summary>
+    public static IReadOnlyDictionary<string, object> Monitoring() => new Dictionary<string, object>(StringComparer.Ordinal)
+    {
+        ["serviceMonitor"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["enabled"] = true },
+    };
+
     /// <summary>The keys the stack must put into <see cref="CredentialsSecretName"/> for <paramref name="provider"/>.</summary>
     /// <param name="provider">The DNS provider.</param>
     /// <returns>The Secret keys, in a fixed order.</returns>

@@ -33,6 +33,25 @@ public static class IngressValues
         };
     }
 
+    /// <summary>The overlay that has <paramref name="kind"/>'s controller scraped (monitoring on): the chart's own
+    /// ServiceMonitor on its metrics port (<see cref="IngressPorts.Metrics"/>) and the metrics Service it selects where the
+    /// chart makes that separate: Traefik's metrics Service (with <c>disableAPICheck</c>: the chart would look for the
+    /// ServiceMonitor API in the cluster before the CRDs' release is known to a preview; the release waits for it),
+    /// ingress-nginx's controller ServiceMonitor (its metrics are on already), Contour's and Envoy's, HAProxy's on the stat
+    /// port, Emissary's on the admin port.</summary>
+    public static IReadOnlyDictionary<string, object> Monitoring(IngressControllerKind kind) => kind switch
+    {
+        IngressControllerKind.Traefik => Map(("metrics", Map(("prometheus", Map(
+            ("service", Map(("enabled", true))),
+            ("disableAPICheck", true),
+            ("serviceMonitor", Map(("enabled", true)))))))),
+        IngressControllerKind.IngressNginx => Map(("controller", Map(("metrics", Map(("serviceMonitor", Map(("enabled", true)))))))),
+        IngressControllerKind.Contour => Map(("metrics", Map(("serviceMonitor", Map(("enabled", true)))))),
+        IngressControllerKind.HAProxy => Map(("controller", Map(("serviceMonitor", Map(("enabled", true)))))),
+        IngressControllerKind.Emissary => Map(("metrics", Map(("serviceMonitor", Map(("enabled", true)))))),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown ingress controller kind"),
+    };
+
     private static bool HasPdb(IngressControllerSpec spec) => spec.Replicas > 1;
 
     private static string ServiceType(IngressExposure exposure) => exposure switch

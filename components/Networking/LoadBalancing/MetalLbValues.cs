@@ -21,6 +21,16 @@ public static class MetalLbValues
     /// 9120 in 0.16.</summary>
     public static IReadOnlyList<(int Port, string Protocol)> MetricsPorts { get; } = [(9120, "TCP")];
 
+    /// <summary>The overlay that has MetalLB scraped (monitoring on): the chart's ServiceMonitors for the controller and
+    /// the speakers. <c>rbacPrometheus</c> off: the Role it would add (endpoint discovery in this namespace) needs
+    /// Prometheus' ServiceAccount by name, and kube-prometheus-stack's Prometheus discovers endpoints in every namespace
+    /// already. The metrics certificate is the one MetalLB generates itself in each pod (no platform CA signs it), so the
+    /// ServiceMonitors keep the chart's TLS setting, which does not verify it.</summary>
+    public static IReadOnlyDictionary<string, object> Monitoring() => Map(
+        ("prometheus", Map(
+            ("rbacPrometheus", false),
+            ("serviceMonitor", Map(("enabled", true))))));
+
     /// <summary>The values.</summary>
     public static IReadOnlyDictionary<string, object> Render() => Map(
         ("crds", Map(("enabled", true))),

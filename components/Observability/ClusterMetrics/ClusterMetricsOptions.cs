@@ -18,11 +18,6 @@ public sealed record ClusterMetricsOptions
     /// switches this off.</summary>
     public bool KubeStateMetrics { get; init; } = true;
 
-    /// <summary>Whether kube-state-metrics's chart creates its ServiceMonitor (honouring the metrics' own namespace and
-    /// pod labels, as kube-prometheus-stack's rules and dashboards expect). Default false; the stacks switch it on with
-    /// the monitoring capability, whose CRD release every layer waits for then.</summary>
-    public bool KubeStateMetricsServiceMonitor { get; init; }
-
     /// <summary>What is wrong with the options, if anything.</summary>
     public IReadOnlyList<string> Validate() =>
         MetricsServerReplicas is < 1 or > 10 ? [$"metrics-server replicas must be 1 to 10, not {MetricsServerReplicas}."] : [];

@@ -21,6 +21,14 @@ public static class KubeStateMetricsValues
     /// (8081, <c>selfMonitor.telemetryPort</c>).</summary>
     public static IReadOnlyList<(int Port, string Protocol)> MetricsPorts { get; } = [(8080, "TCP"), (8081, "TCP")];
 
+    /// <summary>The overlay that has kube-state-metrics scraped (monitoring on): the chart's ServiceMonitor, which
+    /// scrapes both ports and keeps the metrics' own <c>namespace</c> and <c>pod</c> labels (<c>honorLabels</c>), as
+    /// kube-prometheus-stack's rules and dashboards expect.</summary>
+    public static IReadOnlyDictionary<string, object> Monitoring() => new Dictionary<string, object>(StringComparer.Ordinal)
+    {
+        ["prometheus"] = Map(("monitor", Map(("enabled", true), ("http", Map(("honorLabels", true)))))),
+    };
+
     /// <summary>The resources it watches.</summary>
     public static IReadOnlyList<string> Collectors { get; } =
     [
@@ -69,7 +77,7 @@ public static class KubeStateMetricsValues
     {
         var values = Base();
         if (serviceMonitor)
-            values["prometheus"] = Map(("monitor", Map(("enabled", true), ("http", Map(("honorLabels", true))))));
+            values["prometheus"] = Monitoring()["prometheus"];
         return values;
     }
 

@@ -100,6 +100,48 @@ MANIFEST = {
     "Pulumi.Kubernetes.Rbac.V1.RoleBinding": ("Pulumi.Kubernetes", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", {
         "args": "WithKind(args, \"rbac.authorization.k8s.io/v1\", \"RoleBinding\")"}),
     "Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleBindingArgs": ("Pulumi.Kubernetes", None, {}),
+    # The metrics proxies (Observability/Scraping/ControlPlaneMetricsProxy).
+    "Pulumi.Kubernetes.Apps.V1.DaemonSet": ("Pulumi.Kubernetes", "kubernetes:apps/v1:DaemonSet", {
+        "args": "WithKind(args, \"apps/v1\", \"DaemonSet\")"}),
+    "Pulumi.Kubernetes.Core.V1.Service": ("Pulumi.Kubernetes", "kubernetes:core/v1:Service", {
+        "args": "WithKind(args, \"v1\", \"Service\")"}),
+    "Pulumi.Kubernetes.Core.V1.ServiceAccount": ("Pulumi.Kubernetes", "kubernetes:core/v1:ServiceAccount", {
+        "args": "WithKind(args, \"v1\", \"ServiceAccount\")"}),
+    "Pulumi.Kubernetes.Rbac.V1.ClusterRole": ("Pulumi.Kubernetes", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", {
+        "args": "WithKind(args, \"rbac.authorization.k8s.io/v1\", \"ClusterRole\")"}),
+    "Pulumi.Kubernetes.Rbac.V1.ClusterRoleBinding": ("Pulumi.Kubernetes", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", {
+        "args": "WithKind(args, \"rbac.authorization.k8s.io/v1\", \"ClusterRoleBinding\")"}),
+    "Pulumi.Kubernetes.Types.Inputs.Apps.V1.DaemonSetArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Apps.V1.DaemonSetSpecArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Apps.V1.DaemonSetUpdateStrategyArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Apps.V1.RollingUpdateDaemonSetArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.PodTemplateSpecArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.PodSpecArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ContainerArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ContainerPortArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.EnvVarArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.EnvVarSourceArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ObjectFieldSelectorArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.VolumeMountArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.VolumeArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.SecretVolumeSourceArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ConfigMapVolumeSourceArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.KeyToPathArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.TolerationArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.SecurityContextArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.CapabilitiesArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.SeccompProfileArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.PodSecurityContextArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ProbeArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.TCPSocketActionArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ResourceRequirementsArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ServiceAccountArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ServiceArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ServiceSpecArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ServicePortArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Rbac.V1.ClusterRoleArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Rbac.V1.PolicyRuleArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Rbac.V1.ClusterRoleBindingArgs": ("Pulumi.Kubernetes", None, {}),
     "Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleRefArgs": ("Pulumi.Kubernetes", None, {}),
     "Pulumi.Kubernetes.Types.Inputs.Rbac.V1.SubjectArgs": ("Pulumi.Kubernetes", None, {}),
 }

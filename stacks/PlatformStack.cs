@@ -70,10 +70,21 @@ public class PlatformStack : Stack
         var storage = PlatformStorage.From(settings, decisions);
         if (LayerRequirements.StorageWarning(settings, storage) is { } storageWarning)
             warnings.Add(storageWarning);
+        var backupTarget = PlatformBackup.Target(settings, decisions, storage);
+        if (PlatformBackup.Warning(settings, backupTarget) is { } backupWarning)
+            warnings.Add(backupWarning);
         Warnings = warnings;
         foreach (var warning in warnings)
             Log.Warn(warning, cluster);
-        var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster, Storage = storage };
+        var context = new PlatformContext
+        {
+            Settings = settings,
+            Capabilities = decisions,
+            Cluster = cluster,
+            Storage = storage,
+            BackupTarget = backupTarget,
+            BackupCredentials = PlatformBackup.Credentials(backupTarget, new Config(PlatformConfigKeys.Namespace).GetSecret(PlatformConfigKeys.BackupCredentials.Name)),
+        };
         var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, deploy) in PlatformLayers.InOrder)
         {
@@ -90,6 +101,7 @@ public class PlatformStack : Stack
         ApiServerUrl = cluster.Access.ServerUrl;
         Kubeconfig = cluster.Access.Kubeconfig;
         Capabilities = Output.Create(CapabilityReport.ToOutputValue(decisions));
+        BackupTarget = Output.Create(BackupTargetOutput(backupTarget));
         var now = clock.GetUtcNow();
         CertificateWarning = cluster.EarliestCertificateExpiry.Apply(e => CertificateExpiryWarning.For(e, now) ?? "");
         EarliestCertificateExpiry = Output.Tuple(cluster.EarliestCertificateExpiry, CertificateWarning).Apply(t =>
@@ -107,7 +119,7 @@ public class PlatformStack : Stack
 
     /// <summary>What the person running the stack is warned about on every run (each also a Pulumi warning): nodes and
     /// bastions whose SSH host key is not pinned, an unfinished Secrets encryption migration, a Ceph cluster with a single
-    /// monitor. Empty when there is nothing.</summary>
+    /// monitor, an enterprise stack whose backups stay in the cluster. Empty when there is nothing.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The cluster's name.</summary>
@@ -143,6 +155,19 @@ public class PlatformStack : Stack
     /// <summary>Every capability, on or off, and why.</summary>
     [Output("capabilities")]
     public Output<ImmutableDictionary<string, object>> Capabilities { get; }
+
+    /// <summary>Where backups go: <c>endpoint</c>, <c>bucket</c>, <c>prefix</c> and <c>inCluster</c> (true for the
+    /// Rook object store's bucket); empty when the backup capability is off. Nothing secret.</summary>
+    [Output("backupTarget")]
+    public Output<ImmutableDictionary<string, object>> BackupTarget { get; }
+
+    private static ImmutableDictionary<string, object> BackupTargetOutput(Platform.Components.Backup.BackupTarget? target) => target is null
+        ? ImmutableDictionary<string, object>.Empty
+        : ImmutableDictionary<string, object>.Empty
+            .Add("endpoint", target.Endpoint.ToString())
+            .Add("bucket", target.Bucket)
+            .Add("prefix", target.Prefix)
+            .Add("inCluster", target.InCluster);
 
     private static ImmutableDictionary<string, object> ExpiryOutput(CertificateExpiry? earliest) => earliest is null
         ? ImmutableDictionary<string, object>.Empty

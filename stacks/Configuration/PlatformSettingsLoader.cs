@@ -63,6 +63,7 @@ public static class PlatformSettingsLoader
         var certificates = AddOnOptionsParser.ReadCertificates(source, problems);
         var externalDns = AddOnOptionsParser.ReadExternalDns(source, problems);
         var storage = AddOnOptionsParser.ReadStorage(source, problems);
+        var backup = BackupOptionsParser.Read(source, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -100,6 +101,7 @@ public static class PlatformSettingsLoader
             Certificates = certificates,
             ExternalDns = externalDns,
             Storage = storage!,
+            Backup = backup!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

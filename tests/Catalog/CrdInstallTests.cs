@@ -32,6 +32,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.RookCeph), CrdInstall.Templates),
         (nameof(HelmCharts.RookCephCluster), CrdInstall.None),
         (nameof(HelmCharts.Kured), CrdInstall.None),
+        (nameof(HelmCharts.Velero), CrdInstall.Manifests),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

@@ -76,8 +76,8 @@ public static class VeleroValues
     {
         ArgumentNullException.ThrowIfNull(accessKeyId);
         ArgumentNullException.ThrowIfNull(secretAccessKey);
-        if (accessKeyId.Length == 0 || secretAccessKey.Length == 0 || (accessKeyId + secretAccessKey).Any(char.IsWhiteSpace))
-            throw new ArgumentException("An S3 access key id and secret access key are non-empty and hold no whitespace.");
+        if (accessKeyId.Length == 0 || secretAccessKey.Length == 0 || (accessKeyId + secretAccessKey).Any(c => c is '\n' or '\r'))
+            throw new ArgumentException("An S3 access key id and secret access key are non-empty and on one line.");
         return $"[default]\naws_access_key_id={accessKeyId}\naws_secret_access_key={secretAccessKey}\n";
     }
 

@@ -97,8 +97,8 @@ public static class PlatformBackup
         }
 
         string Text(JsonElement root, string field) =>
-            root.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text && !text.Any(char.IsWhiteSpace)
+            root.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text && !text.Any(c => c is '\n' or '\r')
                 ? text
-                : throw new RunException($"{key.FullName} lacks {field} (non-empty text without spaces). {fix}");
+                : throw new RunException($"{key.FullName} lacks {field} (non-empty text on one line). {fix}");
     }
 }

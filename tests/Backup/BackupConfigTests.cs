@@ -33,6 +33,14 @@ public class BackupConfigTests
         return error.Message;
     }
 
+    /// <summary>Sets an external target with its credentials (what an enterprise stack without Rook-Ceph needs).</summary>
+    internal static Dictionary<string, string> WithExternalTarget(Dictionary<string, string> config)
+    {
+        config["backup"] = S3;
+        config["backupCredentials"] = Credentials;
+        return config;
+    }
+
     internal static Dictionary<string, string> BackupOn(string? backup = null, string? credentials = null, string tier = "medium")
     {
         var config = ValidConfig.Values();

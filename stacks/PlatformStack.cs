@@ -74,12 +74,24 @@ public class PlatformStack : Stack
         var storage = PlatformStorage.From(settings, decisions);
         if (LayerRequirements.StorageWarning(settings, storage) is { } storageWarning)
             warnings.Add(storageWarning);
+        var backupTarget = PlatformBackup.Target(settings, decisions, storage);
+        if (PlatformBackup.Warning(settings, backupTarget) is { } backupWarning)
+            warnings.Add(backupWarning);
         Warnings = warnings;
         foreach (var warning in warnings)
             Log.Warn(warning, cluster);
         // The Prometheus Operator's CRDs before every layer, the CNI's included: their charts create ServiceMonitors.
         var monitoring = PlatformLayers.MonitoringCrds(settings, decisions, cluster);
-        var context = new PlatformContext { Settings = settings, Capabilities = decisions, Cluster = cluster, Storage = storage, Monitoring = monitoring };
+        var context = new PlatformContext
+        {
+            Settings = settings,
+            Capabilities = decisions,
+            Cluster = cluster,
+            Storage = storage,
+            Monitoring = monitoring,
+            BackupTarget = backupTarget,
+            BackupCredentials = PlatformBackup.Credentials(backupTarget, new Config(PlatformConfigKeys.Namespace).GetSecret(PlatformConfigKeys.BackupCredentials.Name)),
+        };
         var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, deploy) in PlatformLayers.InOrder)
         {
@@ -99,6 +111,7 @@ public class PlatformStack : Stack
         ApiServerUrl = cluster.Access.ServerUrl;
         Kubeconfig = cluster.Access.Kubeconfig;
         Capabilities = Output.Create(CapabilityReport.ToOutputValue(decisions));
+        BackupTarget = Output.Create(BackupTargetOutput(backupTarget));
         var now = clock.GetUtcNow();
         CertificateWarning = cluster.EarliestCertificateExpiry.Apply(e => CertificateExpiryWarning.For(e, now) ?? "");
         EarliestCertificateExpiry = Output.Tuple(cluster.EarliestCertificateExpiry, CertificateWarning).Apply(t =>
@@ -116,7 +129,8 @@ public class PlatformStack : Stack
 
     /// <summary>What the person running the stack is warned about on every run (each also a Pulumi warning): nodes and
     /// bastions whose SSH host key is not pinned, an unfinished Secrets encryption migration, Pod Security defaults switched
-    /// off while nonRootContainers is on, a Ceph cluster with a single monitor. Empty when there is nothing.</summary>
+    /// off while nonRootContainers is on, a Ceph cluster with a single monitor, an enterprise stack whose backups stay in
+    /// the cluster. Empty when there is nothing.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Grafana's URL on the default IngressClass; empty when Grafana is not exposed (monitoring off, no ingress:
@@ -162,6 +176,19 @@ public class PlatformStack : Stack
     /// <summary>Every capability, on or off, and why.</summary>
     [Output("capabilities")]
     public Output<ImmutableDictionary<string, object>> Capabilities { get; }
+
+    /// <summary>Where backups go: <c>endpoint</c>, <c>bucket</c>, <c>prefix</c> and <c>inCluster</c> (true for the
+    /// Rook object store's bucket); empty when the backup capability is off. Nothing secret.</summary>
+    [Output("backupTarget")]
+    public Output<ImmutableDictionary<string, object>> BackupTarget { get; }
+
+    private static ImmutableDictionary<string, object> BackupTargetOutput(Platform.Components.Backup.BackupTarget? target) => target is null
+        ? ImmutableDictionary<string, object>.Empty
+        : ImmutableDictionary<string, object>.Empty
+            .Add("endpoint", target.Endpoint.ToString())
+            .Add("bucket", target.Bucket)
+            .Add("prefix", target.Prefix)
+            .Add("inCluster", target.InCluster);
 
     private static ImmutableDictionary<string, object> ExpiryOutput(CertificateExpiry? earliest) => earliest is null
         ? ImmutableDictionary<string, object>.Empty

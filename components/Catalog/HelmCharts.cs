@@ -459,6 +459,34 @@ public static class HelmCharts
         CrdChart = PrometheusOperatorCrds,
     };
 
+    /// <summary>Velero, the backup capability: backs up Kubernetes objects and pod volumes (file-system backup with
+    /// Kopia by its node agent) to an S3 bucket on schedules, and restores them. The AWS plugin it needs for S3 is an
+    /// init container (<c>Backup.VeleroImages.AwsPlugin</c>).
+    /// From the Velero maintainers' repository, <c>https://vmware-tanzu.github.io/helm-charts</c> (vmware-tanzu/helm-charts).
+    /// Version 12.1.0 (2026-06-25) is the newest chart release and ships Velero 1.18.1 (its appVersion, the image the
+    /// chart names).
+    /// Source: <c>https://github.com/vmware-tanzu/helm-charts/releases/tag/velero-12.1.0</c> (tag velero-12.1.0, commit
+    /// 73466ca986bb).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.16.0-0</c>; Velero 1.18 "expects Kubernetes 1.18-latest" and is
+    /// tested on 1.33.7, 1.34.1 and 1.35.0 (vmware-tanzu/velero README, compatibility matrix). Covers 1.35; 1.36 and
+    /// 1.37 are newer than its tested list, so clusters on them run Velero untested (it uses stable APIs only: core,
+    /// apps, batch and its own CRDs).
+    /// CRDs: <see cref="CrdInstall.Manifests"/>. The chart ships the <c>velero.io</c> CRDs in <c>crds/</c> (which Helm
+    /// never upgrades) and upgrades them with a pre-install/pre-upgrade hook Job (<c>upgradeCRDs</c>) that runs
+    /// <c>velero install --crds-only</c> piped into kubectl from the <c>registry.k8s.io/kubectl</c> image of the cluster's
+    /// version; the platform switches that Job off (no kubectl image to pull, no cluster-admin Job on every upgrade) and
+    /// registers the same 13 CRDs of the release itself, vendored in <c>components/Catalog/Crds/velero-12.1.0</c> (the
+    /// reference data's <c>crds/</c> of 12.1.0, Velero 1.18.1's). The Schedules wait for the release, which waits for
+    /// the CRDs.</summary>
+    public static HelmChart Velero { get; } = new()
+    {
+        Name = "velero",
+        Repository = "https://vmware-tanzu.github.io/helm-charts",
+        Version = "12.1.0",
+        Crds = CrdInstall.Manifests,
+        CrdManifests = "velero-12.1.0",
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero];
 }

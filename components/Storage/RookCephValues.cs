@@ -34,6 +34,13 @@ public static class RookCephValues
     /// <summary>The bucket StorageClass (RGW object store; ObjectBucketClaims name it).</summary>
     public const string BucketClass = "ceph-bucket";
 
+    /// <summary>The object store (CephObjectStore) behind <see cref="BucketClass"/>.</summary>
+    public const string ObjectStoreName = "ceph-objectstore";
+
+    /// <summary>The Service of the object store's S3 gateway (RGW), port 80 inside the cluster (Rook names it
+    /// <c>rook-ceph-rgw-&lt;store&gt;</c>; an ObjectBucketClaim's ConfigMap gives the same host as BUCKET_HOST).</summary>
+    public const string ObjectGatewayService = "rook-ceph-rgw-" + ObjectStoreName;
+
     /// <summary>The value of <c>cleanupPolicy.confirmation</c> that lets Rook wipe the hosts when the CephCluster is
     /// deleted (Rook's own spelling).</summary>
     public const string DestroyConfirmation = "yes-really-destroy-data";
@@ -159,7 +166,7 @@ public static class RookCephValues
                 ("csi.storage.k8s.io/fstype", "ext4"))))));
 
     private static Dictionary<string, object> ObjectStore(int replicas) => Map(
-        ("name", "ceph-objectstore"),
+        ("name", ObjectStoreName),
         ("spec", Map(
             ("metadataPool", Map(("failureDomain", "host"), ("replicated", Replicated(replicas)))),
             ("dataPool", Map(("failureDomain", "host"), ("replicated", Replicated(replicas)))),

@@ -60,6 +60,8 @@ internal static class LayerRequirements
         if (on.Contains(CapabilityIds.Storage) && settings.Storage.Provider == StorageProvider.RookCeph)
             CheckRookCeph(settings, problems);
         var storage = PlatformStorage.From(settings, decisions);
+        if (on.Contains(CapabilityIds.Backup))
+            CheckBackup(settings, storage, source, problems);
         CheckStatefulLayers(storage, PlatformLayers.StatefulLayers.Where(l => on.Contains(l.Key)).Select(l => l.Value(settings)), problems);
         if (HardeningSwitches.Apply(settings.HardeningExceptions.Keys).KubeletServingCertificates)
         {
@@ -101,6 +103,38 @@ internal static class LayerRequirements
                 $"is required for the receivers {string.Join(", ", needing.Select(r => $"{r.Name} ({r.SecretDescription})"))}: a secret JSON object of " +
                 $"receiver name to secret. Set it with `pulumi config set --secret {PlatformConfigKeys.MonitoringSecrets.FullName} " +
                 $"'{{{string.Join(", ", needing.Select(r => $"\"{r.Name}\": \"...\""))}}}'`.");
+        }
+    }
+
+    /// <summary>Adds the problems of the backup capability's target: one must be decided, a Rook target needs the
+    /// platform's Rook-Ceph object store, and an S3 target needs its credentials, which a Rook target must not be
+    /// given.</summary>
+    internal static void CheckBackup(PlatformSettings settings, PlatformStorage storage, IPlatformConfigSource source, ProblemCollector problems)
+    {
+        var key = PlatformConfigKeys.Backup;
+        var credentials = PlatformConfigKeys.BackupCredentials;
+        var s3Example = "`pulumi config set --path platform:backup.target s3` with s3.endpoint, s3.bucket and s3.region, and the secret " +
+            $"{credentials.FullName}";
+        var storageWhy = !storage.CapabilityOn
+            ? "the storage capability is off, so there is no Rook object store"
+            : $"{PlatformConfigKeys.Storage.FullName} has provider {StorageOptions.ProviderText(storage.Provider)}, so the platform deploys no Rook object store";
+        switch (PlatformBackup.TargetKind(settings, storage))
+        {
+            case null:
+                problems.Add($"{key.Name}.target",
+                    $"the backup capability is on but has no target: {storageWhy} to hold the backups. Give an external S3 endpoint ({s3Example}), " +
+                    "switch the storage capability on with Rook-Ceph, or switch backup off with `pulumi config set --path 'platform:capabilities.backup' false`.");
+                break;
+            case Components.Backup.BackupTargetKind.Rook:
+                if (!storage.DeployedByThePlatform)
+                    problems.Add($"{key.Name}.target", $"target rook keeps the backups in the platform's Rook object store, but {storageWhy}. Use an external S3 endpoint ({s3Example}), or give the platform Rook-Ceph storage.");
+                if (source.IsSet(credentials.Name))
+                    problems.Add(credentials.Name, $"is set, but target rook takes the bucket's key from its ObjectBucketClaim inside the cluster, so it would be ignored. Remove it (`pulumi config rm {credentials.FullName}`), or set target s3.");
+                break;
+            case Components.Backup.BackupTargetKind.S3:
+                if (!source.IsSet(credentials.Name))
+                    problems.Add(credentials.Name, $"is required for target s3: the bucket's access key as a secret JSON object {{\"accessKeyId\": ..., \"secretAccessKey\": ...}}. Set it with `{credentials.SetCommand}`.");
+                break;
         }
     }
 

@@ -17,6 +17,15 @@ public sealed record PlatformContext
     /// learns its storage.</summary>
     public required PlatformStorage Storage { get; init; }
 
+    /// <summary>Where backups go when the backup capability is on (<see cref="PlatformBackup.Target"/>), null otherwise:
+    /// Velero's bucket, and the target other backups (the etcd snapshots) can share.</summary>
+    public Platform.Components.Backup.BackupTarget? BackupTarget { get; init; }
+
+    /// <summary>The S3 key of an external <see cref="BackupTarget"/> as secrets (<c>platform:backupCredentials</c>); null
+    /// for the in-cluster target, whose key Rook keeps in the cluster (the ObjectBucketClaim's Secret in the
+    /// <c>velero</c> namespace), or without backups.</summary>
+    public Platform.Components.Backup.BackupCredentials? BackupCredentials { get; init; }
+
     /// <summary>The cluster: its PKI, nodes, admin kubeconfig and the Kubernetes provider every layer uses.</summary>
     public required Cluster Cluster { get; init; }
 

@@ -38,6 +38,8 @@ public static class PlatformLayers
             new(CapabilityIds.Cni, ContainerNetwork),
             // Before every layer that claims a volume: those wait for its CephCluster (StorageReady).
             new(CapabilityIds.Storage, Storage),
+            // After storage: the in-cluster target's bucket is claimed from its object store.
+            new(CapabilityIds.Backup, Backup),
             new(CapabilityIds.Ingress, Ingress),
             new(CapabilityIds.Certificates, Certificates),
             new(CapabilityIds.ExternalDns, ExternalDns),
@@ -216,6 +218,26 @@ public static class PlatformLayers
             Nodes = settings.Nodes,
             // The ServiceMonitors and PrometheusRules need the Prometheus Operator's CRDs, which the monitoring layer brings.
             Metrics = context.Monitoring,
+        }, OnCluster(context));
+    }
+
+    /// <summary>Velero and its schedules, to the stack's backup target; the in-cluster bucket's claim waits for the Ceph
+    /// cluster's release (<see cref="StorageReady"/>).</summary>
+    private static ComponentResource Backup(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var target = context.BackupTarget!;
+        return new Components.Backup.BackupLayer($"{settings.ClusterName}-backup", new Components.Backup.BackupLayerArgs
+        {
+            Target = target,
+            Credentials = context.BackupCredentials,
+            Schedules = PlatformBackup.Schedules(settings),
+            IncludedNamespaces = settings.Backup.IncludeNamespaces,
+            ExcludedNamespaces = settings.Backup.EffectiveExcludedNamespaces,
+            Volumes = settings.Backup.Volumes,
+            // The ServiceMonitor and PodMonitor need the Prometheus Operator's CRDs, which the monitoring layer brings.
+            Monitoring = context.Capabilities.Any(d => d.Id == CapabilityIds.Monitoring && d.Enabled),
+            StorageReady = target.InCluster ? StorageReady(context) : [],
         }, OnCluster(context));
     }
 

@@ -328,6 +328,33 @@ public static class PlatformConfigKeys
             "the SMTP password; slack, teams and watchdog: the https webhook URL; pagerduty: the Events API v2 routing key.",
     };
 
+    /// <summary><c>platform:backup</c>: where Velero's backups go, when they run and what they hold.</summary>
+    public static PlatformConfigKey Backup { get; } = new()
+    {
+        Name = "backup",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"target": "s3", "s3": {"endpoint": "https://s3.example.internal:9000", "bucket": "platform-backups", "region": "us-east-1"}}""",
+        Description = "For the backup capability (Velero): target rook (a bucket of the platform's Rook-Ceph object store, the " +
+            "default when the platform deploys Rook-Ceph; protects against mistakes, not against losing the cluster) or s3 (an " +
+            "external endpoint, with s3: {endpoint https://host[:port], bucket, region, prefix (default none), forcePathStyle " +
+            "(default true), caBundle (PEM of a private CA), allowHttp (default false)} and the secret platform:backupCredentials); " +
+            "schedules, a list of {name, cron (five fields, UTC), ttl (a Go duration such as 168h)}, default per tier (small: " +
+            "daily kept 7 days; medium: daily kept 14 days; enterprise: hourly kept 48 h and daily kept 30 days); " +
+            "includeNamespaces (default all); excludeNamespaces (default the platform's own namespaces that hold no state); " +
+            "volumes fileSystem (Kopia file-system backup of every pod volume, default) or none (objects only).",
+    };
+
+    /// <summary><c>platform:backupCredentials</c>: the S3 access key of an external backup target.</summary>
+    public static PlatformConfigKey BackupCredentials { get; } = new()
+    {
+        Name = "backupCredentials",
+        Type = PlatformConfigValueType.String,
+        Secret = true,
+        Example = "backup-credentials.json",
+        Description = "The S3 access key of platform:backup's s3 target as a JSON object {\"accessKeyId\": ..., \"secretAccessKey\": ...}; " +
+            "a secret. Not set with target rook (the bucket's key comes from its ObjectBucketClaim, inside the cluster).",
+    };
+
     /// <summary><c>platform:hardeningExceptions</c>: hardening defaults switched off deliberately.</summary>
     public static PlatformConfigKey HardeningExceptions { get; } = new()
     {
@@ -430,5 +457,7 @@ public static class PlatformConfigKeys
         MonitoringSecrets,
         PodSecurity,
         Tenants,
+        Backup,
+        BackupCredentials,
     ];
 }

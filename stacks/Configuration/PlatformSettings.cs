@@ -61,6 +61,11 @@ public sealed record PlatformSettings
     /// tier's defaults (<see cref="MonitoringTierSizing"/>) where unset. Used only when the monitoring capability is on.</summary>
     public required Platform.Components.Observability.Monitoring.MonitoringOptions Monitoring { get; init; }
 
+    /// <summary>Where backups go, when they run and what they hold (<c>platform:backup</c>); by default the Rook object
+    /// store's bucket when the platform deploys Rook-Ceph, the tier's schedules, every namespace but the platform's own
+    /// stateless ones. Used only when the backup capability is on.</summary>
+    public Platform.Components.Backup.BackupOptions Backup { get; init; } = new();
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

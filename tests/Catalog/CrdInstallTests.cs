@@ -34,6 +34,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.Kured), CrdInstall.None),
         (nameof(HelmCharts.PrometheusOperatorCrds), CrdInstall.CrdChart),
         (nameof(HelmCharts.KubePrometheusStack), CrdInstall.FromCrdChart),
+        (nameof(HelmCharts.Velero), CrdInstall.Manifests),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

@@ -22,6 +22,8 @@ public class NodeRebootsStackTests
     {
         var config = ValidConfig.Values();
         foreach (var (key, value) in extra) config[key] = value;
+        // Backups are mandatory for the enterprise tier, and without Rook-Ceph they go to an external endpoint.
+        if (config["tier"] == "enterprise") Backup.BackupConfigTests.WithExternalTarget(config);
         return config;
     }
 

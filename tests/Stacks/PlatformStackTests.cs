@@ -141,6 +141,13 @@ public class PlatformStackTests
     {
         var config = ValidConfig.Values();
         config["tier"] = tier;
+        if (tier == "enterprise")
+        {
+            // Backups are mandatory for the tier, and without Rook-Ceph they need an external target.
+            var error = await Assert.ThrowsAsync<RunException>(() => StackRunner.RunAsync(config));
+            Assert.Contains("platform:backup.target: the backup capability is on but has no target", error.Message);
+            Backup.BackupConfigTests.WithExternalTarget(config);
+        }
         var run = await StackRunner.RunAsync(config);
         Assert.Equal(tier, await Outputs.ValueAsync(run.Single<PlatformStack>().Tier));
     }

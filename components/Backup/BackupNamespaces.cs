@@ -1,0 +1,43 @@
+using Platform.Components.Cluster;
+using Platform.Components.Cluster.Reboots;
+using Platform.Components.Networking;
+using Platform.Components.Networking.Ingress;
+using Platform.Components.Networking.LoadBalancing;
+using Platform.Components.Observability;
+using Platform.Components.Storage;
+
+namespace Platform.Components.Backup;
+
+/// <summary>Which of the cluster's own namespaces the backups leave out by default.</summary>
+public static class BackupNamespaces
+{
+    /// <summary>The namespace Velero runs in.</summary>
+    public const string Velero = "velero";
+
+    /// <summary>The namespaces no backup holds unless <c>platform:backup.excludeNamespaces</c> says otherwise: Kubernetes'
+    /// own (<c>kube-system</c>, <c>kube-public</c>, <c>kube-node-lease</c>: kubeadm and the platform recreate what is
+    /// in them, and the etcd snapshots hold the cluster's state), and every namespace a platform layer creates whose
+    /// contents the program recreates on the next <c>pulumi up</c>: the CNI's, the ingress controllers', MetalLB's,
+    /// external-dns', the kubelet serving-certificate approver's, kured's, cluster metrics', monitoring's (metrics are
+    /// collected again; a live copy of Prometheus' database is not consistent anyway) and Velero's own. Two of the
+    /// platform's namespaces hold state: <c>cert-manager</c> keeps the ACME account keys, the internal CA's key pair and
+    /// the issued certificates, so it is backed up; <c>rook-ceph</c> is excluded although it holds Ceph, because what
+    /// Velero could take from it does not bring Ceph back: the data is on the OSDs' disks and the monitors' stores on
+    /// the hosts (Rook's <c>dataDirHostPath</c>), which Velero's file-system backup does not read (host paths), and
+    /// restoring Rook's daemons and CephCluster into a running cluster would fight the operator. The volumes that live
+    /// on Ceph are backed up with the namespaces that claim them.</summary>
+    public static IReadOnlyList<string> DefaultExcluded { get; } =
+    [
+        "kube-system", "kube-public", "kube-node-lease",
+        "tigera-operator", "calico-system", "calico-apiserver",
+        .. Enum.GetValues<IngressControllerKind>().Select(IngressControllerCharts.Namespace),
+        MetalLbValues.Namespace,
+        ExternalDnsLayer.Namespace,
+        KubeletServingCertificateApprover.Namespace,
+        KuredValues.Namespace,
+        ClusterMetricsLayer.Namespace,
+        PlatformNamespace.MonitoringNamespace,
+        RookCephValues.Namespace,
+        Velero,
+    ];
+}

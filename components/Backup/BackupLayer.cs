@@ -64,8 +64,8 @@ public sealed class BackupLayer : ComponentResource
         }
 
         Release = HelmInstall.Chart($"{name}-velero", HelmCharts.Velero, ns.NamespaceName,
-            VeleroValues.Render(args.Target, args.Volumes, args.Monitoring),
-            new CustomResourceOptions { Parent = this, DependsOn = { credentials } });
+            VeleroValues.Render(args.Target, args.Volumes, monitoring: args.Metrics is not null),
+            new CustomResourceOptions { Parent = this, DependsOn = args.Metrics is null ? [credentials] : [credentials, args.Metrics.CrdsReady] });
 
         Schedules = [.. args.Schedules.Select(schedule => new CustomResource($"{name}-schedule-{schedule.Name}",
             new CustomObjectArgs(VeleroSchedules.ApiVersion, VeleroSchedules.Kind)

@@ -24,9 +24,9 @@ public sealed record BackupLayerArgs
     /// <summary>How volume data is backed up. Default <see cref="BackupVolumes.FileSystem"/>.</summary>
     public BackupVolumes Volumes { get; init; } = BackupVolumes.FileSystem;
 
-    /// <summary>Whether the monitoring capability is on: then the chart creates a ServiceMonitor and a PodMonitor (they
-    /// need the Prometheus Operator's CRDs). Default false.</summary>
-    public bool Monitoring { get; init; }
+    /// <summary>How Velero's metrics are scraped, when the monitoring capability is on: then the chart creates a
+    /// ServiceMonitor and a PodMonitor and the release waits for the Prometheus Operator's CRDs. Default null (off).</summary>
+    public Observability.MetricsScraping? Metrics { get; init; }
 
     /// <summary>What the in-cluster bucket's claim waits for: the release holding the Ceph object store and its bucket
     /// class (<c>PlatformLayers.StorageReady</c>). Default none.</summary>

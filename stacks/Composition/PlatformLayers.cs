@@ -236,7 +236,7 @@ public static class PlatformLayers
             ExcludedNamespaces = settings.Backup.EffectiveExcludedNamespaces,
             Volumes = settings.Backup.Volumes,
             // The ServiceMonitor and PodMonitor need the Prometheus Operator's CRDs, which the monitoring layer brings.
-            Monitoring = context.Capabilities.Any(d => d.Id == CapabilityIds.Monitoring && d.Enabled),
+            Metrics = context.Monitoring,
             StorageReady = target.InCluster ? StorageReady(context) : [],
         }, OnCluster(context));
     }

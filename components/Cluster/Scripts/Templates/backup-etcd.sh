@@ -12,13 +12,8 @@ node=@@NODE@@
 state=@@ETCD_BACKUP_STATE_DIR@@
 key_prefix=@@S3_KEY_PREFIX@@
 retention_days=@@ETCD_BACKUP_RETENTION_DAYS@@
+etcd_snapshot_retry="The backup timer's next run tries again"
 @@ETCD_SNAPSHOT@@
-# The part's message is for a step of pulumi up; this run's says what happens next.
-etcd_snapshot_failed() {
-  rm -f /var/lib/etcd/platform-snapshot.db /var/lib/etcd/platform-snapshot.db.part
-  echo "etcd backup of $node: $2; no snapshot taken, the next run tries again" >&2
-  exit 1
-}
 @@S3_TARGET@@
 @@S3@@
 fail() {

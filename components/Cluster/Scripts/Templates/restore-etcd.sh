@@ -135,7 +135,8 @@ case "$command" in
           cat >"$key_temporary"
           key_file="$key_temporary"
         fi
-        plain="$snapshots/$(basename "$snapshot" .cms)"
+        plain="${snapshot##*/}"
+        plain="$snapshots/${plain%.cms}"
         if ! openssl cms -decrypt -binary -inform DER -in "$snapshot" -inkey "$key_file" -out "$plain.part"; then
           rm -f "$plain.part"
           fail "openssl could not decrypt $snapshot with that key (or the file was changed: AES-GCM checks it)"
@@ -181,10 +182,11 @@ case "$command" in
     [ -f /etc/kubernetes/manifests/etcd.yaml ] || fail "etcd's manifest is not in /etc/kubernetes/manifests: run restore-etcd.sh restore first"
     healthy=""
     for _ in $(seq 1 120); do
+      etcd_problem=""
       if etcd_healthy; then healthy=yes; break; fi
       sleep 5
     done
-    [ -n "$healthy" ] || fail "etcd on $node has not been healthy for 10 minutes: is every control-plane node restored from the same snapshot? (crictl logs of etcd)"
+    [ -n "$healthy" ] || fail "etcd on $node has not been healthy for 10 minutes (${etcd_problem:-its endpoint health fails}): is every control-plane node restored from the same snapshot? (see etcd's log: crictl logs)"
     if [ -f "$held/kube-apiserver.yaml" ]; then
       mv -f "$held/kube-apiserver.yaml" /etc/kubernetes/manifests/kube-apiserver.yaml
       echo "put kube-apiserver.yaml back into /etc/kubernetes/manifests"

@@ -217,4 +217,35 @@ public sealed class EtcdBackupRunTests : IDisposable
         Assert.Contains("another kubeadm operation has held /run/platform-kubeadm.lock for 15 minutes", held.Errors, StringComparison.Ordinal);
         Assert.Empty(held.CallsOf("crictl", "curl"));
     }
+
+    [Fact]
+    public void The_in_cluster_target_is_reached_at_its_service_cluster_ip_with_the_bucket_claim_credentials_read_at_run_time()
+    {
+        var backup = External() with { Target = External().Target! with { InCluster = true, Prefix = "" } };
+        var access = Convert.ToBase64String(Encoding.UTF8.GetBytes("RGWACCESS123"));
+        var secret = Convert.ToBase64String(Encoding.UTF8.GetBytes("RGWSECRETabc/+="));
+        _node.Host.Fake("kubectl", $$"""
+            case "$*" in
+              *" -n velero get configmap velero -o jsonpath="*) echo "rook-ceph-rgw-objects.rook-ceph.svc 80 velero-3f9c1e" ;;
+              *" -n rook-ceph get service rook-ceph-rgw-objects -o jsonpath={.spec.clusterIP}") echo 10.96.0.50 ;;
+              *" -n velero get secret velero -o jsonpath={.data.AWS_ACCESS_KEY_ID}") echo {{access}} ;;
+              *" -n velero get secret velero -o jsonpath={.data.AWS_SECRET_ACCESS_KEY}") echo {{secret}} ;;
+              *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
+            esac
+            """);
+        _node.ServeBucketAt("http://10.96.0.50:80/velero-3f9c1e");
+        Assert.Equal(0, _node.Host.Run(EtcdBackupScripts.Install("cp-1", Members, backup, TestBackupKey.CertificatePem)).ExitCode);
+
+        var run = Backup(backup);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal([$"etcd-snapshots/cp-1/{EtcdBackupHost.Now}-scheduled.db.cms"], _node.Objects());
+        Assert.Equal("user = \"RGWACCESS123:RGWSECRETabc/+=\"\n", _node.CurlConfig());
+        Assert.All(run.CallsOf("kubectl"), c => Assert.StartsWith("kubectl --kubeconfig /etc/kubernetes/admin.conf", c, StringComparison.Ordinal));
+        Assert.All(run.Calls, c => Assert.DoesNotContain("RGWSECRET", c, StringComparison.Ordinal));
+        Assert.DoesNotContain("RGWSECRET", run.Output + run.Errors, StringComparison.Ordinal);
+        // The credentials' file under /run went with the run, and none is kept on the node.
+        Assert.Empty(Directory.EnumerateFiles(_node.Host.PathOf("/run"), "platform-etcd-backup-s3.*"));
+        Assert.False(_node.Host.Exists(EtcdBackupScripts.CredentialsPath));
+    }
 }

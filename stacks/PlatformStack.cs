@@ -90,6 +90,7 @@ public class PlatformStack : Stack
         ApiServerUrl = cluster.Access.ServerUrl;
         Kubeconfig = cluster.Access.Kubeconfig;
         Capabilities = Output.Create(CapabilityReport.ToOutputValue(decisions));
+        EtcdBackupDecryptionKey = cluster.EtcdBackupKey.DecryptionKeyPem;
         var now = clock.GetUtcNow();
         CertificateWarning = cluster.EarliestCertificateExpiry.Apply(e => CertificateExpiryWarning.For(e, now) ?? "");
         EarliestCertificateExpiry = Output.Tuple(cluster.EarliestCertificateExpiry, CertificateWarning).Apply(t =>
@@ -139,6 +140,11 @@ public class PlatformStack : Stack
     /// (RFC 3339, UTC); empty while none is known.</summary>
     [Output("earliestCertificateExpiry")]
     public Output<ImmutableDictionary<string, object>> EarliestCertificateExpiry { get; }
+
+    /// <summary>The private key (PEM) that decrypts the control-plane nodes' uploaded etcd snapshots; a secret
+    /// (<c>pulumi stack output --show-secrets etcdBackupDecryptionKey</c>), for a restore.</summary>
+    [Output("etcdBackupDecryptionKey")]
+    public Output<string> EtcdBackupDecryptionKey { get; }
 
     /// <summary>Every capability, on or off, and why.</summary>
     [Output("capabilities")]

@@ -99,4 +99,16 @@ public class EtcdBackupClusterTests
 
         await Assert.ThrowsAnyAsync<Exception>(() => Run(backup));
     }
+
+    [Fact]
+    public async Task The_stack_gives_the_decryption_key_as_a_secret_output_and_every_control_plane_its_restore_script()
+    {
+        var run = await StackRunner.RunAsync(ValidConfig.Values());
+
+        var stack = run.All<Platform.Stacks.PlatformStack>().Single();
+        Assert.True(await Outputs.IsSecretAsync(stack.EtcdBackupDecryptionKey));
+        Assert.Contains("PRIVATE KEY", await Outputs.SecretValueAsync(stack.EtcdBackupDecryptionKey), StringComparison.Ordinal);
+        foreach (var node in new[] { "cp-1", "cp-2", "cp-3" })
+            Assert.Contains(EtcdBackupScripts.RestoreScriptPath, NodeScript.Unwrap((string)run.Registration(CommandType, $"platform-prod-{node}-etcd-backup").Inputs["create"]), StringComparison.Ordinal);
+    }
 }

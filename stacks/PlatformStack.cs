@@ -32,6 +32,10 @@ public class PlatformStack : Stack
     {
         ArgumentNullException.ThrowIfNull(clock);
         var (settings, decisions) = LoadConfiguration();
+        var storage = PlatformStorage.From(settings, decisions);
+        // One backup target for Velero and for the control planes' etcd snapshots.
+        var backupTarget = PlatformBackup.Target(settings, decisions, storage);
+        var backupCredentials = PlatformBackup.Credentials(backupTarget, new Config(PlatformConfigKeys.Namespace).GetSecret(PlatformConfigKeys.BackupCredentials.Name));
         var cluster = new Cluster(settings.ClusterName, new ClusterArgs
         {
             ClusterName = settings.ClusterName,
@@ -53,6 +57,7 @@ public class PlatformStack : Stack
             Clock = clock,
             // The metrics proxy verifies the controller manager and the scheduler against the cluster CA.
             ControlPlaneServingCertificates = decisions.Any(d => d.Id == CapabilityIds.Monitoring && d.Enabled),
+            EtcdBackup = PlatformBackup.EtcdBackup(settings, backupTarget, backupCredentials),
         });
         var warnings = new List<string>();
         if (SshHostKey.UnpinnedWarning(settings.Nodes) is { } hostKeys)
@@ -71,10 +76,8 @@ public class PlatformStack : Stack
         }
         if (ClusterPodSecurity.Warning(settings, decisions) is { } podSecurityWarning)
             warnings.Add(podSecurityWarning);
-        var storage = PlatformStorage.From(settings, decisions);
         if (LayerRequirements.StorageWarning(settings, storage) is { } storageWarning)
             warnings.Add(storageWarning);
-        var backupTarget = PlatformBackup.Target(settings, decisions, storage);
         if (PlatformBackup.Warning(settings, backupTarget) is { } backupWarning)
             warnings.Add(backupWarning);
         Warnings = warnings;
@@ -90,7 +93,7 @@ public class PlatformStack : Stack
             Storage = storage,
             Monitoring = monitoring,
             BackupTarget = backupTarget,
-            BackupCredentials = PlatformBackup.Credentials(backupTarget, new Config(PlatformConfigKeys.Namespace).GetSecret(PlatformConfigKeys.BackupCredentials.Name)),
+            BackupCredentials = backupCredentials,
         };
         var enabled = decisions.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, deploy) in PlatformLayers.InOrder)
@@ -112,6 +115,7 @@ public class PlatformStack : Stack
         Kubeconfig = cluster.Access.Kubeconfig;
         Capabilities = Output.Create(CapabilityReport.ToOutputValue(decisions));
         BackupTarget = Output.Create(BackupTargetOutput(backupTarget));
+        EtcdBackupDecryptionKey = cluster.EtcdBackupKey.DecryptionKeyPem;
         var now = clock.GetUtcNow();
         CertificateWarning = cluster.EarliestCertificateExpiry.Apply(e => CertificateExpiryWarning.For(e, now) ?? "");
         EarliestCertificateExpiry = Output.Tuple(cluster.EarliestCertificateExpiry, CertificateWarning).Apply(t =>
@@ -172,6 +176,11 @@ public class PlatformStack : Stack
     /// (RFC 3339, UTC); empty while none is known.</summary>
     [Output("earliestCertificateExpiry")]
     public Output<ImmutableDictionary<string, object>> EarliestCertificateExpiry { get; }
+
+    /// <summary>The private key (PEM) that decrypts the control-plane nodes' uploaded etcd snapshots; a secret
+    /// (<c>pulumi stack output --show-secrets etcdBackupDecryptionKey</c>), for a restore.</summary>
+    [Output("etcdBackupDecryptionKey")]
+    public Output<string> EtcdBackupDecryptionKey { get; }
 
     /// <summary>Every capability, on or off, and why.</summary>
     [Output("capabilities")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Components.Cluster.Certificates;
+using Platform.Components.Cluster.EtcdBackup;
 using Platform.Components.Cluster.Kubeadm;
 using Platform.Components.Cluster.Scripts;
 using Pulumi;
@@ -169,6 +170,26 @@ public sealed class Cluster : ComponentResource
             // A dead node's step runs no more (its output is from before it died): its certificates are not the cluster's.
             if (!controlPlane.Host.Dead) expiries.Add(expiry.Stdout.Apply(o => CertificateExpiry.Parse(nodeName, o)));
         }
+        // Every control-plane node keeps local etcd snapshots and uploads them encrypted when there is a backup target,
+        // and has the restore script; the key pair is there either way, so the decryption key never changes with the
+        // setting. Nothing waits for the steps.
+        EtcdBackupKey = new EtcdBackupKey($"{name}-etcd-backup", args.ClusterName, new ComponentResourceOptions { Parent = this });
+        var backup = args.EtcdBackup;
+        if (backup is { Enabled: true, Target.InCluster: false, Credentials: null })
+            throw new ArgumentException("An etcd backup target outside the cluster needs its credentials.", nameof(args));
+        var credentials = backup is { Enabled: true, Target.InCluster: false, Credentials: { } keys }
+            ? Output.CreateSecret(Output.Tuple(keys.AccessKeyId, keys.SecretAccessKey).Apply(k => EtcdBackupScripts.CredentialsFile(k.Item1, k.Item2)))
+            : null;
+        var members = controlPlaneNodes.Where(n => !n.Host.Dead).Select(n => new EtcdMember(n.Host.Name, n.Host.Address)).ToList();
+        foreach (var controlPlane in controlPlaneNodes)
+        {
+            var nodeName = controlPlane.Host.Name;
+            // A dead node's step keeps its inputs (it runs no more); it is rendered with itself among the members.
+            var nodeMembers = controlPlane.Host.Dead ? [.. members, new EtcdMember(nodeName, controlPlane.Host.Address)] : members;
+            controlPlane.InstallEtcdBackup(
+                EtcdBackupKey.RecipientCertificatePem.Apply(pem => EtcdBackupScripts.Install(nodeName, nodeMembers, backup, pem)), credentials);
+        }
+
         EarliestCertificateExpiry = Output.All(expiries.Select(e => (Input<IReadOnlyList<CertificateExpiry>>)e))
             .Apply(all => CertificateExpiry.Earliest(all.SelectMany(e => e)));
 
@@ -235,6 +256,9 @@ public sealed class Cluster : ComponentResource
     /// control-plane node (read by each node's expiry step on the first <c>pulumi up</c> of each day), the CAs and the
     /// admin client certificate from the stack's state. Null while none is known.</summary>
     public Output<CertificateExpiry?> EarliestCertificateExpiry { get; }
+
+    /// <summary>The key pair the etcd backups are encrypted to (its private key, a secret, decrypts them for a restore).</summary>
+    public EtcdBackupKey EtcdBackupKey { get; }
 
     /// <summary>Whether the cluster runs kube-proxy as its Service proxy (<see cref="ClusterArgs.KubeProxy"/>).</summary>
     public bool KubeProxy { get; }

@@ -69,4 +69,8 @@ public sealed record ClusterArgs
 
     /// <summary>The hardening switches. Default: everything hardened.</summary>
     public KubeadmHardening Hardening { get; init; } = new();
+
+    /// <summary>The control-plane nodes' scheduled etcd backups to the backup target. Default none: no backup is
+    /// scheduled (and one scheduled before is removed); the restore script is on every control-plane node either way.</summary>
+    public EtcdBackup.EtcdBackupArgs EtcdBackup { get; init; } = new();
 }

@@ -315,6 +315,17 @@ public sealed class KubernetesNode : ComponentResource
             NodeScripts.NothingToUndo("certificate expiry", "it only reads"), dependsOn: new[] { Upgraded }, triggers: triggers);
     }
 
+    /// <summary>
+    /// Registers, on this control-plane node, the step that writes its etcd restore script and installs (or, without a
+    /// backup target, removes) its scheduled etcd backup (<see cref="EtcdBackup.EtcdBackupScripts.Install"/>), after its
+    /// init or join. <paramref name="credentials"/>, the target's curl config file, is its standard input, secret, and
+    /// then nothing of the step is logged. Nothing waits for it; a changed script, target or schedule updates it.
+    /// </summary>
+    internal Command InstallEtcdBackup(Output<string> script, Output<string>? credentials) =>
+        Run($"{_name}-etcd-backup", _node, script,
+            NodeScripts.NothingToUndo("etcd backup", "the node's reset removes the backup timer, its service and its scripts when it leaves"),
+            stdin: credentials ?? Output.Create(""), secret: credentials != null, dependsOn: new[] { Joined });
+
     /// <summary>Registers, on this node, the removal of kube-proxy's iptables rules once kube-proxy is gone
     /// (<paramref name="kubeProxyRemoved"/>): the per-node part of <see cref="Cluster.ReconcileServiceProxy"/>.</summary>
     internal Command RemoveKubeProxyRules(Resource kubeProxyRemoved) =>
@@ -327,14 +338,14 @@ public sealed class KubernetesNode : ComponentResource
     /// is dropped from the state without its delete (retainOnDelete: the flag is in the state from this update on, and
     /// decides when the node leaves, see pulumi/pulumi#13428), and one elsewhere ignores
     /// <paramref name="ignoredWhenDead"/>.</summary>
-    private Command Run(string name, ClusterNode target, string create, string delete, Input<string>? stdin = null, bool secret = false,
+    private Command Run(string name, ClusterNode target, Input<string> create, string delete, Input<string>? stdin = null, bool secret = false,
         IEnumerable<Resource>? dependsOn = null, InputList<object>? triggers = null, CustomTimeouts? timeouts = null,
         bool leaving = false, IReadOnlyList<string>? ignoredWhenDead = null)
     {
         var args = new CommandArgs
         {
             Connection = NodeConnection.For(target, _key),
-            Create = ShellScript.AsRoot(create, target.SshUser),
+            Create = create.ToOutput().Apply(script => ShellScript.AsRoot(script, target.SshUser)),
             Delete = ShellScript.AsRoot(delete, target.SshUser),
         };
         if (stdin != null) args.Stdin = Output.CreateSecret(stdin.ToOutput());

@@ -65,6 +65,26 @@ public static class PlatformBackup
         };
     }
 
+    /// <summary>The control planes' scheduled etcd backups to the same target: hourly on the enterprise tier (as its
+    /// Velero schedules), daily otherwise, uploads kept as long as the tier's daily backups (7, 14 or 30 days); the
+    /// in-cluster target's key is read on the nodes from Velero's bucket claim. No target, no scheduled backup.</summary>
+    public static Platform.Components.Cluster.EtcdBackup.EtcdBackupArgs EtcdBackup(PlatformSettings settings, BackupTarget? target, BackupCredentials? credentials)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (target is null) return new();
+        return new()
+        {
+            Target = target,
+            Credentials = credentials,
+            Frequency = settings.Tier == PlatformTier.Enterprise
+                ? Platform.Components.Cluster.EtcdBackup.EtcdBackupFrequency.Hourly
+                : Platform.Components.Cluster.EtcdBackup.EtcdBackupFrequency.Daily,
+            RetentionDays = settings.Tier switch { PlatformTier.Small => 7, PlatformTier.Medium => 14, _ => 30 },
+            BucketClaimNamespace = BackupNamespaces.Velero,
+            BucketClaimName = RookBackupBucket.ClaimName,
+        };
+    }
+
     /// <summary>The warning for an enterprise stack whose backups stay in the cluster they protect; null otherwise.</summary>
     public static string? Warning(PlatformSettings settings, BackupTarget? target)
     {

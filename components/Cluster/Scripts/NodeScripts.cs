@@ -144,9 +144,13 @@ public static class NodeScripts
     }
 
     /// <summary>Undoes <see cref="Prepare"/> when a node leaves the inventory: stops kubelet and removes the
-    /// platform's kernel settings, its certificate renewal timer and service, and its files and markers where no reset did (a node whose init or join never
+    /// platform's kernel settings, its certificate renewal and etcd backup timers and services, and its files and markers where no reset did (a node whose init or join never
     /// completed has no kubeadm step to reset it). Packages stay, so the host can be prepared again quickly.</summary>
-    public static string CleanUp() => Step("clean-up.sh", new() { { "CERTIFICATE_RENEWAL_REMOVAL", CertificateRenewalRemoval() } });
+    public static string CleanUp() => Step("clean-up.sh", new()
+    {
+        { "CERTIFICATE_RENEWAL_REMOVAL", CertificateRenewalRemoval() },
+        { "ETCD_BACKUP_REMOVAL", EtcdBackup.EtcdBackupScripts.Removal() },
+    });
 
     /// <summary>
     /// Writes files from standard input, one per line: octal mode, absolute path, base64 content (see
@@ -225,12 +229,14 @@ public static class NodeScripts
     /// <summary>Takes a node out of Kubernetes: <c>kubeadm reset</c> (which also removes a control-plane node's etcd
     /// member), then the CNI configuration, kube-vip's static pod, the platform's files (<see cref="PlatformDir"/>) and
     /// its markers (<see cref="StateDir"/>); before all that, a control-plane node's certificate renewal timer and service
-    /// (<see cref="InstallCertificateRenewal"/>), so no renewal starts meanwhile.</summary>
+    /// (<see cref="InstallCertificateRenewal"/>) and its etcd backup timer and service
+    /// (<see cref="EtcdBackup.EtcdBackupScripts.Install"/>), so no renewal or backup starts meanwhile.</summary>
     public static string Reset() => Step("reset.sh", new()
     {
         { "PLATFORM_DIR", PlatformDir },
         { "STATE_DIR", StateDir },
         { "CERTIFICATE_RENEWAL_REMOVAL", CertificateRenewalRemoval() },
+        { "ETCD_BACKUP_REMOVAL", EtcdBackup.EtcdBackupScripts.Removal() },
     });
 
     /// <summary>

@@ -53,6 +53,21 @@ internal static class ScriptPlaceholders
         ["RENEWAL_TIMER_PATH"] = PlaceholderKind.Word, // CertificateRenewalUnits.TimerPath
         ["RENEWAL_TIMER_UNIT"] = PlaceholderKind.Word, // the timer unit's name
         ["UNIT_FOLDER"] = PlaceholderKind.Word, // CertificateRenewalUnits.Folder
+        ["ETCD_BACKUP_STATE_DIR"] = PlaceholderKind.Word, // EtcdBackupScripts.StateDir
+        ["ETCD_BACKUP_CONFIG_DIR"] = PlaceholderKind.Word, // EtcdBackupScripts.ConfigDir
+        ["ETCD_BACKUP_SCRIPT_PATH"] = PlaceholderKind.Word, // EtcdBackupScripts.BackupScriptPath
+        ["ETCD_BACKUP_RECIPIENT_PATH"] = PlaceholderKind.Word, // EtcdBackupScripts.RecipientPath
+        ["ETCD_BACKUP_CREDENTIALS_PATH"] = PlaceholderKind.Word, // EtcdBackupScripts.CredentialsPath
+        ["ETCD_BACKUP_CA_PATH"] = PlaceholderKind.Word, // EtcdBackupScripts.CaPath
+        ["ETCD_BACKUP_SERVICE_PATH"] = PlaceholderKind.Word, // EtcdBackupUnits.ServicePath
+        ["ETCD_BACKUP_TIMER_PATH"] = PlaceholderKind.Word, // EtcdBackupUnits.TimerPath
+        ["ETCD_BACKUP_TIMER_UNIT"] = PlaceholderKind.Word, // the backup timer unit's name
+        ["ETCD_BACKUP_RETENTION_DAYS"] = PlaceholderKind.Word, // EtcdBackupArgs.RetentionDays
+        ["ETCD_RESTORE_SCRIPT_PATH"] = PlaceholderKind.Word, // EtcdBackupScripts.RestoreScriptPath
+        ["ETCD_RESTORE_HOLD_DIR"] = PlaceholderKind.Word, // EtcdBackupScripts.RestoreHoldDir
+        ["S3_REGION"] = PlaceholderKind.Word, // BackupTarget.Region
+        ["BUCKET_CLAIM_NAMESPACE"] = PlaceholderKind.Word, // EtcdBackupArgs.BucketClaimNamespace
+        ["BUCKET_CLAIM_NAME"] = PlaceholderKind.Word, // EtcdBackupArgs.BucketClaimName
 
         // Data, quoted.
         ["MANAGED_LABELS"] = PlaceholderKind.Quoted, // the inventory's label keys, comma-separated
@@ -66,6 +81,16 @@ internal static class ScriptPlaceholders
         ["RENEWAL_SCRIPT"] = PlaceholderKind.Quoted, // NodeScripts.RenewCertificates, the script the renewal service runs
         ["RENEWAL_SERVICE"] = PlaceholderKind.Quoted, // CertificateRenewalUnits.Service
         ["RENEWAL_TIMER"] = PlaceholderKind.Quoted, // CertificateRenewalUnits.Timer
+        ["ETCD_BACKUP_SCRIPT"] = PlaceholderKind.Quoted, // EtcdBackupScripts.BackupEtcd
+        ["ETCD_BACKUP_SERVICE"] = PlaceholderKind.Quoted, // EtcdBackupUnits.Service
+        ["ETCD_BACKUP_TIMER"] = PlaceholderKind.Quoted, // EtcdBackupUnits.Timer
+        ["ETCD_BACKUP_RECIPIENT"] = PlaceholderKind.Quoted, // EtcdBackupKey.RecipientCertificatePem
+        ["ETCD_BACKUP_CA_BUNDLE"] = PlaceholderKind.Quoted, // BackupTarget.CaBundlePem, or empty
+        ["ETCD_RESTORE_SCRIPT"] = PlaceholderKind.Quoted, // EtcdBackupScripts.RestoreEtcd
+        ["ETCD_INITIAL_CLUSTER"] = PlaceholderKind.Quoted, // every etcd member, name=peer URL, comma-separated
+        ["ETCD_MEMBER_PEER_URL"] = PlaceholderKind.Quoted, // EtcdMember.PeerUrl (IPv6 in brackets)
+        ["S3_URL"] = PlaceholderKind.Quoted, // EtcdBackupScripts.S3Url
+        ["S3_KEY_PREFIX"] = PlaceholderKind.Quoted, // EtcdBackupScripts.KeyPrefix, or empty
 
         // Flags that are there or not.
         ["KUBEADM_INIT_FLAGS"] = PlaceholderKind.Flags,
@@ -112,5 +137,9 @@ internal static class ScriptPlaceholders
         ["LOCAL_ETCD"] = PlaceholderKind.Lines,
         ["KUBEADM_CERTIFICATES"] = PlaceholderKind.Lines,
         ["CERTIFICATE_RENEWAL_REMOVAL"] = PlaceholderKind.Lines,
+        ["ETCD_BACKUP"] = PlaceholderKind.Lines,
+        ["ETCD_BACKUP_REMOVAL"] = PlaceholderKind.Lines,
+        ["S3_TARGET"] = PlaceholderKind.Lines,
+        ["S3"] = PlaceholderKind.Lines,
     };
 }

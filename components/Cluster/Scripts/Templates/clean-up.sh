@@ -7,6 +7,7 @@ if systemctl list-unit-files kubelet.service >/dev/null 2>&1; then
 fi
 rm -f /etc/modules-load.d/platform-kubernetes.conf /etc/sysctl.d/90-platform-kubernetes.conf
 @@CERTIFICATE_RENEWAL_REMOVAL@@
+@@ETCD_BACKUP_REMOVAL@@
 rm -rf /etc/kubernetes/platform /var/lib/platform
 # Flatcar: locksmithd's reboot strategy as it was before the prepare step turned it off (nothing to do elsewhere).
 if grep -qx '# Platform: kured reboots this node; locksmithd stays off' /etc/flatcar/update.conf 2>/dev/null; then

@@ -2,8 +2,9 @@
 # Platform: reset the node (kubeadm reset) when it leaves the cluster
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
-# First, so no renewal starts while kubeadm resets the node.
+# First, so no renewal or backup starts while kubeadm resets the node.
 @@CERTIFICATE_RENEWAL_REMOVAL@@
+@@ETCD_BACKUP_REMOVAL@@
 if command -v kubeadm >/dev/null 2>&1 && { [ -f /etc/kubernetes/kubelet.conf ] || [ -d /etc/kubernetes/manifests ]; }; then
   kubeadm reset --force
 fi

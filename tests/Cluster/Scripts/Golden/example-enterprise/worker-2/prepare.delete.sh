@@ -13,6 +13,15 @@ if [ -f /etc/systemd/system/platform-certificate-renewal.timer ] || [ -f /etc/sy
   rm -f /etc/systemd/system/platform-certificate-renewal.timer /etc/systemd/system/platform-certificate-renewal.service
   systemctl daemon-reload
 fi
+# The scheduled etcd backup goes when the node leaves, or when the stack has no backup target: its timer and service,
+# its script, the certificate it encrypts to and the target's credentials. Where there are none, nothing happens. The
+# local snapshots stay until the node's reset removes the platform's state.
+if [ -f /etc/systemd/system/platform-etcd-backup.timer ] || [ -f /etc/systemd/system/platform-etcd-backup.service ]; then
+  systemctl disable --now platform-etcd-backup.timer || true
+  rm -f /etc/systemd/system/platform-etcd-backup.timer /etc/systemd/system/platform-etcd-backup.service
+  systemctl daemon-reload
+fi
+rm -rf /etc/kubernetes/platform/backup-etcd.sh /etc/kubernetes/platform/etcd-backup
 rm -rf /etc/kubernetes/platform /var/lib/platform
 # Flatcar: locksmithd's reboot strategy as it was before the prepare step turned it off (nothing to do elsewhere).
 if grep -qx '# Platform: kured reboots this node; locksmithd stays off' /etc/flatcar/update.conf 2>/dev/null; then

@@ -182,10 +182,11 @@ local_etcdctl() {
 # fails stops the step here, before anything changed.
 # etcd_snapshot WHAT NAME KIND COPY: WHAT is what is about to change (for the messages), NAME the snapshot's file name
 # after its UTC time, KIND the glob of the snapshots of its kind, COPY "copy" when kubeadm then copies the whole data
-# directory under /etc/kubernetes/tmp (an upgrade, whose etcd may change), anything else when it does not.
+# directory under /etc/kubernetes/tmp (an upgrade, whose etcd may change), anything else when it does not. A failure's
+# message ends with $etcd_snapshot_retry when it is set (the scheduled backup's), with what to do in pulumi up when not.
 etcd_snapshot_failed() {
   rm -f /var/lib/etcd/platform-snapshot.db /var/lib/etcd/platform-snapshot.db.part
-  echo "etcd snapshot before $1: $2; nothing was changed. Fix etcd on this node, then run pulumi up again" >&2
+  echo "etcd snapshot before $1: $2; nothing was changed. ${etcd_snapshot_retry:-Fix etcd on this node, then run pulumi up again}" >&2
   exit 1
 }
 etcd_snapshot() {

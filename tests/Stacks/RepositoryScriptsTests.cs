@@ -10,6 +10,7 @@ public class RepositoryScriptsTests
     [InlineData("eng/test")]
     [InlineData("eng/render")]
     [InlineData("eng/preview-example")]
+    [InlineData("eng/sample")]
     [InlineData("eng/lib/pulumi-sdk.sh")]
     [InlineData(".ci/run")]
     public void The_script_passes_shellcheck(string script)

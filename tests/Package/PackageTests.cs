@@ -23,8 +23,10 @@ public partial class PackageTests
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            // The assembly the tests were built with, packed as it is (no rebuild).
-            foreach (var argument in new[] { "pack", "components/Platform.Components.csproj", "--no-build", "--nologo", "-v", "quiet", "-p:PulumiSdk=offline",
+            // The assembly the tests were built with, packed as it is (no rebuild), against the same SDK (its output
+            // folder says which: artifacts/bin/<sdk>/).
+            var sdk = AppContext.BaseDirectory.Replace('\\', '/').Contains("/bin/offline/", StringComparison.Ordinal) ? "offline" : "packages";
+            foreach (var argument in new[] { "pack", "components/Platform.Components.csproj", "--no-build", "--nologo", "-v", "quiet", $"-p:PulumiSdk={sdk}",
                          "-p:RepositoryUrl=https://github.com/platform-team/platform", "-o", output })
                 start.ArgumentList.Add(argument);
             using (var process = Process.Start(start)!)

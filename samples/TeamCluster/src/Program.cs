@@ -1,0 +1,4 @@
+using Pulumi;
+using TeamCluster;
+
+return await Deployment.RunAsync<TeamClusterStack>();

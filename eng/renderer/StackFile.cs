@@ -90,7 +90,9 @@ public sealed partial record StackFile
         return new StackFile { Name = StackName(path), Path = path, Config = config, SecretKeys = secrets.ToList() };
     }
 
-    /// <summary>A secret's value with every text in it replaced by the placeholder; a JSON object keeps its keys.</summary>
+    /// <summary>A secret's value with every text in it replaced by the placeholder; a JSON object keeps its keys, each
+    /// field's placeholder naming the key and the field without a colon (<c>&lt;secret platform.key.field&gt;</c>), as
+    /// a credential such as an S3 access key ID may not hold one.</summary>
     private static string Redact(string fullKey, string value)
     {
         if (value == SecretPlaceholder(fullKey)) return value;
@@ -98,7 +100,7 @@ public sealed partial record StackFile
         {
             if (JsonNode.Parse(value) is JsonObject json)
             {
-                foreach (var name in json.Select(p => p.Key).ToList()) json[name] = SecretPlaceholder(fullKey);
+                foreach (var name in json.Select(p => p.Key).ToList()) json[name] = $"<secret {fullKey.Replace(':', '.')}.{name}>";
                 return json.ToJsonString();
             }
         }

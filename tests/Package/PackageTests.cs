@@ -24,9 +24,11 @@ public partial class PackageTests
                 RedirectStandardError = true,
             };
             // The assembly the tests were built with, packed as it is (no rebuild), against the same SDK (its output
-            // folder says which: artifacts/bin/<sdk>/).
-            var sdk = AppContext.BaseDirectory.Replace('\\', '/').Contains("/bin/offline/", StringComparison.Ordinal) ? "offline" : "packages";
-            foreach (var argument in new[] { "pack", "components/Platform.Components.csproj", "--no-build", "--nologo", "-v", "quiet", $"-p:PulumiSdk={sdk}",
+            // folder says which: artifacts/bin/<sdk>/), and of the same configuration (pack's default is Release).
+            var testOutput = AppContext.BaseDirectory.Replace('\\', '/');
+            var sdk = testOutput.Contains("/bin/offline/", StringComparison.Ordinal) ? "offline" : "packages";
+            var configuration = testOutput.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+            foreach (var argument in new[] { "pack", "components/Platform.Components.csproj", "--no-build", "--nologo", "-v", "quiet", "-c", configuration, $"-p:PulumiSdk={sdk}",
                          "-p:RepositoryUrl=https://github.com/platform-team/platform", "-o", output })
                 start.ArgumentList.Add(argument);
             using (var process = Process.Start(start)!)

@@ -50,7 +50,7 @@ public class StackFileTests
         Assert.Equal("<secret platform:rfc2136TsigSecret>", stack.Config["platform:rfc2136TsigSecret"]);
         var credentials = Assert.IsType<JsonObject>(JsonNode.Parse(stack.Config["platform:externalDnsCredentials"]));
         Assert.Equal(["aws-access-key-id", "aws-secret-access-key"], credentials.Select(kv => kv.Key));
-        Assert.All(credentials, kv => Assert.Equal("<secret platform:externalDnsCredentials>", kv.Value!.GetValue<string>()));
+        Assert.All(credentials, kv => Assert.Equal($"<secret platform.externalDnsCredentials.{kv.Key}>", kv.Value!.GetValue<string>()));
         Assert.Equal(["platform:externalDnsCredentials", "platform:rfc2136TsigSecret", "platform:sshPrivateKey"], stack.SecretKeys);
         Assert.Equal("eu-west-1", stack.Config["aws:region"]);
         Assert.DoesNotContain(stack.Config.Values, v => v.Contains("s3cr3t", StringComparison.Ordinal) || v.Contains("c2VjcmV0", StringComparison.Ordinal));

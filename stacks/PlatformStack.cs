@@ -80,6 +80,8 @@ public class PlatformStack : Stack
             warnings.Add(storageWarning);
         if (PlatformBackup.Warning(settings, backupTarget) is { } backupWarning)
             warnings.Add(backupWarning);
+        if (PlatformBackup.EtcdUploadWarning(settings, backupTarget) is { } uploadWarning)
+            warnings.Add(uploadWarning);
         Warnings = warnings;
         foreach (var warning in warnings)
             Log.Warn(warning, cluster);

@@ -38,6 +38,10 @@ public sealed class BackupLayer : ComponentResource
             Enforce = PodSecurityLevel.Privileged,
             Allowances = [NetworkAllowance.ToApiServer(), TargetAllowance(args.Target)],
             MetricsPorts = [(VeleroValues.MetricsPort, "TCP")],
+            // With the in-cluster bucket, the namespace holds its claim: deleting the namespace would delete the claim,
+            // and with it the bucket and every backup, so it is protected and kept like the claim.
+            Protect = args.Target.InCluster,
+            RetainOnDelete = args.Target.InCluster,
         }, new ComponentResourceOptions { Parent = this });
 
         Resource credentials;
@@ -47,7 +51,14 @@ public sealed class BackupLayer : ComponentResource
             // protected, and kept in the cluster when it leaves the stack.
             credentials = BucketClaim = new CustomResource($"{name}-bucket", new ObjectBucketClaimArgs
             {
-                Metadata = new ObjectMetaArgs { Name = RookBackupBucket.ClaimName, Namespace = ns.NamespaceName },
+                Metadata = new ObjectMetaArgs
+                {
+                    Name = RookBackupBucket.ClaimName,
+                    Namespace = ns.NamespaceName,
+                    // Velero's pods read the claim's Secret, which Rook writes once the bucket exists: the release waits
+                    // until the claim is bound (the Kubernetes provider's waitFor annotation), not just created.
+                    Annotations = { { "pulumi.com/waitFor", "jsonpath={.status.phase}=Bound" } },
+                },
                 Spec = new InputMap<object>
                 {
                     ["bucketName"] = args.Target.Bucket,

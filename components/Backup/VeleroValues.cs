@@ -81,6 +81,19 @@ public static class VeleroValues
         return $"[default]\naws_access_key_id={accessKeyId}\naws_secret_access_key={secretAccessKey}\n";
     }
 
+    /// <summary>The folder of the bucket (under the target's prefix) that Velero keeps to itself: Velero refuses a
+    /// storage location whose root holds any folder but its own (backups, restores, kopia, ...), and the control planes'
+    /// etcd snapshots go to a folder beside it (<c>etcd-snapshots</c>).</summary>
+    public const string KeyFolder = "velero";
+
+    /// <summary>Velero's prefix in the bucket: <c>&lt;prefix&gt;/velero</c>, or <c>velero</c> without a prefix.</summary>
+    public static string Prefix(BackupTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var prefix = target.Prefix.Trim('/');
+        return prefix.Length == 0 ? KeyFolder : $"{prefix}/{KeyFolder}";
+    }
+
     private static Dictionary<string, object> StorageLocationValues(BackupTarget target)
     {
         var config = Map(
@@ -91,7 +104,7 @@ public static class VeleroValues
         // lists checksumAlgorithm "" for Ceph S3 ("Non-AWS S3 compatible provider known issues").
         if (target.InCluster) config["checksumAlgorithm"] = "";
         var location = Map(("name", StorageLocation), ("provider", "aws"), ("bucket", target.Bucket), ("default", true));
-        if (target.Prefix.Length > 0) location["prefix"] = target.Prefix;
+        location["prefix"] = Prefix(target);
         if (target.CaBundlePem is { } pem) location["caCert"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(pem));
         location["config"] = config;
         return location;

@@ -54,7 +54,7 @@ public sealed class PlatformNamespace : ComponentResource
         if (args.Annotations.Count > 0)
             metadata.Annotations = args.Annotations.ToDictionary(kv => kv.Key, kv => kv.Value);
         Namespace = new Namespace(name, new NamespaceArgs { Metadata = metadata },
-            new CustomResourceOptions { Parent = this, Protect = args.Protect });
+            new CustomResourceOptions { Parent = this, Protect = args.Protect, RetainOnDelete = args.RetainOnDelete });
         NamespaceName = Namespace.Metadata.Apply(m => m.Name);
 
         Policy($"{name}-default-deny", "default-deny", new NetworkPolicySpecArgs

@@ -29,4 +29,8 @@ public sealed record PlatformNamespaceArgs
     /// <summary>Whether the Namespace resource is protected (Pulumi <c>protect</c>): removing it from the program, or a
     /// destroy, fails until it is unprotected, as deleting a namespace deletes everything in it. Default false.</summary>
     public bool Protect { get; init; }
+
+    /// <summary>Whether the Namespace stays in the cluster when it leaves the stack (Pulumi <c>retainOnDelete</c>), for a
+    /// namespace holding what must outlive the layer (e.g. the claim of a backup bucket). Default false.</summary>
+    public bool RetainOnDelete { get; init; }
 }

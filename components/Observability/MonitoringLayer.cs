@@ -128,6 +128,13 @@ public sealed class MonitoringLayer : ComponentResource
         {
             allowances.Add(new() { Name = "allow-grafana-from-ingress", Direction = TrafficDirection.Ingress, Namespace = ingress.ControllerNamespace,
                 Ports = [(KubePrometheusStackValues.GrafanaPort, "TCP")] });
+            // cert-manager answers an ACME HTTP-01 challenge for Grafana's host with a solver pod in this namespace,
+            // reached through the same ingress controller on the solver's port 8089.
+            if (args.ClusterIssuer is not null)
+            {
+                allowances.Add(new() { Name = "allow-acme-solver-from-ingress", Direction = TrafficDirection.Ingress, Namespace = ingress.ControllerNamespace,
+                    PodLabels = new Dictionary<string, string> { ["acme.cert-manager.io/http01-solver"] = "true" }, Ports = [(8089, "TCP")] });
+            }
         }
         var receiverPorts = args.Options.Receivers.Select(r => r.Port).Distinct().Order().Select(p => (p, "TCP")).ToList();
         if (receiverPorts.Count > 0)

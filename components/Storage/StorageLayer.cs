@@ -94,6 +94,8 @@ public sealed class StorageLayer : ComponentResource
         new NetworkAllowance { Name = "allow-within-namespace-in", Direction = TrafficDirection.Ingress, Namespace = RookCephValues.Namespace },
         new NetworkAllowance { Name = "allow-within-namespace-out", Direction = TrafficDirection.Egress, Namespace = RookCephValues.Namespace },
         new NetworkAllowance { Name = "allow-ceph-clients", Direction = TrafficDirection.Ingress, AnyPeer = true, Ports = MonPorts, PortRanges = [DaemonPorts] },
-        new NetworkAllowance { Name = "allow-object-clients", Direction = TrafficDirection.Ingress, AnyNamespace = true, Ports = [ObjectGatewayPort] },
+        // S3 clients: pods, and the control planes' etcd backups from the host network, which no namespace selector
+        // matches (the gateway authenticates every request).
+        new NetworkAllowance { Name = "allow-object-clients", Direction = TrafficDirection.Ingress, AnyPeer = true, Ports = [ObjectGatewayPort] },
     ];
 }

@@ -95,6 +95,22 @@ public static class PlatformBackup
             $"{PlatformConfigKeys.BackupCredentials.FullName} (README: Backups with Velero).";
     }
 
+    /// <summary>The warning for control-plane nodes on Ubuntu 22.04 while backups have a target: its curl (7.81) cannot
+    /// sign the payload hash S3 requires (curl signs it from 7.87), so those nodes keep their etcd snapshots locally and
+    /// their backup service fails at each upload; null when there are none.</summary>
+    public static string? EtcdUploadWarning(PlatformSettings settings, BackupTarget? target)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (target is null) return null;
+        var old = settings.Nodes
+            .Where(n => n.Role == Platform.Components.Cluster.NodeRole.ControlPlane && !n.Dead && n.OperatingSystem == Platform.Components.Cluster.NodeOperatingSystem.Ubuntu2204)
+            .Select(n => n.Name).ToList();
+        if (old.Count == 0) return null;
+        return $"{PlatformConfigKeys.Nodes.FullName}: the control-plane nodes {string.Join(", ", old)} run Ubuntu 22.04, whose curl (7.81) " +
+            "cannot sign S3 uploads: their scheduled etcd snapshots stay on the nodes and their platform-etcd-backup service fails at " +
+            "each upload. Move them to Ubuntu 24.04 or later, or Flatcar (README: etcd backups and restore).";
+    }
+
     private static (string AccessKeyId, string SecretAccessKey) Parse(string json)
     {
         var key = PlatformConfigKeys.BackupCredentials;

@@ -377,8 +377,25 @@ public static class PlatformLayers
                             .Select(upstream => (upstream.ListenPort, "TCP")),
                     ],
                 },
+                .. HostNetworkMetrics(settings),
             ],
         }, OnCluster(context));
+    }
+
+    /// <summary>Prometheus' egress to the metrics of the platform's pods on the host network, which no pod or namespace
+    /// selector matches (their target is the node's address): Cilium's agents (9962), operator (9963) and, with Hubble,
+    /// its flow metrics (9965); MetalLB's speakers (9120).</summary>
+    private static IEnumerable<NetworkAllowance> HostNetworkMetrics(Configuration.PlatformSettings settings)
+    {
+        var ports = new List<(int Port, string Protocol)>();
+        if (settings.Cni.Plugin == CniPlugin.Cilium)
+        {
+            ports.AddRange([(9962, "TCP"), (9963, "TCP")]);
+            if (settings.Cni.Hubble) ports.Add((9965, "TCP"));
+        }
+        if (settings.LoadBalancer.Provider == LoadBalancerProvider.MetalLb) ports.AddRange(MetalLbValues.MetricsPorts);
+        if (ports.Count == 0) yield break;
+        yield return new NetworkAllowance { Name = "allow-host-network-metrics", Direction = TrafficDirection.Egress, AnyPeer = true, Ports = ports };
     }
 
     private static ComponentResource ExternalDns(PlatformContext context)

@@ -52,7 +52,7 @@ public class BackupRenderTests
         var plan = await RenderedStacks.PlanAsync("fixture-full");
         var release = Assert.Single(plan.OfType("kubernetes:helm.sh/v3:Release"), r => r.Name == "full-backup-velero");
         var location = release.Inputs["values"]!["configuration"]!["backupStorageLocation"]![0]!;
-        Assert.Equal(("platform-fixture", "clusters/full"), ((string)location["bucket"]!, (string)location["prefix"]!));
+        Assert.Equal(("platform-fixture", "clusters/full/velero"), ((string)location["bucket"]!, (string)location["prefix"]!));
         Assert.StartsWith("-----BEGIN CERTIFICATE-----", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)location["caCert"]!)));
         var schedules = plan.OfType("kubernetes:velero.io/v1:Schedule").ToList();
         Assert.Equal(["hourly", "weekly"], schedules.Select(r => (string)r.Inputs["metadata"]!["name"]!));

@@ -69,7 +69,7 @@ public class VeleroValuesTests
     {
         var values = VeleroValues.Render(External, BackupVolumes.FileSystem, monitoring: false);
         var location = Map(((object[])ValuesTree.At(values, "configuration.backupStorageLocation")).Single());
-        Assert.Equal(("default", "aws", "platform-backups", "clusters/prod", true),
+        Assert.Equal(("default", "aws", "platform-backups", "clusters/prod/velero", true),
             ((string)location["name"], (string)location["provider"], (string)location["bucket"], (string)location["prefix"], (bool)location["default"]));
         Assert.Equal(External.CaBundlePem, Encoding.UTF8.GetString(Convert.FromBase64String((string)location["caCert"])));
         var config = Map(location["config"]);
@@ -86,7 +86,7 @@ public class VeleroValuesTests
         var values = VeleroValues.Render(RookBackupBucket.Target, BackupVolumes.FileSystem, monitoring: false);
         var location = Map(((object[])ValuesTree.At(values, "configuration.backupStorageLocation")).Single());
         Assert.Equal(RookBackupBucket.BucketName, location["bucket"]);
-        Assert.False(location.ContainsKey("prefix"));
+        Assert.Equal("velero", location["prefix"]);
         Assert.False(location.ContainsKey("caCert"));
         Assert.Equal(new Dictionary<string, object>
         {
@@ -134,5 +134,20 @@ public class VeleroValuesTests
         Assert.Equal("[default]\naws_access_key_id=AKID\naws_secret_access_key=s3cr3t/+x\n", VeleroValues.CredentialsFile("AKID", "s3cr3t/+x"));
         Assert.Throws<ArgumentException>(() => VeleroValues.CredentialsFile("", "x"));
         Assert.Throws<ArgumentException>(() => VeleroValues.CredentialsFile("AKID", "two\nlines"));
+    }
+
+    // Velero refuses a storage location whose root holds folders of anything else ("Backup store contains invalid
+    // top-level directories"): the etcd snapshots the control planes upload to the same bucket stay beside its folder.
+    [Theory]
+    [InlineData("")]
+    [InlineData("clusters/prod")]
+    public void Velero_and_the_etcd_snapshots_have_folders_of_their_own_in_the_bucket(string prefix)
+    {
+        var target = External with { Prefix = prefix };
+        var velero = VeleroValues.Prefix(target) + "/";
+        var etcd = Platform.Components.Cluster.EtcdBackup.EtcdBackupScripts.KeyPrefix(target);
+        Assert.False(etcd.StartsWith(velero, StringComparison.Ordinal), $"{etcd} is inside Velero's {velero}");
+        Assert.False(velero.StartsWith(etcd, StringComparison.Ordinal));
+        Assert.Equal(prefix.Length == 0 ? "velero/" : $"{prefix}/velero/", velero);
     }
 }

@@ -103,8 +103,8 @@ public class ClusterPkiTests
         Assert.Equal(
             new[]
             {
-                "platform-prod-certificates-internal-ca-key", "platform-prod-etcd-backup-key", "platform-prod-monitoring-grafana-admin-password", $"{Pki}-admin-key", $"{Pki}-bootstrap-token-id", $"{Pki}-bootstrap-token-secret",
-                $"{Pki}-cluster-ca-key", $"{Pki}-etcd-ca-key", $"{Pki}-front-proxy-ca-key", $"{Pki}-secrets-encryption-key",
+                "platform-prod-certificates-internal-ca-key", "platform-prod-etcd-backup-key", "platform-prod-metrics-proxy-client-key", "platform-prod-metrics-proxy-serving-key", "platform-prod-monitoring-grafana-admin-password", $"{Pki}-admin-key", $"{Pki}-bootstrap-token-id", $"{Pki}-bootstrap-token-secret",
+                $"{Pki}-cluster-ca-key", $"{Pki}-control-plane-serving-key", $"{Pki}-etcd-ca-key", $"{Pki}-front-proxy-ca-key", $"{Pki}-secrets-encryption-key",
                 $"{Pki}-secrets-secretbox-key", $"{Pki}-service-account-key",
             },
             holders.Select(r => r.Name!).Order(StringComparer.Ordinal));

@@ -33,7 +33,8 @@ public class IngressLayerTests
         Assert.Equal(IngressControllerCharts.Namespace(IngressControllerKind.Traefik), release.Inputs["namespace"]);
         // The base configuration has one worker: one replica, without a budget (see OneSchedulableNodeTests).
         var rendered = IngressValues.Render(new IngressControllerSpec { Kind = IngressControllerKind.Traefik, Default = true, Exposure = IngressExposure.NodePort, Replicas = 1 });
-        Assert.Equal(ValuesText(rendered), ValuesText(release.Inputs["values"]));
+        // Monitoring is on in every tier: the chart's metrics Service and ServiceMonitor on top.
+        Assert.Equal(ValuesText(HelmValues.Merge(rendered, IngressValues.Monitoring(IngressControllerKind.Traefik))), ValuesText(release.Inputs["values"]));
         Assert.Empty(run.RegistrationsOf("kubernetes:metallb.io/v1beta1:IPAddressPool"));
         var ns = Map(run.Registration("kubernetes:core/v1:Namespace", "platform-prod-ingress-traefik").Inputs["metadata"]);
         Assert.Equal("baseline", Map(ns["labels"])["pod-security.kubernetes.io/enforce"]);

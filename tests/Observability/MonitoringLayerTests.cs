@@ -36,6 +36,7 @@ public class MonitoringLayerTests
         {
             var config = ValidConfig.Values();
             config["tier"] = tier;
+            Platform.Tests.Tenancy.TenancyConfigTests.EnterpriseBackupTarget(config);
             var run = await StackRunner.RunAsync(config);
             Assert.Single(run.All<MonitoringLayer>());
             Assert.Single(run.All<MonitoringCrds>());
@@ -67,7 +68,8 @@ public class MonitoringLayerTests
         Assert.True(names.IndexOf(Crds) < names.IndexOf("platform-prod-cni-cilium"), "the CRD release is registered before the CNI's");
         // It waits for no node and no CNI: it needs only the API server.
         Assert.DoesNotContain(graph.Transitive(Crds), n => n.EndsWith("-register", StringComparison.Ordinal) || n.Contains("-cni-", StringComparison.Ordinal));
-        Assert.DoesNotContain(Crds, graph.Transitive("platform-prod-cni-cilium"));
+        // The CNI's chart creates its ServiceMonitors once monitoring is on: its release waits for the CRDs too.
+        Assert.Contains(Crds, graph.Direct("platform-prod-cni-cilium"));
         // Every release after the CNI waits for it, directly: the ServiceMonitors of their charts need the kinds.
         foreach (var release in run.RegistrationsOf(ReleaseType).Where(r => r.Name != Crds && !r.Name!.StartsWith("platform-prod-cni-", StringComparison.Ordinal)))
             Assert.Contains(Crds, graph.Direct(release.Name!));
@@ -203,6 +205,14 @@ public class MonitoringLayerTests
         JsonObject Named(string name) => Assert.Single(policies, p => p["metadata"]!["name"]!.GetValue<string>() == name);
 
         Assert.Equal(["10250/TCP", "9100/TCP"], Ports(Named("allow-scrape-nodes"), "egress"));
+        // The metrics proxies and the platform's host-network pods (Cilium's agents and operator, MetalLB's speakers):
+        // the node's address, which only a port-only rule matches.
+        Assert.Equal(["10357/TCP", "10359/TCP", "2481/TCP"], Ports(Named("allow-metrics-proxies"), "egress").Take(3));
+        Assert.Contains("9962/TCP", Ports(Named("allow-host-network-metrics"), "egress"));
+        Assert.Contains("9963/TCP", Ports(Named("allow-host-network-metrics"), "egress"));
+        Assert.Null(Assert.Single(Named("allow-host-network-metrics")["spec"]!["egress"]!.AsArray())!["to"]);
+        // cert-manager's HTTP-01 solver for Grafana's certificate, reached through the ingress controller.
+        Assert.Equal(["8089/TCP"], Ports(Named("allow-acme-solver-from-ingress"), "ingress"));
         Assert.Equal(["25/TCP", "443/TCP", "587/TCP"], Ports(Named("allow-alert-receivers"), "egress"));
         Assert.Equal(["10250/TCP"], Ports(Named("allow-admission-webhook"), "ingress"));
         var grafana = Named("allow-grafana-from-ingress");

@@ -235,4 +235,21 @@ public class MonitoringValuesTests
             }
         }
     }
+
+    // Alertmanager's CRD (prometheus-operator-crds 31.0.1, spec.retention) takes hours, minutes and seconds only.
+    [Theory]
+    [InlineData("5d", "120h")]
+    [InlineData("1w", "168h")]
+    [InlineData("72h", "72h")]
+    public void Alertmanager_keeps_its_retention_in_the_units_its_crd_accepts(string configured, string rendered)
+    {
+        var options = Options();
+        options = options with { Alertmanager = options.Alertmanager with { Retention = configured } };
+
+        var retention = (string)ValuesTree.At(KubePrometheusStackValues.Render(options, Full), "alertmanager.alertmanagerSpec.retention")!;
+
+        Assert.Equal(rendered, retention);
+        Assert.Matches("^(0|(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$", retention);
+    }
 }
+

@@ -23,6 +23,7 @@ public class TenancyConfigTests
         // Loading and the checks that need the capability decisions, as the stack runs them.
         var values = ValidConfig.Values();
         edit(values);
+        EnterpriseBackupTarget(values);
         var source = new DictionaryConfigSource(values);
         return Assert.Throws<PlatformConfigException>(() =>
         {
@@ -35,11 +36,20 @@ public class TenancyConfigTests
     {
         var values = ValidConfig.Values();
         edit(values);
+        EnterpriseBackupTarget(values);
         var source = new DictionaryConfigSource(values);
         var settings = PlatformSettingsLoader.Load(source);
         var decisions = CapabilityResolver.Resolve(CapabilityMatrix.Default, settings);
         LayerRequirements.Check(settings, decisions, source);
         return (settings, decisions);
+    }
+
+    /// <summary>The enterprise tier's mandatory backups need a target: an external one, as these stacks have no storage.</summary>
+    internal static void EnterpriseBackupTarget(Dictionary<string, string> values)
+    {
+        if (values.GetValueOrDefault("tier") != "enterprise" || values.ContainsKey("backup")) return;
+        values["backup"] = Platform.Tests.Backup.BackupConfigTests.S3;
+        values["backupCredentials"] = Platform.Tests.Backup.BackupConfigTests.Credentials;
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public class TenantNamespaceTests
         v["tier"] = tier;
         v["tenants"] = Payments;
         edit?.Invoke(v);
+        TenancyConfigTests.EnterpriseBackupTarget(v);
     });
 
     [Fact]

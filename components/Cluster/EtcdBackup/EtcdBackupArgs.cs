@@ -31,8 +31,9 @@ public sealed record EtcdBackupArgs
     /// credentials and bucket. Default <c>velero</c>.</summary>
     public string BucketClaimNamespace { get; init; } = "velero";
 
-    /// <summary>The ObjectBucketClaim's name (its Secret and ConfigMap have the same name). Default <c>velero</c>.</summary>
-    public string BucketClaimName { get; init; } = "velero";
+    /// <summary>The ObjectBucketClaim's name (its Secret and ConfigMap have the same name). Default
+    /// <c>velero-bucket</c>, the backup layer's claim (<see cref="RookBackupBucket.ClaimName"/>).</summary>
+    public string BucketClaimName { get; init; } = RookBackupBucket.ClaimName;
 
     /// <summary>Whether backups are scheduled: there is a target.</summary>
     public bool Enabled => Target != null;

@@ -38,6 +38,11 @@ public static class CertManagerValues
         var values = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["crds"] = Map(("enabled", true), ("keep", true)),
+            // The chart aggregates create/update on Certificates, Issuers and CertificateRequests into the built-in
+            // admin and edit roles; with cert-manager's default approver that would let every team with edit in its
+            // namespace get certificates from the platform's ClusterIssuers (any name, even a CA). Off: the
+            // platform's own layers request them; a team gets an Issuer of its own through an explicit Role.
+            ["global"] = Map(("rbac", Map(("aggregateClusterRoles", false)))),
         };
         foreach (var (key, value) in Workload(replicas))
             values.Add(key, value);

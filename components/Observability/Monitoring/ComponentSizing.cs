@@ -32,6 +32,10 @@ public sealed partial record ComponentSizing
         ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
         : 0;
 
+    /// <summary><see cref="Retention"/> in hours (e.g. <c>120h</c> for <c>5d</c>): Alertmanager's CRD takes hours,
+    /// minutes and seconds only, Prometheus' days and weeks too.</summary>
+    public string RetentionInHours => RetentionPattern().IsMatch(Retention) ? $"{RetentionHours(Retention)}h" : Retention;
+
     /// <summary>The size Prometheus keeps its TSDB under (<c>retentionSize</c>): 85% of the volume, leaving room for the
     /// write-ahead log and compaction, which need space beyond the blocks retention counts.</summary>
     public string RetentionSize => $"{Math.Max(1, StorageGibibytes * 85 / 100)}GiB";

@@ -106,7 +106,8 @@ public static class KubePrometheusStackValues
             ["alertmanager"] = Map(
                 ("alertmanagerSpec", Map(
                     ("replicas", options.Alertmanager.Replicas),
-                    ("retention", options.Alertmanager.Retention),
+                    // Alertmanager's CRD (spec.retention) takes no days or weeks.
+                    ("retention", options.Alertmanager.RetentionInHours),
                     ("resources", Resources(options.Alertmanager)),
                     ("storage", Storage(options.Alertmanager, inputs.StorageClass)),
                     ("podAntiAffinity", "soft"),

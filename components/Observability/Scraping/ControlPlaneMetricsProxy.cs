@@ -35,6 +35,10 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource
     /// <summary>The Secret holding the serving certificate.</summary>
     public const string ServingSecret = "metrics-proxy-serving";
 
+    /// <summary>The pod-template annotation holding the SHA-256 of the proxies' serving and client certificates: a
+    /// renewal changes it and rolls the DaemonSets (kube-rbac-proxy reads its client certificate only at start).</summary>
+    public const string CertificatesAnnotation = "platform/certificates-sha256";
+
     /// <summary>The Secret holding the client certificate.</summary>
     public const string ClientSecret = "metrics-proxy-client";
 
@@ -97,16 +101,20 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource
             Subjects = { new SubjectArgs { Kind = "User", ApiGroup = "rbac.authorization.k8s.io", Name = MetricsProxyIdentity.UpstreamUser } },
         }, child);
 
+        // kube-rbac-proxy reads its upstream client certificate once, at start: a renewed certificate (a new digest in
+        // the pod template) rolls the proxies.
+        var certificates = Output.Tuple(serving.Item1, client.Item1).Apply(pems =>
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(pems.Item1 + pems.Item2))));
         ControlPlane = DaemonSet($"{name}-control-plane", $"control-plane-{Name}", MetricsProxyIdentity.ControlPlaneApp,
             [MetricsUpstreams.ControllerManager, MetricsUpstreams.Scheduler, MetricsUpstreams.Etcd],
-            new Dictionary<string, string> { ["node-role.kubernetes.io/control-plane"] = "" }, child);
+            new Dictionary<string, string> { ["node-role.kubernetes.io/control-plane"] = "" }, certificates, child);
 
         var nodeUpstreams = new List<MetricsUpstream>();
         if (args.KubeProxy) nodeUpstreams.Add(MetricsUpstreams.KubeProxy);
         if (args.CalicoFelix) nodeUpstreams.Add(MetricsUpstreams.CalicoFelix);
         if (nodeUpstreams.Count > 0)
         {
-            Nodes = DaemonSet($"{name}-nodes", $"node-{Name}", MetricsProxyIdentity.NodeApp, nodeUpstreams, null, child);
+            Nodes = DaemonSet($"{name}-nodes", $"node-{Name}", MetricsProxyIdentity.NodeApp, nodeUpstreams, null, certificates, child);
             foreach (var nodeUpstream in nodeUpstreams)
                 NodeMonitor(name, nodeUpstream, args.Metrics);
         }
@@ -202,7 +210,7 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource
     };
 
     private DaemonSet DaemonSet(string resourceName, string daemonSetName, string app, IReadOnlyList<MetricsUpstream> upstreams,
-        Dictionary<string, string>? nodeSelector, CustomResourceOptions options)
+        Dictionary<string, string>? nodeSelector, Output<string> certificates, CustomResourceOptions options)
     {
         var labels = MetricsProxyIdentity.Labels(app).ToDictionary(kv => kv.Key, kv => kv.Value);
         var pod = new PodSpecArgs
@@ -242,7 +250,7 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource
                 Selector = new LabelSelectorArgs { MatchLabels = labels },
                 Template = new PodTemplateSpecArgs
                 {
-                    Metadata = new ObjectMetaArgs { Labels = labels },
+                    Metadata = new ObjectMetaArgs { Labels = labels, Annotations = { { CertificatesAnnotation, certificates } } },
                     Spec = pod,
                 },
             },

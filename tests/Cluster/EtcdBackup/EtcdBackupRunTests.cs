@@ -226,10 +226,10 @@ public sealed class EtcdBackupRunTests : IDisposable
         var secret = Convert.ToBase64String(Encoding.UTF8.GetBytes("RGWSECRETabc/+="));
         _node.Host.Fake("kubectl", $$"""
             case "$*" in
-              *" -n velero get configmap velero -o jsonpath="*) echo "rook-ceph-rgw-objects.rook-ceph.svc 80 velero-3f9c1e" ;;
+              *" -n velero get configmap velero-bucket -o jsonpath="*) echo "rook-ceph-rgw-objects.rook-ceph.svc 80 velero-3f9c1e" ;;
               *" -n rook-ceph get service rook-ceph-rgw-objects -o jsonpath={.spec.clusterIP}") echo 10.96.0.50 ;;
-              *" -n velero get secret velero -o jsonpath={.data.AWS_ACCESS_KEY_ID}") echo {{access}} ;;
-              *" -n velero get secret velero -o jsonpath={.data.AWS_SECRET_ACCESS_KEY}") echo {{secret}} ;;
+              *" -n velero get secret velero-bucket -o jsonpath={.data.AWS_ACCESS_KEY_ID}") echo {{access}} ;;
+              *" -n velero get secret velero-bucket -o jsonpath={.data.AWS_SECRET_ACCESS_KEY}") echo {{secret}} ;;
               *) echo "unexpected: kubectl $*" >&2; exit 2 ;;
             esac
             """);

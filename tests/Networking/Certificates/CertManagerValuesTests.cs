@@ -67,8 +67,16 @@ public class CertManagerValuesTests
     public void Top_level_keys_come_in_a_fixed_order()
     {
         Assert.Equal(
-            ["crds", "replicaCount", "podDisruptionBudget", "securityContext", "containerSecurityContext", "prometheus", "webhook", "cainjector", "startupapicheck"],
+            ["crds", "global", "replicaCount", "podDisruptionBudget", "securityContext", "containerSecurityContext", "prometheus", "webhook", "cainjector", "startupapicheck"],
             Render().Keys);
+    }
+
+    // Teams with edit in their namespace get no cert-manager rights: the chart would aggregate them into edit, and the
+    // default approver would then sign a team's request with any of the platform's ClusterIssuers.
+    [Fact]
+    public void The_built_in_roles_get_no_cert_manager_rights()
+    {
+        Assert.Equal(false, ValuesTree.At(Render(), "global.rbac.aggregateClusterRoles"));
     }
 
     [Fact]

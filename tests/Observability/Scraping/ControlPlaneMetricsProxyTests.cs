@@ -63,6 +63,8 @@ public class ControlPlaneMetricsProxyTests
         var set = Decode<V1DaemonSet>(run, "kubernetes:apps/v1:DaemonSet", "metrics-proxy-control-plane");
         Assert.Equal("kube-system", set.Metadata.NamespaceProperty);
         var pod = set.Spec.Template.Spec;
+        // A renewed certificate changes the template's digest, so the proxies restart and read it.
+        Assert.Matches("^[0-9a-f]{64}$", set.Spec.Template.Metadata.Annotations[ControlPlaneMetricsProxy.CertificatesAnnotation]);
         Assert.True(pod.HostNetwork);
         Assert.Equal("ClusterFirstWithHostNet", pod.DnsPolicy);
         Assert.Equal(new Dictionary<string, string> { ["node-role.kubernetes.io/control-plane"] = "" }, pod.NodeSelector);

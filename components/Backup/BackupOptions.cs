@@ -104,8 +104,13 @@ public sealed record BackupOptions
             yield return $"s3.bucket {bucket}.";
         if (string.IsNullOrWhiteSpace(s3.Region))
             yield return "s3.region is required: the region requests are signed for (us-east-1 for most MinIO and Ceph servers).";
+        // The control planes sign their etcd uploads with the region and put them under the prefix, in their scripts.
+        else if (!s3.Region.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            yield return $"s3.region '{s3.Region}' may hold only letters, digits and hyphens, e.g. us-east-1.";
         if (s3.Prefix.StartsWith('/') || s3.Prefix.EndsWith('/') || s3.Prefix.Contains("//", StringComparison.Ordinal))
             yield return $"s3.prefix '{s3.Prefix}' must not begin or end with '/' or hold '//', e.g. clusters/prod.";
+        else if (!s3.Prefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/'))
+            yield return $"s3.prefix '{s3.Prefix}' may hold only letters, digits and . _ - /, e.g. clusters/prod.";
         if (s3.CaBundle is { } pem && CaBundleProblem(pem) is { } ca)
             yield return $"s3.caBundle {ca}";
     }

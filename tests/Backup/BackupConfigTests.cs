@@ -99,6 +99,8 @@ public class BackupConfigTests
     [InlineData("""{"target": "s3", "s3": {"endpoint": "https://s3.example.internal", "bucket": "Backups", "region": "us-east-1"}}""", "platform:backup", "is not an S3 bucket name")]
     [InlineData("""{"target": "s3", "s3": {"endpoint": "https://s3.example.internal", "bucket": "platform-backups"}}""", "platform:backup", "s3.region is required")]
     [InlineData("""{"target": "s3", "s3": {"endpoint": "https://s3.example.internal", "bucket": "platform-backups", "region": "r", "prefix": "/prod/"}}""", "platform:backup", "s3.prefix '/prod/' must not begin or end")]
+    [InlineData("""{"target": "s3", "s3": {"endpoint": "https://s3.example.internal", "bucket": "platform-backups", "region": "r", "prefix": "prod cluster"}}""", "platform:backup", "s3.prefix 'prod cluster' may hold only letters")]
+    [InlineData("""{"target": "s3", "s3": {"endpoint": "https://s3.example.internal", "bucket": "platform-backups", "region": "eu_west.1"}}""", "platform:backup", "s3.region 'eu_west.1' may hold only letters")]
     [InlineData("""{"target": "s3", "s3": {"endpoint": "https://s3.example.internal", "bucket": "platform-backups", "region": "r", "caBundle": "not a certificate"}}""", "platform:backup", "s3.caBundle holds no -----BEGIN CERTIFICATE-----")]
     [InlineData("""{"schedules": [{"name": "daily", "cron": "0 1 * * * *", "ttl": "168h"}]}""", "platform:backup", "schedule daily: cron '0 1 * * * *' has 6 fields")]
     [InlineData("""{"schedules": [{"name": "daily", "cron": "0 1 * * *", "ttl": "7d"}]}""", "platform:backup", "schedule daily: ttl '7d' is not a duration")]

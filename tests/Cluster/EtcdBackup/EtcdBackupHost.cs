@@ -78,14 +78,25 @@ internal sealed class EtcdBackupHost : IDisposable
           DELETE) rm -f "$FAKE/bucket/$key" ;;
           GET)
             case "$key" in
-              "?list-type=2&prefix="*)
+              "?list-type=2&prefix="* | "?continuation-token=t%3D"*"&list-type=2&prefix="*)
                 prefix="${key#*prefix=}"
                 prefix="${prefix//%2F//}"
-                echo '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult>'
+                # Pages of $FAKE/page-size keys (1000 unless marked), the next one's start as the token "t=<index>".
+                start=0
+                case "$key" in "?continuation-token="*) start="${key#?continuation-token=t%3D}"; start="${start%%&*}" ;; esac
+                page="$(cat "$FAKE/page-size" 2>/dev/null || echo 1000)"
+                keys=()
                 if [ -d "$FAKE/bucket" ]; then
-                  (cd "$FAKE/bucket" && find . -type f | sed 's|^\./||' | sort) | while read -r k; do
-                    case "$k" in "$prefix"*) printf '<Contents><Key>%s</Key><Size>1</Size></Contents>' "$k" ;; esac
-                  done
+                  while read -r k; do
+                    case "$k" in "$prefix"*) keys+=("$k") ;; esac
+                  done < <(cd "$FAKE/bucket" && find . -type f | sed 's|^\./||' | sort)
+                fi
+                echo '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult>'
+                for k in "${keys[@]:start:page}"; do printf '<Contents><Key>%s</Key><Size>1</Size></Contents>' "$k"; done
+                if [ $((start + page)) -lt "${#keys[@]}" ]; then
+                  printf '<IsTruncated>true</IsTruncated><NextContinuationToken>t=%s</NextContinuationToken>' $((start + page))
+                else
+                  printf '<IsTruncated>false</IsTruncated>'
                 fi
                 echo '</ListBucketResult>' ;;
               *) [ -f "$FAKE/bucket/$key" ] || { echo "<Error><Code>NoSuchKey</Code></Error>"; exit 22; }; cp "$FAKE/bucket/$key" "$output" ;;

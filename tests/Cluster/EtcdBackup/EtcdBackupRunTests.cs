@@ -143,6 +143,23 @@ public sealed class EtcdBackupRunTests : IDisposable
         Assert.Contains("deleted prod/etcd-snapshots/cp-1/20261120T113310Z-scheduled.db.cms (older than 7 days)", run.Output, StringComparison.Ordinal);
     }
 
+    // S3 lists at most 1000 keys at a time: the retention reads every page, with the continuation token encoded.
+    [Fact]
+    public void The_retention_reads_every_page_of_the_listing()
+    {
+        Install(External(retentionDays: 7));
+        _node.Mark("page-size", "1");
+        _node.PutObject("prod/etcd-snapshots/cp-1/20261118T113310Z-scheduled.db.cms", "old");
+        _node.PutObject("prod/etcd-snapshots/cp-1/20261120T113310Z-scheduled.db.cms", "old too");
+        _node.PutObject("prod/etcd-snapshots/cp-1/20261124T113311Z-scheduled.db.cms", "within a week");
+
+        var run = Backup(External(retentionDays: 7));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["prod/etcd-snapshots/cp-1/20261124T113311Z-scheduled.db.cms", Key], _node.Objects());
+        Assert.Contains(_node.Requests(), r => r.StartsWith("GET /?continuation-token=t%3D2&list-type=2&prefix=prod%2Fetcd-snapshots%2Fcp-1%2F ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void No_backup_is_taken_while_an_upgrade_of_the_node_is_under_way()
     {

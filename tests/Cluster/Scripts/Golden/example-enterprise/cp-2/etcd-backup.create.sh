@@ -106,11 +106,39 @@ s3_get() {
 s3_delete() {
   s3_request DELETE "/$1" "$s3_empty_sha256" >/dev/null
 }
-# The keys under a prefix (ListObjectsV2: the first 1000, oldest names first), one a line. The query is written as
-# SigV4 canonicalises it: parameters sorted, the prefix'\''s slashes encoded.
+# A query parameter'\''s value as SigV4 canonicalises it: every byte but A-Z a-z 0-9 - . _ ~ percent-encoded.
+s3_encode() {
+  s3_encoded=""
+  s3_rest="$1"
+  while [ -n "$s3_rest" ]; do
+    s3_char="${s3_rest:0:1}"
+    s3_rest="${s3_rest:1}"
+    case "$s3_char" in
+      [A-Za-z0-9._~-]) s3_encoded+="$s3_char" ;;
+      *) s3_encoded+="$(printf '\''%%%02X'\'' "'\''$s3_char")" ;;
+    esac
+  done
+  printf '\''%s'\'' "$s3_encoded"
+}
+# The keys under a prefix (ListObjectsV2, page after page: S3 answers at most 1000 at a time), oldest names first, one
+# a line. The query is written as SigV4 canonicalises it: parameters sorted, their values encoded.
 s3_list() {
-  s3_listing="$(s3_request GET "/?list-type=2&prefix=${1//\//%2F}" "$s3_empty_sha256")" || return 1
-  printf '\''%s\n'\'' "$s3_listing" | grep -o '\''<Key>[^<]*</Key>'\'' | sed '\''s|^<Key>\(.*\)</Key>$|\1|'\'' || true
+  s3_token=""
+  while :; do
+    s3_query="list-type=2&prefix=$(s3_encode "$1")"
+    if [ -n "$s3_token" ]; then s3_query="continuation-token=$(s3_encode "$s3_token")&$s3_query"; fi
+    s3_listing="$(s3_request GET "/?$s3_query" "$s3_empty_sha256")" || return 1
+    printf '\''%s\n'\'' "$s3_listing" | grep -o '\''<Key>[^<]*</Key>'\'' | sed '\''s|^<Key>\(.*\)</Key>$|\1|'\'' || true
+    case "$s3_listing" in
+      *"<IsTruncated>true</IsTruncated>"*) ;;
+      *) return 0 ;;
+    esac
+    s3_token="$(printf '\''%s\n'\'' "$s3_listing" | sed -n '\''s|.*<NextContinuationToken>\([^<]*\)</NextContinuationToken>.*|\1|p'\'' | sed -n 1p)"
+    if [ -z "$s3_token" ]; then
+      echo "the listing of $1 is cut off but names no continuation token" >&2
+      return 1
+    fi
+  done
 }
 usage() {
   cat <<USAGE
@@ -459,11 +487,39 @@ s3_get() {
 s3_delete() {
   s3_request DELETE "/$1" "$s3_empty_sha256" >/dev/null
 }
-# The keys under a prefix (ListObjectsV2: the first 1000, oldest names first), one a line. The query is written as
-# SigV4 canonicalises it: parameters sorted, the prefix'\''s slashes encoded.
+# A query parameter'\''s value as SigV4 canonicalises it: every byte but A-Z a-z 0-9 - . _ ~ percent-encoded.
+s3_encode() {
+  s3_encoded=""
+  s3_rest="$1"
+  while [ -n "$s3_rest" ]; do
+    s3_char="${s3_rest:0:1}"
+    s3_rest="${s3_rest:1}"
+    case "$s3_char" in
+      [A-Za-z0-9._~-]) s3_encoded+="$s3_char" ;;
+      *) s3_encoded+="$(printf '\''%%%02X'\'' "'\''$s3_char")" ;;
+    esac
+  done
+  printf '\''%s'\'' "$s3_encoded"
+}
+# The keys under a prefix (ListObjectsV2, page after page: S3 answers at most 1000 at a time), oldest names first, one
+# a line. The query is written as SigV4 canonicalises it: parameters sorted, their values encoded.
 s3_list() {
-  s3_listing="$(s3_request GET "/?list-type=2&prefix=${1//\//%2F}" "$s3_empty_sha256")" || return 1
-  printf '\''%s\n'\'' "$s3_listing" | grep -o '\''<Key>[^<]*</Key>'\'' | sed '\''s|^<Key>\(.*\)</Key>$|\1|'\'' || true
+  s3_token=""
+  while :; do
+    s3_query="list-type=2&prefix=$(s3_encode "$1")"
+    if [ -n "$s3_token" ]; then s3_query="continuation-token=$(s3_encode "$s3_token")&$s3_query"; fi
+    s3_listing="$(s3_request GET "/?$s3_query" "$s3_empty_sha256")" || return 1
+    printf '\''%s\n'\'' "$s3_listing" | grep -o '\''<Key>[^<]*</Key>'\'' | sed '\''s|^<Key>\(.*\)</Key>$|\1|'\'' || true
+    case "$s3_listing" in
+      *"<IsTruncated>true</IsTruncated>"*) ;;
+      *) return 0 ;;
+    esac
+    s3_token="$(printf '\''%s\n'\'' "$s3_listing" | sed -n '\''s|.*<NextContinuationToken>\([^<]*\)</NextContinuationToken>.*|\1|p'\'' | sed -n 1p)"
+    if [ -z "$s3_token" ]; then
+      echo "the listing of $1 is cut off but names no continuation token" >&2
+      return 1
+    fi
+  done
 }
 fail() {
   echo "etcd backup of $node: $1" >&2

@@ -160,6 +160,21 @@ public sealed class EtcdBackupRunTests : IDisposable
         Assert.Contains(_node.Requests(), r => r.StartsWith("GET /?continuation-token=t%3D2&list-type=2&prefix=prod%2Fetcd-snapshots%2Fcp-1%2F ", StringComparison.Ordinal));
     }
 
+    // An upgrade takes its snapshot before it holds the kubeadm lock: the scheduled one is staged under a name of its
+    // own, so neither removes or moves the other's file.
+    [Fact]
+    public void The_scheduled_snapshot_is_staged_apart_from_an_upgrades()
+    {
+        Install(External());
+        _node.Host.Write("/var/lib/etcd/platform-snapshot.db", "an upgrade's snapshot being taken\n");
+
+        var run = Backup(External());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("an upgrade's snapshot being taken\n", _node.Host.Read("/var/lib/etcd/platform-snapshot.db"));
+        Assert.False(_node.Host.Exists("/var/lib/etcd/platform-snapshot-scheduled.db"));
+    }
+
     [Fact]
     public void No_backup_is_taken_while_an_upgrade_of_the_node_is_under_way()
     {

@@ -39,7 +39,7 @@ exec 9>/run/platform-kubeadm.lock
 if ! flock -w 900 9; then
   fail "another kubeadm operation has held /run/platform-kubeadm.lock for 15 minutes; no snapshot taken, the next run tries again"
 fi
-etcd_snapshot "the scheduled backup" scheduled '*-scheduled.db' no-copy
+etcd_snapshot "the scheduled backup" scheduled '*-scheduled.db' no-copy scheduled
 exec 9>&-
 name="${etcd_snapshot##*/}"
 snapshot_bytes="$(stat -c %s "$etcd_snapshot")"

@@ -180,16 +180,19 @@ local_etcdctl() {
 # to the platform's snapshot folder (root only, mode 0600): kubeadm's upgrade copies the whole data directory to its
 # own backup, and etcd warns about every foreign file in it. Only the newest of each kind are kept. A snapshot that
 # fails stops the step here, before anything changed.
-# etcd_snapshot WHAT NAME KIND COPY: WHAT is what is about to change (for the messages), NAME the snapshot's file name
+# etcd_snapshot WHAT NAME KIND COPY [STAGE]: WHAT is what is about to change (for the messages), NAME the snapshot's file name
 # after its UTC time, KIND the glob of the snapshots of its kind, COPY "copy" when kubeadm then copies the whole data
-# directory under /etc/kubernetes/tmp (an upgrade, whose etcd may change), anything else when it does not. A failure's
+# directory under /etc/kubernetes/tmp (an upgrade, whose etcd may change), anything else when it does not.
+# STAGE, when given, names the file the snapshot is first written to (platform-snapshot-STAGE.db): the scheduled backup
+# stages apart from an upgrade's, which may run at the same time. A failure's
 # message ends with $etcd_snapshot_retry when it is set (the scheduled backup's), with what to do in pulumi up when not.
 etcd_snapshot_failed() {
-  rm -f /var/lib/etcd/platform-snapshot.db /var/lib/etcd/platform-snapshot.db.part
+  rm -f "$etcd_staged" "$etcd_staged.part"
   echo "etcd snapshot before $1: $2; nothing was changed. ${etcd_snapshot_retry:-Fix etcd on this node, then run pulumi up again}" >&2
   exit 1
 }
 etcd_snapshot() {
+  etcd_staged="/var/lib/etcd/platform-snapshot${5:+-$5}.db"
   find_local_etcd || etcd_snapshot_failed "$1" "$etcd_problem"
   # The snapshot is as large as etcd's database, is written into the data directory first and stays on that filesystem
   # when the snapshot folder is on it; an upgrade's kubeadm then copies the whole data directory. Refuse when what the
@@ -210,16 +213,16 @@ etcd_snapshot() {
   if [ "$etcd_free_bytes" -lt "$etcd_needed_bytes" ]; then
     etcd_snapshot_failed "$1" "/var/lib/etcd has $etcd_free_bytes bytes free, and etcd's $etcd_db_bytes-byte database needs $etcd_needed_bytes ($etcd_needed_for)"
   fi
-  rm -f /var/lib/etcd/platform-snapshot.db /var/lib/etcd/platform-snapshot.db.part
-  if ! local_etcdctl snapshot save /var/lib/etcd/platform-snapshot.db; then
+  rm -f "$etcd_staged" "$etcd_staged.part"
+  if ! local_etcdctl snapshot save "$etcd_staged"; then
     etcd_snapshot_failed "$1" "etcd at $etcd_endpoint gave no snapshot"
   fi
-  if ! crictl --runtime-endpoint unix:///run/containerd/containerd.sock exec "$etcd_container" etcdutl snapshot status /var/lib/etcd/platform-snapshot.db; then
+  if ! crictl --runtime-endpoint unix:///run/containerd/containerd.sock exec "$etcd_container" etcdutl snapshot status "$etcd_staged"; then
     etcd_snapshot_failed "$1" "the snapshot etcd gave does not pass etcdutl snapshot status"
   fi
   install -d -m 0700 /var/lib/platform /var/lib/platform/etcd-snapshots
   etcd_snapshot="/var/lib/platform/etcd-snapshots/$(date -u +%Y%m%dT%H%M%SZ)-$2.db"
-  if ! mv -f /var/lib/etcd/platform-snapshot.db "$etcd_snapshot"; then
+  if ! mv -f "$etcd_staged" "$etcd_snapshot"; then
     rm -f "$etcd_snapshot"
     etcd_snapshot_failed "$1" "the snapshot could not be moved to $etcd_snapshot (is its filesystem full?)"
   fi

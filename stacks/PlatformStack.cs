@@ -136,7 +136,7 @@ public class PlatformStack : Stack
     /// <summary>What the person running the stack is warned about on every run (each also a Pulumi warning): nodes and
     /// bastions whose SSH host key is not pinned, an unfinished Secrets encryption migration, Pod Security defaults switched
     /// off while nonRootContainers is on, a Ceph cluster with a single monitor, an enterprise stack whose backups stay in
-    /// the cluster. Empty when there is nothing.</summary>
+    /// the cluster, control planes on Ubuntu 22.04 that cannot upload their etcd snapshots. Empty when there is nothing.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Grafana's URL on the default IngressClass; empty when Grafana is not exposed (monitoring off, no ingress:

@@ -89,6 +89,7 @@ public static partial class EtcdBackupScripts
             { "ETCD_RESTORE_SCRIPT_PATH", RestoreScriptPath },
             { "ETCD_RESTORE_SCRIPT", RestoreEtcd(nodeName, members, enabled ? backup : null) },
             { "ETCD_BACKUP", part },
+            { "WRITE_FILE", NodeScripts.WriteFile() },
         });
     }
 

@@ -295,6 +295,7 @@ public static class NodeScripts
             { "RENEWAL_TIMER_PATH", CertificateRenewalUnits.TimerPath },
             { "RENEWAL_TIMER", CertificateRenewalUnits.Timer(schedule) },
             { "RENEWAL_TIMER_UNIT", CertificateRenewalUnits.Name + ".timer" },
+            { "WRITE_FILE", WriteFile() },
         });
     }
 
@@ -714,6 +715,10 @@ public static class NodeScripts
     });
 
     private static string Step(string template, ScriptValues values) => ScriptTemplate.Get(template).Render(values);
+
+    /// <summary>The <c>write_file</c> function of the steps that install files whose content they compare first
+    /// (<c>parts/write-file.sh</c>).</summary>
+    internal static ScriptFragment WriteFile() => Part("write-file.sh");
 
     private static ScriptFragment Part(string template, ScriptValues? values = null) =>
         ScriptTemplate.Get(ScriptTemplate.PartsFolder + template).RenderPart(values ?? ScriptValues.Empty);

@@ -138,6 +138,7 @@ internal static class ScriptPlaceholders
         ["KUBEADM_CERTIFICATES"] = PlaceholderKind.Lines,
         ["CERTIFICATE_RENEWAL_REMOVAL"] = PlaceholderKind.Lines,
         ["ETCD_BACKUP"] = PlaceholderKind.Lines,
+        ["WRITE_FILE"] = PlaceholderKind.Lines,
         ["ETCD_BACKUP_REMOVAL"] = PlaceholderKind.Lines,
         ["S3_TARGET"] = PlaceholderKind.Lines,
         ["S3"] = PlaceholderKind.Lines,

@@ -5,18 +5,7 @@ set -euo pipefail
 # The renewal script and its systemd service and timer (the timer in this node's own slot of the day); a file whose
 # content is unchanged is left alone, so a second run changes nothing. The node's reset removes them.
 changed=""
-write_file() {
-  tmp="$(mktemp "$1.XXXXXX")"
-  printf '%s' "$3" >"$tmp"
-  chmod "$2" "$tmp"
-  if [ -f "$1" ] && cmp -s "$tmp" "$1"; then
-    rm -f "$tmp"
-    chmod "$2" "$1"
-  else
-    mv -f "$tmp" "$1"
-    changed=yes
-  fi
-}
+@@WRITE_FILE@@
 install -d -m 0755 @@PLATFORM_DIR@@ @@UNIT_FOLDER@@
 # The script is written as it is: its expansions are for the node to run, not for this step.
 # shellcheck disable=SC2016

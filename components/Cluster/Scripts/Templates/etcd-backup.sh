@@ -5,18 +5,7 @@ set -euo pipefail
 # Each file is written only where its content changed, so a second run changes nothing. The node's reset removes all.
 umask 077
 changed=""
-write_file() {
-  tmp="$(mktemp "$1.XXXXXX")"
-  printf '%s' "$3" >"$tmp"
-  chmod "$2" "$tmp"
-  if [ -f "$1" ] && cmp -s "$tmp" "$1"; then
-    rm -f "$tmp"
-    chmod "$2" "$1"
-  else
-    mv -f "$tmp" "$1"
-    changed=yes
-  fi
-}
+@@WRITE_FILE@@
 install -d -m 0755 @@PLATFORM_DIR@@ @@UNIT_FOLDER@@
 # The restore script is on every control-plane node, with or without a backup target (it restores local snapshots too).
 # shellcheck disable=SC2016

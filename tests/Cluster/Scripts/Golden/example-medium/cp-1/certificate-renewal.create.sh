@@ -5,6 +5,8 @@ set -euo pipefail
 # The renewal script and its systemd service and timer (the timer in this node's own slot of the day); a file whose
 # content is unchanged is left alone, so a second run changes nothing. The node's reset removes them.
 changed=""
+# write_file PATH MODE CONTENT: writes PATH (through a temporary file beside it, renamed over it) only where its content
+# differs, and sets "changed" when it wrote; an unchanged file only gets its mode. So a second run changes nothing.
 write_file() {
   tmp="$(mktemp "$1.XXXXXX")"
   printf '%s' "$3" >"$tmp"

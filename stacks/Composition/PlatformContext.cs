@@ -35,6 +35,11 @@ public sealed record PlatformContext
     /// the CRDs: <see cref="PlatformLayers.ClusterReady"/>).</summary>
     public Platform.Components.Observability.MetricsScraping? Monitoring { get; init; }
 
+    /// <summary>The logging capability's OpenSearch (endpoint, CA, service users), set once the logging layer is registered;
+    /// null when logging is off. Layers after it (log shipping, tracing, security audits, Grafana's data sources) write
+    /// to it through their own user.</summary>
+    public Platform.Components.Observability.LoggingBackend? Logging { get; set; }
+
     /// <summary>The core's components that run on the cluster (<see cref="PlatformLayers.CoreOnCluster"/>), once
     /// registered: the layers after them can wait for them.</summary>
     public List<Pulumi.ComponentResource> CoreOnCluster { get; } = [];

@@ -14,9 +14,28 @@ public sealed record TenantLimitRange
     /// <summary>Requests of a container that sets none. Default <c>cpu: 100m</c>, <c>memory: 128Mi</c>.</summary>
     public IReadOnlyDictionary<string, string> DefaultRequest { get; init; } = new Dictionary<string, string> { ["cpu"] = "100m", ["memory"] = "128Mi" };
 
+    /// <summary>The default limits <see cref="ForQuota"/> gives for each resource whose limits the quota counts:
+    /// <c>cpu: "1"</c>, <c>memory: 512Mi</c>.</summary>
+    public static IReadOnlyDictionary<string, string> StandardDefaultLimits { get; } =
+        new Dictionary<string, string> { ["cpu"] = "1", ["memory"] = "512Mi" }.AsReadOnly();
+
     /// <summary>Limits of a container that sets none (also its requests when <see cref="DefaultRequest"/> has none).
-    /// Default <c>cpu: "1"</c>, <c>memory: 512Mi</c>.</summary>
-    public IReadOnlyDictionary<string, string> Default { get; init; } = new Dictionary<string, string> { ["cpu"] = "1", ["memory"] = "512Mi" };
+    /// Default none: a default limit is also applied to a container that sets only requests, and refuses it when it
+    /// requests more, so limits are defaulted only where a quota needs them (<see cref="ForQuota"/>).</summary>
+    public IReadOnlyDictionary<string, string> Default { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The standard limit range for a namespace with this quota: <see cref="DefaultRequest"/>'s requests, and
+    /// <see cref="StandardDefaultLimits"/> only for the resources whose limits the quota counts (<c>limits.cpu</c>,
+    /// <c>limits.memory</c>), which a container without limits would otherwise be refused for.</summary>
+    /// <param name="quota">The ResourceQuota's hard limits, by resource name.</param>
+    public static TenantLimitRange ForQuota(IReadOnlyDictionary<string, string> quota)
+    {
+        ArgumentNullException.ThrowIfNull(quota);
+        return new TenantLimitRange
+        {
+            Default = StandardDefaultLimits.Where(kv => quota.ContainsKey($"limits.{kv.Key}")).ToDictionary(kv => kv.Key, kv => kv.Value).AsReadOnly(),
+        };
+    }
 
     /// <summary>The most a container may request or limit. Default none.</summary>
     public IReadOnlyDictionary<string, string> Max { get; init; } = new Dictionary<string, string>();
@@ -48,6 +67,26 @@ public sealed record TenantLimitRange
                 if (chain[i - 1].Value > chain[i].Value)
                     problems.Add($"{resource}: {chain[i - 1].Field} {chain[i - 1].Text} is more than {chain[i].Field} {chain[i].Text}; Kubernetes needs min <= defaultRequest <= default <= max");
             }
+        }
+        return problems;
+    }
+
+    /// <summary>Where this limit range leaves containers the quota would refuse: a quota on requests (or the bare
+    /// resource name) of cpu, memory or ephemeral storage rejects every container that sets no request for it unless
+    /// <see cref="DefaultRequest"/> or <see cref="Default"/> gives one, and a quota on its limits every container
+    /// without a limit unless <see cref="Default"/> gives one. Each problem as the field to fix and the message.</summary>
+    /// <param name="quota">The ResourceQuota's hard limits, by resource name.</param>
+    public IReadOnlyList<(string Field, string Problem)> QuotaCoverageProblems(IReadOnlyDictionary<string, string> quota)
+    {
+        ArgumentNullException.ThrowIfNull(quota);
+        var problems = new List<(string, string)>();
+        foreach (var resource in Resources)
+        {
+            var requested = quota.ContainsKey(resource) || quota.ContainsKey($"requests.{resource}");
+            if (requested && !DefaultRequest.ContainsKey(resource) && !Default.ContainsKey(resource))
+                problems.Add(("defaultRequest", $"has no {resource}, but the quota limits requests of {resource}: every container that sets no {resource} request would be rejected. Add \"{resource}\" to defaultRequest (or default)."));
+            if (quota.ContainsKey($"limits.{resource}") && !Default.ContainsKey(resource))
+                problems.Add(("default", $"has no {resource}, but the quota limits limits.{resource}: every container that sets no {resource} limit would be rejected. Add \"{resource}\" to default."));
         }
         return problems;
     }

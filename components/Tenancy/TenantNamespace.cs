@@ -46,6 +46,7 @@ public sealed class TenantNamespace : ComponentResource
         if (tenant.Quota.Count == 0) problems.Add("the quota is empty");
         if (tenant.Quota.Values.Any(q => !KubernetesQuantity.IsNonNegative(q))) problems.Add("a quota value is not a Kubernetes quantity");
         problems.AddRange(tenant.LimitRange.Validate());
+        problems.AddRange(tenant.LimitRange.QuotaCoverageProblems(tenant.Quota).Select(p => $"limitRange.{p.Field} {p.Problem.TrimEnd('.')}"));
         if (problems.Count > 0)
             throw new ArgumentException($"Tenant {tenant.Name}: {string.Join("; ", problems)}.", nameof(args));
 

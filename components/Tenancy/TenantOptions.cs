@@ -31,7 +31,9 @@ public sealed record TenantOptions
     /// <c>count/deployments.apps</c>, ...) to quantity. Required, with at least one entry.</summary>
     public required IReadOnlyDictionary<string, string> Quota { get; init; }
 
-    /// <summary>The containers' default and bounding requests and limits. Default: <see cref="TenantLimitRange"/>'s.</summary>
+    /// <summary>The containers' default and bounding requests and limits; they must cover the <see cref="Quota"/>
+    /// (<see cref="TenantLimitRange.QuotaCoverageProblems"/>). Default: <see cref="TenantLimitRange"/>'s, with no
+    /// default limits; <see cref="TenantLimitRange.ForQuota"/> gives the standard ones for a quota on limits.</summary>
     public TenantLimitRange LimitRange { get; init; } = new();
 
     /// <summary>Extra labels on the namespace, e.g. a cost centre that policies select. Default none.</summary>

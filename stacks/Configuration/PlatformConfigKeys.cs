@@ -420,7 +420,8 @@ public static class PlatformConfigKeys
             "(label platform/team), owner (contact, annotation platform/owner), group (bound to the ClusterRole edit; default " +
             "the team), podSecurity (privileged, baseline or restricted; default the cluster's level; a lower one needs " +
             "podSecurityReason), quota (ResourceQuota hard limits, required), limitRange ({defaultRequest, default, max, min} " +
-            "for containers; default requests cpu 100m and memory 128Mi, limits cpu 1 and memory 512Mi), labels}. Each gets a " +
+            "for containers; default requests cpu 100m and memory 128Mi, limits cpu 1 and memory 512Mi for the resources whose " +
+            "limits the quota counts), labels}. Each gets a " +
             "default-deny NetworkPolicy with DNS allowed. Removing one needs `pulumi state unprotect` of its Namespace first.",
     };
 

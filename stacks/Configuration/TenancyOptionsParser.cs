@@ -132,7 +132,7 @@ internal static class TenancyOptionsParser
             problems.Add($"{path}.podSecurityReason", "is empty. Say why the namespace needs a lower level, or remove the field.");
 
         var quota = ReadQuota(fields, path, problems);
-        var limitRange = ReadLimitRange(fields, path, problems);
+        var limitRange = ReadLimitRange(fields, path, quota ?? ReadOnlyDictionary<string, string>.Empty, problems);
         var labels = ReadLabels(fields, path, problems);
         if (problems.Count != before) return null;
         var tenant = new TenantOptions
@@ -170,10 +170,10 @@ internal static class TenancyOptionsParser
         return quota;
     }
 
-    private static TenantLimitRange? ReadLimitRange(Dictionary<string, JsonElement> fields, string path, ProblemCollector problems)
+    private static TenantLimitRange? ReadLimitRange(Dictionary<string, JsonElement> fields, string path, IReadOnlyDictionary<string, string> quota, ProblemCollector problems)
     {
         var limitPath = $"{path}.limitRange";
-        var limits = new TenantLimitRange();
+        var limits = TenantLimitRange.ForQuota(quota);
         if (Present(fields, "limitRange") is not { } value) return limits;
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -203,14 +203,8 @@ internal static class TenancyOptionsParser
     // the LimitRange must give those containers a default.
     private static void CheckDefaultsCoverQuota(TenantOptions tenant, string path, ProblemCollector problems)
     {
-        foreach (var resource in TenantLimitRange.Resources)
-        {
-            var requested = tenant.Quota.ContainsKey(resource) || tenant.Quota.ContainsKey($"requests.{resource}");
-            if (requested && !tenant.LimitRange.DefaultRequest.ContainsKey(resource) && !tenant.LimitRange.Default.ContainsKey(resource))
-                problems.Add($"{path}.limitRange.defaultRequest", $"has no {resource}, but the quota limits requests of {resource}: every container that sets no {resource} request would be rejected. Add \"{resource}\" to defaultRequest (or default).");
-            if (tenant.Quota.ContainsKey($"limits.{resource}") && !tenant.LimitRange.Default.ContainsKey(resource))
-                problems.Add($"{path}.limitRange.default", $"has no {resource}, but the quota limits limits.{resource}: every container that sets no {resource} limit would be rejected. Add \"{resource}\" to default.");
-        }
+        foreach (var (field, problem) in tenant.LimitRange.QuotaCoverageProblems(tenant.Quota))
+            problems.Add($"{path}.limitRange.{field}", problem);
     }
 
     private static ReadOnlyDictionary<string, string>? ReadLabels(Dictionary<string, JsonElement> fields, string path, ProblemCollector problems)

@@ -71,7 +71,7 @@ public class TenancyConfigTests
         Assert.Null(minimal.PodSecurity);
         Assert.Equal(new Dictionary<string, string> { ["requests.cpu"] = "4", ["requests.memory"] = "8Gi", ["limits.memory"] = "16Gi", ["pods"] = "50" }, minimal.Quota);
         Assert.Equal(new Dictionary<string, string> { ["cpu"] = "100m", ["memory"] = "128Mi" }, minimal.LimitRange.DefaultRequest);
-        Assert.Equal(new Dictionary<string, string> { ["cpu"] = "1", ["memory"] = "512Mi" }, minimal.LimitRange.Default);
+        Assert.Equal(new Dictionary<string, string> { ["memory"] = "512Mi" }, minimal.LimitRange.Default);
         Assert.Empty(minimal.LimitRange.Max);
         Assert.Empty(minimal.Labels);
 

@@ -65,13 +65,15 @@ public class TenantComponentTests
     [InlineData("empty quota")]
     [InlineData("bad quantity")]
     [InlineData("limits out of order")]
+    [InlineData("quota on limits without a default limit")]
     public async Task A_tenant_namespace_refuses_what_kubernetes_would(string problem)
     {
         var tenant = problem switch
         {
+            "quota on limits without a default limit" => Tenant() with { Quota = new Dictionary<string, string> { ["limits.memory"] = "8Gi" }, LimitRange = new TenantLimitRange() },
             "empty quota" => Tenant() with { Quota = new Dictionary<string, string>() },
             "bad quantity" => Tenant() with { Quota = new Dictionary<string, string> { ["requests.memory"] = "8GB" } },
-            _ => Tenant() with { LimitRange = new TenantLimitRange { Max = new Dictionary<string, string> { ["memory"] = "128Mi" } } },
+            _ => Tenant() with { LimitRange = new TenantLimitRange { Max = new Dictionary<string, string> { ["memory"] = "64Mi" } } },
         };
 
         var error = await Assert.ThrowsAsync<RunException>(() => Create(() =>
@@ -109,6 +111,33 @@ public class TenantComponentTests
         Assert.Equal(["cpu: min 200m is more than defaultRequest 100m; Kubernetes needs min <= defaultRequest <= default <= max"],
             new TenantLimitRange { Min = new Dictionary<string, string> { ["cpu"] = "200m" } }.Validate());
         Assert.Equal(["memory: default 512Mi is more than max 0.25Gi; Kubernetes needs min <= defaultRequest <= default <= max"],
-            new TenantLimitRange { Max = new Dictionary<string, string> { ["memory"] = "0.25Gi" } }.Validate());
+            (TenantLimitRange.ForQuota(new Dictionary<string, string> { ["limits.memory"] = "8Gi" }) with { Max = new Dictionary<string, string> { ["memory"] = "0.25Gi" } }).Validate());
+    }
+
+    [Fact]
+    public void Default_limits_are_given_only_for_the_resources_whose_limits_the_quota_counts()
+    {
+        var requestsOnly = new Dictionary<string, string> { ["requests.cpu"] = "8", ["requests.memory"] = "16Gi" };
+        Assert.Empty(TenantLimitRange.ForQuota(requestsOnly).Default);
+        Assert.Empty(TenantLimitRange.ForQuota(requestsOnly).QuotaCoverageProblems(requestsOnly));
+
+        var memoryLimits = new Dictionary<string, string> { ["requests.cpu"] = "8", ["limits.memory"] = "32Gi" };
+        Assert.Equal(new Dictionary<string, string> { ["memory"] = "512Mi" }, TenantLimitRange.ForQuota(memoryLimits).Default);
+        Assert.Equal(new Dictionary<string, string> { ["cpu"] = "100m", ["memory"] = "128Mi" }, TenantLimitRange.ForQuota(memoryLimits).DefaultRequest);
+
+        var both = new Dictionary<string, string> { ["limits.cpu"] = "8", ["limits.memory"] = "32Gi" };
+        Assert.Equal(new Dictionary<string, string> { ["cpu"] = "1", ["memory"] = "512Mi" }, TenantLimitRange.ForQuota(both).Default);
+    }
+
+    [Fact]
+    public void A_limit_range_that_leaves_quota_counted_containers_without_a_default_is_named_with_the_field_to_fix()
+    {
+        var quota = new Dictionary<string, string> { ["requests.ephemeral-storage"] = "10Gi", ["limits.memory"] = "32Gi" };
+        Assert.Equal(
+            [
+                ("default", "has no memory, but the quota limits limits.memory: every container that sets no memory limit would be rejected. Add \"memory\" to default."),
+                ("defaultRequest", "has no ephemeral-storage, but the quota limits requests of ephemeral-storage: every container that sets no ephemeral-storage request would be rejected. Add \"ephemeral-storage\" to defaultRequest (or default)."),
+            ],
+            new TenantLimitRange().QuotaCoverageProblems(quota));
     }
 }

@@ -101,14 +101,11 @@ internal static class ControlPlaneArguments
         return args;
     }
 
-    /// <summary>The scheduler's extra host-path volumes: with <paramref name="servingCertificate"/>, the certificate and
-    /// its key, read-only (kubeadm mounts only the scheduler's kubeconfig into it).</summary>
+    /// <summary>The scheduler's extra host-path volumes: with <paramref name="servingCertificate"/>, the folder of the
+    /// certificate and its key, read-only (kubeadm mounts only the scheduler's kubeconfig into it). The folder, so that
+    /// a renewed file, renamed over the old one, is what the scheduler reloads.</summary>
     public static IReadOnlyList<Dictionary<string, object?>> SchedulerVolumes(bool servingCertificate) => servingCertificate
-        ?
-        [
-            Volume("serving-cert", KubeadmPaths.ControlPlaneServingCert, readOnly: true, "File"),
-            Volume("serving-key", KubeadmPaths.ControlPlaneServingKey, readOnly: true, "File"),
-        ]
+        ? [Volume("serving-certificate", KubeadmPaths.ControlPlaneServingDir, readOnly: true, "Directory")]
         : [];
 
     // Both components reload the files when they change (a renewed certificate needs no restart).

@@ -36,13 +36,18 @@ public static class KubeadmPaths
     /// <c>--kubelet-certificate-authority</c>.</summary>
     public const string ClusterCaCert = PkiDir + "/ca.crt";
 
+    /// <summary>The folder of the controller manager's and the scheduler's serving certificate and key
+    /// (<see cref="ControlPlaneServingCert"/>): the scheduler mounts the folder, not the files, because the files step
+    /// replaces a changed file by renaming a new one over it, which a single-file mount would never show.</summary>
+    public const string ControlPlaneServingDir = PkiDir + "/control-plane-serving";
+
     /// <summary>The serving certificate of the controller manager and the scheduler when the cluster CA signs it
     /// (<see cref="KubeadmClusterSpec.ControlPlaneServingCertificates"/>), for <c>127.0.0.1</c> and <c>localhost</c>,
     /// where both listen.</summary>
-    public const string ControlPlaneServingCert = PkiDir + "/control-plane-serving.crt";
+    public const string ControlPlaneServingCert = ControlPlaneServingDir + "/tls.crt";
 
     /// <summary>The key of <see cref="ControlPlaneServingCert"/>.</summary>
-    public const string ControlPlaneServingKey = PkiDir + "/control-plane-serving.key";
+    public const string ControlPlaneServingKey = ControlPlaneServingDir + "/tls.key";
 
     /// <summary>Where kubeadm writes the kubelet configuration on every node (CIS 4.1.9/4.1.10: mode 600, root:root).</summary>
     public const string KubeletConfig = "/var/lib/kubelet/config.yaml";

@@ -63,8 +63,12 @@ public class ControlPlaneServingCertificateTests
         if (cluster is KubeadmV1Beta4ClusterConfiguration v1beta4)
         {
             var volumes = v1beta4.Scheduler?.ExtraVolumes ?? [];
-            Assert.Equal(serving ? new[] { KubeadmPaths.ControlPlaneServingCert, KubeadmPaths.ControlPlaneServingKey } : [], volumes.Select(v => v.HostPath));
-            Assert.All(volumes, v => Assert.Equal((v.HostPath, true, CoreHostPathType.File), (v.MountPath, v.ReadOnly, v.PathType)));
+            // The folder, not the files: the files step renames a changed file over the old one, which a file mount
+            // (bound to the old inode) would never show, so a renewed certificate would not reach the scheduler.
+            Assert.Equal(serving ? new[] { KubeadmPaths.ControlPlaneServingDir } : [], volumes.Select(v => v.HostPath));
+            Assert.All(volumes, v => Assert.Equal((v.HostPath, true, CoreHostPathType.Directory), (v.MountPath, v.ReadOnly, v.PathType)));
+            Assert.All(new[] { KubeadmPaths.ControlPlaneServingCert, KubeadmPaths.ControlPlaneServingKey },
+                path => Assert.Equal(KubeadmPaths.ControlPlaneServingDir, Path.GetDirectoryName(path)));
             Assert.Null(v1beta4.ControllerManager?.ExtraVolumes);
         }
     }

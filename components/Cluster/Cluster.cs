@@ -161,6 +161,8 @@ public sealed class Cluster : ComponentResource
             Pki.EtcdCa.ValidityEndTime.Apply(t => CertificateExpiry.InState("etcd-ca", t)),
             Pki.AdminCertValidityEndTime.Apply(t => CertificateExpiry.InState(CertificateExpiry.PlatformAdmin, t)),
         };
+        if (Pki.ControlPlaneServing is { } serving)
+            expiries.Add(serving.ValidityEndTime.Apply(t => CertificateExpiry.InState(CertificateExpiry.ControlPlaneServing, t)));
         for (var position = 0; position < controlPlaneNodes.Count; position++)
         {
             var controlPlane = controlPlaneNodes[position];

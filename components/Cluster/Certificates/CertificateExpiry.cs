@@ -16,6 +16,14 @@ public sealed record CertificateExpiry(string Certificate, string Location, Date
     /// <summary>The name of the client certificate of the platform's own admin kubeconfig (the <c>kubeconfig</c> output).</summary>
     public const string PlatformAdmin = "platform-admin";
 
+    /// <summary>The name of the controller manager's and the scheduler's serving certificate, which the stack's state
+    /// keeps when monitoring scrapes them (<see cref="Kubeadm.KubeadmPaths.ControlPlaneServingCert"/>).</summary>
+    public const string ControlPlaneServing = "control-plane-serving";
+
+    /// <summary>The certificates in the stack's state that a <c>pulumi up</c> renews within their early-renewal window
+    /// (the CAs are not among them).</summary>
+    public static IReadOnlySet<string> RenewedByUp { get; } = new HashSet<string>(StringComparer.Ordinal) { PlatformAdmin, ControlPlaneServing };
+
     /// <summary>
     /// The certificates in the output of a node's expiry step (<see cref="Scripts.NodeScripts.ReportCertificateExpiry"/>):
     /// one line each, name and RFC 3339 expiry. Empty output gives none.

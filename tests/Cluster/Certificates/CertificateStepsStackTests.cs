@@ -150,13 +150,33 @@ public class CertificateStepsStackTests
 
     /// <summary>A three-control-plane stack run on 2026-12-01 whose expiry steps print <paramref name="stdout"/> (by
     /// node) and whose TLS certificates end when given (the CAs in ten years otherwise).</summary>
+    [Fact]
+    public async Task The_control_plane_serving_certificate_in_the_state_counts_and_is_renewed_by_an_up()
+    {
+        // ValidConfig has monitoring on, so the controller manager and the scheduler serve the certificate from the state.
+        var (stack, _) = await RunWithAsync(new Dictionary<string, string>
+        {
+            ["cp-1"] = "apiserver 2027-11-01T00:00:00Z\n",
+            ["cp-2"] = "apiserver 2027-10-01T00:00:00Z\n",
+            ["cp-3"] = "apiserver 2027-09-01T00:00:00Z\n",
+        }, admin: "2027-06-01T00:00:00Z", controlPlaneServing: "2027-01-20T00:00:00Z");
+
+        Assert.Equal(
+            new Dictionary<string, object> { ["certificate"] = CertificateExpiry.ControlPlaneServing, ["location"] = CertificateExpiry.StackState, ["expiresAt"] = "2027-01-20T00:00:00Z" },
+            await Outputs.ValueAsync(stack.EarliestCertificateExpiry));
+        Assert.StartsWith("Certificate control-plane-serving in the stack's state expires in ", await Outputs.ValueAsync(stack.CertificateWarning), StringComparison.Ordinal);
+        Assert.Contains("pulumi up renews it within its early-renewal window", await Outputs.ValueAsync(stack.CertificateWarning), StringComparison.Ordinal);
+    }
+
     private static async Task<(PlatformStack Stack, StackRun Run)> RunWithAsync(IReadOnlyDictionary<string, string> stdout, string admin,
-        string frontProxyCa = "2036-11-29T00:00:00Z")
+        string frontProxyCa = "2036-11-29T00:00:00Z", string controlPlaneServing = "2036-11-29T00:00:00Z")
     {
         var mocks = new PlatformMocks(args => args switch
         {
             { Type: CommandType } when args.Name!.EndsWith("-certificate-expiry", StringComparison.Ordinal) =>
                 new Dictionary<string, object> { ["stdout"] = stdout[args.Name[$"{ClusterName}-".Length..^"-certificate-expiry".Length]] },
+            { Type: "tls:index/locallySignedCert:LocallySignedCert" } when args.Name!.EndsWith("-control-plane-serving-cert", StringComparison.Ordinal) =>
+                new Dictionary<string, object> { ["validityEndTime"] = controlPlaneServing },
             { Type: "tls:index/locallySignedCert:LocallySignedCert" } => new Dictionary<string, object> { ["validityEndTime"] = admin },
             { Type: "tls:index/selfSignedCert:SelfSignedCert" } => new Dictionary<string, object>
             {

@@ -231,6 +231,7 @@ public class CapabilityResolverTests
                 Prometheus = MonitoringTierSizing.Prometheus(PlatformTier.Enterprise),
                 Alertmanager = MonitoringTierSizing.Alertmanager(PlatformTier.Enterprise),
             },
+            Logging = LoggingTierSizing.For(PlatformTier.Enterprise),
             StatefulWorkloads = true,
             CapabilityOverrides = new Dictionary<string, bool> { ["gitOps"] = false },
         };

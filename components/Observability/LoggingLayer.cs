@@ -107,7 +107,7 @@ public sealed class LoggingLayer : ComponentResource
 
         var checksum = securityFiles.Apply(files => Checksum(files, setupFiles));
         SetupJob = new Job($"{name}-opensearch-setup", OpenSearchSetupJob.Args(ns.NamespaceName, OpenSearchHost, ObservabilityImages.OpenSearch, checksum),
-            new CustomResourceOptions { Parent = this, DependsOn = { Release, adminTls, securityConfig, setupConfig } });
+            new CustomResourceOptions { Parent = this, DependsOn = { Release, adminTls, securityConfig, setupConfig }, DeleteBeforeReplace = true });
 
         DashboardsRelease = HelmInstall.Chart($"{name}-opensearch-dashboards", HelmCharts.OpenSearchDashboards, ns.NamespaceName, dashboardsValues,
             new CustomResourceOptions { Parent = this, DependsOn = { Release, account, caSecret } });

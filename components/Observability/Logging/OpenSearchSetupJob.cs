@@ -16,12 +16,16 @@ namespace Platform.Components.Observability.Logging;
 /// (<see cref="OpenSearchSecurityConfig.AdminDn"/>) mounted from a Secret: no password, nothing secret on a command line.
 /// Every step is an idempotent PUT (the policy with its current sequence number), so a run after a failed one, or a
 /// second run, leaves the same state. The pod template carries a checksum of everything it applies, so a change replaces
-/// the Job (Pulumi replaces a Job whose template changes) and the new one runs.
+/// the Job (a Job's template is immutable: Pulumi replaces it, deleting the finished one first as the name is fixed) and
+/// the new one runs.
 /// </summary>
 public static class OpenSearchSetupJob
 {
     /// <summary>The Secret with the admin client certificate, its key and the CA (<c>tls.crt</c>, <c>tls.key</c>, <c>ca.crt</c>).</summary>
     public const string AdminTlsSecret = "opensearch-admin-tls";
+
+    /// <summary>The Job's name.</summary>
+    public const string JobName = "opensearch-setup";
 
     /// <summary>The ConfigMap with the index setup's script, policy and templates.</summary>
     public const string ConfigMapName = "opensearch-setup";
@@ -128,7 +132,7 @@ public static class OpenSearchSetupJob
         var adminTls = new VolumeMountArgs { Name = "admin-tls", MountPath = "/admin-tls", ReadOnly = true };
         return new JobArgs
         {
-            Metadata = new ObjectMetaArgs { Namespace = ns, Labels = { { "app.kubernetes.io/name", "opensearch-setup" } } },
+            Metadata = new ObjectMetaArgs { Name = JobName, Namespace = ns, Labels = { { "app.kubernetes.io/name", "opensearch-setup" } } },
             Spec = new JobSpecArgs
             {
                 BackoffLimit = 6,

@@ -109,6 +109,9 @@ public class PlatformStack : Stack
         var monitoringLayer = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as Platform.Components.Observability.MonitoringLayer;
         GrafanaUrl = monitoringLayer?.GrafanaUrl ?? Output.Create("");
         GrafanaAdminPassword = monitoringLayer?.GrafanaAdminPassword ?? Output.CreateSecret("");
+        var loggingLayer = context.Layers.GetValueOrDefault(CapabilityIds.Logging) as Platform.Components.Observability.LoggingLayer;
+        OpenSearchDashboardsUrl = loggingLayer?.DashboardsUrl ?? Output.Create("");
+        OpenSearchAdminPassword = loggingLayer?.AdminPassword ?? Output.CreateSecret("");
         ClusterName = Output.Create(settings.ClusterName);
         Tier = Output.Create(PlatformTierText.Name(settings.Tier));
         Environment = Output.Create(settings.Environment);
@@ -148,6 +151,16 @@ public class PlatformStack : Stack
     /// grafanaAdminPassword</c>); empty with monitoring off.</summary>
     [Output("grafanaAdminPassword")]
     public Output<string> GrafanaAdminPassword { get; }
+
+    /// <summary>OpenSearch Dashboards' URL on the default IngressClass; empty when Dashboards is not exposed (logging
+    /// off, no <c>platform:logging.dashboards.host</c> or no ingress: reach it with <c>kubectl port-forward</c>).</summary>
+    [Output("openSearchDashboardsUrl")]
+    public Output<string> OpenSearchDashboardsUrl { get; }
+
+    /// <summary>OpenSearch's admin password (user <c>admin</c>, also Dashboards' login), a secret (<c>pulumi stack output
+    /// --show-secrets openSearchAdminPassword</c>); empty with logging off.</summary>
+    [Output("openSearchAdminPassword")]
+    public Output<string> OpenSearchAdminPassword { get; }
 
     /// <summary>The cluster's name.</summary>
     [Output("clusterName")]

@@ -25,7 +25,9 @@ public static class BackupNamespaces
     /// Velero could take from it does not bring Ceph back: the data is on the OSDs' disks and the monitors' stores on
     /// the hosts (Rook's <c>dataDirHostPath</c>), which Velero's file-system backup does not read (host paths), and
     /// restoring Rook's daemons and CephCluster into a running cluster would fight the operator. The volumes that live
-    /// on Ceph are backed up with the namespaces that claim them.</summary>
+    /// on Ceph are backed up with the namespaces that claim them. <c>logging</c> is excluded too: a file-level copy of a
+    /// running OpenSearch node's indices is not consistent (OpenSearch's own snapshot API is the supported backup), and
+    /// the layer recreates its users, templates and policy itself.</summary>
     public static IReadOnlyList<string> DefaultExcluded { get; } =
     [
         "kube-system", "kube-public", "kube-node-lease",
@@ -40,5 +42,6 @@ public static class BackupNamespaces
         Observability.Monitoring.KubePrometheusStackValues.NodeExporterNamespace,
         RookCephValues.Namespace,
         Velero,
+        LoggingLayer.Namespace,
     ];
 }

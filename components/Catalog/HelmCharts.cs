@@ -487,6 +487,40 @@ public static class HelmCharts
         CrdManifests = "velero-12.1.0",
     };
 
+    /// <summary>OpenSearch, the logging capability's store: a StatefulSet of nodes (master-eligible, data and ingest) with
+    /// the security plugin (TLS on transport and HTTP, internal users).
+    /// From the OpenSearch project's repository, <c>https://opensearch-project.github.io/helm-charts/</c>
+    /// (opensearch-project/helm-charts).
+    /// Version 3.6.0 (2026-04-07) is the newest release in the reference data and ships OpenSearch 3.6.0 (its
+    /// <c>appVersion</c>, the image the chart names and <see cref="Observability.ObservabilityImages.OpenSearch"/>).
+    /// Source: <c>https://github.com/opensearch-project/helm-charts/releases/tag/opensearch-3.6.0</c>.
+    /// Kubernetes: Chart.yaml declares no <c>kubeVersion</c>; its templates use only stable APIs (apps/v1 StatefulSet,
+    /// policy/v1 PodDisruptionBudget from 1.21, networking.k8s.io/v1), which covers 1.35, 1.36 and 1.37.
+    /// CRDs: <see cref="CrdInstall.None"/> (no <c>crds/</c> folder, no CRD templates).</summary>
+    public static HelmChart OpenSearch { get; } = new()
+    {
+        Name = "opensearch",
+        Repository = "https://opensearch-project.github.io/helm-charts/",
+        Version = "3.6.0",
+        Crds = CrdInstall.None,
+    };
+
+    /// <summary>OpenSearch Dashboards, the logging capability's UI (Discover, dashboards, the security plugin's login).
+    /// From the same repository as <see cref="OpenSearch"/>, <c>https://opensearch-project.github.io/helm-charts/</c>.
+    /// Version 3.6.0 (the release beside <see cref="OpenSearch"/> 3.6.0 in the reference data) ships OpenSearch
+    /// Dashboards 3.6.0: Dashboards must run the same version as OpenSearch.
+    /// Source: <c>https://github.com/opensearch-project/helm-charts/releases/tag/opensearch-dashboards-3.6.0</c>.
+    /// Kubernetes: Chart.yaml declares no <c>kubeVersion</c>; the templates use apps/v1, networking.k8s.io/v1 Ingress
+    /// (from 1.19), which covers 1.35, 1.36 and 1.37.
+    /// CRDs: <see cref="CrdInstall.None"/>.</summary>
+    public static HelmChart OpenSearchDashboards { get; } = new()
+    {
+        Name = "opensearch-dashboards",
+        Repository = "https://opensearch-project.github.io/helm-charts/",
+        Version = "3.6.0",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards];
 }

@@ -8,4 +8,9 @@ public static class ObservabilityImages
     /// (its values.yaml, <c>kubeRBACProxy.image</c>; the Prometheus community charts track brancz/kube-rbac-proxy's
     /// releases).</summary>
     public const string KubeRbacProxy = "quay.io/brancz/kube-rbac-proxy:v0.22.1";
+
+    /// <summary>OpenSearch 3.6.0, the image of <see cref="Catalog.HelmCharts.OpenSearch"/> 3.6.0 (its <c>appVersion</c>),
+    /// which the logging layer's setup Job runs for <c>securityadmin.sh</c> and <c>curl</c>: the same version as the
+    /// cluster it configures.</summary>
+    public const string OpenSearch = "opensearchproject/opensearch:3.6.0";
 }

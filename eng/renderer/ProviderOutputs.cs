@@ -25,6 +25,15 @@ public static class ProviderOutputs
         return new string(Enumerable.Range(0, length).Select(i => alphabet[bytes[i % bytes.Length] % alphabet.Length]).ToArray());
     }
 
+    /// <summary>A deterministic string in bcrypt's modular crypt format (<c>$2a$10$</c> and 53 characters of its
+    /// alphabet), derived from the resource name: what Random's <c>bcryptHash</c> looks like, not a hash of anything.</summary>
+    public static string BcryptHash(string name)
+    {
+        const string alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes("bcrypt:" + name));
+        return "$2a$10$" + new string(Enumerable.Range(0, 53).Select(i => alphabet[(bytes[i % bytes.Length] + i) % alphabet.Length]).ToArray());
+    }
+
     /// <summary>The state the provider would return for <paramref name="args"/>.</summary>
     public static ImmutableDictionary<string, object> State(MockResourceArgs args)
     {
@@ -35,6 +44,7 @@ public static class ProviderOutputs
         {
             case "tls:index/privateKey:PrivateKey":
                 state["privateKeyPem"] = Pem("PRIVATE KEY", name);
+                state["privateKeyPemPkcs8"] = Pem("PRIVATE KEY", name + " (PKCS#8)");
                 state["publicKeyPem"] = Pem("PUBLIC KEY", name);
                 break;
             case "tls:index/selfSignedCert:SelfSignedCert":
@@ -48,6 +58,9 @@ public static class ProviderOutputs
                 state["b64Std"] = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, Math.Min(32, ByteLength(args))));
                 break;
             case "random:index/randomPassword:RandomPassword":
+                state["result"] = RandomResult(name, (int)(double)args.Inputs["length"]);
+                state["bcryptHash"] = BcryptHash(name);
+                break;
             case "random:index/randomString:RandomString":
                 state["result"] = RandomResult(name, (int)(double)args.Inputs["length"]);
                 break;
@@ -74,8 +87,9 @@ public static class ProviderOutputs
         ArgumentNullException.ThrowIfNull(state);
         string[] keys = args.Type switch
         {
-            "tls:index/privateKey:PrivateKey" => ["privateKeyPem"],
-            "random:index/randomPassword:RandomPassword" or "random:index/randomString:RandomString" => ["result"],
+            "tls:index/privateKey:PrivateKey" => ["privateKeyPem", "privateKeyPemPkcs8"],
+            "random:index/randomPassword:RandomPassword" => ["result", "bcryptHash"],
+            "random:index/randomString:RandomString" => ["result"],
             "random:index/randomId:RandomId" => ["b64Std"],
             "random:index/randomBytes:RandomBytes" => ["base64"],
             _ => [],

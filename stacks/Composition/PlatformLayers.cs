@@ -46,19 +46,22 @@ public static class PlatformLayers
             new(CapabilityIds.ClusterMetrics, ClusterMetrics),
             // After the cluster metrics layer, whose kube-state-metrics it scrapes, and after storage (its volumes).
             new(CapabilityIds.Monitoring, Monitoring),
+            // After storage (its volumes) and monitoring; sets PlatformContext.Logging for every layer after it.
+            new(CapabilityIds.Logging, Logging),
         });
 
     /// <summary>The layers that keep data in persistent volumes, by capability id, each with its claim as the
     /// configuration sets it (its key, and whether it is set ephemeral). <see cref="LayerRequirements"/> checks the claim
     /// of every one whose capability is on against <see cref="PlatformStorage"/> before anything is registered, and the
     /// layer takes its StorageClass from <see cref="PlatformContext.Storage"/> and waits for <see cref="StorageReady"/>.
-    /// Monitoring claims volumes for Prometheus and Alertmanager (<c>platform:monitoring.ephemeral</c>); the storage layer's
-    /// own CephCluster keeps its data on the nodes' disks. A stateful layer (logging's OpenSearch, tracing's Jaeger
-    /// storage, ...) adds its entry here when it lands.</summary>
+    /// Monitoring claims volumes for Prometheus and Alertmanager (<c>platform:monitoring.ephemeral</c>), logging for
+    /// OpenSearch's nodes (<c>platform:logging.ephemeral</c>); the storage layer's own CephCluster keeps its data on the
+    /// nodes' disks. A stateful layer adds its entry here when it lands.</summary>
     public static IReadOnlyList<KeyValuePair<string, Func<Configuration.PlatformSettings, StatefulClaim>>> StatefulLayers { get; } =
         new ReadOnlyCollection<KeyValuePair<string, Func<Configuration.PlatformSettings, StatefulClaim>>>(
         [
             new(CapabilityIds.Monitoring, settings => new StatefulClaim(CapabilityIds.Monitoring, Configuration.PlatformConfigKeys.Monitoring.Name, settings.Monitoring.Ephemeral)),
+            new(CapabilityIds.Logging, settings => new StatefulClaim(CapabilityIds.Logging, Configuration.PlatformConfigKeys.Logging.Name, settings.Logging.Ephemeral)),
         ]);
 
     /// <summary>The Prometheus Operator's CRDs, when the monitoring capability is on in <paramref name="decisions"/>:
@@ -380,6 +383,45 @@ public static class PlatformLayers
                 .. HostNetworkMetrics(settings),
             ],
         }, OnCluster(context));
+    }
+
+    /// <summary>OpenSearch and OpenSearch Dashboards with the tier's sizing (one node where workloads have one node), the
+    /// nodes' volumes on the platform's StorageClass after the storage layer (unless ephemeral), Dashboards on the
+    /// default IngressClass with a certificate from the same issuer as Grafana's. Once registered, the layer's
+    /// <see cref="LoggingLayer.Backend"/> becomes <see cref="PlatformContext.Logging"/> for every layer after it.</summary>
+    private static ComponentResource Logging(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var options = settings.Logging;
+        if (OneSchedulableNode(settings))
+            options = options with { Replicas = 1, DashboardsReplicas = 1 };
+        var on = context.Capabilities.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
+        var layer = new LoggingLayer($"{settings.ClusterName}-logging", new LoggingLayerArgs
+        {
+            Options = options,
+            StorageClass = options.Ephemeral ? null : context.Storage.ClassName,
+            StorageReady = options.Ephemeral ? [] : StorageReady(context),
+            ClusterDomain = settings.ClusterDomain,
+            Ingress = on.Contains(CapabilityIds.Ingress)
+                ? (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind))
+                : null,
+            ClusterIssuer = WebIssuer(context),
+        }, OnCluster(context));
+        context.Logging = layer.Backend;
+        return layer;
+    }
+
+    /// <summary>The ClusterIssuer of a web UI's certificate on the default IngressClass: Let's Encrypt (production)
+    /// when the certificates layer has it, else the internal CA, else none (no certificates capability).</summary>
+    private static string? WebIssuer(PlatformContext context)
+    {
+        var certificates = context.Layers.GetValueOrDefault(CapabilityIds.Certificates) as CertificatesLayer;
+        return certificates?.Issuers.Contains(Components.Networking.Certificates.ClusterIssuers.LetsEncryptProduction) == true
+            ? Components.Networking.Certificates.ClusterIssuers.LetsEncryptProduction
+            : certificates?.Issuers.Contains(Components.Networking.Certificates.ClusterIssuers.InternalCa) == true
+                ? Components.Networking.Certificates.ClusterIssuers.InternalCa
+                : null;
     }
 
     /// <summary>Prometheus' egress to the metrics of the platform's pods on the host network, which no pod or namespace

@@ -317,6 +317,22 @@ public static class PlatformConfigKeys
             "the default IngressClass, required when the ingress capability is on.",
     };
 
+    /// <summary><c>platform:logging</c>: the logging capability's OpenSearch sizing, retention, storage and Dashboards.</summary>
+    public static PlatformConfigKey Logging { get; } = new()
+    {
+        Name = "logging",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"retentionDays": 14, "dashboards": {"host": "logs.example.com"}}""",
+        Description = "For the logging capability (OpenSearch with its security plugin and OpenSearch Dashboards; README " +
+            "\"Logging\"). replicas (OpenSearch nodes: 1, or 3 to 9), storageSize (each node's volume, e.g. \"100Gi\"), " +
+            "retentionDays (1 to 3650: logs-*, jaeger-* and falco-* indices are deleted that many days after their creation), " +
+            "cpuRequest, memoryRequest, memoryLimit (1Gi to 64Gi; the JVM heap is half of it), each defaulting to the tier's " +
+            "(small 1 node, 30Gi, 7 days; medium 3 nodes, 100Gi, 14 days; enterprise 3 nodes, 300Gi, 30 days); ephemeral " +
+            "(default false: the data lives on the platform's StorageClass, and a stack without storage is refused; true keeps " +
+            "it in emptyDir volumes, lost when a pod moves); dashboards.host: OpenSearch Dashboards' hostname on the default " +
+            "IngressClass (no Ingress without it); dashboards.replicas (1 to 5; small 1, otherwise 2).",
+    };
+
     /// <summary><c>platform:monitoringSecrets</c>: the alert receivers' secrets.</summary>
     public static PlatformConfigKey MonitoringSecrets { get; } = new()
     {
@@ -456,6 +472,7 @@ public static class PlatformConfigKeys
         Storage,
         Monitoring,
         MonitoringSecrets,
+        Logging,
         PodSecurity,
         Tenants,
         Backup,

@@ -45,13 +45,13 @@ public class CapabilityResolverTests
     [Fact]
     public void EveryInvalidOverrideIsReportedAtOnce()
     {
-        var overrides = new Dictionary<string, bool> { ["logging"] = true, ["tracing"] = false, ["gitops"] = true, ["serviceMesh"] = true };
+        var overrides = new Dictionary<string, bool> { ["policyEnforcement"] = true, ["tracing"] = false, ["gitops"] = true, ["serviceMesh"] = true };
 
         var exception = Assert.Throws<PlatformConfigException>(
             () => CapabilityResolver.Resolve(CapabilityMatrix.Default, PlatformTier.Enterprise, overrides, statefulWorkloads: false));
 
         Assert.Equal(
-            ["platform:capabilities.gitops", "platform:capabilities.logging", "platform:capabilities.serviceMesh"],
+            ["platform:capabilities.gitops", "platform:capabilities.policyEnforcement", "platform:capabilities.serviceMesh"],
             exception.Problems.Select(problem => problem.Key));
         Assert.Contains("'gitops' is not a capability (did you mean 'gitOps'?)", exception.Problems[0].Message, StringComparison.Ordinal);
         Assert.StartsWith("Platform configuration has 3 problems", exception.Message, StringComparison.Ordinal);
@@ -231,6 +231,7 @@ public class CapabilityResolverTests
                 Prometheus = MonitoringTierSizing.Prometheus(PlatformTier.Enterprise),
                 Alertmanager = MonitoringTierSizing.Alertmanager(PlatformTier.Enterprise),
             },
+            Logging = LoggingTierSizing.For(PlatformTier.Enterprise),
             StatefulWorkloads = true,
             CapabilityOverrides = new Dictionary<string, bool> { ["gitOps"] = false },
         };

@@ -28,6 +28,8 @@ public class CrdInstallTests
         (nameof(HelmCharts.Emissary), CrdInstall.FromCrdChart),
         (nameof(HelmCharts.KubeletCsrApprover), CrdInstall.None),
         (nameof(HelmCharts.MetricsServer), CrdInstall.None),
+        (nameof(HelmCharts.OpenSearch), CrdInstall.None),
+        (nameof(HelmCharts.OpenSearchDashboards), CrdInstall.None),
         (nameof(HelmCharts.KubeStateMetrics), CrdInstall.None),
         (nameof(HelmCharts.RookCeph), CrdInstall.Templates),
         (nameof(HelmCharts.RookCephCluster), CrdInstall.None),

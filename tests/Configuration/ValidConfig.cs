@@ -26,11 +26,16 @@ internal static class ValidConfig
         ["sshPrivateKey"] = "-----BEGIN OPENSSH PRIVATE KEY-----",
         // Monitoring is mandatory in every tier and claims volumes; this stack has no storage.
         ["monitoring"] = Monitoring,
+        // Logging is mandatory in every tier too and claims volumes for OpenSearch.
+        ["logging"] = Logging,
     };
 
     /// <summary>ValidConfig's <c>platform:monitoring</c>: ephemeral (the stack has no storage), Grafana's hostname for
     /// the default IngressClass.</summary>
     public const string Monitoring = """{"ephemeral": true, "grafana": {"host": "grafana.platform-prod.example.com"}}""";
+
+    /// <summary>ValidConfig's <c>platform:logging</c>: ephemeral (the stack has no storage).</summary>
+    public const string Logging = """{"ephemeral": true}""";
 
     public static PlatformSettings Load(Action<Dictionary<string, string>> edit)
     {

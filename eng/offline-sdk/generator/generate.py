@@ -144,6 +144,14 @@ MANIFEST = {
     "Pulumi.Kubernetes.Types.Inputs.Rbac.V1.ClusterRoleBindingArgs": ("Pulumi.Kubernetes", None, {}),
     "Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleRefArgs": ("Pulumi.Kubernetes", None, {}),
     "Pulumi.Kubernetes.Types.Inputs.Rbac.V1.SubjectArgs": ("Pulumi.Kubernetes", None, {}),
+    # The logging layer's setup Job and its ConfigMap (Observability/LoggingLayer).
+    "Pulumi.Kubernetes.Core.V1.ConfigMap": ("Pulumi.Kubernetes", "kubernetes:core/v1:ConfigMap", {
+        "args": "WithKind(args, \"v1\", \"ConfigMap\")"}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ConfigMapArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Batch.V1.Job": ("Pulumi.Kubernetes", "kubernetes:batch/v1:Job", {
+        "args": "WithKind(args, \"batch/v1\", \"Job\")"}),
+    "Pulumi.Kubernetes.Types.Inputs.Batch.V1.JobArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Batch.V1.JobSpecArgs": ("Pulumi.Kubernetes", None, {}),
 }
 
 # Hand-written types of each package (they need behaviour the listing cannot express).

@@ -814,6 +814,22 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_host.State, "annotation")));
     }
 
+    // A sysctl.d file by its rules (sysctl.d(5)): "key = value" lines, blanks and lines starting with '#' or ';'
+    // ignored, whitespace around '=' dropped; a key set twice keeps its last value.
+    private static Dictionary<string, string> Sysctls(string file)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var raw in file.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] is '#' or ';') continue;
+            var eq = line.IndexOf('=', StringComparison.Ordinal);
+            Assert.True(eq > 0, $"not a sysctl line: {line}");
+            settings[line[..eq].Trim()] = line[(eq + 1)..].Trim();
+        }
+        return settings;
+    }
+
     private const string AptOptions = "-o DPkg::Lock::Timeout=300 -o Acquire::Retries=3";
 
     private static readonly string SandboxImage = TestRuntime.Current.SandboxImage;
@@ -851,6 +867,7 @@ public sealed class NodeScriptRunTests : IDisposable
             first.CallsOf("systemctl"));
         Assert.Equal("overlay\nbr_netfilter\n", _host.Read("/etc/modules-load.d/platform-kubernetes.conf"));
         Assert.Contains("net.ipv4.ip_forward = 1\n", _host.Read("/etc/sysctl.d/90-platform-kubernetes.conf"), StringComparison.Ordinal);
+        Assert.Equal("262144", Sysctls(_host.Read("/etc/sysctl.d/90-platform-kubernetes.conf"))["vm.max_map_count"]);
         Assert.Equal("UUID=1234 / ext4 defaults 0 1\n# disabled for Kubernetes: /swap.img none swap sw 0 0\n", _host.Read("/etc/fstab"));
         Assert.Equal(ContainerdConfiguration.Render(ContainerdConfiguration.Containerd2Version, SandboxImage), _host.Read("/etc/containerd/config.toml"));
 
@@ -1025,6 +1042,8 @@ public sealed class NodeScriptRunTests : IDisposable
         Assert.Equal("image\n", _host.Read("/opt/extensions/kubernetes/kubernetes-v1.36.2-x86-64.raw"));
         Assert.Equal(ContainerdConfiguration.Render(ContainerdConfiguration.Containerd2Version, SandboxImage), _host.Read("/etc/containerd/config.toml"));
         Assert.Equal("[Service]\nEnvironment=CONTAINERD_CONFIG=/etc/containerd/config.toml\n", _host.Read("/etc/systemd/system/containerd.service.d/10-platform.conf"));
+        // OpenSearch's bootstrap check: the logging namespace runs no privileged init container to raise it.
+        Assert.Equal("262144", Sysctls(_host.Read("/etc/sysctl.d/90-platform-kubernetes.conf"))["vm.max_map_count"]);
 
         var before = _host.Snapshot();
         var second = _host.Run(script);

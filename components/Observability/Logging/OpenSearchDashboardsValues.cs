@@ -1,0 +1,104 @@
+using Platform.Components.Cluster.Kubeadm;
+using static Platform.Components.Networking.HelmValues;
+
+namespace Platform.Components.Observability.Logging;
+
+/// <summary>Helm values for the <c>opensearch-dashboards</c> chart (<see cref="Catalog.HelmCharts.OpenSearchDashboards"/>).
+/// Dashboards reaches OpenSearch's HTTP Service by its fully qualified name over TLS, verifying the certificate against
+/// the logging CA (<c>verificationMode: full</c>), as its server user, whose password (and the session cookie's key)
+/// come from a Secret (<c>opensearchAccount.secret</c>). Pod Security <c>restricted</c>, no service account token, no
+/// RBAC. Exposed on the default IngressClass only with a hostname.</summary>
+public static class OpenSearchDashboardsValues
+{
+    /// <summary>The Deployment and Service (the chart's full name, the release's name).</summary>
+    public const string ServiceName = "opensearch-dashboards";
+
+    /// <summary>Where Dashboards serves HTTP.</summary>
+    public const int Port = 5601;
+
+    /// <summary>The Secret with Dashboards' server user (<c>username</c>, <c>password</c>) and cookie key (<c>cookie</c>).</summary>
+    public const string AccountSecret = "opensearch-dashboards-account";
+
+    /// <summary>The Secret with the logging CA's certificate only (<c>ca.crt</c>), which Dashboards verifies OpenSearch with.</summary>
+    public const string CaSecret = "opensearch-ca";
+
+    /// <summary>The Secret cert-manager writes Dashboards' certificate to.</summary>
+    public const string TlsSecret = "opensearch-dashboards-tls";
+
+    /// <summary>Where the CA's certificate is mounted.</summary>
+    public const string CaPath = "/usr/share/opensearch-dashboards/certs";
+
+    /// <summary>The values for <paramref name="options"/>, OpenSearch at <paramref name="openSearchUrl"/>, exposed on
+    /// <paramref name="ingressClass"/> under <see cref="LoggingOptions.DashboardsHost"/> (when both are set) with a
+    /// certificate from <paramref name="clusterIssuer"/> (when set).</summary>
+    public static IReadOnlyDictionary<string, object> Render(LoggingOptions options, string openSearchUrl, string? ingressClass, string? clusterIssuer)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(openSearchUrl);
+        var https = Url(options, ingressClass, clusterIssuer)?.StartsWith("https:", StringComparison.Ordinal) == true;
+        var values = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["opensearchHosts"] = openSearchUrl,
+            ["replicaCount"] = options.DashboardsReplicas,
+            ["opensearchAccount"] = Map(("secret", AccountSecret)),
+            ["config"] = Map(("opensearch_dashboards.yml", DashboardsYml(openSearchUrl, https))),
+            ["secretMounts"] = new object[] { Map(("name", "opensearch-ca"), ("secretName", CaSecret), ("path", CaPath)) },
+            ["podSecurityContext"] = Map(
+                ("runAsNonRoot", true), ("runAsUser", 1000), ("runAsGroup", 1000), ("fsGroup", 1000),
+                ("seccompProfile", Map(("type", "RuntimeDefault")))),
+            ["securityContext"] = OpenSearchValues.RestrictedContainer(),
+            ["serviceAccount"] = Map(("create", true), ("automountServiceAccountToken", false)),
+            ["rbac"] = Map(("create", false)),
+            ["resources"] = Map(("requests", Map(("cpu", "100m"), ("memory", "512Mi"))), ("limits", Map(("memory", "1Gi")))),
+            // Recreate (the chart's default) takes Dashboards down on every change; with replicas, one at a time.
+            ["updateStrategy"] = options.DashboardsReplicas > 1 ? Map(("type", "RollingUpdate")) : Map(("type", "Recreate")),
+            ["serviceMonitor"] = Map(("enabled", false)),
+        };
+        if (Url(options, ingressClass, clusterIssuer) is not null)
+        {
+            var host = options.DashboardsHost!;
+            var ingress = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["enabled"] = true,
+                ["ingressClassName"] = ingressClass!,
+                ["hosts"] = new object[] { Map(("host", host), ("paths", new object[] { Map(("path", "/"), ("backend", Map(("serviceName", ServiceName), ("servicePort", Port)))) })) },
+            };
+            if (clusterIssuer is { } issuer)
+            {
+                ingress["annotations"] = Map(("cert-manager.io/cluster-issuer", issuer));
+                ingress["tls"] = new object[] { Map(("secretName", TlsSecret), ("hosts", new object[] { host })) };
+            }
+            values["ingress"] = ingress;
+        }
+        else
+        {
+            values["ingress"] = Map(("enabled", false));
+        }
+        return values;
+    }
+
+    /// <summary>Dashboards' URL: https with a cluster issuer, http without; null without a hostname or an ingress class.</summary>
+    public static string? Url(LoggingOptions options, string? ingressClass, string? clusterIssuer)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.DashboardsHost is not { } host || ingressClass is null) return null;
+        return $"{(clusterIssuer is null ? "http" : "https")}://{host}/";
+    }
+
+    /// <summary><c>opensearch_dashboards.yml</c>: OpenSearch over verified TLS, the security plugin's login (basic
+    /// authentication, no multi-tenancy) and its cookie marked secure when Dashboards is served over https.
+    /// The server user and the cookie key are the environment's (the chart's <c>opensearchAccount</c> Secret sets
+    /// <c>OPENSEARCH_USERNAME</c>, <c>OPENSEARCH_PASSWORD</c> and <c>COOKIE_PASS</c>), which the file names with
+    /// Dashboards' <c>${VARIABLE}</c> substitution: nothing secret is in the ConfigMap.</summary>
+    public static string DashboardsYml(string openSearchUrl, bool https) => KubeadmYaml.Serialize(KubeadmYaml.Map(
+        ("server.host", "0.0.0.0"),
+        ("opensearch.hosts", new[] { openSearchUrl }),
+        ("opensearch.username", "${OPENSEARCH_USERNAME}"),
+        ("opensearch.password", "${OPENSEARCH_PASSWORD}"),
+        ("opensearch.ssl.verificationMode", "full"),
+        ("opensearch.ssl.certificateAuthorities", new[] { $"{CaPath}/ca.crt" }),
+        ("opensearch.requestHeadersAllowlist", new[] { "authorization", "securitytenant" }),
+        ("opensearch_security.multitenancy.enabled", false),
+        ("opensearch_security.cookie.password", "${COOKIE_PASS}"),
+        ("opensearch_security.cookie.secure", https)));
+}

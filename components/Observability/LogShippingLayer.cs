@@ -2,10 +2,7 @@ using Platform.Components.Catalog;
 using Platform.Components.Networking;
 using Platform.Components.Observability.LogShipping;
 using Pulumi;
-using Pulumi.Kubernetes.Core.V1;
 using Pulumi.Kubernetes.Helm.V3;
-using Pulumi.Kubernetes.Types.Inputs.Core.V1;
-using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 
 namespace Platform.Components.Observability;
 
@@ -16,7 +13,7 @@ namespace Platform.Components.Observability;
 /// (<see cref="FluentBitConfig"/>), buffered on each node's disk so that an OpenSearch outage loses nothing within
 /// <see cref="LogShippingOptions.BufferLimit"/> per output. The namespace is privileged: Fluent Bit reads the host's
 /// <c>/var/log</c> and keeps its buffer in a hostPath, which the baseline and restricted levels refuse. It verifies
-/// OpenSearch's certificate against the logging layer's CA (a ConfigMap here) and logs in as the
+/// OpenSearch's certificate against the logging layer's CA (a Secret here) and logs in as the
 /// <see cref="LoggingClients.FluentBit"/> user, whose password is a Secret here, read into environment variables.
 /// </summary>
 public sealed class LogShippingLayer : ComponentResource
@@ -43,7 +40,6 @@ public sealed class LogShippingLayer : ComponentResource
         var config = FluentBitConfig.Render(args.Options, endpoint.Host, logging.Port, args.AuditLog);
         var values = FluentBitValues.Render(args.Options, config, args.NodeTaints, serviceMonitor: args.Metrics is not null);
 
-        var child = new CustomResourceOptions { Parent = this };
         var ns = new PlatformNamespace($"{name}-namespace", new PlatformNamespaceArgs
         {
             Name = Namespace,
@@ -70,11 +66,9 @@ public sealed class LogShippingLayer : ComponentResource
                 { FluentBitValues.UsernameKey, user.Username },
                 { FluentBitValues.PasswordKey, Output.CreateSecret(user.Password) },
             });
-        var ca = new ConfigMap($"{name}-opensearch-ca", new ConfigMapArgs
-        {
-            Metadata = new ObjectMetaArgs { Name = FluentBitValues.CaConfigMap, Namespace = ns.NamespaceName },
-            Data = { { FluentBitValues.CaKey, logging.CaCertificatePem } },
-        }, child);
+        // A Secret rather than a ConfigMap only because the platform creates no ConfigMaps of its own; the CA is public.
+        var ca = SecretObjects.Create(this, $"{name}-opensearch-ca", FluentBitValues.CaSecret, ns.NamespaceName, "Opaque",
+            new InputMap<string> { { FluentBitValues.CaKey, logging.CaCertificatePem } });
 
         var waitFor = new List<Resource> { credentials, ca, logging.Ready };
         if (args.Metrics is { } metrics) waitFor.Add(metrics.CrdsReady);

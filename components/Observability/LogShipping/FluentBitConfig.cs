@@ -38,7 +38,7 @@ public static class FluentBitConfig
     /// <summary>The filesystem buffer (<c>storage.path</c>).</summary>
     public const string BufferDir = StateDir + "/buffer";
 
-    /// <summary>Where the CA of OpenSearch's certificate is mounted (from a ConfigMap).</summary>
+    /// <summary>Where the CA of OpenSearch's certificate is mounted (from a Secret).</summary>
     public const string CaDir = "/fluent-bit/etc/opensearch-ca";
 
     /// <summary>The CA file the outputs verify OpenSearch's certificate against.</summary>

@@ -25,10 +25,10 @@ public static class FluentBitValues
     /// <summary>The key of the password in <see cref="CredentialsSecret"/>.</summary>
     public const string PasswordKey = "password";
 
-    /// <summary>The ConfigMap holding OpenSearch's CA certificate (key <see cref="CaKey"/>).</summary>
-    public const string CaConfigMap = "fluent-bit-opensearch-ca";
+    /// <summary>The Secret holding OpenSearch's CA certificate (key <see cref="CaKey"/>).</summary>
+    public const string CaSecret = "fluent-bit-opensearch-ca";
 
-    /// <summary>The key of the CA certificate in <see cref="CaConfigMap"/>.</summary>
+    /// <summary>The key of the CA certificate in <see cref="CaSecret"/>.</summary>
     public const string CaKey = "ca.crt";
 
     /// <summary>The taint every control-plane node carries (kubeadm's).</summary>
@@ -90,7 +90,7 @@ public static class FluentBitValues
                 Mount("etcmachineid", "/etc/machine-id", readOnly: true),
                 Mount("state", FluentBitConfig.StateDir, readOnly: false),
             }),
-            ("extraVolumes", new object[] { Map(("name", "opensearch-ca"), ("configMap", Map(("name", CaConfigMap)))) }),
+            ("extraVolumes", new object[] { Map(("name", "opensearch-ca"), ("secret", Map(("secretName", CaSecret)))) }),
             ("extraVolumeMounts", new object[] { Mount("opensearch-ca", FluentBitConfig.CaDir, readOnly: true) }),
             ("networkPolicy", Map(("enabled", false))),
             ("hotReload", Map(("enabled", false))),

@@ -75,6 +75,10 @@ public static class FluentBitConfig
     /// wait on disk.</summary>
     public const int MaxChunksUp = 32;
 
+    /// <summary>The longest wait between two retries of a chunk (<c>scheduler.cap</c>), in seconds: once OpenSearch is
+    /// back, every buffered chunk is retried within this time.</summary>
+    public const int RetryCapSeconds = 300;
+
     /// <summary>The parser of audit events.</summary>
     public const string AuditParser = "kube-audit";
 
@@ -121,7 +125,11 @@ public static class FluentBitConfig
                 ("storage.checksum", "off"),
                 ("storage.max_chunks_up", Text(MaxChunksUp)),
                 ("storage.backlog.mem_limit", "16M"),
-                ("storage.metrics", "on"))),
+                ("storage.metrics", "on"),
+                // Retries back off exponentially from scheduler.base; the cap (default 2000 s) bounds how long after
+                // OpenSearch is back the buffer starts to drain.
+                ("scheduler.base", "5"),
+                ("scheduler.cap", Text(RetryCapSeconds)))),
             ("parsers", new object[]
             {
                 KubeadmYaml.Map(

@@ -34,6 +34,8 @@ public class FluentBitConfigTests
         Assert.StartsWith(FluentBitConfig.StateDir + "/", FluentBitConfig.BufferDir, StringComparison.Ordinal);
         Assert.Equal(("on", "on", "2020"), (Text(service, "http_server"), Text(service, "health_check"), Text(service, "http_port")));
         Assert.Equal("32", Text(service, "storage.max_chunks_up"));
+        // Retries back off to at most five minutes: a recovered OpenSearch gets the backlog within that.
+        Assert.Equal("300", Text(service, "scheduler.cap"));
         // Quoted where YAML would read a boolean or a number: Fluent Bit takes text, and so does every value here.
         Assert.All(service, kv => Assert.Equal(System.Text.Json.JsonValueKind.String, kv.Value!.GetValueKind()));
     }

@@ -12,8 +12,8 @@ namespace Platform.Components.Observability.LogShipping;
 /// log format, partial lines joined), the <c>kubernetes</c> filter (pod metadata from the API server, JSON log lines
 /// merged under <see cref="MergedLogKey"/>, pod labels but never annotations), to <c>logs-containers-YYYY.MM.DD</c>.</item>
 /// <item>The kubelet's and containerd's journal: one <c>systemd</c> input per unit (<c>_SYSTEMD_UNIT</c>), reading the
-/// local journal wherever journald keeps it (<c>/var/log/journal</c> on Ubuntu and Flatcar, <c>/run/log/journal</c> when
-/// it is volatile), to <c>logs-journal-YYYY.MM.DD</c>.</item>
+/// local journal wherever journald keeps it (<c>/var/log/journal</c> when persistent, <c>/run/log/journal</c> when
+/// volatile: the plugin's default paths, both mounted; the platform leaves journald's storage as the OS ships it), to <c>logs-journal-YYYY.MM.DD</c>.</item>
 /// <item>The API server's audit log (<see cref="KubeadmPaths.AuditLog"/>), on control planes only: every node tails the
 /// path, which exists only where an API server writes it (one DaemonSet, nothing to match on workers), each event parsed
 /// as JSON with its <c>stageTimestamp</c> as the time and the node's name added, to <c>logs-audit-YYYY.MM.DD</c>.</item>

@@ -104,6 +104,8 @@ public class PlatformStack : Stack
             context.Layers[id] = deploy(context);
             // The core's own pods (the kubelet serving-certificate approver) need the pod network: right after the CNI.
             if (id == CapabilityIds.Cni) context.CoreOnCluster.AddRange(PlatformLayers.CoreOnCluster(context));
+            // Fluent Bit ships to the OpenSearch the logging layer has just set (context.Logging).
+            if (id == CapabilityIds.Logging) PlatformLayers.LogShipping(context);
         }
 
         var monitoringLayer = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as Platform.Components.Observability.MonitoringLayer;

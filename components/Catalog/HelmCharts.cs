@@ -521,6 +521,27 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>Fluent Bit, the logging capability's shipper: a DaemonSet on every node that tails the container logs,
+    /// the kubelet's and containerd's journal and the API server's audit log, and writes them to the logging layer's
+    /// OpenSearch (<c>Observability.LogShippingLayer</c>).
+    /// From the Fluent project's own repository, <c>https://fluent.github.io/helm-charts</c> (fluent/helm-charts), where
+    /// the maintainers publish every release.
+    /// Version 0.58.1 (2026-08-17) is the newest chart release and ships Fluent Bit 5.1.1 (its appVersion, the image the
+    /// chart names).
+    /// Source: <c>https://github.com/fluent/helm-charts/releases/tag/fluent-bit-0.58.1</c> (tag fluent-bit-0.58.1;
+    /// in the published index.yaml).
+    /// Kubernetes: the chart declares no <c>kubeVersion</c>, and Fluent Bit uses only the core API (namespaces and pods,
+    /// get/list/watch) from the cluster. Covers 1.35, 1.36 and 1.37, untested upstream on each.
+    /// CRDs: <see cref="CrdInstall.None"/>; its ServiceMonitor needs the Prometheus Operator's, which the monitoring
+    /// capability brings first.</summary>
+    public static HelmChart FluentBit { get; } = new()
+    {
+        Name = "fluent-bit",
+        Repository = "https://fluent.github.io/helm-charts",
+        Version = "0.58.1",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit];
 }

@@ -145,6 +145,29 @@ public static class PlatformLayers
     }
 
     /// <summary>
+    /// The logging capability's second half, Fluent Bit shipping every node's logs to the logging layer's OpenSearch
+    /// (<see cref="LogShippingLayer"/>), when <see cref="PlatformContext.Logging"/> is set: call it right after the
+    /// logging layer is registered (it sets the backend). Null when logging is off. The DaemonSet tolerates every taint
+    /// of the inventory, ships the audit log unless the hardening switch <c>auditLog</c> is excepted, has its
+    /// ServiceMonitor with monitoring on, and takes the ordering rule of the layers (<see cref="OnCluster"/>); its release
+    /// waits for the backend's <see cref="LoggingBackend.Ready"/>. Nothing waits for it.
+    /// </summary>
+    public static LogShippingLayer? LogShipping(PlatformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Logging is not { } logging) return null;
+        var settings = context.Settings;
+        return new LogShippingLayer($"{settings.ClusterName}-log-shipping", new LogShippingLayerArgs
+        {
+            Options = settings.LogShipping,
+            Logging = logging,
+            NodeTaints = [.. settings.Nodes.SelectMany(n => n.Taints).Distinct()],
+            AuditLog = Configuration.HardeningSwitches.Apply(settings.HardeningExceptions.Keys).AuditLog,
+            Metrics = context.Monitoring,
+        }, OnCluster(context));
+    }
+
+    /// <summary>
     /// The options of every layer after the CNI: the cluster's provider for its children, and the one ordering rule of
     /// the composition: every resource in the layer waits for the CNI's release and for every node's registration, so a
     /// layer's atomic releases never race a slow first bring-up, and on destroy the layer goes before the network and the

@@ -410,6 +410,21 @@ public static class PlatformConfigKeys
             "drain that takes longer is given up and the node is not rebooted).",
     };
 
+    /// <summary><c>platform:logShipping</c>: Fluent Bit's disk buffer, resources and excluded namespaces (the logging
+    /// capability's shipper).</summary>
+    public static PlatformConfigKey LogShipping { get; } = new()
+    {
+        Name = "logShipping",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"bufferLimit": "5G", "memoryLimit": "512Mi", "excludeNamespaces": ["load-tests"]}""",
+        Description = "For the logging capability's shipper (Fluent Bit on every node, README \"Logs\"). bufferLimit: the " +
+            "most each output (containers, journal, audit) keeps on a node's disk while OpenSearch is unreachable, <n>M or " +
+            "<n>G from 64M to 500G (tier default 1G, 2G, 5G; beyond it the oldest records are dropped); cpuRequest, " +
+            "memoryRequest, memoryLimit (at least 128Mi) of each Fluent Bit pod, defaulting to the tier's; excludeNamespaces: " +
+            "namespaces whose container logs are not shipped (default none); podLabels (default true: each record carries its " +
+            "pod's labels; annotations never).",
+    };
+
     /// <summary><c>platform:podSecurity</c>: the cluster-wide Pod Security level and its exemptions.</summary>
     public static PlatformConfigKey PodSecurity { get; } = new()
     {
@@ -473,6 +488,7 @@ public static class PlatformConfigKeys
         Monitoring,
         MonitoringSecrets,
         Logging,
+        LogShipping,
         PodSecurity,
         Tenants,
         Backup,

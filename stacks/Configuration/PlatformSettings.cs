@@ -65,6 +65,10 @@ public sealed record PlatformSettings
     /// (<see cref="LoggingTierSizing"/>) where unset. Used only when the logging capability is on.</summary>
     public required Platform.Components.Observability.Logging.LoggingOptions Logging { get; init; }
 
+    /// <summary>Fluent Bit's disk buffer, resources and excluded namespaces (<c>platform:logShipping</c>), with the tier's
+    /// defaults (<see cref="LogShippingTierSizing"/>) where unset. Used only when the logging capability is on.</summary>
+    public Platform.Components.Observability.LogShipping.LogShippingOptions LogShipping { get; init; } = new();
+
     /// <summary>Where backups go, when they run and what they hold (<c>platform:backup</c>); by default the Rook object
     /// store's bucket when the platform deploys Rook-Ceph, the tier's schedules, every namespace but the platform's own
     /// stateless ones. Used only when the backup capability is on.</summary>

@@ -65,6 +65,7 @@ public static class PlatformSettingsLoader
         var storage = AddOnOptionsParser.ReadStorage(source, problems);
         var monitoring = MonitoringOptionsParser.Read(source, tier, problems);
         var logging = LoggingOptionsParser.Read(source, tier, problems);
+        var logShipping = LogShippingOptionsParser.Read(source, tier, problems);
         var backup = BackupOptionsParser.Read(source, problems);
         if (loadBalancer is not null && cni is not null)
         {
@@ -107,6 +108,7 @@ public static class PlatformSettingsLoader
             Storage = storage!,
             Monitoring = monitoring!,
             Logging = logging!,
+            LogShipping = logShipping!,
             Backup = backup!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,

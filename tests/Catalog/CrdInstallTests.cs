@@ -37,6 +37,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.PrometheusOperatorCrds), CrdInstall.CrdChart),
         (nameof(HelmCharts.KubePrometheusStack), CrdInstall.FromCrdChart),
         (nameof(HelmCharts.Velero), CrdInstall.Manifests),
+        (nameof(HelmCharts.FluentBit), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

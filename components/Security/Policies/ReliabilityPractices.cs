@@ -49,7 +49,7 @@ public sealed record ReliabilityPractices : PlatformPolicy
         new("size(variables.missingLimits) == 0",
             "'containers without limits for ' + variables.params.limits.join(' and ') + ': ' + variables.missingLimits.map(c, c.name).join(', ')"),
         new("size(variables.overLimits) == 0",
-            "'containers with limits above the maximum (' + variables.params.maxLimits.map(r, r + ' ' + variables.params.maxLimits[r]).join(', ') + '): ' + variables.overLimits.map(c, c.name).join(', ')"),
+            "'containers with limits above the policy maximum: ' + variables.overLimits.map(c, c.name).join(', ')"),
         new("size(variables.missingProbes) == 0",
             "'containers without liveness and readiness probes: ' + variables.missingProbes.map(c, c.name).join(', ')"),
     ];

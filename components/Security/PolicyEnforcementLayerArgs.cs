@@ -23,7 +23,7 @@ public sealed record PolicyEnforcementLayerArgs
     public bool FailClosed { get; init; }
 
     /// <summary>Prometheus' namespace and CRDs when monitoring is on: the controller's and the audit's metrics
-    /// (<c>gatekeeper_violations</c> per constraint and enforcement action among them) are scraped through a
+    /// (<c>gatekeeper_violations</c> by enforcement action among them) are scraped through a
     /// PodMonitor. Default null.</summary>
     public MetricsScraping? Metrics { get; init; }
 }

@@ -41,6 +41,8 @@ public static class BackupNamespaces
         PlatformNamespace.MonitoringNamespace,
         Observability.Monitoring.KubePrometheusStackValues.NodeExporterNamespace,
         RookCephValues.Namespace,
+        // Gatekeeper holds no state: its templates and constraints come from the stack.
+        Security.PolicyEnforcementLayer.Namespace,
         Velero,
         LoggingLayer.Namespace,
     ];

@@ -542,6 +542,34 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>OPA Gatekeeper, the policy enforcement capability: a validating admission webhook, an audit that
+    /// re-checks what already runs, and the ConstraintTemplate and Constraint CRDs the platform's typed policies render
+    /// to (in CEL, Gatekeeper's <c>K8sNativeValidation</c> engine, on by default in this release:
+    /// <c>enableK8sNativeValidation: true</c> in values.yaml).
+    /// From the Gatekeeper project's own repository, <c>https://open-policy-agent.github.io/gatekeeper/charts</c>, where
+    /// the maintainers publish every release.
+    /// Version 3.23.0 (July 2026) is the newest stable release (3.24.0 is a beta).
+    /// Source: <c>https://github.com/open-policy-agent/gatekeeper/releases/tag/v3.23.0</c> (the reference data's
+    /// versions.txt: tag v3.23.0, 2026-07-08).
+    /// Kubernetes: Chart.yaml declares no <c>kubeVersion</c>; Gatekeeper supports the Kubernetes minors upstream still
+    /// patches at its release and tests on kind at those minors (the reference data holds no copy of the test matrix):
+    /// 1.35 and 1.36 were patched in July 2026; 1.37 is newer than the release, so clusters on 1.37 run it untested (it
+    /// uses stable APIs only: admissionregistration v1, apiextensions v1 and its own CRDs).
+    /// CRDs: <see cref="CrdInstall.Manifests"/>. The chart ships its CRDs in <c>crds/</c> (which Helm never upgrades)
+    /// and upgrades them with a pre-install/pre-upgrade hook Job (<c>upgradeCRDs</c>) running the
+    /// <c>openpolicyagent/gatekeeper-crds</c> image; the platform switches that Job off and registers the same 17 CRDs of
+    /// the release itself, vendored in <c>components/Catalog/Crds/gatekeeper-3.23.0</c> (the reference data's
+    /// <c>crds/</c> of 3.23.0). The ConstraintTemplates wait for the release, which waits for the CRDs; each Constraint
+    /// waits for its template, whose CRD Gatekeeper creates.</summary>
+    public static HelmChart Gatekeeper { get; } = new()
+    {
+        Name = "gatekeeper",
+        Repository = "https://open-policy-agent.github.io/gatekeeper/charts",
+        Version = "3.23.0",
+        Crds = CrdInstall.Manifests,
+        CrdManifests = "gatekeeper-3.23.0",
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper];
 }

@@ -14,6 +14,8 @@ public sealed class CapabilityMatrix
         [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Certificates, CapabilityIds.ExternalDns,
             CapabilityIds.ClusterMetrics, CapabilityIds.Storage, CapabilityIds.Monitoring, CapabilityIds.NonRootContainers, CapabilityIds.Backup,
             CapabilityIds.Logging];
+            CapabilityIds.ClusterMetrics, CapabilityIds.Storage, CapabilityIds.Monitoring, CapabilityIds.NonRootContainers, CapabilityIds.Backup,
+            CapabilityIds.PolicyEnforcement];
 
     private readonly Dictionary<string, CapabilityDefinition> byId;
 

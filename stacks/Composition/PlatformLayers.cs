@@ -48,6 +48,8 @@ public static class PlatformLayers
             new(CapabilityIds.Monitoring, Monitoring),
             // After storage (its volumes) and monitoring; sets PlatformContext.Logging for every layer after it.
             new(CapabilityIds.Logging, Logging),
+            // Gatekeeper never checks the platform's namespaces, so its place among the layers changes nothing for them.
+            new(CapabilityIds.PolicyEnforcement, PolicyEnforcement),
         });
 
     /// <summary>The layers that keep data in persistent volumes, by capability id, each with its claim as the
@@ -462,6 +464,34 @@ public static class PlatformLayers
         if (ports.Count == 0) yield break;
         yield return new NetworkAllowance { Name = "allow-host-network-metrics", Direction = TrafficDirection.Egress, AnyPeer = true, Ports = ports };
     }
+
+    /// <summary>Gatekeeper and the typed policies of <c>platform:policies</c>. The webhook runs one replica on the small
+    /// tier, two on medium and three on enterprise (one where workloads have one node); it fails closed on enterprise
+    /// when it has more than one replica, else open (the audit then reports what it missed). kube-system and every
+    /// namespace of the platform's (<see cref="Configuration.PlatformNamespaceNames.Reserved"/> but <c>default</c>, where
+    /// teams' workloads may go) are exempt.</summary>
+    private static ComponentResource PolicyEnforcement(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var replicas = OneSchedulableNode(settings) ? 1 : settings.Tier switch
+        {
+            Configuration.PlatformTier.Small => 1,
+            Configuration.PlatformTier.Medium => 2,
+            _ => 3,
+        };
+        return new Components.Security.PolicyEnforcementLayer($"{settings.ClusterName}-policy-enforcement", new Components.Security.PolicyEnforcementLayerArgs
+        {
+            Policies = settings.Policies.Enabled,
+            ExemptNamespaces = [.. PolicyExemptNamespaces()],
+            Replicas = replicas,
+            FailClosed = settings.Tier == Configuration.PlatformTier.Enterprise && replicas > 1,
+            Metrics = context.Monitoring,
+        }, OnCluster(context));
+    }
+
+    /// <summary>The namespaces no policy checks: every platform and Kubernetes namespace but <c>default</c>.</summary>
+    public static IReadOnlyList<string> PolicyExemptNamespaces() =>
+        [.. Configuration.PlatformNamespaceNames.Reserved.Where(n => n != "default").Order(StringComparer.Ordinal)];
 
     private static ComponentResource ExternalDns(PlatformContext context)
     {

@@ -456,6 +456,27 @@ public static class PlatformConfigKeys
             "default-deny NetworkPolicy with DNS allowed. Removing one needs `pulumi state unprotect` of its Namespace first.",
     };
 
+    /// <summary><c>platform:policies</c>: the policy enforcement capability's five typed policies.</summary>
+    public static PlatformConfigKey Policies { get; } = new()
+    {
+        Name = "policies",
+        Type = PlatformConfigValueType.Object,
+        Default = """{"allowedRegistries": {}, "allowedImages": {}, "requiredLabels": {}, "reliabilityPractices": {}, "apiRestrictions": {}}""",
+        Example = """{"allowedRegistries": {"enforcement": "deny", "registries": ["registry.example.com"]}, "requiredLabels": {"labels": [{"key": "owner"}, {"key": "project", "allowedRegex": "^[a-z][a-z0-9-]*$"}], "exemptions": [{"name": "legacy", "reason": "TICKET-42, until June", "namespaces": ["legacy-billing"]}]}}""",
+        Description = "For the policy enforcement capability (OPA Gatekeeper; README \"Policies\"): the five policies by name, " +
+            "each on with the tier's enforcement (dryrun for small and medium, deny for enterprise) and its defaults unless " +
+            "given false or {\"enabled\": false}. Every policy takes enforcement (deny, warn or dryrun), namespaceSelector " +
+            "(labels a namespace needs to be checked) and exemptions (a list of {name, reason, namespaces, images (prefixes), " +
+            "objects ({kind, namespace, name}; a trailing * makes name a prefix)}). allowedRegistries: registries (default " +
+            "registry.k8s.io, quay.io, ghcr.io, docker.io); allowedImages: repositories (default any), digestRequired (default " +
+            "false), never latest; requiredLabels: labels ({key, allowedRegex}; default project and owner) on workloads; " +
+            "reliabilityPractices: requests and limits (resources every container sets; default cpu and memory), maxLimits " +
+            "(default {\"cpu\": \"4\", \"memory\": \"16Gi\"}), probes (default true); apiRestrictions: nodePortNamespaces and " +
+            "loadBalancerNamespaces (default none), denyWildcardHosts and denyDuplicateHosts (Ingress; default true), rules " +
+            "({name, groups, kinds (Kind or group/Kind), operations (CREATE, UPDATE, DELETE)}). kube-system and the platform's " +
+            "namespaces are never checked.",
+    };
+
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<PlatformConfigKey> All { get; } =
     [
@@ -493,5 +514,6 @@ public static class PlatformConfigKeys
         Tenants,
         Backup,
         BackupCredentials,
+        Policies,
     ];
 }

@@ -74,6 +74,11 @@ public sealed record PlatformSettings
     /// stateless ones. Used only when the backup capability is on.</summary>
     public Platform.Components.Backup.BackupOptions Backup { get; init; } = new();
 
+    /// <summary>The policy enforcement capability's policies (<c>platform:policies</c>): all five by default, in dry run
+    /// below the enterprise tier and denying in it. Used only when the policyEnforcement capability is on.</summary>
+    public Platform.Components.Security.PolicyOptions Policies { get; init; } =
+        Platform.Components.Security.PolicyOptions.AllWith(Platform.Components.Security.PolicyEnforcement.DryRun);
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

@@ -67,6 +67,7 @@ public static class PlatformSettingsLoader
         var logging = LoggingOptionsParser.Read(source, tier, problems);
         var logShipping = LogShippingOptionsParser.Read(source, tier, problems);
         var backup = BackupOptionsParser.Read(source, problems);
+        var policies = PolicyOptionsParser.Read(source, tier, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -110,6 +111,7 @@ public static class PlatformSettingsLoader
             Logging = logging!,
             LogShipping = logShipping!,
             Backup = backup!,
+            Policies = policies!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

@@ -38,6 +38,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.KubePrometheusStack), CrdInstall.FromCrdChart),
         (nameof(HelmCharts.Velero), CrdInstall.Manifests),
         (nameof(HelmCharts.FluentBit), CrdInstall.None),
+        (nameof(HelmCharts.Gatekeeper), CrdInstall.Manifests),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

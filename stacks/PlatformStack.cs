@@ -109,6 +109,9 @@ public class PlatformStack : Stack
         var monitoringLayer = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as Platform.Components.Observability.MonitoringLayer;
         GrafanaUrl = monitoringLayer?.GrafanaUrl ?? Output.Create("");
         GrafanaAdminPassword = monitoringLayer?.GrafanaAdminPassword ?? Output.CreateSecret("");
+        var scanningLayer = context.Layers.GetValueOrDefault(CapabilityIds.ImageScanning) as Platform.Components.Security.ImageScanningLayer;
+        HarborUrl = scanningLayer?.HarborUrl ?? Output.Create("");
+        HarborAdminPassword = scanningLayer?.HarborAdminPassword ?? Output.CreateSecret("");
         ClusterName = Output.Create(settings.ClusterName);
         Tier = Output.Create(PlatformTierText.Name(settings.Tier));
         Environment = Output.Create(settings.Environment);
@@ -148,6 +151,15 @@ public class PlatformStack : Stack
     /// grafanaAdminPassword</c>); empty with monitoring off.</summary>
     [Output("grafanaAdminPassword")]
     public Output<string> GrafanaAdminPassword { get; }
+
+    /// <summary>Harbor's URL (<c>platform:imageScanning.registry</c> harbor); empty without Harbor.</summary>
+    [Output("harborUrl")]
+    public Output<string> HarborUrl { get; }
+
+    /// <summary>Harbor's admin password (user <c>admin</c>), a secret (<c>pulumi stack output --show-secrets
+    /// harborAdminPassword</c>); empty without Harbor.</summary>
+    [Output("harborAdminPassword")]
+    public Output<string> HarborAdminPassword { get; }
 
     /// <summary>The cluster's name.</summary>
     [Output("clusterName")]

@@ -12,20 +12,21 @@ set -eu
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# api METHOD PATH [BODY]: prints the HTTP status; the response body is in $work/response.
+# api METHOD PATH [BODY]: prints the HTTP status (000 when Harbor cannot be reached); the response body is in
+# $work/response.
 api() {
   printf 'user = "%s:%s"\n' "$HARBOR_ADMIN_USER" "$HARBOR_ADMIN_PASSWORD" > "$work/auth"
   if [ $# -ge 3 ]; then
     printf '%s' "$3" > "$work/request"
     curl --silent --show-error --config - --request "$1" --header 'Content-Type: application/json' \
       --header 'X-Is-Resource-Name: true' --data-binary "@$work/request" --output "$work/response" \
-      --write-out '%{http_code}' "$HARBOR_URL/api/v2.0$2" < "$work/auth"
+      --write-out '%{http_code}' "$HARBOR_URL/api/v2.0$2" < "$work/auth" || true
   elif [ "$1" = HEAD ]; then
     curl --silent --show-error --config - --head --output "$work/response" --write-out '%{http_code}' \
-      "$HARBOR_URL/api/v2.0$2" < "$work/auth"
+      "$HARBOR_URL/api/v2.0$2" < "$work/auth" || true
   else
     curl --silent --show-error --config - --request "$1" --header 'X-Is-Resource-Name: true' \
-      --output "$work/response" --write-out '%{http_code}' "$HARBOR_URL/api/v2.0$2" < "$work/auth"
+      --output "$work/response" --write-out '%{http_code}' "$HARBOR_URL/api/v2.0$2" < "$work/auth" || true
   fi
 }
 
@@ -36,7 +37,7 @@ fail() {
 
 # Core answers once its database is migrated; the release is ready before, so wait up to 10 minutes.
 tries=0
-until [ "$(api GET /ping || true)" = 200 ]; do
+until [ "$(api GET /ping)" = 200 ]; do
   tries=$((tries + 1))
   if [ "$tries" -ge 120 ]; then
     echo "harbor-setup: Harbor's API at $HARBOR_URL did not answer within 10 minutes" >&2

@@ -146,7 +146,12 @@ public sealed class ImageScanningLayer : ComponentResource
 
         var setup = new Pulumi.Kubernetes.Batch.V1.Job($"{name}-harbor-setup", new JobArgs
         {
-            Metadata = new ObjectMetaArgs { Namespace = ns.NamespaceName, Labels = { { "app.kubernetes.io/name", "harbor-setup" } } },
+            Metadata = new ObjectMetaArgs
+            {
+                Name = HarborSetup.JobName(args.Options.Harbor!.Projects),
+                Namespace = ns.NamespaceName,
+                Labels = { { "app.kubernetes.io/name", "harbor-setup" } },
+            },
             Spec = new JobSpecArgs
             {
                 BackoffLimit = 3,

@@ -199,6 +199,10 @@ public class ScanningLayerTests
     {
         var run = await StackRunner.RunAsync(WithHarbor());
         var job = run.Registration("kubernetes:batch/v1:Job", Setup);
+        Assert.Equal(HarborSetup.JobName(HarborProject.Defaults), Map(job.Inputs["metadata"])["name"]);
+        Assert.Matches("^harbor-setup-[0-9a-f]{10}$", HarborSetup.JobName(HarborProject.Defaults));
+        // Another project list is another Job, which runs the script again.
+        Assert.NotEqual(HarborSetup.JobName(HarborProject.Defaults), HarborSetup.JobName([new HarborProject { Name = "platform" }]));
         var pod = Map(Map(Map(job.Inputs["spec"])["template"])["spec"]);
         Assert.Equal("Never", pod["restartPolicy"]);
         Assert.Equal(true, Map(pod["securityContext"])["runAsNonRoot"]);

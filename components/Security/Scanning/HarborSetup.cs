@@ -4,8 +4,8 @@ namespace Platform.Components.Security.Scanning;
 
 /// <summary>The Job that keeps Harbor's projects configured: Harbor's projects, registry endpoints and their policies
 /// are objects of Harbor's API, not of Kubernetes, so a Job runs <see cref="Script"/> against core's in-cluster URL with
-/// the admin password from its Secret, after every change of the project list (the Job's spec changes, so Pulumi replaces
-/// it and the script runs again). The script looks every object up first (GET/HEAD, then POST only when missing, then PUT
+/// the admin password from its Secret, after every change of the project list or the script (a Job of another name,
+/// <see cref="JobName"/>, so the script runs again). The script looks every object up first (GET/HEAD, then POST only when missing, then PUT
 /// of the metadata), so running it again changes nothing.</summary>
 public static class HarborSetup
 {
@@ -33,6 +33,15 @@ public static class HarborSetup
                 .Append(project.PreventSeverity ?? "none").Append('\n');
         }
         return text.ToString();
+    }
+
+    /// <summary>The Job's name: <c>harbor-setup-</c> and 10 hex digits of the SHA-256 of the script and the project list,
+    /// so a change of either is a Job of another name (Pulumi creates it, which runs the script, then deletes the old
+    /// one), and an unchanged list keeps the Job that ran.</summary>
+    public static string JobName(IReadOnlyList<HarborProject> projects)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Script + "\n" + Projects(projects)));
+        return "harbor-setup-" + Convert.ToHexStringLower(hash)[..10];
     }
 
     private static string Load()

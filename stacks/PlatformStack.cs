@@ -114,6 +114,9 @@ public class PlatformStack : Stack
         var loggingLayer = context.Layers.GetValueOrDefault(CapabilityIds.Logging) as Platform.Components.Observability.LoggingLayer;
         OpenSearchDashboardsUrl = loggingLayer?.DashboardsUrl ?? Output.Create("");
         OpenSearchAdminPassword = loggingLayer?.AdminPassword ?? Output.CreateSecret("");
+        var scanningLayer = context.Layers.GetValueOrDefault(CapabilityIds.ImageScanning) as Platform.Components.Security.ImageScanningLayer;
+        HarborUrl = scanningLayer?.HarborUrl ?? Output.Create("");
+        HarborAdminPassword = scanningLayer?.HarborAdminPassword ?? Output.CreateSecret("");
         ClusterName = Output.Create(settings.ClusterName);
         Tier = Output.Create(PlatformTierText.Name(settings.Tier));
         Environment = Output.Create(settings.Environment);
@@ -163,6 +166,15 @@ public class PlatformStack : Stack
     /// --show-secrets openSearchAdminPassword</c>); empty with logging off.</summary>
     [Output("openSearchAdminPassword")]
     public Output<string> OpenSearchAdminPassword { get; }
+
+    /// <summary>Harbor's URL (<c>platform:imageScanning.registry</c> harbor); empty without Harbor.</summary>
+    [Output("harborUrl")]
+    public Output<string> HarborUrl { get; }
+
+    /// <summary>Harbor's admin password (user <c>admin</c>), a secret (<c>pulumi stack output --show-secrets
+    /// harborAdminPassword</c>); empty without Harbor.</summary>
+    [Output("harborAdminPassword")]
+    public Output<string> HarborAdminPassword { get; }
 
     /// <summary>The cluster's name.</summary>
     [Output("clusterName")]

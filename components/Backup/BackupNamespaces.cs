@@ -19,7 +19,9 @@ public static class BackupNamespaces
     /// in them, and the etcd snapshots hold the cluster's state), and every namespace a platform layer creates whose
     /// contents the program recreates on the next <c>pulumi up</c>: the CNI's, the ingress controllers', MetalLB's,
     /// external-dns', the kubelet serving-certificate approver's, kured's, cluster metrics', monitoring's and node-exporter's (metrics are
-    /// collected again; a live copy of Prometheus' database is not consistent anyway) and Velero's own. Two of the
+    /// collected again; a live copy of Prometheus' database is not consistent anyway), the Trivy operator's (its reports
+    /// live beside the workloads, and the operator scans again) and Velero's own. Harbor's namespace holds state (every
+    /// image and its database) and is backed up. Two of the
     /// platform's namespaces hold state: <c>cert-manager</c> keeps the ACME account keys, the internal CA's key pair and
     /// the issued certificates, so it is backed up; <c>rook-ceph</c> is excluded although it holds Ceph, because what
     /// Velero could take from it does not bring Ceph back: the data is on the OSDs' disks and the monitors' stores on
@@ -40,6 +42,7 @@ public static class BackupNamespaces
         ClusterMetricsLayer.Namespace,
         PlatformNamespace.MonitoringNamespace,
         Observability.Monitoring.KubePrometheusStackValues.NodeExporterNamespace,
+        Security.ImageScanningLayer.Namespace,
         RookCephValues.Namespace,
         // Gatekeeper holds no state: its templates and constraints come from the stack.
         Security.PolicyEnforcementLayer.Namespace,

@@ -570,6 +570,48 @@ public static class HelmCharts
         CrdManifests = "gatekeeper-3.23.0",
     };
 
+    /// <summary>The Trivy operator, the image-scanning capability: scans every workload's images, configuration and
+    /// RBAC with Trivy and keeps the results as report custom resources.
+    /// From Aqua Security's chart repository, <c>https://aquasecurity.github.io/helm-charts/</c> (the chart lives in
+    /// aquasecurity/trivy-operator, deploy/helm). Version 0.34.0 (2026-07-08) is the newest chart release and ships
+    /// Trivy operator 0.32.0 (its appVersion) with Trivy 0.72.0 (<c>trivy.image.tag</c>).
+    /// Source: <c>https://github.com/aquasecurity/trivy-operator/releases/tag/v0.32.0</c> (tag v0.32.0, commit 1006872c1463).
+    /// Kubernetes: the chart declares no <c>kubeVersion</c>; operator 0.32.0 is built against the Kubernetes 1.36 client
+    /// libraries (go.mod at v0.32.0: k8s.io/api and k8s.io/client-go v0.36.2) and uses stable APIs only (core, apps,
+    /// batch, rbac and its own CRDs), which covers 1.35 and 1.36; 1.37 is newer than its client, which the API server's
+    /// version skew policy allows for stable APIs.
+    /// CRDs: <see cref="CrdInstall.Manifests"/>. The chart ships the 12 <c>aquasecurity.github.io</c> CRDs in
+    /// <c>crds/</c> (which Helm never upgrades) and no CRD chart: the reference data's <c>crds/</c> of 0.34.0, vendored in
+    /// <c>components/Catalog/Crds/trivy-operator-0.34.0</c>, are registered first, each kept on delete, and the chart is
+    /// installed with <c>skipCrds</c>.</summary>
+    public static HelmChart TrivyOperator { get; } = new()
+    {
+        Name = "trivy-operator",
+        Repository = "https://aquasecurity.github.io/helm-charts/",
+        Version = "0.34.0",
+        Crds = CrdInstall.Manifests,
+        CrdManifests = "trivy-operator-0.34.0",
+    };
+
+    /// <summary>Harbor, the optional registry of the image-scanning capability (<c>platform:imageScanning.registry</c>
+    /// harbor): projects, a pull-through cache of Docker Hub, image scanning with its built-in Trivy, and refusal of
+    /// pulls of vulnerable images.
+    /// From the Harbor maintainers' repository, <c>https://helm.goharbor.io</c> (goharbor/harbor-helm). Version 1.19.1
+    /// (2026-05-12) is the newest chart release and ships Harbor 2.15.1 (its appVersion).
+    /// Source: <c>https://github.com/goharbor/harbor-helm/releases/tag/v1.19.1</c> (tag v1.19.1, commit ae011519ef17).
+    /// Kubernetes: the chart declares no <c>kubeVersion</c>; its README asks for "Kubernetes cluster 1.20+" (an open
+    /// range covering 1.35, 1.36 and 1.37; its objects are Deployments, StatefulSets, Services, an
+    /// <c>networking.k8s.io/v1</c> Ingress, Secrets and ConfigMaps, all stable APIs).
+    /// CRDs: <see cref="CrdInstall.None"/> (the chart ships none; a ServiceMonitor when monitoring is on, whose CRD the
+    /// monitoring layer brings first).</summary>
+    public static HelmChart Harbor { get; } = new()
+    {
+        Name = "harbor",
+        Repository = "https://helm.goharbor.io",
+        Version = "1.19.1",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor];
 }

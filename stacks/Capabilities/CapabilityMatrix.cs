@@ -16,6 +16,8 @@ public sealed class CapabilityMatrix
             CapabilityIds.Logging];
             CapabilityIds.ClusterMetrics, CapabilityIds.Storage, CapabilityIds.Monitoring, CapabilityIds.NonRootContainers, CapabilityIds.Backup,
             CapabilityIds.PolicyEnforcement];
+            CapabilityIds.ClusterMetrics, CapabilityIds.Storage, CapabilityIds.Monitoring, CapabilityIds.NonRootContainers, CapabilityIds.Backup,
+            CapabilityIds.ImageScanning];
 
     private readonly Dictionary<string, CapabilityDefinition> byId;
 

@@ -57,6 +57,8 @@ internal static class LayerRequirements
         }
         if (on.Contains(CapabilityIds.Monitoring))
             CheckMonitoring(settings, on, source, problems);
+        if (on.Contains(CapabilityIds.ImageScanning))
+            CheckImageScanning(settings, on, problems);
         if (on.Contains(CapabilityIds.Storage) && settings.Storage.Provider == StorageProvider.RookCeph)
             CheckRookCeph(settings, problems);
         var storage = PlatformStorage.From(settings, decisions);
@@ -104,6 +106,19 @@ internal static class LayerRequirements
                 $"receiver name to secret. Set it with `pulumi config set --secret {PlatformConfigKeys.MonitoringSecrets.FullName} " +
                 $"'{{{string.Join(", ", needing.Select(r => $"\"{r.Name}\": \"...\""))}}}'`.");
         }
+    }
+
+    // Harbor is served on the default IngressClass with a certificate from cert-manager (its volumes are a stateful
+    // claim, checked with the others).
+    private static void CheckImageScanning(PlatformSettings settings, IReadOnlySet<string> on, ProblemCollector problems)
+    {
+        if (settings.ImageScanning.Registry != Components.Security.Scanning.ImageRegistry.Harbor) return;
+        var registry = $"{PlatformConfigKeys.ImageScanning.Name}.registry";
+        var without = $"or run without Harbor (`pulumi config set --path '{PlatformConfigKeys.ImageScanning.FullName}.registry' none`)";
+        if (!on.Contains(CapabilityIds.Ingress))
+            problems.Add(registry, $"harbor is served on the default IngressClass, but the ingress capability is off. Switch it on (`pulumi config set --path 'platform:capabilities.ingress' true`), {without}.");
+        if (!on.Contains(CapabilityIds.Certificates))
+            problems.Add(registry, $"harbor's TLS certificate comes from cert-manager, but the certificates capability is off. Switch it on (`pulumi config set --path 'platform:capabilities.certificates' true` with platform:certificates), {without}.");
     }
 
     /// <summary>Adds the problems of the backup capability's target: one must be decided, a Rook target needs the

@@ -50,6 +50,8 @@ public static class PlatformLayers
             new(CapabilityIds.Logging, Logging),
             // Gatekeeper never checks the platform's namespaces, so its place among the layers changes nothing for them.
             new(CapabilityIds.PolicyEnforcement, PolicyEnforcement),
+            // After storage (Harbor's volumes), ingress and certificates (Harbor's Ingress and its certificate).
+            new(CapabilityIds.ImageScanning, ImageScanning),
         });
 
     /// <summary>The layers that keep data in persistent volumes, by capability id, each with its claim as the
@@ -64,6 +66,11 @@ public static class PlatformLayers
         [
             new(CapabilityIds.Monitoring, settings => new StatefulClaim(CapabilityIds.Monitoring, Configuration.PlatformConfigKeys.Monitoring.Name, settings.Monitoring.Ephemeral)),
             new(CapabilityIds.Logging, settings => new StatefulClaim(CapabilityIds.Logging, Configuration.PlatformConfigKeys.Logging.Name, settings.Logging.Ephemeral)),
+            // Harbor keeps images, its database and its job logs in volumes; the Trivy operator alone claims none (its
+            // server's database cache is an emptyDir), so without Harbor the layer is as good as ephemeral.
+            new(CapabilityIds.ImageScanning, settings => new StatefulClaim(CapabilityIds.ImageScanning, Configuration.PlatformConfigKeys.ImageScanning.Name,
+                settings.ImageScanning.Registry != Components.Security.Scanning.ImageRegistry.Harbor,
+                $"or run without Harbor (`pulumi config set --path {Configuration.PlatformConfigKeys.ImageScanning.FullName}.registry none`: the Trivy operator needs no volume)")),
         ]);
 
     /// <summary>The Prometheus Operator's CRDs, when the monitoring capability is on in <paramref name="decisions"/>:
@@ -447,6 +454,40 @@ public static class PlatformLayers
             : certificates?.Issuers.Contains(Components.Networking.Certificates.ClusterIssuers.InternalCa) == true
                 ? Components.Networking.Certificates.ClusterIssuers.InternalCa
                 : null;
+    }
+
+    /// <summary>The Trivy operator, with the tier's scan-job concurrency; with <c>registry: harbor</c>, Harbor on the default
+    /// IngressClass with a certificate from cert-manager's Let's Encrypt (production) issuer, or the internal CA without
+    /// Let's Encrypt, its volumes on the platform's StorageClass. Harbor's release waits for the storage layer's release
+    /// (<see cref="StorageReady"/>), cert-manager's (the ClusterIssuer) and the ingress controllers' (the IngressClass);
+    /// the operator waits for nothing but the cluster.</summary>
+    private static ComponentResource ImageScanning(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var options = settings.ImageScanning;
+        var harbor = options.Registry == Components.Security.Scanning.ImageRegistry.Harbor;
+        var certificates = context.Layers.GetValueOrDefault(CapabilityIds.Certificates) as CertificatesLayer;
+        var ingress = context.Layers.GetValueOrDefault(CapabilityIds.Ingress) as IngressLayer;
+        var issuer = certificates?.Issuers.Contains(Components.Networking.Certificates.ClusterIssuers.LetsEncryptProduction) == true
+            ? Components.Networking.Certificates.ClusterIssuers.LetsEncryptProduction
+            : Components.Networking.Certificates.ClusterIssuers.InternalCa;
+        var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
+        var waitFor = new List<Resource>();
+        if (harbor)
+        {
+            waitFor.AddRange(StorageReady(context));
+            if (certificates is not null) waitFor.Add(certificates.Release);
+            if (ingress is not null) waitFor.AddRange(ingress.Releases);
+        }
+        return new Components.Security.ImageScanningLayer($"{settings.ClusterName}-image-scanning", new Components.Security.ImageScanningLayerArgs
+        {
+            Options = options,
+            Metrics = context.Monitoring,
+            Ingress = harbor ? (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind)) : null,
+            ClusterIssuer = harbor ? issuer : null,
+            StorageClass = harbor ? context.Storage.ClassName : null,
+            HarborDependsOn = waitFor,
+        }, OnCluster(context));
     }
 
     /// <summary>Prometheus' egress to the metrics of the platform's pods on the host network, which no pod or namespace

@@ -58,8 +58,8 @@ public sealed record PlatformStorage
             ? $"{storage} has provider none"
             : $"the storage capability is off (switch it on with `pulumi config set {PlatformConfigKeys.StatefulWorkloads.FullName} true` " +
               $"or `pulumi config set --path {PlatformConfigKeys.Prefix}{ConfigSyntax.PathSegment(PlatformConfigKeys.Capabilities.Name, CapabilityIds.Storage)} true`)";
+        var fix = claim.Fix ?? $"or set the layer ephemeral (`pulumi config set --path {layer}.ephemeral true`: its data is lost whenever its pods move)";
         return $"{claim.CapabilityId} keeps its data in persistent volumes, but {why}, so no StorageClass can provide them. " +
-            $"Give the platform storage in {storage} (provider rook-ceph, or existing with className), or set the layer " +
-            $"ephemeral (`pulumi config set --path {layer}.ephemeral true`: its data is lost whenever its pods move).";
+            $"Give the platform storage in {storage} (provider rook-ceph, or existing with className), {fix}.";
     }
 }

@@ -7,4 +7,6 @@ namespace Platform.Stacks.Composition;
 /// <c>ephemeral</c> switch lives there).</param>
 /// <param name="Ephemeral">Whether the layer is explicitly set to keep its data in <c>emptyDir</c> volumes, lost when its
 /// pods move: then it needs no StorageClass.</param>
-public sealed record StatefulClaim(string CapabilityId, string ConfigKey, bool Ephemeral);
+/// <param name="Fix">The way to run the layer without volumes, for a layer that has no <c>ephemeral</c> switch (e.g.
+/// <c>or run without Harbor (...)</c>); null (the default) for the layer's <c>ephemeral</c> switch.</param>
+public sealed record StatefulClaim(string CapabilityId, string ConfigKey, bool Ephemeral, string? Fix = null);

@@ -371,6 +371,24 @@ public static class PlatformConfigKeys
             "a secret. Not set with target rook (the bucket's key comes from its ObjectBucketClaim, inside the cluster).",
     };
 
+    /// <summary><c>platform:imageScanning</c>: the Trivy operator's reports and the optional Harbor registry.</summary>
+    public static PlatformConfigKey ImageScanning { get; } = new()
+    {
+        Name = "imageScanning",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"registry": "harbor", "harbor": {"host": "harbor.example.com", "storageSize": "200Gi"}}""",
+        Description = "For the imageScanning capability (the Trivy operator; README \"Image scanning\"): severities (the " +
+            "vulnerability severities reported, of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL; default all), concurrency (scan jobs " +
+            "at once, at least 1; default small 1, medium 3, enterprise 5), dbRepository and javaDbRepository (the OCI " +
+            "repositories of Trivy's databases, registry[:port]/path, e.g. an internal mirror; default " +
+            "mirror.gcr.io/aquasec/trivy-db and mirror.gcr.io/aquasec/trivy-java-db), registry none (default) or harbor " +
+            "(Harbor with its Trivy scanner, on the default IngressClass with a cert-manager certificate and volumes on the " +
+            "platform's StorageClass: needs the ingress, certificates and storage capabilities) with harbor: {host " +
+            "(required), storageSize (the registry's volume, default 50Gi), projects (a list of {name, public (default " +
+            "false), proxyCache (a pull-through cache of Docker Hub, default false), preventSeverity (low, medium, high, " +
+            "critical or none; default critical)}; default dockerhub, a public Docker Hub cache, and platform)}.",
+    };
+
     /// <summary><c>platform:hardeningExceptions</c>: hardening defaults switched off deliberately.</summary>
     public static PlatformConfigKey HardeningExceptions { get; } = new()
     {
@@ -515,5 +533,6 @@ public static class PlatformConfigKeys
         Backup,
         BackupCredentials,
         Policies,
+        ImageScanning,
     ];
 }

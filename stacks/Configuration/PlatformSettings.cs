@@ -79,6 +79,10 @@ public sealed record PlatformSettings
     public Platform.Components.Security.PolicyOptions Policies { get; init; } =
         Platform.Components.Security.PolicyOptions.AllWith(Platform.Components.Security.PolicyEnforcement.DryRun);
 
+    /// <summary>What the image-scanning capability reports and whether it deploys Harbor (<c>platform:imageScanning</c>),
+    /// with the tier's scan-job concurrency where unset. Used only when the imageScanning capability is on.</summary>
+    public Platform.Components.Security.Scanning.ImageScanningOptions ImageScanning { get; init; } = new();
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

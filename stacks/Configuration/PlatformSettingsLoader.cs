@@ -68,6 +68,7 @@ public static class PlatformSettingsLoader
         var logShipping = LogShippingOptionsParser.Read(source, tier, problems);
         var backup = BackupOptionsParser.Read(source, problems);
         var policies = PolicyOptionsParser.Read(source, tier, problems);
+        var imageScanning = ImageScanningOptionsParser.Read(source, tier, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -112,6 +113,7 @@ public static class PlatformSettingsLoader
             LogShipping = logShipping!,
             Backup = backup!,
             Policies = policies!,
+            ImageScanning = imageScanning!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

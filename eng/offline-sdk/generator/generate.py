@@ -103,6 +103,12 @@ MANIFEST = {
     # The metrics proxies (Observability/Scraping/ControlPlaneMetricsProxy).
     "Pulumi.Kubernetes.Apps.V1.DaemonSet": ("Pulumi.Kubernetes", "kubernetes:apps/v1:DaemonSet", {
         "args": "WithKind(args, \"apps/v1\", \"DaemonSet\")"}),
+    "Pulumi.Kubernetes.Batch.V1.Job": ("Pulumi.Kubernetes", "kubernetes:batch/v1:Job", {
+        "args": "WithKind(args, \"batch/v1\", \"Job\")"}),
+    "Pulumi.Kubernetes.Types.Inputs.Batch.V1.JobArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Batch.V1.JobSpecArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.SecretKeySelectorArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.EmptyDirVolumeSourceArgs": ("Pulumi.Kubernetes", None, {}),
     "Pulumi.Kubernetes.Core.V1.Service": ("Pulumi.Kubernetes", "kubernetes:core/v1:Service", {
         "args": "WithKind(args, \"v1\", \"Service\")"}),
     "Pulumi.Kubernetes.Core.V1.ServiceAccount": ("Pulumi.Kubernetes", "kubernetes:core/v1:ServiceAccount", {

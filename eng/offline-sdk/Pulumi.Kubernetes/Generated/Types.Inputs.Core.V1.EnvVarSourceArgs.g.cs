@@ -8,6 +8,7 @@ namespace Pulumi.Kubernetes.Types.Inputs.Core.V1
         {
         }
         [global::Pulumi.Input("fieldRef", false, false)] public global::Pulumi.Input<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.ObjectFieldSelectorArgs> FieldRef { get; set; }
+        [global::Pulumi.Input("secretKeyRef", false, false)] public global::Pulumi.Input<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.SecretKeySelectorArgs> SecretKeyRef { get; set; }
         public static new EnvVarSourceArgs Empty => new EnvVarSourceArgs();
     }
 }

@@ -8,6 +8,7 @@ namespace Pulumi.Kubernetes.Types.Inputs.Core.V1
         {
         }
         [global::Pulumi.Input("configMap", false, false)] public global::Pulumi.Input<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.ConfigMapVolumeSourceArgs> ConfigMap { get; set; }
+        [global::Pulumi.Input("emptyDir", false, false)] public global::Pulumi.Input<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.EmptyDirVolumeSourceArgs> EmptyDir { get; set; }
         [global::Pulumi.Input("name", true, false)] public global::Pulumi.Input<string> Name { get; set; }
         [global::Pulumi.Input("secret", false, false)] public global::Pulumi.Input<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.SecretVolumeSourceArgs> Secret { get; set; }
         public static new VolumeArgs Empty => new VolumeArgs();

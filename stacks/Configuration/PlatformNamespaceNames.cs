@@ -23,7 +23,6 @@ public static class PlatformNamespaceNames
         RookCephValues.Namespace, KuredValues.Namespace, KubeletServingCertificateApprover.Namespace, PlatformNamespace.MonitoringNamespace,
         Platform.Components.Observability.Monitoring.KubePrometheusStackValues.NodeExporterNamespace,
         Platform.Components.Backup.BackupNamespaces.Velero, LoggingLayer.Namespace,
-        Platform.Components.Backup.BackupNamespaces.Velero,
         Platform.Components.Security.PolicyEnforcementLayer.Namespace,
         Platform.Components.Security.ImageScanningLayer.Namespace, Platform.Components.Security.ImageScanningLayer.HarborNamespace,
     }.Concat(Enum.GetValues<IngressControllerKind>().Select(IngressControllerCharts.Namespace)).ToHashSet(StringComparer.Ordinal);

@@ -97,14 +97,14 @@ public class CapabilityMatrixTests
     [Fact]
     public void WithAvailabilityFlipsOnlyTheGivenRows()
     {
-        var matrix = CapabilityMatrix.Default.WithAvailability(CapabilityAvailability.Available, [CapabilityIds.Tracing, CapabilityIds.PolicyEnforcement]);
+        var matrix = CapabilityMatrix.Default.WithAvailability(CapabilityAvailability.Available, [CapabilityIds.GitOps, CapabilityIds.ServiceMesh]);
 
-        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.Tracing)?.Availability);
-        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.PolicyEnforcement)?.Availability);
+        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.GitOps)?.Availability);
+        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.ServiceMesh)?.Availability);
         Assert.Equal(
             CapabilityMatrix.Default.All.Count(capability => capability.Availability == CapabilityAvailability.Planned) - 2,
             matrix.All.Count(capability => capability.Availability == CapabilityAvailability.Planned));
-        Assert.Equal(CapabilityAvailability.Planned, CapabilityMatrix.Default.Find(CapabilityIds.Tracing)?.Availability);
+        Assert.Equal(CapabilityAvailability.Planned, CapabilityMatrix.Default.Find(CapabilityIds.GitOps)?.Availability);
         Assert.Equal(TableOrder, matrix.All.Select(capability => capability.Id));
     }
 

@@ -105,10 +105,15 @@ public class PlatformStack : Stack
             // The core's own pods (the kubelet serving-certificate approver) need the pod network: right after the CNI.
             if (id == CapabilityIds.Cni) context.CoreOnCluster.AddRange(PlatformLayers.CoreOnCluster(context));
         }
+        // Grafana's OpenSearch data source, once both the monitoring and the logging layer are there.
+        PlatformLayers.Integrations(context);
 
         var monitoringLayer = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as Platform.Components.Observability.MonitoringLayer;
         GrafanaUrl = monitoringLayer?.GrafanaUrl ?? Output.Create("");
         GrafanaAdminPassword = monitoringLayer?.GrafanaAdminPassword ?? Output.CreateSecret("");
+        var tracingLayer = context.Layers.GetValueOrDefault(CapabilityIds.Tracing) as Platform.Components.Observability.TracingLayer;
+        TracingOtlpGrpc = tracingLayer?.OtlpGrpcEndpoint ?? Output.Create("");
+        TracingOtlpHttp = tracingLayer?.OtlpHttpEndpoint ?? Output.Create("");
         ClusterName = Output.Create(settings.ClusterName);
         Tier = Output.Create(PlatformTierText.Name(settings.Tier));
         Environment = Output.Create(settings.Environment);
@@ -148,6 +153,16 @@ public class PlatformStack : Stack
     /// grafanaAdminPassword</c>); empty with monitoring off.</summary>
     [Output("grafanaAdminPassword")]
     public Output<string> GrafanaAdminPassword { get; }
+
+    /// <summary>Where applications send traces over OTLP/gRPC (<c>jaeger.tracing.svc:4317</c>, inside the cluster); empty
+    /// with tracing off.</summary>
+    [Output("tracingOtlpGrpc")]
+    public Output<string> TracingOtlpGrpc { get; }
+
+    /// <summary>Where applications send traces over OTLP/HTTP (<c>http://jaeger.tracing.svc:4318</c>, inside the cluster);
+    /// empty with tracing off.</summary>
+    [Output("tracingOtlpHttp")]
+    public Output<string> TracingOtlpHttp { get; }
 
     /// <summary>The cluster's name.</summary>
     [Output("clusterName")]

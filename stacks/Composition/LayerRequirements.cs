@@ -57,6 +57,8 @@ internal static class LayerRequirements
         }
         if (on.Contains(CapabilityIds.Monitoring))
             CheckMonitoring(settings, on, source, problems);
+        if (on.Contains(CapabilityIds.Tracing))
+            CheckTracing(settings, on, problems);
         if (on.Contains(CapabilityIds.Storage) && settings.Storage.Provider == StorageProvider.RookCeph)
             CheckRookCeph(settings, problems);
         var storage = PlatformStorage.From(settings, decisions);
@@ -103,6 +105,20 @@ internal static class LayerRequirements
                 $"is required for the receivers {string.Join(", ", needing.Select(r => $"{r.Name} ({r.SecretDescription})"))}: a secret JSON object of " +
                 $"receiver name to secret. Set it with `pulumi config set --secret {PlatformConfigKeys.MonitoringSecrets.FullName} " +
                 $"'{{{string.Join(", ", needing.Select(r => $"\"{r.Name}\": \"...\""))}}}'`.");
+        }
+    }
+
+    // Without logging Jaeger keeps traces in its own memory: a second replica would hold other traces, and the UI would
+    // show whichever replica it reached.
+    private static void CheckTracing(PlatformSettings settings, IReadOnlySet<string> on, ProblemCollector problems)
+    {
+        var key = PlatformConfigKeys.Tracing;
+        if (!on.Contains(CapabilityIds.Logging) && settings.Tracing.Replicas is > 1)
+        {
+            problems.Add($"{key.Name}.replicas",
+                $"is {settings.Tracing.Replicas}, but without the logging capability Jaeger keeps traces in each replica's memory, so " +
+                $"replicas would hold different traces. Remove it (one replica), or switch logging on so traces go to OpenSearch: " +
+                "`pulumi config set --path 'platform:capabilities.logging' true`.");
         }
     }
 

@@ -64,6 +64,7 @@ public static class PlatformSettingsLoader
         var externalDns = AddOnOptionsParser.ReadExternalDns(source, problems);
         var storage = AddOnOptionsParser.ReadStorage(source, problems);
         var monitoring = MonitoringOptionsParser.Read(source, tier, problems);
+        var tracing = TracingOptionsParser.Read(source, tier, problems);
         var backup = BackupOptionsParser.Read(source, problems);
         if (loadBalancer is not null && cni is not null)
         {
@@ -105,6 +106,7 @@ public static class PlatformSettingsLoader
             ExternalDns = externalDns,
             Storage = storage!,
             Monitoring = monitoring!,
+            Tracing = tracing!,
             Backup = backup!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,

@@ -90,21 +90,21 @@ public class CapabilityMatrixTests
     public void TheClusterAndItsNetworkingAreAvailableInThisVersion()
     {
         Assert.Equal(
-            [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Monitoring, CapabilityIds.Backup, CapabilityIds.Storage, CapabilityIds.NonRootContainers, CapabilityIds.ExternalDns, CapabilityIds.Certificates, CapabilityIds.ClusterMetrics],
+            [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Monitoring, CapabilityIds.Tracing, CapabilityIds.Backup, CapabilityIds.Storage, CapabilityIds.NonRootContainers, CapabilityIds.ExternalDns, CapabilityIds.Certificates, CapabilityIds.ClusterMetrics],
             CapabilityMatrix.Default.All.Where(capability => capability.Availability == CapabilityAvailability.Available).Select(c => c.Id));
     }
 
     [Fact]
     public void WithAvailabilityFlipsOnlyTheGivenRows()
     {
-        var matrix = CapabilityMatrix.Default.WithAvailability(CapabilityAvailability.Available, [CapabilityIds.Tracing, CapabilityIds.Logging]);
+        var matrix = CapabilityMatrix.Default.WithAvailability(CapabilityAvailability.Available, [CapabilityIds.GitOps, CapabilityIds.Logging]);
 
-        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.Tracing)?.Availability);
+        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.GitOps)?.Availability);
         Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.Logging)?.Availability);
         Assert.Equal(
             CapabilityMatrix.Default.All.Count(capability => capability.Availability == CapabilityAvailability.Planned) - 2,
             matrix.All.Count(capability => capability.Availability == CapabilityAvailability.Planned));
-        Assert.Equal(CapabilityAvailability.Planned, CapabilityMatrix.Default.Find(CapabilityIds.Tracing)?.Availability);
+        Assert.Equal(CapabilityAvailability.Planned, CapabilityMatrix.Default.Find(CapabilityIds.GitOps)?.Availability);
         Assert.Equal(TableOrder, matrix.All.Select(capability => capability.Id));
     }
 

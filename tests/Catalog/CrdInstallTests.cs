@@ -35,6 +35,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.PrometheusOperatorCrds), CrdInstall.CrdChart),
         (nameof(HelmCharts.KubePrometheusStack), CrdInstall.FromCrdChart),
         (nameof(HelmCharts.Velero), CrdInstall.Manifests),
+        (nameof(HelmCharts.Jaeger), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

@@ -18,7 +18,7 @@ public static class BackupNamespaces
     /// own (<c>kube-system</c>, <c>kube-public</c>, <c>kube-node-lease</c>: kubeadm and the platform recreate what is
     /// in them, and the etcd snapshots hold the cluster's state), and every namespace a platform layer creates whose
     /// contents the program recreates on the next <c>pulumi up</c>: the CNI's, the ingress controllers', MetalLB's,
-    /// external-dns', the kubelet serving-certificate approver's, kured's, cluster metrics', monitoring's and node-exporter's (metrics are
+    /// external-dns', the kubelet serving-certificate approver's, kured's, cluster metrics', monitoring's, node-exporter's, tracing's (metrics are
     /// collected again; a live copy of Prometheus' database is not consistent anyway) and Velero's own. Two of the
     /// platform's namespaces hold state: <c>cert-manager</c> keeps the ACME account keys, the internal CA's key pair and
     /// the issued certificates, so it is backed up; <c>rook-ceph</c> is excluded although it holds Ceph, because what
@@ -40,5 +40,7 @@ public static class BackupNamespaces
         Observability.Monitoring.KubePrometheusStackValues.NodeExporterNamespace,
         RookCephValues.Namespace,
         Velero,
+        // Jaeger's: its traces are in OpenSearch (the logging namespace's volumes) or in memory, nothing to restore here.
+        Observability.TracingLayer.Namespace,
     ];
 }

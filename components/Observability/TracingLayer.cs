@@ -95,7 +95,7 @@ public sealed class TracingLayer : ComponentResource
 
         OtlpGrpcEndpoint = Output.Create($"{ServiceHost}:{JaegerConfiguration.OtlpGrpcPort}");
         OtlpHttpEndpoint = Output.Create($"http://{ServiceHost}:{JaegerConfiguration.OtlpHttpPort}");
-        SamplingEndpoint = Output.Create($"http://{ServiceHost}:{JaegerConfiguration.SamplingHttpPort}/api/sampling");
+        SamplingEndpoint = Output.Create($"http://{ServiceHost}:{JaegerConfiguration.SamplingGrpcPort}");
         UiUrl = JaegerValues.UiUrl(args.Options, inputs) is { } url ? Output.Create(url) : null;
         Storage = args.Logging is null ? "memory" : "opensearch";
         RegisterOutputs(new Dictionary<string, object?>
@@ -121,7 +121,8 @@ public sealed class TracingLayer : ComponentResource
     /// <summary>Where applications send OTLP over HTTP: <c>http://jaeger.tracing.svc:4318</c> (traces at <c>/v1/traces</c>).</summary>
     public Output<string> OtlpHttpEndpoint { get; }
 
-    /// <summary>The remote sampling endpoint of SDKs' <c>jaeger_remote</c> sampler.</summary>
+    /// <summary>The remote sampling endpoint of the OpenTelemetry SDKs' <c>jaeger_remote</c> sampler (gRPC,
+    /// <c>http://jaeger.tracing.svc:5779</c>); the same strategies over HTTP on 5778 (<c>/api/sampling?service=</c>).</summary>
     public Output<string> SamplingEndpoint { get; }
 
     /// <summary>The UI's URL on the default IngressClass; null when it is not exposed.</summary>
@@ -137,7 +138,7 @@ public sealed class TracingLayer : ComponentResource
         {
             // Applications in every namespace send spans and ask for their sampling strategy.
             new() { Name = "allow-otlp-from-applications", Direction = TrafficDirection.Ingress, AnyNamespace = true,
-                Ports = [(JaegerConfiguration.OtlpGrpcPort, "TCP"), (JaegerConfiguration.OtlpHttpPort, "TCP"), (JaegerConfiguration.SamplingHttpPort, "TCP")] },
+                Ports = [(JaegerConfiguration.OtlpGrpcPort, "TCP"), (JaegerConfiguration.OtlpHttpPort, "TCP"), (JaegerConfiguration.SamplingHttpPort, "TCP"), (JaegerConfiguration.SamplingGrpcPort, "TCP")] },
         };
         if (args.Logging is { } logging)
         {

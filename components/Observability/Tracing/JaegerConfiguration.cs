@@ -33,6 +33,10 @@ public static class JaegerConfiguration
     /// <c>CollectorV2SamplingHTTP</c> and of the chart's Service (<c>config-rest</c>).</summary>
     public const int SamplingHttpPort = 5778;
 
+    /// <summary>Remote sampling over gRPC (Jaeger's <c>CollectorV2SamplingGRPC</c>), which the OpenTelemetry SDKs'
+    /// <c>jaeger_remote</c> sampler calls; the chart's Service has no port for it, the values add one.</summary>
+    public const int SamplingGrpcPort = 5779;
+
     /// <summary>The health check extension, probed by the chart at <c>/status</c>.</summary>
     public const int HealthPort = 13133;
 
@@ -95,7 +99,8 @@ public static class JaegerConfiguration
                 // this share of the traces they start.
                 ("remote_sampling", Map(
                     ("file", Map(("default_sampling_probability", options.SamplingRate))),
-                    ("http", Map(("endpoint", Listen(SamplingHttpPort)))))))),
+                    ("http", Map(("endpoint", Listen(SamplingHttpPort)))),
+                    ("grpc", Map(("endpoint", Listen(SamplingGrpcPort)))))))),
             ("receivers", Map(("otlp", Map(("protocols", Map(
                 ("grpc", Map(("endpoint", Listen(OtlpGrpcPort)))),
                 ("http", Map(("endpoint", Listen(OtlpHttpPort)))))))))),

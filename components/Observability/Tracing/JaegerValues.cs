@@ -88,6 +88,10 @@ public static class JaegerValues
                 ("seccompProfile", Map(("type", "RuntimeDefault")))),
             ["securityContext"] = RestrictedContainer(),
             ["serviceAccount"] = Map(("automountServiceAccountToken", false)),
+            ["service"] = Map(("extraPorts", new object[]
+            {
+                Map(("name", "sampling-grpc"), ("port", JaegerConfiguration.SamplingGrpcPort), ("targetPort", JaegerConfiguration.SamplingGrpcPort), ("protocol", "TCP")),
+            })),
         };
         var values = new Dictionary<string, object>(StringComparer.Ordinal)
         {

@@ -107,7 +107,8 @@ internal sealed record IndexOptions(
 
 internal sealed record RemoteSampling(
     [property: JsonPropertyName("file")] FileSampling File,
-    [property: JsonPropertyName("http")] Endpoint Http);
+    [property: JsonPropertyName("http")] Endpoint Http,
+    [property: JsonPropertyName("grpc")] Endpoint Grpc);
 
 internal sealed record FileSampling([property: JsonPropertyName("default_sampling_probability")] double DefaultSamplingProbability);
 

@@ -82,7 +82,7 @@ public class TracingLayerTests
         var otlp = Policy(run.Registrations, "platform-prod-tracing-namespace-allow-otlp-from-applications");
         var rule = Assert.Single(otlp.Ingress);
         Assert.Empty(Assert.Single(rule.FromProperty).NamespaceSelector.MatchLabels ?? new Dictionary<string, string>());
-        Assert.Equal(["4317/TCP", "4318/TCP", "5778/TCP"], rule.Ports.Select(p => $"{p.Port}/{p.Protocol}"));
+        Assert.Equal(["4317/TCP", "4318/TCP", "5778/TCP", "5779/TCP"], rule.Ports.Select(p => $"{p.Port}/{p.Protocol}"));
         // No egress beyond DNS: Jaeger talks to nothing without OpenSearch.
         Assert.DoesNotContain(run.Registrations, r => r.Type == PolicyType && r.Name == "platform-prod-tracing-namespace-allow-opensearch");
         Assert.DoesNotContain(run.Registrations, r => r.Type == PolicyType && r.Name == "platform-prod-tracing-namespace-allow-api-server");

@@ -59,6 +59,7 @@ public class TracingValuesTests
         var config = Config(JaegerValues.Render(Options(tier), new JaegerInputs()));
         Assert.Equal(rate, config.Extensions.RemoteSampling.File.DefaultSamplingProbability);
         Assert.Equal("0.0.0.0:5778", config.Extensions.RemoteSampling.Http.Address);
+        Assert.Equal("0.0.0.0:5779", config.Extensions.RemoteSampling.Grpc.Address);
 
         var overridden = Config(JaegerValues.Render(Options(tier) with { SamplingRate = 0.5 }, new JaegerInputs()));
         Assert.Equal(0.5, overridden.Extensions.RemoteSampling.File.DefaultSamplingProbability);

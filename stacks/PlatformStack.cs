@@ -107,6 +107,8 @@ public class PlatformStack : Stack
             // Fluent Bit ships to the OpenSearch the logging layer has just set (context.Logging).
             if (id == CapabilityIds.Logging) PlatformLayers.LogShipping(context);
         }
+        // Grafana's OpenSearch data source, once both the monitoring and the logging layer are there.
+        PlatformLayers.Integrations(context);
 
         var monitoringLayer = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as Platform.Components.Observability.MonitoringLayer;
         GrafanaUrl = monitoringLayer?.GrafanaUrl ?? Output.Create("");
@@ -117,6 +119,9 @@ public class PlatformStack : Stack
         var scanningLayer = context.Layers.GetValueOrDefault(CapabilityIds.ImageScanning) as Platform.Components.Security.ImageScanningLayer;
         HarborUrl = scanningLayer?.HarborUrl ?? Output.Create("");
         HarborAdminPassword = scanningLayer?.HarborAdminPassword ?? Output.CreateSecret("");
+        var tracingLayer = context.Layers.GetValueOrDefault(CapabilityIds.Tracing) as Platform.Components.Observability.TracingLayer;
+        TracingOtlpGrpc = tracingLayer?.OtlpGrpcEndpoint ?? Output.Create("");
+        TracingOtlpHttp = tracingLayer?.OtlpHttpEndpoint ?? Output.Create("");
         ClusterName = Output.Create(settings.ClusterName);
         Tier = Output.Create(PlatformTierText.Name(settings.Tier));
         Environment = Output.Create(settings.Environment);
@@ -175,6 +180,16 @@ public class PlatformStack : Stack
     /// harborAdminPassword</c>); empty without Harbor.</summary>
     [Output("harborAdminPassword")]
     public Output<string> HarborAdminPassword { get; }
+
+    /// <summary>Where applications send traces over OTLP/gRPC (<c>jaeger.tracing.svc:4317</c>, inside the cluster); empty
+    /// with tracing off.</summary>
+    [Output("tracingOtlpGrpc")]
+    public Output<string> TracingOtlpGrpc { get; }
+
+    /// <summary>Where applications send traces over OTLP/HTTP (<c>http://jaeger.tracing.svc:4318</c>, inside the cluster);
+    /// empty with tracing off.</summary>
+    [Output("tracingOtlpHttp")]
+    public Output<string> TracingOtlpHttp { get; }
 
     /// <summary>The cluster's name.</summary>
     [Output("clusterName")]

@@ -22,6 +22,8 @@ public static class BackupNamespaces
     /// collected again; a live copy of Prometheus' database is not consistent anyway), the Trivy operator's (its reports
     /// live beside the workloads, and the operator scans again) and Velero's own. Harbor's namespace holds state (every
     /// image and its database) and is backed up. Two of the
+    /// external-dns', the kubelet serving-certificate approver's, kured's, cluster metrics', monitoring's, node-exporter's, tracing's (metrics are
+    /// collected again; a live copy of Prometheus' database is not consistent anyway) and Velero's own. Two of the
     /// platform's namespaces hold state: <c>cert-manager</c> keeps the ACME account keys, the internal CA's key pair and
     /// the issued certificates, so it is backed up; <c>rook-ceph</c> is excluded although it holds Ceph, because what
     /// Velero could take from it does not bring Ceph back: the data is on the OSDs' disks and the monitors' stores on
@@ -48,5 +50,7 @@ public static class BackupNamespaces
         Security.PolicyEnforcementLayer.Namespace,
         Velero,
         LoggingLayer.Namespace,
+        // Jaeger's: its traces are in OpenSearch (the logging namespace's volumes) or in memory, nothing to restore here.
+        Observability.TracingLayer.Namespace,
     ];
 }

@@ -612,6 +612,26 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>Jaeger v2, the tracing capability: one binary that is an OpenTelemetry Collector distribution (OTLP
+    /// receivers, the Jaeger storage exporter and query UI, remote sampling), configured by the platform's own
+    /// configuration (<c>userconfig</c>), with the chart's index-cleaner CronJob when the traces are in OpenSearch.
+    /// Jaeger v1 reached its end of life on 2025-12-31; the chart's 4.x line runs v2 only.
+    /// From the Jaeger project's own repository, <c>https://jaegertracing.github.io/helm-charts</c>.
+    /// Version 4.11.1 (2026-06-14) is the newest release in the reference data and ships Jaeger 2.19.0 (its
+    /// <c>appVersion</c>, the image tag the chart names).
+    /// Source: <c>https://github.com/jaegertracing/helm-charts/releases/tag/jaeger-4.11.1</c> (tag jaeger-4.11.1, commit
+    /// 6c602b5).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;= 1.21-0</c>, a lower bound only (Deployment, Service, Ingress,
+    /// CronJob of batch/v1): covers 1.35, 1.36 and 1.37 (the chart publishes no tested list).
+    /// CRDs: <see cref="CrdInstall.None"/> (no <c>crds/</c> folder, no CRD templates).</summary>
+    public static HelmChart Jaeger { get; } = new()
+    {
+        Name = "jaeger",
+        Repository = "https://jaegertracing.github.io/helm-charts",
+        Version = "4.11.1",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger];
 }

@@ -2,8 +2,12 @@ using System.Text.Json;
 using Platform.Components.Catalog;
 using Platform.Components.Networking;
 using Platform.Components.Observability.Monitoring;
+using Platform.Components.Observability.Monitoring.Dashboards;
 using Pulumi;
+using Pulumi.Kubernetes.Core.V1;
 using Pulumi.Kubernetes.Helm.V3;
+using Pulumi.Kubernetes.Types.Inputs.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using Pulumi.Random;
 
 namespace Platform.Components.Observability;
@@ -38,11 +42,14 @@ public sealed class MonitoringLayer : ComponentResource
             KubeStateMetrics = args.KubeStateMetrics,
             IngressClass = args.Ingress?.ClassName,
             ClusterIssuer = args.ClusterIssuer,
-            GrafanaDataSources = args.GrafanaDataSources,
+            GrafanaPlugins = args.GrafanaPlugins,
             ControlPlaneScrapeValues = args.ControlPlaneScrapeValues,
         };
         // Renders (and so validates) the values before anything is registered.
         var values = KubePrometheusStackValues.Render(args.Options, inputs);
+        var dashboards = args.Dashboards.Select(d => (d.Uid, Json: DashboardJson.Render(d))).ToList();
+        if (dashboards.GroupBy(d => d.Uid, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            throw new ArgumentException($"Monitoring: the dashboard uid '{repeated.Key}' appears more than once.", nameof(args));
         var receivers = args.Options.Receivers;
         if (args.ReceiverSecrets is null && receivers.Any(r => r.NeedsSecret))
             throw new ArgumentException($"Monitoring: receivers {string.Join(", ", receivers.Where(r => r.NeedsSecret).Select(r => r.Name))} need their secrets (ReceiverSecrets).", nameof(args));
@@ -53,6 +60,7 @@ public sealed class MonitoringLayer : ComponentResource
             Name = Namespace,
             Allowances = [.. Allowances(args), .. args.ExtraAllowances],
         }, child);
+        NamespaceResource = ns.Namespace;
         // node-exporter reads the host's /proc, /sys and root filesystem on the host's network and PID namespace, which
         // only the privileged level admits: it alone runs there. Host-network pods are outside NetworkPolicy, so the
         // namespace's policies only matter should the chart ever run it on the pod network.
@@ -83,6 +91,20 @@ public sealed class MonitoringLayer : ComponentResource
         waitFor.AddRange(args.StorageReady);
         Release = HelmInstall.Chart($"{name}-kube-prometheus-stack", HelmCharts.KubePrometheusStack, ns.NamespaceName, values,
             new CustomResourceOptions { Parent = this, DependsOn = waitFor.ToArray() });
+        // The platform's dashboards: Grafana's dashboard sidecar loads every ConfigMap labelled grafana_dashboard: "1".
+        foreach (var (uid, json) in dashboards)
+        {
+            _ = new ConfigMap($"{name}-dashboard-{uid}", new ConfigMapArgs
+            {
+                Metadata = new ObjectMetaArgs
+                {
+                    Name = $"grafana-dashboard-{uid}",
+                    Namespace = ns.NamespaceName,
+                    Labels = { { DashboardLabel, "1" } },
+                },
+                Data = { { $"{uid}.json", json } },
+            }, new CustomResourceOptions { Parent = this });
+        }
         GrafanaUrl = KubePrometheusStackValues.GrafanaUrl(args.Options, inputs) is { } url ? Output.Create(url) : null;
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -91,6 +113,12 @@ public sealed class MonitoringLayer : ComponentResource
             ["grafanaAdminPassword"] = GrafanaAdminPassword,
         });
     }
+
+    /// <summary>The label Grafana's dashboard sidecar watches (value <c>"1"</c>).</summary>
+    public const string DashboardLabel = "grafana_dashboard";
+
+    /// <summary>The monitoring namespace: what a data source Secret of another layer waits for.</summary>
+    public Resource NamespaceResource { get; }
 
     /// <summary>kube-prometheus-stack's release.</summary>
     public Release Release { get; }
@@ -135,6 +163,11 @@ public sealed class MonitoringLayer : ComponentResource
                 allowances.Add(new() { Name = "allow-acme-solver-from-ingress", Direction = TrafficDirection.Ingress, Namespace = ingress.ControllerNamespace,
                     PodLabels = new Dictionary<string, string> { ["acme.cert-manager.io/http01-solver"] = "true" }, Ports = [(8089, "TCP")] });
             }
+        }
+        if (args.GrafanaPlugins.Count > 0)
+        {
+            // Grafana downloads its plugins from grafana.com (and its CDN) over HTTPS at every start.
+            allowances.Add(new() { Name = "allow-grafana-plugin-download", Direction = TrafficDirection.Egress, AnyPeer = true, Ports = [(443, "TCP")] });
         }
         var receiverPorts = args.Options.Receivers.Select(r => r.Port).Distinct().Order().Select(p => (p, "TCP")).ToList();
         if (receiverPorts.Count > 0)

@@ -39,8 +39,14 @@ public sealed record MonitoringLayerArgs
     /// a Pulumi secret; null when no receiver needs one. Default null.</summary>
     public Input<string>? ReceiverSecrets { get; init; }
 
-    /// <summary>More Grafana data sources (OpenSearch, Jaeger, ...), in Grafana's provisioning format. Default none.</summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, object>> GrafanaDataSources { get; init; } = [];
+    /// <summary>Grafana plugins installed when Grafana starts (<c>grafana.plugins</c>, each <c>id@version</c>, downloaded
+    /// from grafana.com: Grafana's namespace then reaches HTTPS anywhere), e.g. the OpenSearch data source's when the
+    /// logging capability is on. Default none.</summary>
+    public IReadOnlyList<string> GrafanaPlugins { get; init; } = [];
+
+    /// <summary>The platform's dashboards (<see cref="Monitoring.Dashboards.PlatformDashboards"/>), each provisioned as a
+    /// ConfigMap labelled <c>grafana_dashboard: "1"</c>. Default none.</summary>
+    public IReadOnlyList<Monitoring.Dashboards.GrafanaDashboard> Dashboards { get; init; } = [];
 
     /// <summary>Values merged over kube-prometheus-stack's (<see cref="KubePrometheusStackInputs.ControlPlaneScrapeValues"/>):
     /// the control-plane scrape settings. Default none (the control-plane targets stay off).</summary>

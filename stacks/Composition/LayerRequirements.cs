@@ -59,6 +59,8 @@ internal static class LayerRequirements
             CheckMonitoring(settings, on, source, problems);
         if (on.Contains(CapabilityIds.ImageScanning))
             CheckImageScanning(settings, on, problems);
+        if (on.Contains(CapabilityIds.Tracing))
+            CheckTracing(settings, on, problems);
         if (on.Contains(CapabilityIds.Storage) && settings.Storage.Provider == StorageProvider.RookCeph)
             CheckRookCeph(settings, problems);
         var storage = PlatformStorage.From(settings, decisions);
@@ -119,6 +121,20 @@ internal static class LayerRequirements
             problems.Add(registry, $"harbor is served on the default IngressClass, but the ingress capability is off. Switch it on (`pulumi config set --path 'platform:capabilities.ingress' true`), {without}.");
         if (!on.Contains(CapabilityIds.Certificates))
             problems.Add(registry, $"harbor's TLS certificate comes from cert-manager, but the certificates capability is off. Switch it on (`pulumi config set --path 'platform:capabilities.certificates' true` with platform:certificates), {without}.");
+    }
+
+    // Without logging Jaeger keeps traces in its own memory: a second replica would hold other traces, and the UI would
+    // show whichever replica it reached.
+    private static void CheckTracing(PlatformSettings settings, IReadOnlySet<string> on, ProblemCollector problems)
+    {
+        var key = PlatformConfigKeys.Tracing;
+        if (!on.Contains(CapabilityIds.Logging) && settings.Tracing.Replicas is > 1)
+        {
+            problems.Add($"{key.Name}.replicas",
+                $"is {settings.Tracing.Replicas}, but without the logging capability Jaeger keeps traces in each replica's memory, so " +
+                $"replicas would hold different traces. Remove it (one replica), or switch logging on so traces go to OpenSearch: " +
+                "`pulumi config set --path 'platform:capabilities.logging' true`.");
+        }
     }
 
     /// <summary>Adds the problems of the backup capability's target: one must be decided, a Rook target needs the

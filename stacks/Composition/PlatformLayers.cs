@@ -52,6 +52,9 @@ public static class PlatformLayers
             new(CapabilityIds.PolicyEnforcement, PolicyEnforcement),
             // After storage (Harbor's volumes), ingress and certificates (Harbor's Ingress and its certificate).
             new(CapabilityIds.ImageScanning, ImageScanning),
+            // After logging (its OpenSearch keeps the traces: the release waits for it) and monitoring (Grafana's data
+            // source Secret goes into the monitoring namespace).
+            new(CapabilityIds.Tracing, Tracing),
         });
 
     /// <summary>The layers that keep data in persistent volumes, by capability id, each with its claim as the
@@ -370,12 +373,7 @@ public static class PlatformLayers
             };
         }
         var on = context.Capabilities.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var certificates = context.Layers.GetValueOrDefault(CapabilityIds.Certificates) as CertificatesLayer;
-        var issuer = certificates?.Issuers.Contains(Components.Networking.Certificates.ClusterIssuers.LetsEncryptProduction) == true
-            ? Components.Networking.Certificates.ClusterIssuers.LetsEncryptProduction
-            : certificates?.Issuers.Contains(Components.Networking.Certificates.ClusterIssuers.InternalCa) == true
-                ? Components.Networking.Certificates.ClusterIssuers.InternalCa
-                : null;
+        var issuer = WebIssuer(context);
         var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
         var secrets = new Config(Configuration.PlatformConfigKeys.Namespace).GetSecret(Configuration.PlatformConfigKeys.MonitoringSecrets.Name);
         return new MonitoringLayer($"{settings.ClusterName}-monitoring", new MonitoringLayerArgs
@@ -390,6 +388,11 @@ public static class PlatformLayers
                 : null,
             ClusterIssuer = issuer,
             ReceiverSecrets = secrets is null ? null : (Input<string>)secrets,
+            Dashboards = Dashboards(context, on),
+            // Grafana's built-in Elasticsearch data source refuses OpenSearch 3.x: the OpenSearch plugin reads the logs.
+            GrafanaPlugins = on.Contains(CapabilityIds.Logging)
+                ? [$"{Components.Observability.Monitoring.GrafanaDataSourceDocuments.OpenSearchPluginId}@{Components.Observability.Monitoring.GrafanaDataSourceDocuments.OpenSearchPluginVersion}"]
+                : [],
             ControlPlaneScrapeValues = ControlPlaneScrapeValues.Render(new ControlPlaneScrapeOptions
             {
                 KubeProxy = context.Cluster.KubeProxy,
@@ -413,6 +416,7 @@ public static class PlatformLayers
                     ],
                 },
                 .. HostNetworkMetrics(settings),
+                .. DataSourceTraffic(context, on),
             ],
         }, OnCluster(context));
     }
@@ -444,8 +448,9 @@ public static class PlatformLayers
         return layer;
     }
 
-    /// <summary>The ClusterIssuer of a web UI's certificate on the default IngressClass: Let's Encrypt (production)
-    /// when the certificates layer has it, else the internal CA, else none (no certificates capability).</summary>
+    /// <summary>The ClusterIssuer of a web UI's certificate on the default IngressClass (Grafana, OpenSearch Dashboards,
+    /// Jaeger, Harbor): Let's Encrypt (production) when the certificates layer has it, else the internal CA, else none (no
+    /// certificates capability).</summary>
     private static string? WebIssuer(PlatformContext context)
     {
         var certificates = context.Layers.GetValueOrDefault(CapabilityIds.Certificates) as CertificatesLayer;
@@ -468,9 +473,8 @@ public static class PlatformLayers
         var harbor = options.Registry == Components.Security.Scanning.ImageRegistry.Harbor;
         var certificates = context.Layers.GetValueOrDefault(CapabilityIds.Certificates) as CertificatesLayer;
         var ingress = context.Layers.GetValueOrDefault(CapabilityIds.Ingress) as IngressLayer;
-        var issuer = certificates?.Issuers.Contains(Components.Networking.Certificates.ClusterIssuers.LetsEncryptProduction) == true
-            ? Components.Networking.Certificates.ClusterIssuers.LetsEncryptProduction
-            : Components.Networking.Certificates.ClusterIssuers.InternalCa;
+        // Harbor needs the certificates capability (a configuration error without it), so there is an issuer.
+        var issuer = WebIssuer(context) ?? Components.Networking.Certificates.ClusterIssuers.InternalCa;
         var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
         var waitFor = new List<Resource>();
         if (harbor)
@@ -488,6 +492,96 @@ public static class PlatformLayers
             StorageClass = harbor ? context.Storage.ClassName : null,
             HarborDependsOn = waitFor,
         }, OnCluster(context));
+    }
+
+    /// <summary>The platform's dashboards for the capabilities that are on and whose charts ship none: one per ingress
+    /// controller kind, Rook-Ceph's when the platform deploys it, Velero's with backups.</summary>
+    private static IReadOnlyList<Components.Observability.Monitoring.Dashboards.GrafanaDashboard> Dashboards(PlatformContext context, IReadOnlySet<string> on)
+    {
+        var dashboards = new List<Components.Observability.Monitoring.Dashboards.GrafanaDashboard>();
+        if (on.Contains(CapabilityIds.Ingress))
+        {
+            dashboards.AddRange(context.Settings.Ingress.Controllers.Select(c => c.Kind).Distinct()
+                .Select(Components.Observability.Monitoring.Dashboards.PlatformDashboards.Ingress));
+        }
+        if (StorageReady(context).Count > 0)
+            dashboards.Add(Components.Observability.Monitoring.Dashboards.PlatformDashboards.RookCeph());
+        if (on.Contains(CapabilityIds.Backup))
+            dashboards.Add(Components.Observability.Monitoring.Dashboards.PlatformDashboards.Velero());
+        return dashboards;
+    }
+
+    /// <summary>Grafana's egress to its data sources beyond the monitoring namespace: OpenSearch's HTTPS port in the
+    /// logging namespace (and grafana.com, where Grafana downloads the OpenSearch plugin: the monitoring layer's own
+    /// allowance), Jaeger's query port in the tracing namespace.</summary>
+    private static IEnumerable<NetworkAllowance> DataSourceTraffic(PlatformContext context, IReadOnlySet<string> on)
+    {
+        if (on.Contains(CapabilityIds.Logging))
+        {
+            // The logging layer's contract: OpenSearch in namespace "logging" on 9200 (LoggingBackend's defaults), known
+            // here before that layer runs.
+            yield return new NetworkAllowance { Name = "allow-grafana-to-opensearch", Direction = TrafficDirection.Egress,
+                Namespace = context.Logging?.Namespace ?? "logging", Ports = [(context.Logging?.Port ?? 9200, "TCP")] };
+        }
+        if (on.Contains(CapabilityIds.Tracing))
+        {
+            yield return new NetworkAllowance { Name = "allow-grafana-to-jaeger", Direction = TrafficDirection.Egress,
+                Namespace = TracingLayer.Namespace, Ports = [(Components.Observability.Tracing.JaegerConfiguration.QueryHttpPort, "TCP")] };
+        }
+    }
+
+    /// <summary>Jaeger v2 with the tier's sampling rate and sizing. Traces go to the logging layer's OpenSearch when
+    /// <see cref="PlatformContext.Logging"/> is set (the tier's replicas, one shard replica from medium up), to memory
+    /// otherwise (one replica). One replica where workloads have one node. The UI on the default IngressClass when
+    /// <c>platform:tracing.host</c> is set, with the certificate of <see cref="WebIssuer"/>; with monitoring, Grafana's
+    /// Jaeger data source.</summary>
+    private static ComponentResource Tracing(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var options = settings.Tracing;
+        var replicas = options.Replicas ?? (context.Logging is null ? 1 : Configuration.TracingTierSizing.Replicas(settings.Tier));
+        if (OneSchedulableNode(settings)) replicas = 1;
+        var on = context.Capabilities.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
+        var monitoring = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as MonitoringLayer;
+        return new TracingLayer($"{settings.ClusterName}-tracing", new TracingLayerArgs
+        {
+            Options = options with { Replicas = replicas },
+            Logging = context.Logging,
+            IndexReplicas = settings.Tier == Configuration.PlatformTier.Small ? 0 : 1,
+            Metrics = context.Monitoring,
+            GrafanaReady = monitoring is null ? [] : [monitoring.NamespaceResource],
+            Ingress = on.Contains(CapabilityIds.Ingress)
+                ? (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind))
+                : null,
+            ClusterIssuer = WebIssuer(context),
+        }, OnCluster(context));
+    }
+
+    /// <summary>What joins two layers once every layer is registered: Grafana's OpenSearch logs data source (index
+    /// pattern <c>logs-*</c>, user <see cref="LoggingClients.Grafana"/>, TLS verified against the logging layer's CA)
+    /// when monitoring and logging are both on. Call it once, after the layers.</summary>
+    /// <returns>The components registered.</returns>
+    public static IReadOnlyList<ComponentResource> Integrations(PlatformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var components = new List<ComponentResource>();
+        if (context.Monitoring is { } metrics && context.Logging is { } logging
+            && context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) is MonitoringLayer monitoring)
+        {
+            if (!logging.Users.TryGetValue(LoggingClients.Grafana, out var user))
+                throw new InvalidOperationException($"The logging backend has no '{LoggingClients.Grafana}' user for Grafana's data source.");
+            var endpoint = logging.Endpoint;
+            components.Add(new GrafanaDataSource($"{context.Settings.ClusterName}-grafana-opensearch-logs", new GrafanaDataSourceArgs
+            {
+                Name = "opensearch-logs",
+                Namespace = metrics.Namespace,
+                Document = Output.Tuple(logging.CaCertificatePem, user.Password).Apply(t =>
+                    Components.Observability.Monitoring.GrafanaDataSourceDocuments.OpenSearchLogs(endpoint, "logs-*", user.Username, t.Item2, t.Item1)),
+                After = [monitoring.NamespaceResource, logging.Ready],
+            }, OnCluster(context)));
+        }
+        return components;
     }
 
     /// <summary>Prometheus' egress to the metrics of the platform's pods on the host network, which no pod or namespace

@@ -344,6 +344,20 @@ public static class PlatformConfigKeys
             "the SMTP password; slack, teams and watchdog: the https webhook URL; pagerduty: the Events API v2 routing key.",
     };
 
+    /// <summary><c>platform:tracing</c>: the tracing capability's sampling, sizing, retention and UI host.</summary>
+    public static PlatformConfigKey Tracing { get; } = new()
+    {
+        Name = "tracing",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"samplingRate": 0.05, "host": "jaeger.example.com"}""",
+        Description = "For the tracing capability (Jaeger v2; README \"Traces\"). samplingRate: the share of traces the remote " +
+            "sampling endpoint tells SDKs to record (above 0, at most 1; default small 0.1, medium 0.05, enterprise 0.01); " +
+            "replicas (default 1 without the logging capability, which is the only value then; with logging small 1, medium " +
+            "and enterprise 2); cpuRequest, memoryRequest, memoryLimit (Mi or Gi); retentionDays (days of traces kept in " +
+            "OpenSearch, 1 to 90; default small 3, medium 7, enterprise 14); maxTraces (traces the memory storage keeps " +
+            "without logging, 1000 to 1000000); host: the Jaeger UI's hostname on the default IngressClass (optional).",
+    };
+
     /// <summary><c>platform:backup</c>: where Velero's backups go, when they run and what they hold.</summary>
     public static PlatformConfigKey Backup { get; } = new()
     {
@@ -528,6 +542,7 @@ public static class PlatformConfigKeys
         MonitoringSecrets,
         Logging,
         LogShipping,
+        Tracing,
         PodSecurity,
         Tenants,
         Backup,

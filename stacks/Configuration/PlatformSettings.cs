@@ -69,6 +69,10 @@ public sealed record PlatformSettings
     /// defaults (<see cref="LogShippingTierSizing"/>) where unset. Used only when the logging capability is on.</summary>
     public Platform.Components.Observability.LogShipping.LogShippingOptions LogShipping { get; init; } = new();
 
+    /// <summary>Jaeger's sampling rate, sizing, retention and UI host (<c>platform:tracing</c>), with the tier's defaults
+    /// (<see cref="TracingTierSizing"/>) where unset. Used only when the tracing capability is on.</summary>
+    public required Platform.Components.Observability.Tracing.TracingOptions Tracing { get; init; }
+
     /// <summary>Where backups go, when they run and what they hold (<c>platform:backup</c>); by default the Rook object
     /// store's bucket when the platform deploys Rook-Ceph, the tier's schedules, every namespace but the platform's own
     /// stateless ones. Used only when the backup capability is on.</summary>

@@ -66,6 +66,7 @@ public static class PlatformSettingsLoader
         var monitoring = MonitoringOptionsParser.Read(source, tier, problems);
         var logging = LoggingOptionsParser.Read(source, tier, problems);
         var logShipping = LogShippingOptionsParser.Read(source, tier, problems);
+        var tracing = TracingOptionsParser.Read(source, tier, problems);
         var backup = BackupOptionsParser.Read(source, problems);
         var policies = PolicyOptionsParser.Read(source, tier, problems);
         var imageScanning = ImageScanningOptionsParser.Read(source, tier, problems);
@@ -111,6 +112,7 @@ public static class PlatformSettingsLoader
             Monitoring = monitoring!,
             Logging = logging!,
             LogShipping = logShipping!,
+            Tracing = tracing!,
             Backup = backup!,
             Policies = policies!,
             ImageScanning = imageScanning!,

@@ -32,14 +32,14 @@ public class CapabilityResolverTests
     [Fact]
     public void EnablingAPlannedCapabilityIsAConfigurationError()
     {
-        var overrides = new Dictionary<string, bool> { ["tracing"] = true };
+        var overrides = new Dictionary<string, bool> { ["gitOps"] = true };
 
         var exception = Assert.Throws<PlatformConfigException>(
             () => CapabilityResolver.Resolve(CapabilityMatrix.Default, PlatformTier.Small, overrides, statefulWorkloads: false));
 
         var problem = Assert.Single(exception.Problems);
-        Assert.Equal("platform:capabilities.tracing", problem.Key);
-        Assert.Equal("tracing (Jaeger) is not available in this version of Platform. Remove the override or set it to false.", problem.Message);
+        Assert.Equal("platform:capabilities.gitOps", problem.Key);
+        Assert.Equal("gitOps (Argo CD) is not available in this version of Platform. Remove the override or set it to false.", problem.Message);
     }
 
     [Fact]
@@ -232,6 +232,7 @@ public class CapabilityResolverTests
                 Alertmanager = MonitoringTierSizing.Alertmanager(PlatformTier.Enterprise),
             },
             Logging = LoggingTierSizing.For(PlatformTier.Enterprise),
+            Tracing = TracingTierSizing.Defaults(PlatformTier.Enterprise),
             StatefulWorkloads = true,
             CapabilityOverrides = new Dictionary<string, bool> { ["gitOps"] = false },
         };

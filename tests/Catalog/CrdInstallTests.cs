@@ -39,6 +39,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.Velero), CrdInstall.Manifests),
         (nameof(HelmCharts.FluentBit), CrdInstall.None),
         (nameof(HelmCharts.Gatekeeper), CrdInstall.Manifests),
+        (nameof(HelmCharts.Jaeger), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

@@ -30,7 +30,7 @@ public class MonitoringValuesTests
         KubeStateMetrics = true,
         IngressClass = "traefik",
         ClusterIssuer = "letsencrypt-production",
-        GrafanaDataSources = [HelmValuesMap(("name", "Jaeger"), ("type", "jaeger"), ("url", "http://jaeger-query.tracing:16686"), ("access", "proxy"))],
+        GrafanaPlugins = ["grafana-opensearch-datasource@2.34.2"],
     };
 
     private static IReadOnlyDictionary<string, object> HelmValuesMap(params (string, object)[] entries) => Components.Networking.HelmValues.Map(entries);
@@ -189,8 +189,13 @@ public class MonitoringValuesTests
         Assert.Equal("RuntimeDefault", pod.SeccompProfile.Type);
         Assert.True(pod.RunAsNonRoot);
         Assert.Equal(false, ValuesTree.At(values, "grafana.persistence.enabled"));
-        Assert.Equal("Jaeger", ValuesTree.At(values, "grafana.additionalDataSources.0.name"));
         Assert.Equal("ALL", ValuesTree.At(values, "grafana.sidecar.dashboards.searchNamespace"));
+        // The layers' data sources are Secrets the sidecar loads (GrafanaDataSource), none in the values: they hold passwords.
+        Assert.Equal(true, ValuesTree.At(values, "grafana.sidecar.datasources.enabled"));
+        Assert.Equal("grafana_datasource", ValuesTree.At(values, "grafana.sidecar.datasources.label"));
+        Assert.Equal("1", ValuesTree.At(values, "grafana.sidecar.datasources.labelValue"));
+        Assert.False(((IReadOnlyDictionary<string, object>)ValuesTree.At(values, "grafana")!).ContainsKey("additionalDataSources"));
+        Assert.Equal(new object[] { "grafana-opensearch-datasource@2.34.2" }, (object[])ValuesTree.At(values, "grafana.plugins")!);
     }
 
     [Theory]

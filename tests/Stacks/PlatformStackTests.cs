@@ -52,7 +52,7 @@ public class PlatformStackTests
         Assert.Equal(CapabilityMatrix.Default.All.Select(c => c.Id).Order(), capabilities.Keys.Order());
         var tracing = (ImmutableDictionary<string, object>)capabilities["tracing"];
         Assert.Equal(false, tracing["enabled"]);
-        Assert.Equal("notAvailable", tracing["reason"]);
+        Assert.Equal("tierDefault", tracing["reason"]);
         Assert.Equal("optional", tracing["level"]);
         Assert.Contains("Jaeger", ((ImmutableArray<string>)tracing["systems"]).Single(s => s.Contains("Jaeger")));
         var secrets = (ImmutableDictionary<string, object>)capabilities["secretManagement"];
@@ -75,11 +75,11 @@ public class PlatformStackTests
     public async Task Asking_for_a_capability_that_is_not_built_fails_naming_it_and_registers_nothing()
     {
         var config = ValidConfig.Values();
-        config["capabilities"] = """{"tracing": true, "serviceMesh": true}""";
+        config["capabilities"] = """{"gitOps": true, "serviceMesh": true}""";
         var mocks = new PlatformMocks();
         var error = await Assert.ThrowsAsync<RunException>(() => StackRunner.RunAsync(config, mocks: mocks));
-        Assert.Contains("platform:capabilities.tracing", error.Message);
-        Assert.Contains("tracing (Jaeger", error.Message);
+        Assert.Contains("platform:capabilities.gitOps", error.Message);
+        Assert.Contains("gitOps (Argo CD", error.Message);
         Assert.Contains("platform:capabilities.serviceMesh", error.Message);
         Assert.Empty(mocks.Registrations);
     }

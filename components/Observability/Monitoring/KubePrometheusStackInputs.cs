@@ -20,9 +20,9 @@ public sealed record KubePrometheusStackInputs
     /// (the Ingress serves plain HTTP then). Default null.</summary>
     public string? ClusterIssuer { get; init; }
 
-    /// <summary>More Grafana data sources, each a map in Grafana's provisioning format (name, type, url, access, ...),
-    /// e.g. the logging layer's OpenSearch or the tracing layer's Jaeger. Default none.</summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, object>> GrafanaDataSources { get; init; } = [];
+    /// <summary>Grafana plugins installed at start (<c>grafana.plugins</c>, <c>id@version</c>); Grafana downloads them
+    /// from grafana.com. Default none.</summary>
+    public IReadOnlyList<string> GrafanaPlugins { get; init; } = [];
 
     /// <summary>Values merged over the rendered ones (maps key by key, anything else replaced): the control-plane scrape
     /// settings (<c>kubeControllerManager</c>, <c>kubeScheduler</c>, <c>kubeEtcd</c>, <c>kubeProxy</c>, <c>kubelet</c>),

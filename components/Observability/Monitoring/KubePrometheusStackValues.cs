@@ -22,8 +22,9 @@ namespace Platform.Components.Observability.Monitoring;
 /// <item>node-exporter runs in a namespace of its own (<see cref="NodeExporterNamespace"/>), the only privileged one:
 /// it reads the host's <c>/proc</c>, <c>/sys</c> and root filesystem on the host network and PID namespace. Everything
 /// else passes Pod Security <c>restricted</c>.</item>
-/// <item>Grafana keeps no volume: dashboards and data sources are provisioned from ConfigMaps (its sidecars watch every
-/// namespace for the <c>grafana_dashboard</c> label), users and settings made in the UI are lost on restart.</item>
+/// <item>Grafana keeps no volume: dashboards are provisioned from ConfigMaps (its sidecar watches every namespace for
+/// the <c>grafana_dashboard</c> label) and data sources from Secrets in its namespace (<c>grafana_datasource</c>); users
+/// and settings made in the UI are lost on restart.</item>
 /// <item>One kube-state-metrics: the cluster metrics layer's, unless that layer is off (then the subchart, with the
 /// same values, <see cref="KubeStateMetricsValues"/>).</item>
 /// </list></remarks>
@@ -151,10 +152,15 @@ public static class KubePrometheusStackValues
             ["securityContext"] = Map(
                 ("runAsNonRoot", true), ("runAsUser", 472), ("runAsGroup", 472), ("fsGroup", 472),
                 ("seccompProfile", Map(("type", "RuntimeDefault")))),
-            ["sidecar"] = Map(("dashboards", Map(("enabled", true), ("searchNamespace", "ALL")))),
+            // Dashboards from ConfigMaps labelled grafana_dashboard in any namespace; data sources from Secrets labelled
+            // grafana_datasource: "1" in Grafana's own namespace (the chart's defaults, spelled out because the layers'
+            // data sources depend on them: GrafanaDataSourceDocuments).
+            ["sidecar"] = Map(
+                ("dashboards", Map(("enabled", true), ("searchNamespace", "ALL"))),
+                ("datasources", Map(("enabled", true), ("label", GrafanaDataSourceDocuments.SidecarLabel), ("labelValue", GrafanaDataSourceDocuments.SidecarLabelValue)))),
         };
-        if (inputs.GrafanaDataSources.Count > 0)
-            grafana["additionalDataSources"] = inputs.GrafanaDataSources.Select(d => (object)d.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal)).ToArray();
+        if (inputs.GrafanaPlugins.Count > 0)
+            grafana["plugins"] = inputs.GrafanaPlugins.Select(p => (object)p).ToArray();
         if (GrafanaUrl(options, inputs) is { } url)
         {
             var host = options.GrafanaHost!;

@@ -73,6 +73,9 @@ MANIFEST = {
     "Pulumi.Kubernetes.Core.V1.Secret": ("Pulumi.Kubernetes", "kubernetes:core/v1:Secret", {
         "args": "WithKind(args, \"v1\", \"Secret\")"}),
     "Pulumi.Kubernetes.Types.Inputs.Core.V1.SecretArgs": ("Pulumi.Kubernetes", None, {}),
+    "Pulumi.Kubernetes.Core.V1.ConfigMap": ("Pulumi.Kubernetes", "kubernetes:core/v1:ConfigMap", {
+        "args": "WithKind(args, \"v1\", \"ConfigMap\")"}),
+    "Pulumi.Kubernetes.Types.Inputs.Core.V1.ConfigMapArgs": ("Pulumi.Kubernetes", None, {}),
     "Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs": ("Pulumi.Kubernetes", None, {}),
     "Pulumi.Kubernetes.Types.Outputs.Meta.V1.ObjectMeta": ("Pulumi.Kubernetes", None, {}),
     "Pulumi.Kubernetes.Types.Inputs.Yaml.V2.ConfigGroupArgs": ("Pulumi.Kubernetes", None, {}),

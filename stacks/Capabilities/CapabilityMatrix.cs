@@ -12,7 +12,8 @@ public sealed class CapabilityMatrix
     /// <see cref="CapabilityAvailability.Planned"/>. When a layer lands, add its capability ids here.</summary>
     private static readonly string[] AvailableInThisVersion =
         [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Certificates, CapabilityIds.ExternalDns,
-            CapabilityIds.ClusterMetrics, CapabilityIds.Storage, CapabilityIds.Monitoring, CapabilityIds.NonRootContainers, CapabilityIds.Backup];
+            CapabilityIds.ClusterMetrics, CapabilityIds.Storage, CapabilityIds.Monitoring, CapabilityIds.NonRootContainers, CapabilityIds.Backup,
+            CapabilityIds.SecurityAudits];
 
     private readonly Dictionary<string, CapabilityDefinition> byId;
 

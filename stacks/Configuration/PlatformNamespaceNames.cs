@@ -23,6 +23,7 @@ public static class PlatformNamespaceNames
         RookCephValues.Namespace, KuredValues.Namespace, KubeletServingCertificateApprover.Namespace, PlatformNamespace.MonitoringNamespace,
         Platform.Components.Observability.Monitoring.KubePrometheusStackValues.NodeExporterNamespace,
         Platform.Components.Backup.BackupNamespaces.Velero,
+        Platform.Components.Security.SecurityAuditsLayer.Namespace,
     }.Concat(Enum.GetValues<IngressControllerKind>().Select(IngressControllerCharts.Namespace)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="name"/> is the platform's or Kubernetes' (<see cref="Reserved"/>, or any

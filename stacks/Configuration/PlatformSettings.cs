@@ -66,6 +66,10 @@ public sealed record PlatformSettings
     /// stateless ones. Used only when the backup capability is on.</summary>
     public Platform.Components.Backup.BackupOptions Backup { get; init; } = new();
 
+    /// <summary>Falco's priorities, outputs, tuned exceptions and sizing (<c>platform:securityAudits</c>), with the tier's
+    /// sizing where unset. Used only when the security audits capability is on.</summary>
+    public Platform.Components.Security.Audits.SecurityAuditsOptions SecurityAudits { get; init; } = new();
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

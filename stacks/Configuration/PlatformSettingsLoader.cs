@@ -65,6 +65,7 @@ public static class PlatformSettingsLoader
         var storage = AddOnOptionsParser.ReadStorage(source, problems);
         var monitoring = MonitoringOptionsParser.Read(source, tier, problems);
         var backup = BackupOptionsParser.Read(source, problems);
+        var securityAudits = SecurityAuditsOptionsParser.Read(source, tier, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -106,6 +107,7 @@ public static class PlatformSettingsLoader
             Storage = storage!,
             Monitoring = monitoring!,
             Backup = backup!,
+            SecurityAudits = securityAudits!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

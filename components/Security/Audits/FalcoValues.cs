@@ -92,18 +92,18 @@ public static class FalcoValues
 
     private static Dictionary<string, object> Sidekick(SecurityAuditsOptions options, FalcoInputs inputs)
     {
-        var config = Map(
-            ("alertmanager", inputs.AlertmanagerUrl is { } alertmanager
-                ? Map(("hostport", alertmanager), ("minimumpriority", FalcoPriorityNames.Name(options.AlertmanagerMinimumPriority)))
-                : Map(("hostport", ""))),
-            ("elasticsearch", inputs.OpenSearchEndpoint is { } endpoint
-                ? Map(
-                    ("hostport", endpoint),
-                    ("index", OpenSearchIndex),
-                    ("suffix", "daily"),
-                    ("checkcert", true),
-                    ("minimumpriority", FalcoPriorityNames.Name(options.OpenSearchMinimumPriority)))
-                : Map(("hostport", ""))));
+        var config = Map();
+        if (inputs.AlertmanagerUrl is { } alertmanager)
+            config["alertmanager"] = Map(("hostport", alertmanager), ("minimumpriority", FalcoPriorityNames.Name(options.AlertmanagerMinimumPriority)));
+        if (inputs.OpenSearchEndpoint is { } endpoint)
+        {
+            config["elasticsearch"] = Map(
+                ("hostport", endpoint),
+                ("index", OpenSearchIndex),
+                ("suffix", "daily"),
+                ("checkcert", true),
+                ("minimumpriority", FalcoPriorityNames.Name(options.OpenSearchMinimumPriority)));
+        }
         var sidekick = Map(
             ("enabled", true),
             ("replicaCount", inputs.SidekickReplicas),

@@ -176,6 +176,26 @@ public class AuditsLayerTests
     }
 
     [Fact]
+    public async Task Nodes_labelled_without_btf_are_named_in_a_warning_while_the_capability_is_on()
+    {
+        const string nodes = """
+            [{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"},
+             {"name": "worker-1", "address": "10.0.0.21", "role": "worker", "labels": {"platform.io/kernel-btf": "false"}},
+             {"name": "worker-2", "address": "10.0.0.22", "role": "worker", "labels": {"platform.io/kernel-btf": "true"}}]
+            """;
+        var config = ValidConfig.Values();
+        config["nodes"] = nodes;
+        var run = await StackRunner.RunAsync(config);
+
+        var warning = Assert.Single(run.Single<Platform.Stacks.PlatformStack>().Warnings, w => w.Contains(FalcoValues.NoBtfLabel, StringComparison.Ordinal));
+        Assert.StartsWith("platform:nodes labels worker-1 platform.io/kernel-btf: \"false\": Falco does not run there", warning, StringComparison.Ordinal);
+
+        config["capabilities"] = """{"securityAudits": false}""";
+        var off = await StackRunner.RunAsync(config);
+        Assert.DoesNotContain(off.Single<Platform.Stacks.PlatformStack>().Warnings, w => w.Contains(FalcoValues.NoBtfLabel, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void It_comes_after_monitoring_and_logging_in_the_layer_order()
     {
         var order = PlatformLayers.InOrder.Select(l => l.Key).ToList();

@@ -82,6 +82,8 @@ public class PlatformStack : Stack
             warnings.Add(backupWarning);
         if (PlatformBackup.EtcdUploadWarning(settings, backupTarget) is { } uploadWarning)
             warnings.Add(uploadWarning);
+        if (SecurityAuditsCoverage.Warning(settings, decisions) is { } auditsWarning)
+            warnings.Add(auditsWarning);
         Warnings = warnings;
         foreach (var warning in warnings)
             Log.Warn(warning, cluster);

@@ -632,6 +632,27 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>Falco, the security audits capability's runtime detection, with its Falcosidekick subchart (0.12.1,
+    /// Falcosidekick 2.31.1) that forwards events to Alertmanager and OpenSearch.
+    /// From the Falco project's own repository, <c>https://falcosecurity.github.io/charts</c> (falcosecurity/charts).
+    /// Version 9.1.0 (2026-06-11) is the newest chart release and ships Falco 0.44.1 (its appVersion), which bundles the
+    /// default rules falco-rules-5.1.0 and the container plugin 0.7.1; the chart's subchart range 0.12.* resolves to
+    /// falcosidekick 0.12.1.
+    /// Source: <c>https://github.com/falcosecurity/charts/releases/tag/falco-9.1.0</c> (tag falco-9.1.0, commit
+    /// 53586de4fb9d).
+    /// Kubernetes: the chart declares no <c>kubeVersion</c>; it uses stable APIs only (apps/v1 DaemonSet and Deployment,
+    /// core, rbac.authorization.k8s.io/v1, monitoring.coreos.com/v1 ServiceMonitor), and Falco reads the nodes' kernels
+    /// and containerd, not the API: covers 1.35, 1.36 and 1.37 as far as the chart's APIs go (Falco publishes no
+    /// Kubernetes test matrix).
+    /// CRDs: <see cref="CrdInstall.None"/>: the chart has no <c>crds/</c> folder and no CRD templates.</summary>
+    public static HelmChart Falco { get; } = new()
+    {
+        Name = "falco",
+        Repository = "https://falcosecurity.github.io/charts",
+        Version = "9.1.0",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco];
 }

@@ -55,6 +55,8 @@ public static class PlatformLayers
             // After logging (its OpenSearch keeps the traces: the release waits for it) and monitoring (Grafana's data
             // source Secret goes into the monitoring namespace).
             new(CapabilityIds.Tracing, Tracing),
+            // After monitoring and logging: Falcosidekick's outputs go to their Alertmanager and OpenSearch.
+            new(CapabilityIds.SecurityAudits, SecurityAudits),
         });
 
     /// <summary>The layers that keep data in persistent volumes, by capability id, each with its claim as the
@@ -417,6 +419,7 @@ public static class PlatformLayers
                 },
                 .. HostNetworkMetrics(settings),
                 .. DataSourceTraffic(context, on),
+                .. SecurityAuditsAlerts(on),
             ],
         }, OnCluster(context));
     }
@@ -582,6 +585,52 @@ public static class PlatformLayers
             }, OnCluster(context)));
         }
         return components;
+    }
+
+    /// <summary>Falcosidekick's alerts into Alertmanager's port, from the security audits namespace, when that capability
+    /// is on (the monitoring namespace lets nothing else in from other namespaces).</summary>
+    private static IEnumerable<NetworkAllowance> SecurityAuditsAlerts(IReadOnlySet<string> on)
+    {
+        if (!on.Contains(CapabilityIds.SecurityAudits)) yield break;
+        yield return new NetworkAllowance
+        {
+            Name = "allow-alerts-from-falco",
+            Direction = TrafficDirection.Ingress,
+            Namespace = Components.Security.SecurityAuditsLayer.Namespace,
+            PodLabels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "falcosidekick" },
+            Ports = [(Components.Security.SecurityAuditsLayer.AlertmanagerPort, "TCP")],
+        };
+    }
+
+    /// <summary>The platform namespaces whose pods reach public addresses by design: kube-system (CoreDNS forwards to the
+    /// nodes' resolvers), cert-manager (ACME), external-dns (the DNS provider), velero (an external S3 target) and
+    /// monitoring (Alertmanager's receivers). Falco raises a public connection from any other platform namespace.</summary>
+    public static IReadOnlySet<string> ReachOutside { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "kube-system", CertificatesLayer.Namespace, ExternalDnsLayer.Namespace, Components.Backup.BackupNamespaces.Velero, MonitoringLayer.Namespace,
+    };
+
+    /// <summary>Falco on every node and Falcosidekick, forwarding to Alertmanager when monitoring is on (after the monitoring
+    /// layer's release) and to OpenSearch when logging is on (after <see cref="Components.Observability.LoggingBackend.Ready"/>).
+    /// The platform rules watch the platform's namespaces (<see cref="Configuration.PlatformNamespaceNames.Reserved"/>),
+    /// the outbound rule those not in <see cref="ReachOutside"/>.</summary>
+    private static ComponentResource SecurityAudits(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var platformNamespaces = Configuration.PlatformNamespaceNames.Reserved.Where(n => n != "default").Order(StringComparer.Ordinal).ToList();
+        var monitoring = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as MonitoringLayer;
+        return new Components.Security.SecurityAuditsLayer($"{settings.ClusterName}-security-audits", new Components.Security.SecurityAuditsLayerArgs
+        {
+            Options = settings.SecurityAudits,
+            PlatformNamespaces = platformNamespaces,
+            ClusterOnlyNamespaces = [.. platformNamespaces.Where(n => !ReachOutside.Contains(n))],
+            NodeAddresses = [.. settings.Nodes.Select(n => n.Address).Append(settings.ApiEndpoint.Host)
+                .Where(a => Configuration.ConfigSyntax.Ipv4OrNull(a) is not null).Distinct(StringComparer.Ordinal)],
+            Metrics = context.Monitoring,
+            AlertmanagerReady = monitoring is null ? [] : [monitoring.Release],
+            Logging = context.Logging,
+            SidekickReplicas = OneSchedulableNode(settings) ? 1 : 2,
+        }, OnCluster(context));
     }
 
     /// <summary>Prometheus' egress to the metrics of the platform's pods on the host network, which no pod or namespace

@@ -403,6 +403,21 @@ public static class PlatformConfigKeys
             "critical or none; default critical)}; default dockerhub, a public Docker Hub cache, and platform)}.",
     };
 
+    /// <summary><c>platform:securityAudits</c>: Falco's priorities, outputs, tuned exceptions and sizing.</summary>
+    public static PlatformConfigKey SecurityAudits { get; } = new()
+    {
+        Name = "securityAudits",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"exceptions": [{"rule": "Terminal shell in container", "namespace": "ops-tools", "reason": "the on-call debug pods"}]}""",
+        Description = "For the security audits capability (Falco and Falcosidekick; README \"Security audits\"). minimumPriority: " +
+            "the lowest priority of the rules Falco loads (emergency, alert, critical, error, warning, notice, informational or " +
+            "debug; default notice); outputs.alertmanager.minimumPriority (default warning) and outputs.opensearch.minimumPriority " +
+            "(default notice): what Falcosidekick forwards, when the monitoring and logging capabilities are on; exceptions: a list " +
+            "of {rule (a default Falco rule or a platform rule), namespace and/or image (an image repository without tag), reason " +
+            "(required)}: the rule's events from that namespace, image or both are not raised; cpuRequest, memoryRequest, " +
+            "memoryLimit: Falco's resources on each node, defaulting to the tier's.",
+    };
+
     /// <summary><c>platform:hardeningExceptions</c>: hardening defaults switched off deliberately.</summary>
     public static PlatformConfigKey HardeningExceptions { get; } = new()
     {
@@ -549,5 +564,6 @@ public static class PlatformConfigKeys
         BackupCredentials,
         Policies,
         ImageScanning,
+        SecurityAudits,
     ];
 }

@@ -25,7 +25,7 @@ public static class PlatformNamespaceNames
         Platform.Components.Backup.BackupNamespaces.Velero, LoggingLayer.Namespace,
         Platform.Components.Security.PolicyEnforcementLayer.Namespace,
         Platform.Components.Security.ImageScanningLayer.Namespace, Platform.Components.Security.ImageScanningLayer.HarborNamespace,
-        Platform.Components.Backup.BackupNamespaces.Velero, Platform.Components.Observability.TracingLayer.Namespace,
+        Platform.Components.Observability.TracingLayer.Namespace, Platform.Components.Security.SecurityAuditsLayer.Namespace,
     }.Concat(Enum.GetValues<IngressControllerKind>().Select(IngressControllerCharts.Namespace)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="name"/> is the platform's or Kubernetes' (<see cref="Reserved"/>, or any

@@ -87,6 +87,10 @@ public sealed record PlatformSettings
     /// with the tier's scan-job concurrency where unset. Used only when the imageScanning capability is on.</summary>
     public Platform.Components.Security.Scanning.ImageScanningOptions ImageScanning { get; init; } = new();
 
+    /// <summary>Falco's priorities, outputs, tuned exceptions and sizing (<c>platform:securityAudits</c>), with the tier's
+    /// sizing where unset. Used only when the security audits capability is on.</summary>
+    public Platform.Components.Security.Audits.SecurityAuditsOptions SecurityAudits { get; init; } = new();
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

@@ -70,6 +70,7 @@ public static class PlatformSettingsLoader
         var backup = BackupOptionsParser.Read(source, problems);
         var policies = PolicyOptionsParser.Read(source, tier, problems);
         var imageScanning = ImageScanningOptionsParser.Read(source, tier, problems);
+        var securityAudits = SecurityAuditsOptionsParser.Read(source, tier, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -116,6 +117,7 @@ public static class PlatformSettingsLoader
             Backup = backup!,
             Policies = policies!,
             ImageScanning = imageScanning!,
+            SecurityAudits = securityAudits!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

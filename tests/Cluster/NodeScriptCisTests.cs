@@ -382,7 +382,6 @@ public class NodeScriptCisTests
             if (os == NodeOperatingSystem.Flatcar)
             {
                 host.Fake("systemd-sysext", Sysext);
-                host.Fake("uname", """[ "$*" = -m ] && echo x86_64""");
                 // The sysext image and its release's SHA256SUMS (with the image's checksum).
                 host.Fake("curl", Scripts.FlatcarSysextFake.Curl);
                 host.Fake("containerd", """[ "$*" = --version ] && echo "containerd github.com/containerd/containerd/v2 v2.2.0 1234abcd" """);

@@ -8,11 +8,17 @@ namespace Platform.Tests.Harness;
 /// its wire inputs, and the names of the resources its DependsOn option names (after the parents' transformations).</summary>
 public sealed class ComponentRun
 {
-    private ComponentRun(IReadOnlyList<MockResourceArgs> registrations, IReadOnlyDictionary<string, IReadOnlySet<string>> dependsOn)
+    private ComponentRun(IReadOnlyList<MockResourceArgs> registrations, IReadOnlyDictionary<string, IReadOnlySet<string>> dependsOn,
+        IReadOnlyDictionary<string, ResourceArgs> args)
     {
         Registrations = registrations;
         DependsOn = dependsOn;
+        Args = args;
     }
+
+    /// <summary>The args every resource registered below the run's root was created with, by resource name (secrets
+    /// still wrapped, unlike <see cref="Registrations"/>).</summary>
+    public IReadOnlyDictionary<string, ResourceArgs> Args { get; }
 
     /// <summary>Every registration as the mocks received it.</summary>
     public IReadOnlyList<MockResourceArgs> Registrations { get; }
@@ -37,6 +43,7 @@ public sealed class ComponentRun
     {
         var mocks = new PlatformMocks();
         var recorded = new List<(string Name, ResourceOptions Options)>();
+        var recordedArgs = new Dictionary<string, ResourceArgs>();
         await Deployment.TestAsync(mocks.Mock.Object, new TestOptions { IsPreview = true, ProjectName = "platform", StackName = "test" }, () =>
         {
             var prerequisite = before();
@@ -44,7 +51,11 @@ public sealed class ComponentRun
 #pragma warning disable CS0618 // ResourceTransformations is the transformation hook that also runs under the mock engine.
             options.ResourceTransformations.Add(args =>
             {
-                lock (recorded) recorded.Add((args.Resource.GetResourceName(), args.Options));
+                lock (recorded)
+                {
+                    recorded.Add((args.Resource.GetResourceName(), args.Options));
+                    recordedArgs[args.Resource.GetResourceName()] = args.Args;
+                }
                 return null;
             });
 #pragma warning restore CS0618
@@ -56,6 +67,6 @@ public sealed class ComponentRun
             var dependencies = await OutputUtilities.GetValueAsync(options.DependsOn.ToOutput());
             dependsOn[name] = (dependencies.IsDefault ? [] : dependencies.Select(r => r.GetResourceName())).ToHashSet();
         }
-        return new ComponentRun(mocks.Registrations, dependsOn);
+        return new ComponentRun(mocks.Registrations, dependsOn, recordedArgs);
     }
 }

@@ -134,6 +134,7 @@ public static class NodeScripts
         {
             { "KUBERNETES_VERSION", version },
             { "KERNEL_SETTINGS", Part("kernel-settings.sh") },
+            { "KERNEL_BTF_CHECK", Part("kernel-btf-check.sh") },
             { "KUBELET_NODE_IP_CHECK", NodeIpPart("kubelet-node-ip-check.sh", nodeIp) },
             { "KUBELET_FILE_PERMISSIONS", KubeletFilePermissions() },
         };

@@ -107,6 +107,7 @@ internal static class ScriptPlaceholders
 
         // Parts (Templates/parts), some of them optional.
         ["KERNEL_SETTINGS"] = PlaceholderKind.Lines,
+        ["KERNEL_BTF_CHECK"] = PlaceholderKind.Lines,
         ["KUBERNETES_PACKAGES"] = PlaceholderKind.Lines,
         ["APT"] = PlaceholderKind.Lines,
         ["CONTAINERD_SUPPORT"] = PlaceholderKind.Lines,

@@ -334,7 +334,6 @@ public sealed class EtcdSnapshotRunTests : IDisposable
         _host.Fake("containerd", """[ "$*" = --version ] && echo "containerd github.com/containerd/containerd/v2 v2.2.1 1234abcd" """);
         if (os == NodeOperatingSystem.Flatcar)
         {
-            _host.Fake("uname", """[ "$*" = -m ] && echo x86_64""");
             _host.Fake("curl", FlatcarSysextFake.Curl);
         }
         else

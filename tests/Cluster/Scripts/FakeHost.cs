@@ -27,7 +27,7 @@ public sealed partial class FakeHost : IDisposable
     private static readonly string[] StandIns =
     [
         "kubeadm", "kubectl", "kubelet", "systemctl", "systemd-sysext", "modprobe", "sysctl", "swapoff", "apt-get",
-        "apt-mark", "apt-cache", "dpkg", "containerd", "crictl", "curl", "gpg", "chown", "ip", "uname", "sleep", "getent", "groupadd", "useradd", "date",
+        "apt-mark", "apt-cache", "dpkg", "containerd", "crictl", "curl", "gpg", "chown", "ip", "sleep", "getent", "groupadd", "useradd", "date",
     ];
 
     /// <summary>The account tools, on the node's <c>/etc/passwd</c> and <c>/etc/group</c>: <c>getent</c> finds a name
@@ -48,7 +48,8 @@ public sealed partial class FakeHost : IDisposable
     private readonly string _bin;
     private int _recorded;
 
-    /// <summary>A host with an empty root (only <c>/etc</c>, <c>/run</c>, <c>/tmp</c>, <c>/var/lib</c> and <c>/opt</c>).</summary>
+    /// <summary>A host with an empty root (only <c>/etc</c>, <c>/run</c>, <c>/tmp</c>, <c>/var/lib</c>, <c>/opt</c> and the
+    /// kernel's BTF file <c>/sys/kernel/btf/vmlinux</c>).</summary>
     public FakeHost()
     {
         _folder = Directory.CreateTempSubdirectory("platform-host-").FullName;
@@ -60,6 +61,10 @@ public sealed partial class FakeHost : IDisposable
         foreach (var tool in Tools) File.CreateSymbolicLink(Path.Combine(_bin, tool), Which(tool));
         foreach (var command in StandIns) Fake(command, "");
         foreach (var (command, behaviour) in Accounts) Fake(command, behaviour);
+        // A host Falco's modern eBPF probe can trace (the prepare step warns about any other): an x86_64 kernel of 6.8
+        // with BTF. A test fakes uname, or removes the file, for another host.
+        Fake("uname", """case "$*" in -m) echo x86_64 ;; -r) echo 6.8.0-45-generic ;; *) echo Linux ;; esac""");
+        Write("/sys/kernel/btf/vmlinux", "BTF");
     }
 
     /// <summary>The folder that stands in for the node's <c>/</c>.</summary>
@@ -151,7 +156,7 @@ public sealed partial class FakeHost : IDisposable
         ?? throw new InvalidOperationException($"The node script tests need {tool} on this machine.");
 
     /// <summary>The start of an absolute path the node scripts write or read, where it begins a word.</summary>
-    [GeneratedRegex(@"(?<=^|[\s""'=>(])/(?=(?:etc|run|var|lib|opt|usr/lib|usr/share)/)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?<=^|[\s""'=>(])/(?=(?:etc|run|var|lib|opt|sys|usr/lib|usr/share)/)", RegexOptions.Multiline)]
     private static partial Regex Relocated();
 
     [GeneratedRegex("^[A-Za-z0-9._/-]+$")]

@@ -1099,7 +1099,6 @@ public sealed class NodeScriptRunTests : IDisposable
     /// <see cref="FlatcarSysextFake"/>).</summary>
     private void FlatcarTools(string containerd, string? sums = null)
     {
-        _host.Fake("uname", """[ "$*" = -m ] && echo x86_64""");
         _host.Fake("containerd", Containerd);
         File.WriteAllText(Path.Combine(_host.State, "containerd-version"), containerd + "\n");
         if (sums != null) File.WriteAllText(Path.Combine(_host.State, "sums"), sums);

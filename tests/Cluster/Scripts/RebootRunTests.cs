@@ -26,7 +26,6 @@ public sealed class RebootRunTests : IDisposable
 
     private void FlatcarHost()
     {
-        _host.Fake("uname", """[ "$*" = -m ] && echo x86_64""");
         _host.Fake("containerd", """[ "$*" = --version ] && echo "containerd github.com/containerd/containerd/v2 v2.2.0 1234abcd" """);
         _host.Fake("curl", FlatcarSysextFake.Curl);
         foreach (var folder in new[] { "/etc/modules-load.d", "/etc/sysctl.d" }) _host.CreateFolder(folder);

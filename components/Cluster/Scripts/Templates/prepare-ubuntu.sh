@@ -4,6 +4,7 @@
 set -euo pipefail
 K8S_VERSION=@@KUBERNETES_VERSION@@
 @@KERNEL_SETTINGS@@
+@@KERNEL_BTF_CHECK@@
 @@KUBELET_NODE_IP_CHECK@@
 @@APT@@
 if ! dpkg -s conntrack socat curl gpg ca-certificates >/dev/null 2>&1; then

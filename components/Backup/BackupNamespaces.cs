@@ -18,12 +18,11 @@ public static class BackupNamespaces
     /// own (<c>kube-system</c>, <c>kube-public</c>, <c>kube-node-lease</c>: kubeadm and the platform recreate what is
     /// in them, and the etcd snapshots hold the cluster's state), and every namespace a platform layer creates whose
     /// contents the program recreates on the next <c>pulumi up</c>: the CNI's, the ingress controllers', MetalLB's,
-    /// external-dns', the kubelet serving-certificate approver's, kured's, cluster metrics', monitoring's and node-exporter's (metrics are
-    /// collected again; a live copy of Prometheus' database is not consistent anyway), the Trivy operator's (its reports
-    /// live beside the workloads, and the operator scans again) and Velero's own. Harbor's namespace holds state (every
-    /// image and its database) and is backed up. Two of the
-    /// external-dns', the kubelet serving-certificate approver's, kured's, cluster metrics', monitoring's, node-exporter's, tracing's (metrics are
-    /// collected again; a live copy of Prometheus' database is not consistent anyway) and Velero's own. Two of the
+    /// external-dns', the kubelet serving-certificate approver's, kured's, cluster metrics', monitoring's and
+    /// node-exporter's (metrics are collected again; a live copy of Prometheus' database is not consistent anyway),
+    /// Gatekeeper's, the Trivy operator's (its reports live beside the workloads, and the operator scans again), Fluent
+    /// Bit's (its buffer is on the nodes' disks), tracing's, Falco's and Velero's own. Harbor's namespace holds state
+    /// (every image and its database) and is backed up. Two of the
     /// platform's namespaces hold state: <c>cert-manager</c> keeps the ACME account keys, the internal CA's key pair and
     /// the issued certificates, so it is backed up; <c>rook-ceph</c> is excluded although it holds Ceph, because what
     /// Velero could take from it does not bring Ceph back: the data is on the OSDs' disks and the monitors' stores on
@@ -52,5 +51,8 @@ public static class BackupNamespaces
         LoggingLayer.Namespace,
         // Jaeger's: its traces are in OpenSearch (the logging namespace's volumes) or in memory, nothing to restore here.
         Observability.TracingLayer.Namespace,
+        // Fluent Bit's buffer and positions are on the nodes' disks; Falco keeps no state.
+        Observability.LogShippingLayer.Namespace,
+        Security.SecurityAuditsLayer.Namespace,
     ];
 }

@@ -39,7 +39,7 @@ public sealed class SecurityAuditsLayer : ComponentResource
         {
             PlatformNamespaces = args.PlatformNamespaces,
             ClusterOnlyNamespaces = args.ClusterOnlyNamespaces,
-            NodeAddresses = args.NodeAddresses,
+            ClusterAddresses = args.ClusterAddresses,
             Exceptions = args.Options.Exceptions,
         });
         var alertmanagerUrl = args.Metrics is { } metrics ? $"http://{AlertmanagerService}.{metrics.Namespace}.svc:{AlertmanagerPort}" : null;

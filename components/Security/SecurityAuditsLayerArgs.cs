@@ -17,9 +17,9 @@ public sealed record SecurityAuditsLayerArgs
     /// (<see cref="PlatformRulesInputs.ClusterOnlyNamespaces"/>). Default none.</summary>
     public IReadOnlyList<string> ClusterOnlyNamespaces { get; init; } = [];
 
-    /// <summary>The IPv4 addresses of the nodes and the API endpoint (<see cref="PlatformRulesInputs.NodeAddresses"/>).
+    /// <summary>The addresses platform pods reach on purpose, the API endpoint's (<see cref="PlatformRulesInputs.ClusterAddresses"/>).
     /// Default none.</summary>
-    public IReadOnlyList<string> NodeAddresses { get; init; } = [];
+    public IReadOnlyList<string> ClusterAddresses { get; init; } = [];
 
     /// <summary>The monitoring capability's namespace and CRDs; null when monitoring is off. When set, Falco serves
     /// metrics with ServiceMonitors for Falco and Falcosidekick, and Falcosidekick sends events to Alertmanager

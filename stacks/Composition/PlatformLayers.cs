@@ -624,8 +624,9 @@ public static class PlatformLayers
             Options = settings.SecurityAudits,
             PlatformNamespaces = platformNamespaces,
             ClusterOnlyNamespaces = [.. platformNamespaces.Where(n => !ReachOutside.Contains(n))],
-            NodeAddresses = [.. settings.Nodes.Select(n => n.Address).Append(settings.ApiEndpoint.Host)
-                .Where(a => Configuration.ConfigSyntax.Ipv4OrNull(a) is not null).Distinct(StringComparer.Ordinal)],
+            // The API endpoint only: the nodes' addresses would change Falco's release (and restart it everywhere) with
+            // every node added or removed.
+            ClusterAddresses = [.. new[] { settings.ApiEndpoint.Host }.Where(a => Configuration.ConfigSyntax.Ipv4OrNull(a) is not null)],
             Metrics = context.Monitoring,
             AlertmanagerReady = monitoring is null ? [] : [monitoring.Release],
             Logging = context.Logging,

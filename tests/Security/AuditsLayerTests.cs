@@ -164,7 +164,8 @@ public class AuditsLayerTests
         Assert.DoesNotContain("default", platform);
         Assert.All(PlatformLayers.ReachOutside, n => Assert.DoesNotContain(n, clusterOnly));
         Assert.Equal(platform.Except(PlatformLayers.ReachOutside), clusterOnly);
-        Assert.Equal(["10.0.0.10", "10.0.0.11", "10.0.0.12", "10.0.0.13", "10.0.0.21"], rules.Single(i => i.List == PlatformRules.NodeAddressesList).Items!);
+        // The API endpoint, not the nodes: a node added must not change Falco's release.
+        Assert.Equal(["10.0.0.10"], rules.Single(i => i.List == PlatformRules.ClusterAddressesList).Items!);
         // The monitoring namespace lets Falcosidekick's alerts in; without the layer it does not.
         var policy = run.Registration(PolicyType, "platform-prod-monitoring-namespace-allow-alerts-from-falco");
         Assert.Equal("allow-alerts-from-falco", Map(policy.Inputs["metadata"])["name"]);

@@ -12,7 +12,7 @@ public partial class AuditsRulesTests
     {
         PlatformNamespaces = ["monitoring", "kube-system", "falco", "rook-ceph"],
         ClusterOnlyNamespaces = ["falco", "rook-ceph"],
-        NodeAddresses = ["10.0.0.11", "203.0.113.7"],
+        ClusterAddresses = ["10.0.0.11", "203.0.113.7"],
     };
 
     private static List<FalcoRulesItem> Decode(string yaml) => StrictJson.DecodeYaml<List<FalcoRulesItem>>(yaml);
@@ -25,7 +25,7 @@ public partial class AuditsRulesTests
         var lists = items.Where(i => i.List is not null).ToDictionary(i => i.List!, i => i.Items!);
         Assert.Equal(["falco", "kube-system", "monitoring", "rook-ceph"], lists[PlatformRules.PlatformNamespacesList]);
         Assert.Equal(["falco", "rook-ceph"], lists[PlatformRules.ClusterOnlyNamespacesList]);
-        Assert.Equal(["10.0.0.11", "203.0.113.7"], lists[PlatformRules.NodeAddressesList]);
+        Assert.Equal(["10.0.0.11", "203.0.113.7"], lists[PlatformRules.ClusterAddressesList]);
         var rules = items.Where(i => i.Rule is not null).ToList();
         Assert.Equal(PlatformRules.Names, rules.Select(r => r.Rule));
         foreach (var rule in rules)
@@ -42,7 +42,7 @@ public partial class AuditsRulesTests
         }
         Assert.Contains($"k8s.ns.name in ({PlatformRules.PlatformNamespacesList})", rules[0].Condition, StringComparison.Ordinal);
         Assert.Contains("fd.name startswith /etc/", rules[1].Condition, StringComparison.Ordinal);
-        Assert.Contains($"not fd.sip in ({PlatformRules.NodeAddressesList})", rules[2].Condition, StringComparison.Ordinal);
+        Assert.Contains($"not fd.sip in ({PlatformRules.ClusterAddressesList})", rules[2].Condition, StringComparison.Ordinal);
     }
 
     [Fact]

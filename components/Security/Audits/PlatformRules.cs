@@ -42,8 +42,8 @@ public static class PlatformRules
     /// <summary>The list of the platform namespaces that stay inside the cluster.</summary>
     public const string ClusterOnlyNamespacesList = "platform_cluster_only_namespaces";
 
-    /// <summary>The list of the nodes' and API endpoint's addresses.</summary>
-    public const string NodeAddressesList = "platform_node_addresses";
+    /// <summary>The list of the addresses platform pods reach on purpose (the API endpoint's).</summary>
+    public const string ClusterAddressesList = "platform_cluster_addresses";
 
     /// <summary>The fields an exception matches on: the namespace and the image repository.</summary>
     public const string NamespaceField = "k8s.ns.name";
@@ -66,7 +66,7 @@ public static class PlatformRules
         {
             new Dictionary<string, object> { ["list"] = PlatformNamespacesList, ["items"] = inputs.PlatformNamespaces.Distinct().Order(StringComparer.Ordinal).ToList() },
             new Dictionary<string, object> { ["list"] = ClusterOnlyNamespacesList, ["items"] = inputs.ClusterOnlyNamespaces.Distinct().Order(StringComparer.Ordinal).ToList() },
-            new Dictionary<string, object> { ["list"] = NodeAddressesList, ["items"] = inputs.NodeAddresses.Distinct().Order(StringComparer.Ordinal).ToList() },
+            new Dictionary<string, object> { ["list"] = ClusterAddressesList, ["items"] = inputs.ClusterAddresses.Distinct().Order(StringComparer.Ordinal).ToList() },
             Rule(ShellInPlatformContainer,
                 "A shell was started inside a running container of a platform namespace by a process that is not a shell " +
                 "(kubectl exec, or a program spawning one). Platform components never do this on their own.",
@@ -83,7 +83,7 @@ public static class PlatformRules
                 "A pod of a platform namespace whose components only talk inside the cluster connected to a public address " +
                 "(not loopback, not RFC 1918): exfiltration, a command-and-control channel, or a component configured " +
                 "against the platform's design.",
-                $"outbound and container and {NamespaceField} in ({ClusterOnlyNamespacesList}) and not fd.sip in ({NodeAddressesList})",
+                $"outbound and container and {NamespaceField} in ({ClusterOnlyNamespacesList}) and not fd.sip in ({ClusterAddressesList})",
                 "Outbound connection from a platform namespace | connection=%fd.name namespace=%k8s.ns.name pod=%k8s.pod.name container=%container.name image=%container.image.repository process=%proc.name command=%proc.cmdline",
                 FalcoPriority.Warning, ["platform", "container", "network", "mitre_exfiltration", "TA0010"]),
         };

@@ -12,9 +12,11 @@ public sealed record PlatformRulesInputs
     /// outside 127.0.0.0/8 and the RFC 1918 ranges is raised. Default none.</summary>
     public IReadOnlyList<string> ClusterOnlyNamespaces { get; init; } = [];
 
-    /// <summary>The IPv4 addresses of the cluster's nodes and API endpoint, which pods reach on purpose (kubelets,
-    /// host-network pods, the API server) even where they are public: the outbound rule leaves them out. Default none.</summary>
-    public IReadOnlyList<string> NodeAddresses { get; init; } = [];
+    /// <summary>The IPv4 addresses pods reach on purpose even where they are public (the API endpoint): the outbound rule
+    /// leaves them out. Not the nodes' addresses: those change with the inventory, and adding a node must not restart
+    /// Falco everywhere (nodes on public addresses are rare on premises; their traffic is tuned with exceptions).
+    /// Default none.</summary>
+    public IReadOnlyList<string> ClusterAddresses { get; init; } = [];
 
     /// <summary>The tuned false positives, rendered as rule exceptions. Default none.</summary>
     public IReadOnlyList<AuditException> Exceptions { get; init; } = [];

@@ -3,8 +3,10 @@
 # Idempotent: every step checks before it acts, so running it again is safe.
 set -euo pipefail
 K8S_VERSION=1.37.1
-# Kernel modules and sysctls for container networking, plus the kernel defaults that kubelet's
-# protectKernelDefaults requires.
+# Kernel modules and sysctls for container networking, the kernel defaults that kubelet's
+# protectKernelDefaults requires, and the memory-map count OpenSearch's bootstrap check requires
+# (vm.max_map_count 262144, set here on every node so the logging namespace needs no privileged init
+# container: https://docs.opensearch.org/latest/install-and-configure/install-opensearch/index/).
 cat >/etc/modules-load.d/platform-kubernetes.conf <<'EOF'
 overlay
 br_netfilter
@@ -21,6 +23,7 @@ kernel.panic = 10
 kernel.panic_on_oops = 1
 kernel.keys.root_maxkeys = 1000000
 kernel.keys.root_maxbytes = 25000000
+vm.max_map_count = 262144
 EOF
 sysctl --system >/dev/null
 

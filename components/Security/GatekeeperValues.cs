@@ -13,7 +13,10 @@ namespace Platform.Components.Security;
 /// (<c>controllerManager.exemptNamespaces</c>), and the audit through the Config object
 /// (<see cref="PolicyEnforcementLayer"/>).</item>
 /// <item>A bounded webhook timeout (<see cref="WebhookTimeoutSeconds"/>), and the failure policy the layer is given:
-/// <c>Ignore</c> (a Gatekeeper outage admits, and the audit reports what slipped through) or <c>Fail</c>.</item>
+/// <c>Ignore</c> (a Gatekeeper outage admits, and the audit reports what slipped through) or <c>Fail</c>, which then
+/// covers namespaced objects only (<c>validatingWebhookScope: Namespaced</c>: cluster-scoped objects such as Nodes have
+/// no namespace to exempt, so an outage would block nodes joining and drains), the namespace-label webhook
+/// (<c>validatingWebhookCheckIgnoreFailurePolicy</c>) failing the same way.</item>
 /// <item>The audit runs every <see cref="AuditIntervalSeconds"/> seconds and keeps up to
 /// <see cref="ViolationsLimit"/> violations on each constraint's status; the controller and the audit export
 /// <c>gatekeeper_violations</c> and the other metrics for Prometheus on <see cref="MetricsPort"/>.</item>
@@ -62,6 +65,11 @@ public static class GatekeeperValues
             ["enableDeleteOperations"] = deleteOperations,
             ["validatingWebhookTimeoutSeconds"] = WebhookTimeoutSeconds,
             ["validatingWebhookFailurePolicy"] = failClosed ? "Fail" : "Ignore",
+            // Fail closed only for namespaced objects: Nodes, PersistentVolumes, CRDs and cluster RBAC have no namespace
+            // to exempt, and refusing them while Gatekeeper is down would stop nodes joining, drains and the PV binder.
+            ["validatingWebhookScope"] = failClosed ? "Namespaced" : "*",
+            // The namespace-label check's own webhook (every Namespace create and label change) fails like the main one.
+            ["validatingWebhookCheckIgnoreFailurePolicy"] = failClosed ? "Fail" : "Ignore",
             ["validatingWebhookExemptNamespacesLabels"] = Map(("kubernetes.io/metadata.name", exempt)),
             // Denials in the controller's log, which log shipping carries to the logging backend.
             ["logDenies"] = true,

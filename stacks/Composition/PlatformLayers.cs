@@ -551,7 +551,9 @@ public static class PlatformLayers
         {
             Options = options with { Replicas = replicas },
             Logging = context.Logging,
-            IndexReplicas = settings.Tier == Configuration.PlatformTier.Small ? 0 : 1,
+            // As many replicas of each trace index as the logging layer gives its own: a replica can never sit beside its
+            // primary, so a one-node OpenSearch (small tier, one schedulable node, or replicas: 1) gets none.
+            IndexReplicas = (OneSchedulableNode(settings) ? settings.Logging with { Replicas = 1 } : settings.Logging).IndexReplicas,
             Metrics = context.Monitoring,
             GrafanaReady = monitoring is null ? [] : [monitoring.NamespaceResource],
             Ingress = on.Contains(CapabilityIds.Ingress)
@@ -604,10 +606,13 @@ public static class PlatformLayers
 
     /// <summary>The platform namespaces whose pods reach public addresses by design: kube-system (CoreDNS forwards to the
     /// nodes' resolvers), cert-manager (ACME), external-dns (the DNS provider), velero (an external S3 target) and
-    /// monitoring (Alertmanager's receivers). Falco raises a public connection from any other platform namespace.</summary>
+    /// monitoring (Alertmanager's receivers, Grafana's plugin download), the Trivy operator's (its database, registries'
+    /// manifests) and Harbor's (the proxy cache, its scanner's database). Falco raises a public connection from any other
+    /// platform namespace.</summary>
     public static IReadOnlySet<string> ReachOutside { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "kube-system", CertificatesLayer.Namespace, ExternalDnsLayer.Namespace, Components.Backup.BackupNamespaces.Velero, MonitoringLayer.Namespace,
+        Components.Security.ImageScanningLayer.Namespace, Components.Security.ImageScanningLayer.HarborNamespace,
     };
 
     /// <summary>Falco on every node and Falcosidekick, forwarding to Alertmanager when monitoring is on (after the monitoring

@@ -38,8 +38,11 @@ public class CrdInstallTests
         (nameof(HelmCharts.KubePrometheusStack), CrdInstall.FromCrdChart),
         (nameof(HelmCharts.Velero), CrdInstall.Manifests),
         (nameof(HelmCharts.FluentBit), CrdInstall.None),
+        (nameof(HelmCharts.Falco), CrdInstall.None),
         (nameof(HelmCharts.Gatekeeper), CrdInstall.Manifests),
         (nameof(HelmCharts.Jaeger), CrdInstall.None),
+        (nameof(HelmCharts.TrivyOperator), CrdInstall.Manifests),
+        (nameof(HelmCharts.Harbor), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

@@ -47,8 +47,9 @@ public class ClusterPkiTests
     {
         var run = await StackRunner.RunAsync(ValidConfig.Values());
 
-        // The etcd backups' recipient certificate is self-signed too, but no CA (EtcdBackupClusterTests).
-        var cas = run.RegistrationsOf("tls:index/selfSignedCert:SelfSignedCert").Where(r => r.Name != "platform-prod-etcd-backup-recipient").ToDictionary(r => r.Name!);
+        // The cluster's own: the etcd backups' recipient certificate is self-signed too, but no CA (EtcdBackupClusterTests),
+        // and the logging layer's OpenSearch has a CA of its own (LoggingLayerTests).
+        var cas = run.RegistrationsOf("tls:index/selfSignedCert:SelfSignedCert").Where(r => r.Name!.StartsWith($"{Pki}-", StringComparison.Ordinal)).ToDictionary(r => r.Name!);
         Assert.Equal(new[] { $"{Pki}-cluster-ca", $"{Pki}-etcd-ca", $"{Pki}-front-proxy-ca" }, cas.Keys.Order());
         foreach (var (name, commonName) in new[] { ("cluster-ca", "kubernetes"), ("front-proxy-ca", "front-proxy-ca"), ("etcd-ca", "etcd-ca") })
         {
@@ -106,7 +107,12 @@ public class ClusterPkiTests
                 "platform-prod-certificates-internal-ca-key", "platform-prod-etcd-backup-key", "platform-prod-metrics-proxy-client-key", "platform-prod-metrics-proxy-serving-key", "platform-prod-monitoring-grafana-admin-password", $"{Pki}-admin-key", $"{Pki}-bootstrap-token-id", $"{Pki}-bootstrap-token-secret",
                 $"{Pki}-cluster-ca-key", $"{Pki}-control-plane-serving-key", $"{Pki}-etcd-ca-key", $"{Pki}-front-proxy-ca-key", $"{Pki}-secrets-encryption-key",
                 $"{Pki}-secrets-secretbox-key", $"{Pki}-service-account-key",
-            },
+                // The logging layer's OpenSearch: its users' passwords, Dashboards' cookie key and its own PKI's keys.
+                "platform-prod-logging-admin-password", "platform-prod-logging-dashboards-password", "platform-prod-logging-fluent-bit-password",
+                "platform-prod-logging-jaeger-password", "platform-prod-logging-falcosidekick-password", "platform-prod-logging-grafana-password",
+                "platform-prod-logging-dashboards-cookie", "platform-prod-logging-opensearch-ca-key", "platform-prod-logging-opensearch-transport-key",
+                "platform-prod-logging-opensearch-http-key", "platform-prod-logging-opensearch-admin-key",
+            }.Order(StringComparer.Ordinal),
             holders.Select(r => r.Name!).Order(StringComparer.Ordinal));
         foreach (var holder in holders)
         {

@@ -54,7 +54,7 @@ public class TracingConfigTests
     public async Task Several_replicas_without_logging_are_refused_before_anything_is_registered()
     {
         var config = ValidConfig.Values();
-        config["capabilities"] = """{"tracing": true}""";
+        config["capabilities"] = """{"tracing": true, "logging": false}""";
         config["tracing"] = """{"replicas": 2}""";
         var mocks = new PlatformMocks();
 

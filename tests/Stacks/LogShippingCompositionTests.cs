@@ -79,6 +79,8 @@ public class LogShippingCompositionTests
         {
             v["nodes"] = Platform.Tests.Storage.StorageLayerTests.NodesWithStorage;
             v["logShipping"] = """{"bufferLimit": "3G"}""";
+            // The logging layer itself is off: the test sets (or not) the backend it would leave in the context.
+            v["capabilities"] = """{"logging": false}""";
             edit?.Invoke(v);
         });
         var mocks = new PlatformMocks();

@@ -49,7 +49,9 @@ public static class OpenSearchDashboardsValues
             ["securityContext"] = OpenSearchValues.RestrictedContainer(),
             ["serviceAccount"] = Map(("create", true), ("automountServiceAccountToken", false)),
             ["rbac"] = Map(("create", false)),
-            ["resources"] = Map(("requests", Map(("cpu", "100m"), ("memory", "512Mi"))), ("limits", Map(("memory", "1Gi")))),
+            // Helm merges maps, so the chart's own cpu limit (100m, which starts Dashboards too slowly for its startup
+            // probe) can only be replaced, not removed.
+            ["resources"] = Map(("requests", Map(("cpu", "100m"), ("memory", "512Mi"))), ("limits", Map(("cpu", "1"), ("memory", "1Gi")))),
             // Recreate (the chart's default) takes Dashboards down on every change; with replicas, one at a time.
             ["updateStrategy"] = options.DashboardsReplicas > 1 ? Map(("type", "RollingUpdate")) : Map(("type", "Recreate")),
             ["serviceMonitor"] = Map(("enabled", false)),

@@ -79,7 +79,8 @@ public static class GrafanaDataSourceDocuments
                 ["version"] = OpenSearchVersion,
                 ["database"] = indexPattern,
                 ["timeField"] = "@timestamp",
-                ["pplEnabled"] = true,
+                // PPL needs the cluster permission cluster:admin/opensearch/ppl, which Grafana's read-only user has not.
+                ["pplEnabled"] = false,
                 ["serverless"] = false,
                 ["tlsAuth"] = false,
                 ["tlsAuthWithCACert"] = true,

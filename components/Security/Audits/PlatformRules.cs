@@ -45,6 +45,14 @@ public static class PlatformRules
     /// <summary>The list of the addresses platform pods reach on purpose (the API endpoint's).</summary>
     public const string ClusterAddressesList = "platform_cluster_addresses";
 
+    /// <summary>The list of the folders under <c>/etc</c> that the platform's own components write by design (the
+    /// Prometheus Operator's config reloaders, Grafana's provisioning sidecars, ingress-nginx's configuration).</summary>
+    public const string WritableEtcPathsList = "platform_writable_etc_paths";
+
+    /// <summary>The folders of <see cref="WritableEtcPathsList"/>.</summary>
+    public static IReadOnlyList<string> WritableEtcPaths { get; } =
+        ["/etc/prometheus/config_out", "/etc/alertmanager/config_out", "/etc/grafana/provisioning", "/etc/nginx"];
+
     /// <summary>The fields an exception matches on: the namespace and the image repository.</summary>
     public const string NamespaceField = "k8s.ns.name";
 
@@ -54,7 +62,7 @@ public static class PlatformRules
     /// <summary>The platform's rule names.</summary>
     public static IReadOnlyList<string> Names { get; } = [ShellInPlatformContainer, WriteBelowEtcInContainer, OutboundFromPlatformNamespace];
 
-    /// <summary>The rules file: the three lists, the three rules, then one <c>override: {exceptions: append}</c> entry per
+    /// <summary>The rules file: the lists, the three rules, then one <c>override: {exceptions: append}</c> entry per
     /// rule that has exceptions (in the order of the first exception naming it), each with one Falco exception per field
     /// set used (<c>platform_namespace_image</c>, <c>platform_namespace</c>, <c>platform_image</c>) holding the values of
     /// every exception of that shape. A comment at the top lists every exception with its reason.</summary>
@@ -66,6 +74,7 @@ public static class PlatformRules
         {
             new Dictionary<string, object> { ["list"] = PlatformNamespacesList, ["items"] = inputs.PlatformNamespaces.Distinct().Order(StringComparer.Ordinal).ToList() },
             new Dictionary<string, object> { ["list"] = ClusterOnlyNamespacesList, ["items"] = inputs.ClusterOnlyNamespaces.Distinct().Order(StringComparer.Ordinal).ToList() },
+            new Dictionary<string, object> { ["list"] = WritableEtcPathsList, ["items"] = WritableEtcPaths.ToList() },
             new Dictionary<string, object> { ["list"] = ClusterAddressesList, ["items"] = inputs.ClusterAddresses.Distinct().Order(StringComparer.Ordinal).ToList() },
             Rule(ShellInPlatformContainer,
                 "A shell was started inside a running container of a platform namespace by a process that is not a shell " +
@@ -76,7 +85,7 @@ public static class PlatformRules
             Rule(WriteBelowEtcInContainer,
                 "A container opened a file under /etc for writing. Images keep their configuration read-only; a write there " +
                 "changes a container's behaviour behind its image (users, resolvers, trust stores, cron).",
-                "open_write and container and fd.name startswith /etc/",
+                $"open_write and container and fd.name startswith /etc/ and not fd.name pmatch ({WritableEtcPathsList})",
                 "File below /etc opened for writing in a container | file=%fd.name namespace=%k8s.ns.name pod=%k8s.pod.name container=%container.name image=%container.image.repository user=%user.name process=%proc.name command=%proc.cmdline",
                 FalcoPriority.Error, ["platform", "container", "filesystem", "mitre_persistence", "T1543"]),
             Rule(OutboundFromPlatformNamespace,

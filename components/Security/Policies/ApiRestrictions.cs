@@ -41,7 +41,7 @@ public sealed partial record ApiRestrictions : PlatformPolicy
 
     internal override IReadOnlyList<CelVariable> PolicyVariables { get; } =
     [
-        new("namespace", "has(variables.anyObject.metadata.namespace) ? variables.anyObject.metadata.namespace : ''"),
+        new("objectNamespace", "has(variables.anyObject.metadata.namespace) ? variables.anyObject.metadata.namespace : ''"),
         // What is written (object is null on DELETE, when only the rules apply).
         new("serviceType", "object != null && object.kind == 'Service' && has(object.spec.type) ? object.spec.type : ''"),
         new("hosts", "object != null && object.kind == 'Ingress' && has(object.spec.rules) ? object.spec.rules.filter(r, has(r.host)).map(r, r.host) : []"),
@@ -52,9 +52,9 @@ public sealed partial record ApiRestrictions : PlatformPolicy
 
     internal override IReadOnlyList<CelValidation> PolicyValidations { get; } =
     [
-        new("variables.serviceType != 'NodePort' || variables.namespace in variables.params.nodePortNamespaces",
+        new("variables.serviceType != 'NodePort' || variables.objectNamespace in variables.params.nodePortNamespaces",
             "'NodePort Services are allowed only in: ' + (size(variables.params.nodePortNamespaces) == 0 ? 'no namespace' : variables.params.nodePortNamespaces.join(', '))"),
-        new("variables.serviceType != 'LoadBalancer' || variables.namespace in variables.params.loadBalancerNamespaces",
+        new("variables.serviceType != 'LoadBalancer' || variables.objectNamespace in variables.params.loadBalancerNamespaces",
             "'LoadBalancer Services are allowed only in: ' + (size(variables.params.loadBalancerNamespaces) == 0 ? 'no namespace' : variables.params.loadBalancerNamespaces.join(', '))"),
         new("!variables.params.denyWildcardHosts || !variables.hosts.exists(h, h.startsWith('*'))",
             "'wildcard Ingress hosts are not allowed: ' + variables.hosts.filter(h, h.startsWith('*')).join(', ')"),

@@ -19,6 +19,8 @@ public class IngressCrdInstallTests
     {
         var config = ValidConfig.Values();
         config["ingress"] = $$"""{"controllers": {{controllers}}}""";
+        // The Trivy operator's CRDs are registered one by one too: keep the count to the ingress controllers' own.
+        config["capabilities"] = """{"imageScanning": false}""";
         return StackRunner.RunAsync(config);
     }
 

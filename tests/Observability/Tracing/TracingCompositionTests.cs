@@ -73,7 +73,8 @@ public class TracingCompositionTests
         ComposedStack.Recorded.Clear();
         ComposedStack.Settings = Platform.Tests.Configuration.ValidConfig.Load(v =>
         {
-            v["capabilities"] = """{"tracing": true}""";
+            // The logging layer itself is off: the context's backend stands for what it sets once registered.
+            v["capabilities"] = """{"tracing": true, "logging": false}""";
             // Two workers: workloads have more than one node, so the tier's replicas apply.
             v["nodes"] = """
                 [{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"},

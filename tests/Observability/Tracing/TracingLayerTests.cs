@@ -71,7 +71,7 @@ public class TracingLayerTests
     [Fact]
     public async Task Without_logging_jaeger_runs_one_replica_in_memory_and_its_namespace_allows_otlp_from_every_namespace()
     {
-        var run = await StackRunner.RunAsync(Config("enterprise", capabilities: null));
+        var run = await StackRunner.RunAsync(Config("enterprise", capabilities: """{"logging": false}"""));
         var values = Map(run.Registration(ReleaseType, Release).Inputs["values"]);
 
         Assert.Equal(1, Convert.ToInt32(ValuesTree.At(values, "jaeger.replicas"), System.Globalization.CultureInfo.InvariantCulture));
@@ -190,6 +190,8 @@ public class TracingLayerTests
         {
             [LoggingClients.Jaeger] = new() { Username = "jaeger", Password = Output.CreateSecret("s3cret") },
             [LoggingClients.Grafana] = new() { Username = "grafana", Password = Output.CreateSecret("gr4fana") },
+            [LoggingClients.Falcosidekick] = new() { Username = "falcosidekick", Password = Output.CreateSecret("f4lco") },
+            [LoggingClients.FluentBit] = new() { Username = "fluent-bit", Password = Output.CreateSecret("flu3nt") },
         },
         Ready = ready,
     };

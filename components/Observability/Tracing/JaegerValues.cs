@@ -65,6 +65,12 @@ public static class JaegerValues
     /// <summary>The replicas <paramref name="options"/> run: one unless set.</summary>
     public static int Replicas(TracingOptions options) => options.Replicas ?? 1;
 
+    /// <summary>The pod label holding the first 16 hex digits of the SHA-256 of Jaeger's rendered configuration.</summary>
+    public const string ConfigDigestLabel = "platform/config-digest";
+
+    private static string ConfigDigest(object config) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(config)))[..16];
+
     /// <summary>The values for <paramref name="options"/> in a stack with <paramref name="inputs"/>.</summary>
     /// <exception cref="ArgumentException">The options are not valid, or ask for several replicas of the memory
     /// storage.</exception>
@@ -88,6 +94,10 @@ public static class JaegerValues
                 ("seccompProfile", Map(("type", "RuntimeDefault")))),
             ["securityContext"] = RestrictedContainer(),
             ["serviceAccount"] = Map(("automountServiceAccountToken", false)),
+            // The chart mounts the configuration with subPath and its pod template carries no checksum of it, so a
+            // changed configuration would reach no pod: its digest in a pod label rolls the pods when, and only when, it
+            // changes.
+            ["podLabels"] = Map((ConfigDigestLabel, ConfigDigest(config))),
             ["service"] = Map(("extraPorts", new object[]
             {
                 Map(("name", "sampling-grpc"), ("port", JaegerConfiguration.SamplingGrpcPort), ("targetPort", JaegerConfiguration.SamplingGrpcPort), ("protocol", "TCP")),

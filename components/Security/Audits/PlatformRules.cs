@@ -79,7 +79,9 @@ public static class PlatformRules
             Rule(ShellInPlatformContainer,
                 "A shell was started inside a running container of a platform namespace by a process that is not a shell " +
                 "(kubectl exec, or a program spawning one). Platform components never do this on their own.",
-                $"spawned_process and container and shell_procs and proc.vpid != 1 and not proc.pname in (shell_binaries) and {NamespaceField} in ({PlatformNamespacesList})",
+                // Rook's liveness probes ask each Ceph daemon's admin socket through `env -i sh -c "ceph --admin-daemon ..."`.
+                $"spawned_process and container and shell_procs and proc.vpid != 1 and not proc.pname in (shell_binaries) and {NamespaceField} in ({PlatformNamespacesList}) " +
+                $"and not ({NamespaceField} = {Storage.RookCephValues.Namespace} and proc.pname = env and proc.cmdline contains \"--admin-daemon\")",
                 "Shell started in a platform container | namespace=%k8s.ns.name pod=%k8s.pod.name container=%container.name image=%container.image.repository user=%user.name process=%proc.name parent=%proc.pname command=%proc.cmdline terminal=%proc.tty",
                 FalcoPriority.Warning, ["platform", "container", "shell", "mitre_execution", "T1059"]),
             Rule(WriteBelowEtcInContainer,

@@ -170,4 +170,17 @@ public class TracingValuesTests
         var http = Assert.Throws<ArgumentException>(() => JaegerValues.Render(Options(), new JaegerInputs { OpenSearch = OpenSearch with { Endpoint = "http://opensearch:9200" } }));
         Assert.Contains("is not an https URL", http.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_pods_carry_the_configurations_digest_so_that_a_changed_configuration_and_only_that_rolls_them()
+    {
+        static string Digest(IReadOnlyDictionary<string, object> values) =>
+            (string)((IReadOnlyDictionary<string, object>)ValuesTree.At(values, "jaeger.podLabels"))[JaegerValues.ConfigDigestLabel];
+
+        var first = Digest(JaegerValues.Render(Options(), new JaegerInputs()));
+        Assert.Matches("^[0-9a-f]{16}$", first);
+        Assert.Equal(first, Digest(JaegerValues.Render(Options(), new JaegerInputs())));
+        Assert.NotEqual(first, Digest(JaegerValues.Render(Options() with { SamplingRate = 0.5 }, new JaegerInputs())));
+        Assert.NotEqual(first, Digest(JaegerValues.Render(Options(), new JaegerInputs { OpenSearch = OpenSearch })));
+    }
 }

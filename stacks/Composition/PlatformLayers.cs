@@ -669,9 +669,18 @@ public static class PlatformLayers
             Configuration.PlatformTier.Medium => 2,
             _ => 3,
         };
+        var policies = settings.Policies;
+        // The platform's own registry is always allowed: with Harbor on, teams pull through it (its Docker Hub cache too).
+        if (policies.AllowedRegistries is { } allowed
+            && context.Capabilities.Any(d => d.Id == CapabilityIds.ImageScanning && d.Enabled)
+            && settings.ImageScanning is { Registry: Components.Security.Scanning.ImageRegistry.Harbor, Harbor: { } harbor }
+            && !allowed.Registries.Contains(harbor.Host, StringComparer.Ordinal))
+        {
+            policies = policies with { AllowedRegistries = allowed with { Registries = [.. allowed.Registries, harbor.Host] } };
+        }
         return new Components.Security.PolicyEnforcementLayer($"{settings.ClusterName}-policy-enforcement", new Components.Security.PolicyEnforcementLayerArgs
         {
-            Policies = settings.Policies.Enabled,
+            Policies = policies.Enabled,
             ExemptNamespaces = [.. PolicyExemptNamespaces()],
             Replicas = replicas,
             FailClosed = settings.Tier == Configuration.PlatformTier.Enterprise && replicas > 1,

@@ -160,4 +160,19 @@ public class PolicyEnforcementLayerTests
         Assert.Equal(true, Values(run)["enableDeleteOperations"]);
         Assert.Equal(false, Values(await StackRunner.RunAsync(Config())).GetValueOrDefault("enableDeleteOperations"));
     }
+
+    [Fact]
+    public async Task With_harbor_on_its_registry_is_allowed_beside_the_configured_ones()
+    {
+        var config = ScanningLayerTests.WithHarbor();
+        config["tier"] = "enterprise";
+        config["policies"] = """{"allowedRegistries": {"registries": ["registry.example.com"]}}""";
+        Tenancy.TenancyConfigTests.EnterpriseBackupTarget(config);
+        var run = await StackRunner.RunAsync(config);
+
+        var registries = run.Registration("kubernetes:constraints.gatekeeper.sh/v1beta1:PlatformAllowedRegistries", "platform-prod-policy-enforcement-constraint-allowed-registries");
+        Assert.Equal("deny", Map(registries.Inputs["spec"])["enforcementAction"]);
+        Assert.Equal(["registry.example.com", "harbor.platform-prod.example.com"],
+            ((ImmutableArray<object>)Map(Map(registries.Inputs["spec"])["parameters"])["registries"]).Cast<string>());
+    }
 }

@@ -40,6 +40,15 @@ public sealed record PlatformContext
     /// to it through their own user.</summary>
     public Platform.Components.Observability.LoggingBackend? Logging { get; set; }
 
+    /// <summary>The authentication capability's identity provider (issuer, CA, one client per UI, group rights), set once
+    /// the authentication layer is registered; null when authentication is off. UIs registered after it sign their users
+    /// in through it.</summary>
+    public Platform.Components.Identity.IdentityProvider? Identity { get; set; }
+
+    /// <summary>The secret-management capability's Vault or OpenBao server, set once that layer has registered it; null
+    /// with SOPS or with the capability off. The External Secrets Operator and the server's setup read it.</summary>
+    public Platform.Components.Secrets.VaultServer? Vault { get; set; }
+
     /// <summary>The core's components that run on the cluster (<see cref="PlatformLayers.CoreOnCluster"/>), once
     /// registered: the layers after them can wait for them.</summary>
     public List<Pulumi.ComponentResource> CoreOnCluster { get; } = [];

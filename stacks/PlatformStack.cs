@@ -111,6 +111,10 @@ public class PlatformStack : Stack
         }
         // Grafana's OpenSearch data source, once both the monitoring and the logging layer are there.
         PlatformLayers.Integrations(context);
+        // The OIDC issuers every API server trusts for user logins, once the layers they need are there: none yet, so
+        // each control plane's authentication configuration has no JWT authenticator (and a trust given before is taken
+        // back). The authentication layer's issuer and its release go here.
+        cluster.TrustIssuers([], []);
 
         var monitoringLayer = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as Platform.Components.Observability.MonitoringLayer;
         GrafanaUrl = monitoringLayer?.GrafanaUrl ?? Output.Create("");

@@ -32,12 +32,12 @@ export VAULT_TOKEN BAO_TOKEN
 # left as it is. OpenBao refuses to create audit devices through the API (declared in its configuration instead).
 if cli audit list -format=json 2>/dev/null | grep -q '"file/"'; then
   log "audit device file/ is enabled"
-elif cli audit enable -path=file file file_path=stdout >/dev/null 2>/tmp/audit-error; then
+elif cli audit enable -path=file file file_path=stdout >/dev/null 2>"${TMPDIR:-/tmp}/audit-error"; then
   log "audit device file/ enabled (to stdout)"
 elif [ "$VAULT_CLI" = bao ]; then
-  log "OpenBao refused to enable the audit device through the API ($(cat /tmp/audit-error)): declare it in the server's configuration (audit \"file\" \"file\" { options { file_path = \"stdout\" } })"
+  log "OpenBao refused to enable the audit device through the API ($(cat "${TMPDIR:-/tmp}/audit-error")): declare it in the server's configuration (audit \"file\" \"file\" { options { file_path = \"stdout\" } })"
 else
-  cat /tmp/audit-error >&2
+  cat "${TMPDIR:-/tmp}/audit-error" >&2
   fail "enabling the audit device file/ failed"
 fi
 

@@ -67,7 +67,7 @@ public static class ArgoCdNotifications
     };
 
     /// <summary>The chart's <c>notifications.subscriptions</c>: every Application, both triggers, to Alertmanager.</summary>
-    public static IReadOnlyList<object> Subscriptions() =>
+    public static object[] Subscriptions() =>
     [
         new Dictionary<string, object>
         {

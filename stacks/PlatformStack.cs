@@ -128,6 +128,9 @@ public class PlatformStack : Stack
         var tracingLayer = context.Layers.GetValueOrDefault(CapabilityIds.Tracing) as Platform.Components.Observability.TracingLayer;
         TracingOtlpGrpc = tracingLayer?.OtlpGrpcEndpoint ?? Output.Create("");
         TracingOtlpHttp = tracingLayer?.OtlpHttpEndpoint ?? Output.Create("");
+        var gitOpsLayer = context.Layers.GetValueOrDefault(CapabilityIds.GitOps) as Platform.Components.GitOps.GitOpsLayer;
+        ArgoCdUrl = gitOpsLayer?.Url ?? Output.Create("");
+        ArgoCdAdminPassword = gitOpsLayer?.AdminPassword ?? Output.CreateSecret("");
         ClusterName = Output.Create(settings.ClusterName);
         Tier = Output.Create(PlatformTierText.Name(settings.Tier));
         Environment = Output.Create(settings.Environment);
@@ -196,6 +199,16 @@ public class PlatformStack : Stack
     /// empty with tracing off.</summary>
     [Output("tracingOtlpHttp")]
     public Output<string> TracingOtlpHttp { get; }
+
+    /// <summary>Argo CD's URL (<c>https://&lt;platform:gitOps.host&gt;</c>, or <c>http://localhost:8080</c> through
+    /// <c>kubectl -n argocd port-forward svc/argocd-server 8080:80</c> without a hostname); empty with gitOps off.</summary>
+    [Output("argoCdUrl")]
+    public Output<string> ArgoCdUrl { get; }
+
+    /// <summary>Argo CD's local admin password (user <c>admin</c>), a secret (<c>pulumi stack output --show-secrets
+    /// argoCdAdminPassword</c>); empty with gitOps off or with single sign-on (the local admin is off then).</summary>
+    [Output("argoCdAdminPassword")]
+    public Output<string> ArgoCdAdminPassword { get; }
 
     /// <summary>The cluster's name.</summary>
     [Output("clusterName")]

@@ -22,7 +22,8 @@ public static class BackupNamespaces
     /// node-exporter's (metrics are collected again; a live copy of Prometheus' database is not consistent anyway),
     /// Gatekeeper's, the Trivy operator's (its reports live beside the workloads, and the operator scans again), Fluent
     /// Bit's (its buffer is on the nodes' disks), tracing's, Falco's and Velero's own. Harbor's namespace holds state
-    /// (every image and its database) and is backed up. Two of the
+    /// (every image and its database) and is backed up, as is Argo CD's (<c>argocd</c>: the Applications, AppProjects
+    /// and repository Secrets made through its UI, CLI or kubectl, which no Git repository may hold). Two of the
     /// platform's namespaces hold state: <c>cert-manager</c> keeps the ACME account keys, the internal CA's key pair and
     /// the issued certificates, so it is backed up; <c>rook-ceph</c> is excluded although it holds Ceph, because what
     /// Velero could take from it does not bring Ceph back: the data is on the OSDs' disks and the monitors' stores on

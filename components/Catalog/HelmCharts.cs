@@ -683,6 +683,33 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>Argo CD, the gitOps capability: keeps the cluster in step with Git repositories (Applications,
+    /// ApplicationSets, AppProjects), with its API server and UI behind the default IngressClass.
+    /// From the Argo project's own repository, <c>https://argoproj.github.io/argo-helm</c> (argoproj/argo-helm). Version
+    /// 10.1.1 (2026-07-02) is the newest chart release in the reference data and ships Argo CD v3.4.4 (its appVersion),
+    /// with the Redis HA subchart 4.38.0 (dandydeveloper/charts) for the highly available tiers.
+    /// Source: <c>https://github.com/argoproj/argo-helm/releases/tag/argo-cd-10.1.1</c> (tag argo-cd-10.1.1; index.yaml
+    /// of gh-pages at c77d0b1727b5).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>, an open range covering 1.35, 1.36 and 1.37. Argo CD
+    /// tests each minor release on the Kubernetes releases current when it branched (the reference data holds no copy
+    /// of its tested-versions table), so 1.37, newer than v3.4, runs it untested; its objects use stable APIs only
+    /// (apps/v1, networking.k8s.io/v1, policy/v1, rbac v1 and its own CRDs).
+    /// CRDs: <see cref="CrdInstall.Manifests"/>. The chart renders its three <c>argoproj.io</c> CRDs (Application,
+    /// ApplicationSet, AppProject) from templates behind <c>crds.install</c>, applied client-side by Helm: the
+    /// ApplicationSet CRD (1.4 MB) is larger than the 256 KiB <c>last-applied-configuration</c> annotation allows, which
+    /// is why Argo CD's own manifests are applied with <c>--server-side</c>. The platform sets <c>crds.install: false</c>
+    /// and registers the same CRDs of the release itself, server-side, vendored in
+    /// <c>components/Catalog/Crds/argo-cd-10.1.1</c> (the reference data's <c>crds/</c> of 10.1.1, Helm directives
+    /// removed); each is kept on delete and the release waits for them.</summary>
+    public static HelmChart ArgoCd { get; } = new()
+    {
+        Name = "argo-cd",
+        Repository = "https://argoproj.github.io/argo-helm",
+        Version = "10.1.1",
+        Crds = CrdInstall.Manifests,
+        CrdManifests = "argo-cd-10.1.1",
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ExternalSecrets];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ExternalSecrets, ArgoCd];
 }

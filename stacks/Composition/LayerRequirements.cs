@@ -61,6 +61,10 @@ internal static class LayerRequirements
             CheckImageScanning(settings, on, problems);
         if (on.Contains(CapabilityIds.Tracing))
             CheckTracing(settings, on, problems);
+        if (on.Contains(CapabilityIds.GitOps))
+            CheckGitOps(settings, on, source, problems);
+        else if (source.IsSet(PlatformConfigKeys.GitOpsRepositoryCredentials.Name))
+            problems.Add(PlatformConfigKeys.GitOpsRepositoryCredentials.Name, $"is set, but the gitOps capability is off, so it would be ignored. Remove it (`pulumi config rm {PlatformConfigKeys.GitOpsRepositoryCredentials.FullName}`), or switch gitOps on.");
         if (on.Contains(CapabilityIds.Storage) && settings.Storage.Provider == StorageProvider.RookCeph)
             CheckRookCeph(settings, problems);
         var storage = PlatformStorage.From(settings, decisions);
@@ -108,6 +112,22 @@ internal static class LayerRequirements
                 $"receiver name to secret. Set it with `pulumi config set --secret {PlatformConfigKeys.MonitoringSecrets.FullName} " +
                 $"'{{{string.Join(", ", needing.Select(r => $"\"{r.Name}\": \"...\""))}}}'`.");
         }
+    }
+
+    // Argo CD's hostname is an Ingress on the default IngressClass; its bootstrap repository's credentials go with the
+    // bootstrap, and an SSH repository always needs its key.
+    private static void CheckGitOps(PlatformSettings settings, IReadOnlySet<string> on, IPlatformConfigSource source, ProblemCollector problems)
+    {
+        var key = PlatformConfigKeys.GitOps;
+        var credentials = PlatformConfigKeys.GitOpsRepositoryCredentials;
+        var options = settings.GitOps;
+        if (options.Host is not null && !on.Contains(CapabilityIds.Ingress))
+            problems.Add($"{key.Name}.host", $"Argo CD is exposed on the default IngressClass under that name, but the ingress capability is off. Switch it on (`pulumi config set --path 'platform:capabilities.ingress' true`), or remove the host (reach Argo CD with kubectl port-forward).");
+        var hasCredentials = source.IsSet(credentials.Name);
+        if (options.Bootstrap is null && hasCredentials)
+            problems.Add(credentials.Name, $"is set, but {key.FullName} has no bootstrap repository, so it would be ignored. Remove it (`pulumi config rm {credentials.FullName}`), or set {key.FullName}.bootstrap.");
+        if (options.Bootstrap is { Ssh: true } bootstrap && !hasCredentials)
+            problems.Add(credentials.Name, $"is required for the SSH repository {bootstrap.RepoUrl}: its private key as a secret JSON object {{\"sshPrivateKey\": ...}}. Set it with `{credentials.SetCommand}`, or use the repository's https URL.");
     }
 
     // Harbor is served on the default IngressClass with a certificate from cert-manager (its volumes are a stateful

@@ -57,6 +57,9 @@ public static class PlatformLayers
             new(CapabilityIds.Tracing, Tracing),
             // After monitoring and logging: Falcosidekick's outputs go to their Alertmanager and OpenSearch.
             new(CapabilityIds.SecurityAudits, SecurityAudits),
+            // After monitoring (its notifications go to Alertmanager), ingress and certificates (its Ingress and
+            // certificate), and after the authentication layer, whose identity provider it signs users in with.
+            new(CapabilityIds.GitOps, GitOps),
         });
 
     /// <summary>The layers that keep data in persistent volumes, by capability id, each with its claim as the
@@ -420,6 +423,7 @@ public static class PlatformLayers
                 .. HostNetworkMetrics(settings),
                 .. DataSourceTraffic(context, on),
                 .. SecurityAuditsAlerts(on),
+                .. GitOpsAlerts(settings, on),
             ],
         }, OnCluster(context));
     }
@@ -604,15 +608,81 @@ public static class PlatformLayers
         };
     }
 
+    /// <summary>Argo CD's notifications into Alertmanager's port, from the argocd namespace's notifications controller,
+    /// when the gitOps capability is on with notifications (the monitoring namespace lets nothing else in from other
+    /// namespaces).</summary>
+    private static IEnumerable<NetworkAllowance> GitOpsAlerts(Configuration.PlatformSettings settings, IReadOnlySet<string> on)
+    {
+        if (!on.Contains(CapabilityIds.GitOps) || !settings.GitOps.Notifications) yield break;
+        yield return new NetworkAllowance
+        {
+            Name = "allow-alerts-from-argocd",
+            Direction = TrafficDirection.Ingress,
+            Namespace = Components.GitOps.GitOpsLayer.Namespace,
+            PodLabels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "argocd-notifications-controller" },
+            Ports = [(Components.Security.SecurityAuditsLayer.AlertmanagerPort, "TCP")],
+        };
+    }
+
+    /// <summary>Argo CD (<see cref="Components.GitOps.GitOpsLayer"/>): highly available from the medium tier up (one of
+    /// each component where workloads have one node; Redis HA's pods on nodes of their own only with three schedulable
+    /// nodes), the server on the default IngressClass with the certificate of <see cref="WebIssuer"/> when
+    /// <c>platform:gitOps.host</c> is set, single sign-on through <see cref="PlatformContext.Identity"/> when that is set
+    /// and Argo CD has a hostname (the callback address), notifications to Alertmanager after the monitoring layer's
+    /// release, and the bootstrap repository's credentials from the secret
+    /// <c>platform:gitOpsRepositoryCredentials</c>.</summary>
+    private static ComponentResource GitOps(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var options = settings.GitOps;
+        var on = context.Capabilities.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
+        var monitoring = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as MonitoringLayer;
+        var ingress = on.Contains(CapabilityIds.Ingress)
+            ? (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind),
+                Components.Networking.Ingress.IngressPorts.For(defaultController.Kind)[1].Port)
+            : ((string, string, int)?)null;
+        var notify = options.Notifications && monitoring is not null && context.Monitoring is not null;
+        var credentials = options.Bootstrap is null
+            ? null
+            : GitOpsCredentials.From(new Config(Configuration.PlatformConfigKeys.Namespace).GetSecret(Configuration.PlatformConfigKeys.GitOpsRepositoryCredentials.Name));
+        return new Components.GitOps.GitOpsLayer($"{settings.ClusterName}-gitops", new Components.GitOps.GitOpsLayerArgs
+        {
+            Options = options,
+            HighAvailability = settings.Tier != Configuration.PlatformTier.Small && !OneSchedulableNode(settings),
+            RedisHardAntiAffinity = SchedulableNodes(settings) >= 3,
+            Ingress = ingress,
+            ClusterIssuer = WebIssuer(context),
+            Metrics = context.Monitoring,
+            Alertmanager = notify
+                ? (context.Monitoring!.Namespace,
+                    $"{Components.Security.SecurityAuditsLayer.AlertmanagerService}.{context.Monitoring.Namespace}.svc:{Components.Security.SecurityAuditsLayer.AlertmanagerPort}")
+                : null,
+            AlertmanagerReady = notify ? [monitoring!.Release] : [],
+            Identity = options.Host is not null && ingress is not null ? context.Identity : null,
+            RepositoryCredentials = credentials,
+        }, OnCluster(context));
+    }
+
+    /// <summary>The nodes workloads can run on: the workers without a NoSchedule or NoExecute taint, or every node when
+    /// there are no workers.</summary>
+    private static int SchedulableNodes(Configuration.PlatformSettings settings)
+    {
+        var workers = settings.Nodes.Where(n => n.Role == Components.Cluster.NodeRole.Worker).ToList();
+        if (workers.Count == 0) return settings.Nodes.Count;
+        return workers.Count(w => !w.Taints.Any(t => t.Effect is Components.Cluster.TaintEffect.NoSchedule or Components.Cluster.TaintEffect.NoExecute));
+    }
+
     /// <summary>The platform namespaces whose pods reach public addresses by design: kube-system (CoreDNS forwards to the
     /// nodes' resolvers), cert-manager (ACME), external-dns (the DNS provider), velero (an external S3 target) and
     /// monitoring (Alertmanager's receivers, Grafana's plugin download), the Trivy operator's (its database, registries'
-    /// manifests) and Harbor's (the proxy cache, its scanner's database). Falco raises a public connection from any other
+    /// manifests), Harbor's (the proxy cache, its scanner's database) and Argo CD's (Git repositories). Falco raises a public connection from any other
     /// platform namespace.</summary>
     public static IReadOnlySet<string> ReachOutside { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "kube-system", CertificatesLayer.Namespace, ExternalDnsLayer.Namespace, Components.Backup.BackupNamespaces.Velero, MonitoringLayer.Namespace,
         Components.Security.ImageScanningLayer.Namespace, Components.Security.ImageScanningLayer.HarborNamespace,
+        Components.GitOps.GitOpsLayer.Namespace,
     };
 
     /// <summary>Falco on every node and Falcosidekick, forwarding to Alertmanager when monitoring is on (after the monitoring

@@ -358,6 +358,32 @@ public static class PlatformConfigKeys
             "without logging, 1000 to 1000000); host: the Jaeger UI's hostname on the default IngressClass (optional).",
     };
 
+    /// <summary><c>platform:gitOps</c>: Argo CD's hostname, notifications and app-of-apps bootstrap.</summary>
+    public static PlatformConfigKey GitOps { get; } = new()
+    {
+        Name = "gitOps",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"host": "argocd.example.com", "bootstrap": {"repoUrl": "https://git.example.com/platform/apps.git", "path": "clusters/prod"}}""",
+        Description = "For the gitOps capability (Argo CD; README \"GitOps with Argo CD\"). host: Argo CD's hostname on the default " +
+            "IngressClass, also its single sign-on callback (optional: without it no Ingress and no single sign-on, reach it " +
+            "with kubectl port-forward as the local admin); notifications (default true: failed syncs and degraded " +
+            "applications go to the monitoring layer's Alertmanager, which routes them to its receivers; nothing without the " +
+            "monitoring capability); bootstrap: {repoUrl (https://host/path, ssh://user@host/path or user@host:path), path (a " +
+            "folder relative to the repository's root), targetRevision (default HEAD)}, an app-of-apps Application Argo CD " +
+            "syncs automatically, with the credentials of the secret platform:gitOpsRepositoryCredentials when the repository needs them.",
+    };
+
+    /// <summary><c>platform:gitOpsRepositoryCredentials</c>: the bootstrap repository's credentials.</summary>
+    public static PlatformConfigKey GitOpsRepositoryCredentials { get; } = new()
+    {
+        Name = "gitOpsRepositoryCredentials",
+        Type = PlatformConfigValueType.String,
+        Secret = true,
+        Example = "gitops-repository-credentials.json",
+        Description = "The credentials of platform:gitOps.bootstrap's repository as a JSON object; a secret. https: username and " +
+            "password (or an access token); SSH: sshPrivateKey (the PEM or OpenSSH private key). Not needed for a public https repository.",
+    };
+
     /// <summary><c>platform:backup</c>: where Velero's backups go, when they run and what they hold.</summary>
     public static PlatformConfigKey Backup { get; } = new()
     {
@@ -565,5 +591,7 @@ public static class PlatformConfigKeys
         Policies,
         ImageScanning,
         SecurityAudits,
+        GitOps,
+        GitOpsRepositoryCredentials,
     ];
 }

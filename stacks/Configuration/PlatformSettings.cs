@@ -91,6 +91,10 @@ public sealed record PlatformSettings
     /// sizing where unset. Used only when the security audits capability is on.</summary>
     public Platform.Components.Security.Audits.SecurityAuditsOptions SecurityAudits { get; init; } = new();
 
+    /// <summary>Argo CD's hostname, notifications and app-of-apps bootstrap (<c>platform:gitOps</c>). Used only when the
+    /// gitOps capability is on.</summary>
+    public Platform.Components.GitOps.GitOpsOptions GitOps { get; init; } = new();
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

@@ -32,14 +32,14 @@ public class CapabilityResolverTests
     [Fact]
     public void EnablingAPlannedCapabilityIsAConfigurationError()
     {
-        var overrides = new Dictionary<string, bool> { ["gitOps"] = true };
+        var overrides = new Dictionary<string, bool> { ["clusterAutoscaler"] = true };
 
         var exception = Assert.Throws<PlatformConfigException>(
             () => CapabilityResolver.Resolve(CapabilityMatrix.Default, PlatformTier.Small, overrides, statefulWorkloads: false));
 
         var problem = Assert.Single(exception.Problems);
-        Assert.Equal("platform:capabilities.gitOps", problem.Key);
-        Assert.Equal("gitOps (Argo CD) is not available in this version of Platform. Remove the override or set it to false.", problem.Message);
+        Assert.Equal("platform:capabilities.clusterAutoscaler", problem.Key);
+        Assert.Equal("clusterAutoscaler (cluster-autoscaler (Cluster API provider)) is not available in this version of Platform. Remove the override or set it to false.", problem.Message);
     }
 
     [Fact]

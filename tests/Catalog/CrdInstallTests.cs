@@ -44,6 +44,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.TrivyOperator), CrdInstall.Manifests),
         (nameof(HelmCharts.Harbor), CrdInstall.None),
         (nameof(HelmCharts.ExternalSecrets), CrdInstall.Manifests),
+        (nameof(HelmCharts.ArgoCd), CrdInstall.Manifests),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

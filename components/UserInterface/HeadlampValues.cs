@@ -45,34 +45,34 @@ public static class HeadlampValues
     /// <summary>Headlamp's URL: https with a cluster issuer, http without.</summary>
     public static string Url(string host, string? clusterIssuer) => $"{(clusterIssuer is null ? "http" : "https")}://{host}";
 
-    /// <summary>The values for <paramref name="options"/> (with <see cref="UserInterfaceOptions.Host"/> and the replicas
-    /// decided) on <paramref name="ingressClass"/> with a certificate from <paramref name="clusterIssuer"/> (when set),
-    /// signing users in with <paramref name="login"/> (which needs https) or, without, asking for their tokens.</summary>
-    /// <exception cref="ArgumentException">The options are not valid, have no host or replicas, or a login is given for
-    /// plain HTTP.</exception>
-    public static IReadOnlyDictionary<string, object> Render(UserInterfaceOptions options, string ingressClass, string? clusterIssuer, OidcLogin? login)
+    /// <summary>The values for <paramref name="options"/> (with the replicas decided) on <paramref name="ingressClass"/>
+    /// under <see cref="UserInterfaceOptions.Host"/> with a certificate from <paramref name="clusterIssuer"/> (when set),
+    /// signing users in with <paramref name="login"/> (which needs https) or, without, asking for their tokens. Without
+    /// an IngressClass, no Ingress: Headlamp is reached with <c>kubectl port-forward</c>.</summary>
+    /// <exception cref="ArgumentException">The options are not valid, have no host (with an IngressClass) or replicas, or
+    /// a login is given for plain HTTP.</exception>
+    public static IReadOnlyDictionary<string, object> Render(UserInterfaceOptions options, string? ingressClass, string? clusterIssuer, OidcLogin? login)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrEmpty(ingressClass);
         var problems = options.Validate().ToList();
-        if (options.Host is null) problems.Add("host is required.");
+        if (options.Host is null && ingressClass is not null) problems.Add("host is required.");
         if (options.Replicas is null) problems.Add("replicas must be decided.");
-        if (login is not null && clusterIssuer is null) problems.Add("single sign-on needs Headlamp served over https (a ClusterIssuer).");
+        if (login is not null && (clusterIssuer is null || ingressClass is null)) problems.Add("single sign-on needs Headlamp served over https (an IngressClass and a ClusterIssuer).");
         if (problems.Count > 0)
             throw new ArgumentException($"User interface: {string.Join(" ", problems)}", nameof(options));
-        var host = options.Host!;
+        var host = options.Host;
         var replicas = options.Replicas!.Value;
 
-        var ingress = new Dictionary<string, object>(StringComparer.Ordinal)
+        var ingress = new Dictionary<string, object>(StringComparer.Ordinal) { ["enabled"] = ingressClass is not null };
+        if (ingressClass is not null)
         {
-            ["enabled"] = true,
-            ["ingressClassName"] = ingressClass,
-            ["hosts"] = new object[] { Map(("host", host), ("paths", new object[] { Map(("path", "/"), ("type", "Prefix")) })) },
-        };
-        if (clusterIssuer is { } issuer)
+            ingress["ingressClassName"] = ingressClass;
+            ingress["hosts"] = new object[] { Map(("host", host!), ("paths", new object[] { Map(("path", "/"), ("type", "Prefix")) })) };
+        }
+        if (ingressClass is not null && clusterIssuer is { } issuer)
         {
             ingress["annotations"] = Map(("cert-manager.io/cluster-issuer", issuer));
-            ingress["tls"] = new object[] { Map(("secretName", TlsSecret), ("hosts", new object[] { host })) };
+            ingress["tls"] = new object[] { Map(("secretName", TlsSecret), ("hosts", new object[] { host! })) };
         }
 
         var values = new Dictionary<string, object>(StringComparer.Ordinal)
@@ -104,7 +104,7 @@ public static class HeadlampValues
         };
         if (login is not null)
         {
-            values["env"] = Environment(login, Url(host, clusterIssuer));
+            values["env"] = Environment(login, Url(host!, clusterIssuer));
             values["volumes"] = new object[] { Map(("name", "oidc"), ("secret", Map(("secretName", OidcSecret), ("defaultMode", 292)))) };
             values["volumeMounts"] = new object[] { Map(("name", "oidc"), ("mountPath", OidcMountPath), ("readOnly", true)) };
         }

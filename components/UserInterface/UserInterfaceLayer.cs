@@ -42,14 +42,14 @@ public sealed class UserInterfaceLayer : ComponentResource
         OidcLogin? login = null;
         if (args.Identity is { } identity)
         {
-            if (args.ClusterIssuer is null)
-                throw new ArgumentException("User interface: single sign-on needs Headlamp served over https (a ClusterIssuer).", nameof(args));
+            if (args.ClusterIssuer is null || args.Ingress is null)
+                throw new ArgumentException("User interface: single sign-on needs Headlamp served over https (an IngressClass and a ClusterIssuer).", nameof(args));
             if (args.IssuerRoute is null)
                 throw new ArgumentException("User interface: single sign-on needs the route to the identity provider (IssuerRoute).", nameof(args));
             login = OidcLogin.For(identity, OidcClients.Headlamp);
         }
         // Renders (and so validates) the values before anything is registered.
-        var values = HeadlampValues.Render(args.Options, args.Ingress.ClassName, args.ClusterIssuer, login);
+        var values = HeadlampValues.Render(args.Options, args.Ingress?.ClassName, args.ClusterIssuer, login);
 
         var ns = new PlatformNamespace($"{name}-namespace", new PlatformNamespaceArgs
         {
@@ -73,7 +73,7 @@ public sealed class UserInterfaceLayer : ComponentResource
         if (args.Prometheus is { } prometheus && login is { } l && l.EditGroups.Concat(l.ViewGroups).Any())
             PrometheusAccess(name, prometheus, l, args.GroupsPrefix, args.MonitoringReady);
 
-        Url = Output.Create(HeadlampValues.Url(args.Options.Host!, args.ClusterIssuer));
+        Url = args.Ingress is null ? null : Output.Create(HeadlampValues.Url(args.Options.Host!, args.ClusterIssuer));
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["namespace"] = Namespace,
@@ -87,8 +87,8 @@ public sealed class UserInterfaceLayer : ComponentResource
     /// <summary>Headlamp's release.</summary>
     public Release Release { get; }
 
-    /// <summary>Headlamp's URL.</summary>
-    public Output<string> Url { get; }
+    /// <summary>Headlamp's URL; null without an Ingress.</summary>
+    public Output<string>? Url { get; }
 
     /// <summary>The ClusterRole and the RoleBinding in Prometheus's namespace (which scopes the role to it) that let the
     /// edit and view groups read Prometheus through the API server's service proxy: <c>get</c> on <c>services/proxy</c>
@@ -128,16 +128,16 @@ public sealed class UserInterfaceLayer : ComponentResource
     /// sign-on Headlamp to the identity provider.</summary>
     private static IReadOnlyList<NetworkAllowance> Allowances(UserInterfaceLayerArgs args, OidcLogin? login)
     {
-        var allowances = new List<NetworkAllowance>
+        var allowances = new List<NetworkAllowance> { NetworkAllowance.ToApiServer() };
+        if (args.Ingress is { } ingress)
         {
-            NetworkAllowance.ToApiServer(),
-            new() { Name = "allow-headlamp-from-ingress", Direction = TrafficDirection.Ingress, Namespace = args.Ingress.ControllerNamespace,
-                Ports = [(HeadlampValues.Port, "TCP")] },
-        };
-        if (args.ClusterIssuer is not null)
-        {
-            allowances.Add(new() { Name = "allow-acme-solver-from-ingress", Direction = TrafficDirection.Ingress, Namespace = args.Ingress.ControllerNamespace,
-                PodLabels = new Dictionary<string, string> { ["acme.cert-manager.io/http01-solver"] = "true" }, Ports = [(8089, "TCP")] });
+            allowances.Add(new() { Name = "allow-headlamp-from-ingress", Direction = TrafficDirection.Ingress, Namespace = ingress.ControllerNamespace,
+                Ports = [(HeadlampValues.Port, "TCP")] });
+            if (args.ClusterIssuer is not null)
+            {
+                allowances.Add(new() { Name = "allow-acme-solver-from-ingress", Direction = TrafficDirection.Ingress, Namespace = ingress.ControllerNamespace,
+                    PodLabels = new Dictionary<string, string> { ["acme.cert-manager.io/http01-solver"] = "true" }, Ports = [(8089, "TCP")] });
+            }
         }
         if (login is not null)
             allowances.Add(args.IssuerRoute!.Egress());

@@ -9,8 +9,8 @@ public sealed record UserInterfaceLayerArgs
     public required UserInterfaceOptions Options { get; init; }
 
     /// <summary>The default IngressClass Headlamp is served through, and the namespace of its controller (which may reach
-    /// Headlamp's port). Required.</summary>
-    public required (string ClassName, string ControllerNamespace) Ingress { get; init; }
+    /// Headlamp's port); null without the ingress capability (no Ingress: <c>kubectl port-forward</c>). Default null.</summary>
+    public (string ClassName, string ControllerNamespace)? Ingress { get; init; }
 
     /// <summary>The cert-manager ClusterIssuer of Headlamp's certificate; null without the certificates capability (plain
     /// HTTP, and no single sign-on). Default null.</summary>

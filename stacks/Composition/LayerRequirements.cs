@@ -139,14 +139,12 @@ internal static class LayerRequirements
         }
     }
 
-    // Headlamp is served on the default IngressClass under its host.
+    // Headlamp is served on the default IngressClass under its host (without ingress, through kubectl port-forward).
     private static void CheckUserInterface(PlatformSettings settings, IReadOnlySet<string> on, ProblemCollector problems)
     {
         var key = PlatformConfigKeys.UserInterface;
         var off = "or switch the capability off with `pulumi config set --path 'platform:capabilities.userInterface' false` (Lens or kubectl still work)";
-        if (!on.Contains(CapabilityIds.Ingress))
-            problems.Add(key.Name, $"Headlamp is served on the default IngressClass, but the ingress capability is off. Switch it on, {off}.");
-        else if (settings.UserInterface.Host is null)
+        if (on.Contains(CapabilityIds.Ingress) && settings.UserInterface.Host is null)
             problems.Add($"{key.Name}.host", "is required when the userInterface capability is on: Headlamp is served on the default IngressClass under " +
                 $"that name. Set it, e.g. `pulumi config set --path '{key.FullName}.host' headlamp.example.com` (with the certificates capability on, " +
                 $"cert-manager issues its certificate), {off}.");

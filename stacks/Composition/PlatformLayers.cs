@@ -640,10 +640,13 @@ public static class PlatformLayers
         var replicas = OneSchedulableNode(settings) ? 1 : options.Replicas ?? (settings.Tier == Configuration.PlatformTier.Small ? 1 : 2);
         var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
         var monitoring = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as MonitoringLayer;
+        var on = context.Capabilities.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         return new Components.UserInterface.UserInterfaceLayer($"{settings.ClusterName}-user-interface", new Components.UserInterface.UserInterfaceLayerArgs
         {
             Options = options with { Replicas = replicas },
-            Ingress = (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind)),
+            Ingress = on.Contains(CapabilityIds.Ingress)
+                ? (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind))
+                : null,
             ClusterIssuer = WebIssuer(context),
             Identity = context.Identity,
             IssuerRoute = context.Identity is null ? null : IssuerRouteOf(settings),

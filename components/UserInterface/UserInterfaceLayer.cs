@@ -97,8 +97,7 @@ public sealed class UserInterfaceLayer : ComponentResource
     private void PrometheusAccess(string name, (string Namespace, string Service, int Port) prometheus, OidcLogin login, string groupsPrefix,
         IReadOnlyList<Resource> monitoringReady)
     {
-        var child = new CustomResourceOptions { Parent = this, DependsOn = monitoringReady.ToArray() };
-        var role = new ClusterRole($"{name}-prometheus-proxy", new ClusterRoleArgs
+        _ = new ClusterRole($"{name}-prometheus-proxy", new ClusterRoleArgs
         {
             Metadata = new ObjectMetaArgs { Name = PrometheusProxyRole },
             Rules =
@@ -111,16 +110,17 @@ public sealed class UserInterfaceLayer : ComponentResource
                     Verbs = { "get" },
                 },
             },
-        }, child);
+        }, new CustomResourceOptions { Parent = this });
         var subjects = new InputList<SubjectArgs>();
         foreach (var group in login.EditGroups.Concat(login.ViewGroups).Distinct(StringComparer.Ordinal))
             subjects.Add(new SubjectArgs { Kind = "Group", ApiGroup = "rbac.authorization.k8s.io", Name = groupsPrefix + group });
-        _ = new RoleBinding($"{name}-prometheus-proxy", new RoleBindingArgs
+        // In Prometheus's namespace: after it.
+        _ = new RoleBinding($"{name}-prometheus-proxy-binding", new RoleBindingArgs
         {
             Metadata = new ObjectMetaArgs { Name = PrometheusProxyRole, Namespace = prometheus.Namespace },
             RoleRef = new RoleRefArgs { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = PrometheusProxyRole },
             Subjects = subjects,
-        }, new CustomResourceOptions { Parent = this, DependsOn = { role } });
+        }, new CustomResourceOptions { Parent = this, DependsOn = monitoringReady.ToArray() });
     }
 
     /// <summary>The traffic Headlamp's namespace needs through its default-deny policy: Headlamp to the API server (every

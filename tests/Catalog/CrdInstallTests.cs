@@ -43,6 +43,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.Jaeger), CrdInstall.None),
         (nameof(HelmCharts.TrivyOperator), CrdInstall.Manifests),
         (nameof(HelmCharts.Harbor), CrdInstall.None),
+        (nameof(HelmCharts.Headlamp), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

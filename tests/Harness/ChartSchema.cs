@@ -15,7 +15,8 @@ internal static class ChartSchema
 {
     private static string Data(HelmChart chart, string file) => Path.Combine(RepoRoot.Path, "..", "shared", "charts", chart.Name, chart.Version, file);
 
-    /// <summary>Every error of the coalesced values against the chart's schema, as "location: message".</summary>
+    /// <summary>Every error of the coalesced values against the chart's schema, as "location: message"; none when they
+    /// are valid.</summary>
     public static IReadOnlyList<string> Errors(HelmChart chart, IReadOnlyDictionary<string, object> values)
     {
         var stream = new YamlStream();
@@ -24,6 +25,8 @@ internal static class ChartSchema
         var schema = JsonSchema.FromText(File.ReadAllText(Data(chart, "values.schema.json")), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
         using var document = JsonDocument.Parse(coalesced.ToJsonString());
         var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        // A oneOf's failed branches are listed even when another branch holds: only an invalid result has errors.
+        if (result.IsValid) return [];
         return [.. (result.Details ?? []).Append(result).Where(d => !d.IsValid && d.Errors is not null)
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))];
     }

@@ -12,7 +12,8 @@ public class IssuerRouteTests
     [Fact]
     public void Through_a_load_balancer_the_egress_is_the_controllers_namespace_on_its_https_container_port()
     {
-        var route = PlatformLayers.IssuerRouteOf(ValidConfig.Load(_ => { }));
+        var route = PlatformLayers.IssuerRouteOf(ValidConfig.Load(v => v["loadBalancer"] = MetalLb));
+        Assert.True(route.ThroughLoadBalancer);
         var egress = route.Egress();
         Assert.Equal(TrafficDirection.Egress, egress.Direction);
         Assert.Equal(route.ControllerNamespace, egress.Namespace);
@@ -20,13 +21,22 @@ public class IssuerRouteTests
         Assert.Equal([(route.HttpsPort, "TCP")], egress.Ports);
         Assert.Null(egress.Problem());
 
-        var traefik = PlatformLayers.IssuerRouteOf(ValidConfig.Load(v => v["ingress"] = """{"controllers": [{"kind": "traefik", "default": true}]}"""));
-        Assert.Equal(8443, traefik.HttpsPort);
+        var nginx = PlatformLayers.IssuerRouteOf(ValidConfig.Load(v =>
+        {
+            v["loadBalancer"] = MetalLb;
+            v["ingress"] = """{"controllers": [{"kind": "ingress-nginx", "default": true}]}""";
+        }));
+        Assert.Equal(443, nginx.HttpsPort);
+        Assert.Equal("ingress-nginx", nginx.ControllerNamespace);
     }
 
+    private const string MetalLb = """{"provider": "metallb", "pools": [{"name": "default", "addresses": ["10.0.0.200-10.0.0.220"]}]}""";
+
     [Fact]
-    public void Through_host_ports_the_egress_is_https_to_any_address()
+    public void Through_node_or_host_ports_the_egress_is_https_to_any_address()
     {
+        // Without a load balancer the controllers are exposed on node ports.
+        Assert.False(PlatformLayers.IssuerRouteOf(ValidConfig.Load(_ => { })).ThroughLoadBalancer);
         var egress = new IssuerRoute { ControllerNamespace = "traefik", HttpsPort = 8443, ThroughLoadBalancer = false }.Egress();
         Assert.True(egress.AnyPeer);
         Assert.Null(egress.Namespace);

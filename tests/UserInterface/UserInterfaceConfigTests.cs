@@ -65,10 +65,14 @@ public class UserInterfaceConfigTests
     [Fact]
     public async Task Headlamp_is_on_from_the_medium_tier_after_every_other_layer_with_the_tiers_replicas()
     {
-        var medium = await StackRunner.RunAsync(ValidConfig.Values());
+        // Two workers: two replicas (ValidConfig's one worker gets one).
+        var config = ValidConfig.Values();
+        config["nodes"] = config["nodes"].Replace("""{"name": "worker-1", "address": "10.0.0.21", "role": "worker"}""",
+            """{"name": "worker-1", "address": "10.0.0.21", "role": "worker"}, {"name": "worker-2", "address": "10.0.0.22", "role": "worker"}""", StringComparison.Ordinal);
+        var medium = await StackRunner.RunAsync(config);
         var layer = medium.Single<UserInterfaceLayer>();
         var values = Map(medium.Registration(ReleaseType, Release).Inputs["values"]);
-        Assert.Equal(2, values["replicaCount"]);
+        Assert.Equal(2.0, values["replicaCount"]);
         Assert.Equal("headlamp.platform-prod.example.com", ValuesTree.At(values, "ingress.hosts.0.host"));
         // Without the certificates capability: plain HTTP, like Grafana's.
         Assert.False(Map(values["ingress"]).ContainsKey("tls"));
@@ -95,6 +99,6 @@ public class UserInterfaceConfigTests
         // Switched on, one replica on small.
         small["capabilities"] = """{"userInterface": true}""";
         var on = await StackRunner.RunAsync(small);
-        Assert.Equal(1, Map(on.Registration(ReleaseType, Release).Inputs["values"])["replicaCount"]);
+        Assert.Equal(1.0, Map(on.Registration(ReleaseType, Release).Inputs["values"])["replicaCount"]);
     }
 }

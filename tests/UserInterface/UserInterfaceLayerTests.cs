@@ -98,7 +98,7 @@ public class UserInterfaceLayerTests
         Assert.All(subjects, s => Assert.Equal("Group", s["kind"]));
         // The groups as the API server names them: with the issuer's prefix. The admin groups are cluster-admins already.
         Assert.Equal(["oidc:developers", "oidc:auditors", "oidc:support"], subjects.Select(s => (string)s["name"]));
-        Assert.Contains("monitoring", run.DependsOn["ui-prometheus-proxy"]);
+        Assert.Contains("monitoring", run.DependsOn["ui-prometheus-proxy-binding"]);
 
         // Without monitoring there is no Prometheus to query.
         var alone = await Run(identity: true, monitoring: false);

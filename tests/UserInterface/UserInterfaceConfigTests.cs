@@ -73,7 +73,7 @@ public class UserInterfaceConfigTests
         var layer = medium.Single<UserInterfaceLayer>();
         var values = Map(medium.Registration(ReleaseType, Release).Inputs["values"]);
         Assert.Equal(2.0, values["replicaCount"]);
-        Assert.Equal("headlamp.platform-prod.example.com", ValuesTree.At(values, "ingress.hosts.0.host"));
+        Assert.Equal("headlamp.platform-prod.example.com", Map(Assert.Single((IEnumerable<object>)ValuesTree.At(values, "ingress.hosts")))["host"]);
         // Without the certificates capability: plain HTTP, like Grafana's.
         Assert.False(Map(values["ingress"]).ContainsKey("tls"));
         Assert.Equal("http://headlamp.platform-prod.example.com", await Outputs.ValueAsync(layer.Url!));

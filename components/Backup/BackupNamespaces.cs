@@ -55,5 +55,7 @@ public static class BackupNamespaces
         // Fluent Bit's buffer and positions are on the nodes' disks; Falco keeps no state.
         Observability.LogShippingLayer.Namespace,
         Security.SecurityAuditsLayer.Namespace,
+        // Headlamp keeps no state: users bring their tokens, its settings are the stack's.
+        UserInterface.UserInterfaceLayer.Namespace,
     ];
 }

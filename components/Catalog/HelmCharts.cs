@@ -710,6 +710,23 @@ public static class HelmCharts
         CrdManifests = "argo-cd-10.1.1",
     };
 
+    /// <summary>Headlamp, the userInterface capability's web UI (<c>UserInterface.UserInterfaceLayer</c>).
+    /// From the Kubernetes SIG's repository, <c>https://kubernetes-sigs.github.io/headlamp/</c> (kubernetes-sigs/headlamp).
+    /// Version 0.45.0 (2026-08-20, tag <c>headlamp-helm-0.45.0</c>) is the newest chart release and ships Headlamp 0.45.0
+    /// (its appVersion; the image <c>ghcr.io/headlamp-k8s/headlamp:v0.45.0</c> carries the Prometheus plugin among its
+    /// static plugins, served unless <c>config.staticPlugins.enabled</c> is false).
+    /// Source: <c>https://github.com/kubernetes-sigs/headlamp/tree/headlamp-helm-0.45.0/charts/headlamp</c>.
+    /// Kubernetes: Chart.yaml declares no <c>kubeVersion</c>; the templates use apps/v1, networking.k8s.io/v1 Ingress,
+    /// policy/v1 PodDisruptionBudget and rbac.authorization.k8s.io/v1, which covers 1.35, 1.36 and 1.37.
+    /// CRDs: <see cref="CrdInstall.None"/>.</summary>
+    public static HelmChart Headlamp { get; } = new()
+    {
+        Name = "headlamp",
+        Repository = "https://kubernetes-sigs.github.io/headlamp/",
+        Version = "0.45.0",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ExternalSecrets, ArgoCd];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ExternalSecrets, ArgoCd, Headlamp];
 }

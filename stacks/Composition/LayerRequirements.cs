@@ -65,6 +65,8 @@ internal static class LayerRequirements
             CheckGitOps(settings, on, source, problems);
         else if (source.IsSet(PlatformConfigKeys.GitOpsRepositoryCredentials.Name))
             problems.Add(PlatformConfigKeys.GitOpsRepositoryCredentials.Name, $"is set, but the gitOps capability is off, so it would be ignored. Remove it (`pulumi config rm {PlatformConfigKeys.GitOpsRepositoryCredentials.FullName}`), or switch gitOps on.");
+        if (on.Contains(CapabilityIds.UserInterface))
+            CheckUserInterface(settings, on, problems);
         if (on.Contains(CapabilityIds.Storage) && settings.Storage.Provider == StorageProvider.RookCeph)
             CheckRookCeph(settings, problems);
         var storage = PlatformStorage.From(settings, decisions);
@@ -155,6 +157,17 @@ internal static class LayerRequirements
                 $"replicas would hold different traces. Remove it (one replica), or switch logging on so traces go to OpenSearch: " +
                 "`pulumi config set --path 'platform:capabilities.logging' true`.");
         }
+    }
+
+    // Headlamp is served on the default IngressClass under its host (without ingress, through kubectl port-forward).
+    private static void CheckUserInterface(PlatformSettings settings, IReadOnlySet<string> on, ProblemCollector problems)
+    {
+        var key = PlatformConfigKeys.UserInterface;
+        var off = "or switch the capability off with `pulumi config set --path 'platform:capabilities.userInterface' false` (Lens or kubectl still work)";
+        if (on.Contains(CapabilityIds.Ingress) && settings.UserInterface.Host is null)
+            problems.Add($"{key.Name}.host", "is required when the userInterface capability is on: Headlamp is served on the default IngressClass under " +
+                $"that name. Set it, e.g. `pulumi config set --path '{key.FullName}.host' headlamp.example.com` (with the certificates capability on, " +
+                $"cert-manager issues its certificate), {off}.");
     }
 
     /// <summary>Adds the problems of the backup capability's target: one must be decided, a Rook target needs the

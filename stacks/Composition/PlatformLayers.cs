@@ -60,6 +60,9 @@ public static class PlatformLayers
             // After monitoring (its notifications go to Alertmanager), ingress and certificates (its Ingress and
             // certificate), and after the authentication layer, whose identity provider it signs users in with.
             new(CapabilityIds.GitOps, GitOps),
+            // After monitoring (the Prometheus plugin's Role goes into its namespace) and authentication (Headlamp signs
+            // users in through PlatformContext.Identity).
+            new(CapabilityIds.UserInterface, UserInterface),
         });
 
     /// <summary>The layers that keep data in persistent volumes, by capability id, each with its claim as the
@@ -398,6 +401,8 @@ public static class PlatformLayers
             GrafanaPlugins = on.Contains(CapabilityIds.Logging)
                 ? [$"{Components.Observability.Monitoring.GrafanaDataSourceDocuments.OpenSearchPluginId}@{Components.Observability.Monitoring.GrafanaDataSourceDocuments.OpenSearchPluginVersion}"]
                 : [],
+            Identity = context.Identity,
+            IssuerRoute = context.Identity is null ? null : IssuerRouteOf(settings),
             ControlPlaneScrapeValues = ControlPlaneScrapeValues.Render(new ControlPlaneScrapeOptions
             {
                 KubeProxy = context.Cluster.KubeProxy,
@@ -424,6 +429,7 @@ public static class PlatformLayers
                 .. DataSourceTraffic(context, on),
                 .. SecurityAuditsAlerts(on),
                 .. GitOpsAlerts(settings, on),
+                .. HeadlampPrometheus(on),
             ],
         }, OnCluster(context));
     }
@@ -450,6 +456,8 @@ public static class PlatformLayers
                 ? (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind))
                 : null,
             ClusterIssuer = WebIssuer(context),
+            Identity = context.Identity,
+            IssuerRoute = context.Identity is null ? null : IssuerRouteOf(settings),
         }, OnCluster(context));
         context.Logging = layer.Backend;
         return layer;
@@ -498,6 +506,8 @@ public static class PlatformLayers
             ClusterIssuer = harbor ? issuer : null,
             StorageClass = harbor ? context.Storage.ClassName : null,
             HarborDependsOn = waitFor,
+            Identity = harbor ? context.Identity : null,
+            IssuerRoute = harbor && context.Identity is not null ? IssuerRouteOf(settings) : null,
         }, OnCluster(context));
     }
 
@@ -591,6 +601,64 @@ public static class PlatformLayers
             }, OnCluster(context)));
         }
         return components;
+    }
+
+    /// <summary>How the UIs' pods reach the identity provider's issuer, which is served on the default IngressClass:
+    /// its controller's pods on their HTTPS container port (<see cref="Components.Identity.IssuerRoute"/>).</summary>
+    public static Components.Identity.IssuerRoute IssuerRouteOf(Configuration.PlatformSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var controller = settings.Ingress.Controllers.Single(c => c.Default);
+        return new Components.Identity.IssuerRoute
+        {
+            ControllerNamespace = Components.Networking.Ingress.IngressControllerCharts.Namespace(controller.Kind),
+            // For lists HTTP first, HTTPS second.
+            HttpsPort = Components.Networking.Ingress.IngressPorts.For(controller.Kind)[1].Port,
+            ThroughLoadBalancer = controller.Exposure == Components.Networking.Ingress.IngressExposure.LoadBalancer,
+        };
+    }
+
+    /// <summary>Headlamp's Prometheus plugin queries Prometheus through the API server's service proxy: the API server
+    /// connects to Prometheus's pod from its control-plane node's address, which no pod or namespace selector matches, so
+    /// the port is the rule (the admission webhook's reasoning).</summary>
+    private static IEnumerable<NetworkAllowance> HeadlampPrometheus(IReadOnlySet<string> on)
+    {
+        if (!on.Contains(CapabilityIds.UserInterface)) yield break;
+        yield return new NetworkAllowance
+        {
+            Name = "allow-prometheus-from-api-server",
+            Direction = TrafficDirection.Ingress,
+            AnyPeer = true,
+            Ports = [(Components.Observability.Monitoring.KubePrometheusStackValues.PrometheusPort, "TCP")],
+        };
+    }
+
+    /// <summary>Headlamp on the default IngressClass with the certificate of <see cref="WebIssuer"/>, one replica on the
+    /// small tier and where workloads have one node, two otherwise; single sign-on through
+    /// <see cref="PlatformContext.Identity"/> when it is set, else token login; with monitoring, the Prometheus plugin's
+    /// access to the monitoring layer's Prometheus (after its namespace).</summary>
+    private static ComponentResource UserInterface(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var options = settings.UserInterface;
+        var replicas = OneSchedulableNode(settings) ? 1 : options.Replicas ?? (settings.Tier == Configuration.PlatformTier.Small ? 1 : 2);
+        var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
+        var monitoring = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as MonitoringLayer;
+        var on = context.Capabilities.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return new Components.UserInterface.UserInterfaceLayer($"{settings.ClusterName}-user-interface", new Components.UserInterface.UserInterfaceLayerArgs
+        {
+            Options = options with { Replicas = replicas },
+            Ingress = on.Contains(CapabilityIds.Ingress)
+                ? (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind))
+                : null,
+            ClusterIssuer = WebIssuer(context),
+            Identity = context.Identity,
+            IssuerRoute = context.Identity is null ? null : IssuerRouteOf(settings),
+            Prometheus = monitoring is null ? null
+                : (MonitoringLayer.Namespace, Components.Observability.Monitoring.KubePrometheusStackValues.PrometheusService,
+                    Components.Observability.Monitoring.KubePrometheusStackValues.PrometheusPort),
+            MonitoringReady = monitoring is null ? [] : [monitoring.NamespaceResource],
+        }, OnCluster(context));
     }
 
     /// <summary>Falcosidekick's alerts into Alertmanager's port, from the security audits namespace, when that capability

@@ -384,6 +384,18 @@ public static class PlatformConfigKeys
             "password (or an access token); SSH: sshPrivateKey (the PEM or OpenSSH private key). Not needed for a public https repository.",
     };
 
+    /// <summary><c>platform:userInterface</c>: Headlamp's host, replicas, session length and plugins.</summary>
+    public static PlatformConfigKey UserInterface { get; } = new()
+    {
+        Name = "userInterface",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"host": "headlamp.example.com"}""",
+        Description = "For the userInterface capability (Headlamp; README \"Headlamp\"). host: Headlamp's hostname on the default " +
+            "IngressClass (required when the capability is on); replicas (1 to 10; default small 1, medium and enterprise 2, 1 " +
+            "where workloads have one node); sessionTtlSeconds (how long a session lasts, 300 to 604800; default 86400); " +
+            "plugins (whether Headlamp serves its bundled plugins, the Prometheus plugin among them; default true).",
+    };
+
     /// <summary><c>platform:backup</c>: where Velero's backups go, when they run and what they hold.</summary>
     public static PlatformConfigKey Backup { get; } = new()
     {
@@ -593,5 +605,6 @@ public static class PlatformConfigKeys
         SecurityAudits,
         GitOps,
         GitOpsRepositoryCredentials,
+        UserInterface,
     ];
 }

@@ -28,6 +28,7 @@ public static class PlatformNamespaceNames
         Platform.Components.Observability.TracingLayer.Namespace, Platform.Components.Security.SecurityAuditsLayer.Namespace,
         Platform.Components.Observability.LogShippingLayer.Namespace,
         Platform.Components.GitOps.GitOpsLayer.Namespace,
+        Platform.Components.UserInterface.UserInterfaceLayer.Namespace,
     }.Concat(Enum.GetValues<IngressControllerKind>().Select(IngressControllerCharts.Namespace)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="name"/> is the platform's or Kubernetes' (<see cref="Reserved"/>, or any

@@ -72,6 +72,7 @@ public static class PlatformSettingsLoader
         var imageScanning = ImageScanningOptionsParser.Read(source, tier, problems);
         var securityAudits = SecurityAuditsOptionsParser.Read(source, tier, problems);
         var gitOps = GitOpsOptionsParser.Read(source, problems);
+        var userInterface = UserInterfaceOptionsParser.Read(source, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -120,6 +121,7 @@ public static class PlatformSettingsLoader
             ImageScanning = imageScanning!,
             SecurityAudits = securityAudits!,
             GitOps = gitOps!,
+            UserInterface = userInterface!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

@@ -45,6 +45,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.Harbor), CrdInstall.None),
         (nameof(HelmCharts.ExternalSecrets), CrdInstall.Manifests),
         (nameof(HelmCharts.ArgoCd), CrdInstall.Manifests),
+        (nameof(HelmCharts.Headlamp), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

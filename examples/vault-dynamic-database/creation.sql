@@ -1,1 +1,0 @@
-CREATE ROLE "{{name}}" WITH LOGIN PASSWORD '{{password}}' VALID UNTIL '{{expiration}}' INHERIT; GRANT "app" TO "{{name}}";

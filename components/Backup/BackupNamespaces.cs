@@ -21,7 +21,8 @@ public static class BackupNamespaces
     /// external-dns', the kubelet serving-certificate approver's, kured's, cluster metrics', monitoring's and
     /// node-exporter's (metrics are collected again; a live copy of Prometheus' database is not consistent anyway),
     /// Gatekeeper's, the Trivy operator's (its reports live beside the workloads, and the operator scans again), Fluent
-    /// Bit's (its buffer is on the nodes' disks), tracing's, Falco's and Velero's own. Harbor's namespace holds state
+    /// Bit's (its buffer is on the nodes' disks), tracing's, Falco's, Dex's (signing keys and sessions, which it makes anew)
+    /// and Velero's own. Harbor's namespace holds state
     /// (every image and its database) and is backed up. Two of the
     /// platform's namespaces hold state: <c>cert-manager</c> keeps the ACME account keys, the internal CA's key pair and
     /// the issued certificates, so it is backed up; <c>rook-ceph</c> is excluded although it holds Ceph, because what
@@ -54,5 +55,7 @@ public static class BackupNamespaces
         // Fluent Bit's buffer and positions are on the nodes' disks; Falco keeps no state.
         Observability.LogShippingLayer.Namespace,
         Security.SecurityAuditsLayer.Namespace,
+        // Dex's custom resources hold signing keys, sessions and refresh tokens, which it makes anew: users log in again.
+        Identity.AuthenticationLayer.Namespace,
     ];
 }

@@ -112,7 +112,7 @@ public class AuthenticationConfigTests
     [InlineData("username", "sys")]
     public void A_prefix_that_collides_with_system_names_is_refused(string claim, string prefix)
     {
-        var problem = Problem(AuthenticationConfig.Authentication(extra: $$""", "claims": {"{{claim}}": {"prefix": "{{prefix}}"}}"""));
+        var problem = Problem(AuthenticationConfig.Authentication(extra: $$$""", "claims": {"{{{claim}}}": {"prefix": "{{{prefix}}}"}}"""));
         Assert.StartsWith($"platform:authentication.claims.{claim}.prefix: claims.{claim}.prefix '{prefix}' collides with Kubernetes' system: names", problem, StringComparison.Ordinal);
     }
 

@@ -137,6 +137,14 @@ public class DexConfigurationTests
     }
 
     [Fact]
+    public void The_values_round_trip_through_yaml_and_the_chart_reads_every_one()
+    {
+        var values = DexValues.Render(Options(), new DexInputs { Clients = Clients, IngressClass = "traefik", ClusterIssuer = "internal-ca", Replicas = 2, ServiceMonitor = true });
+        Harness.ValuesTree.AssertRoundTrips(values);
+        Assert.Empty(Harness.ChartPaths.Unread(Components.Catalog.HelmCharts.Dex, values));
+    }
+
+    [Fact]
     public void The_rendered_configuration_holds_no_dollar_sign_but_the_secret_variables()
     {
         var text = JsonSerializer.SerializeToNode(DexConfiguration.Render(Options(), Clients))!.ToJsonString();

@@ -201,7 +201,7 @@ internal static class AuthenticationOptionsParser
         JsonValueKind.False => false,
         JsonValueKind.Number when value.TryGetInt64(out var n) => n,
         JsonValueKind.Number => value.GetDouble(),
-        JsonValueKind.Array => value.EnumerateArray().Select(Plain).ToList(),
+        JsonValueKind.Array => value.EnumerateArray().Select(Plain).ToArray(),
         JsonValueKind.Object => value.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).ToDictionary(p => p.Name, p => Plain(p.Value), StringComparer.Ordinal),
         _ => "",
     };

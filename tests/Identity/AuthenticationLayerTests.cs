@@ -52,9 +52,9 @@ public class AuthenticationLayerTests
         Assert.Empty(ChartPaths.Unread(HelmCharts.Dex, values));
         var ns = Map(run.Registration("kubernetes:core/v1:Namespace", "platform-prod-authentication-namespace").Inputs["metadata"]);
         Assert.Equal("restricted", Map(ns["labels"])["pod-security.kubernetes.io/enforce"]);
-        // Medium tier, several schedulable nodes: two replicas with a budget; the issuer on the default IngressClass.
-        Assert.Equal(2, Convert.ToInt32(values["replicaCount"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(true, ValuesTree.At(values, "podDisruptionBudget.enabled"));
+        // One schedulable worker: one replica and no budget (it would block the node's drain); the issuer on the default IngressClass.
+        Assert.Equal(1, Convert.ToInt32(values["replicaCount"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(values.ContainsKey("podDisruptionBudget"));
         Assert.Equal("traefik", ValuesTree.At(values, "ingress.className"));
         Assert.Equal("internal-ca", Map(ValuesTree.At(values, "ingress.annotations"))["cert-manager.io/cluster-issuer"]);
         Assert.Equal(AuthenticationConfig.Host, Map(((IEnumerable<object>)ValuesTree.At(values, "ingress.hosts")).Single())["host"]);

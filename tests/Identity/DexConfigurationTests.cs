@@ -26,7 +26,7 @@ public class DexConfigurationTests
             ["groupSearch"] = new Dictionary<string, object>
             {
                 ["baseDN"] = "ou=groups,dc=example,dc=com", ["nameAttr"] = "cn",
-                ["userMatchers"] = new List<object> { new Dictionary<string, object> { ["userAttr"] = "DN", ["groupAttr"] = "member" } },
+                ["userMatchers"] = new object[] { new Dictionary<string, object> { ["userAttr"] = "DN", ["groupAttr"] = "member" } },
             },
         },
     };
@@ -80,7 +80,7 @@ public class DexConfigurationTests
             new() { Id = "sso", Type = DexConnectorType.Saml, Settings = new Dictionary<string, object>
                 { ["ssoURL"] = "https://sso.example.com/saml", ["caData"] = "Q0E=", ["usernameAttr"] = "name", ["emailAttr"] = "email" } },
             new() { Id = "github", Type = DexConnectorType.GitHub, Settings = new Dictionary<string, object>
-                { ["clientID"] = "app", ["orgs"] = new List<object> { new Dictionary<string, object> { ["name"] = "example" } } } },
+                { ["clientID"] = "app", ["orgs"] = new object[] { new Dictionary<string, object> { ["name"] = "example" } } } },
             new() { Id = "gitlab", Type = DexConnectorType.GitLab, Settings = new Dictionary<string, object> { ["clientID"] = "app", ["baseURL"] = "https://gitlab.example.com" } },
         };
         var config = Decode(Options(connectors), Clients);

@@ -24,6 +24,9 @@ public static class BackupNamespaces
     /// Bit's (its buffer is on the nodes' disks), tracing's, Falco's and Velero's own. Harbor's namespace holds state
     /// (every image and its database) and is backed up, as is Argo CD's (<c>argocd</c>: the Applications, AppProjects
     /// and repository Secrets made through its UI, CLI or kubectl, which no Git repository may hold). Two of the
+    /// Bit's (its buffer is on the nodes' disks), tracing's, Falco's, Dex's (signing keys and sessions, which it makes anew)
+    /// and Velero's own. Harbor's namespace holds state
+    /// (every image and its database) and is backed up. Two of the
     /// platform's namespaces hold state: <c>cert-manager</c> keeps the ACME account keys, the internal CA's key pair and
     /// the issued certificates, so it is backed up; <c>rook-ceph</c> is excluded although it holds Ceph, because what
     /// Velero could take from it does not bring Ceph back: the data is on the OSDs' disks and the monitors' stores on
@@ -57,5 +60,7 @@ public static class BackupNamespaces
         Security.SecurityAuditsLayer.Namespace,
         // Headlamp keeps no state: users bring their tokens, its settings are the stack's.
         UserInterface.UserInterfaceLayer.Namespace,
+        // Dex's custom resources hold signing keys, sessions and refresh tokens, which it makes anew: users log in again.
+        Identity.AuthenticationLayer.Namespace,
     ];
 }

@@ -697,6 +697,24 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>Dex, the authentication capability's OpenID Connect provider in front of the organisation's identity
+    /// provider (LDAP/Active Directory, an upstream OIDC provider, SAML 2.0, GitHub, GitLab).
+    /// From the Dex project's own repository, <c>https://charts.dexidp.io</c> (dexidp/helm-charts).
+    /// Version 0.24.0 (2025-09-01) is the newest release in the reference data and ships Dex 2.44.0 (its appVersion).
+    /// Source: <c>https://github.com/dexidp/helm-charts/releases/tag/dex-0.24.0</c> (tag dex-0.24.0, commit c82afcc).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.14.0-0</c>, a lower bound only (apps/v1 Deployment, core Service and
+    /// Secret, networking.k8s.io/v1 Ingress, rbac.authorization.k8s.io/v1): covers 1.35, 1.36 and 1.37.
+    /// CRDs: <see cref="CrdInstall.None"/>: the chart ships none; Dex's <c>kubernetes</c> storage creates its own
+    /// <c>dex.coreos.com</c> CRDs at start (dexidp/dex storage/kubernetes/storage.go <c>registerCustomResources</c>), with
+    /// the chart's ClusterRole allowing exactly that (<c>rbac.createClusterScoped</c>).</summary>
+    public static HelmChart Dex { get; } = new()
+    {
+        Name = "dex",
+        Repository = "https://charts.dexidp.io",
+        Version = "0.24.0",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ArgoCd, Headlamp];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ArgoCd, Headlamp, Dex];
 }

@@ -67,6 +67,8 @@ internal static class LayerRequirements
             problems.Add(PlatformConfigKeys.GitOpsRepositoryCredentials.Name, $"is set, but the gitOps capability is off, so it would be ignored. Remove it (`pulumi config rm {PlatformConfigKeys.GitOpsRepositoryCredentials.FullName}`), or switch gitOps on.");
         if (on.Contains(CapabilityIds.UserInterface))
             CheckUserInterface(settings, on, problems);
+        if (on.Contains(CapabilityIds.Authentication))
+            CheckAuthentication(settings, on, source, problems);
         if (on.Contains(CapabilityIds.Storage) && settings.Storage.Provider == StorageProvider.RookCeph)
             CheckRookCeph(settings, problems);
         var storage = PlatformStorage.From(settings, decisions);
@@ -143,6 +145,47 @@ internal static class LayerRequirements
             problems.Add(registry, $"harbor is served on the default IngressClass, but the ingress capability is off. Switch it on (`pulumi config set --path 'platform:capabilities.ingress' true`), {without}.");
         if (!on.Contains(CapabilityIds.Certificates))
             problems.Add(registry, $"harbor's TLS certificate comes from cert-manager, but the certificates capability is off. Switch it on (`pulumi config set --path 'platform:capabilities.certificates' true` with platform:certificates), {without}.");
+    }
+
+    // Dex's issuer is https on the default IngressClass with a certificate from cert-manager: the API servers and
+    // kubelogin refuse a plain-http issuer. Its connectors' secrets are present (what they hold is checked once Pulumi has
+    // them, without ever printing them).
+    private static void CheckAuthentication(PlatformSettings settings, IReadOnlySet<string> on, IPlatformConfigSource source, ProblemCollector problems)
+    {
+        var key = PlatformConfigKeys.Authentication;
+        var off = "or switch authentication off with `pulumi config set --path 'platform:capabilities.authentication' false` " +
+            "(then only the admin kubeconfig's certificate logs in)";
+        if (settings.Authentication is not { } authentication)
+        {
+            problems.Add(key.Name,
+                "is required: the authentication capability is mandatory in every tier (users log in through Dex with kubelogin " +
+                "instead of sharing the admin kubeconfig). Set Dex's host and at least one connector to the organisation's " +
+                $"identity provider, e.g. `pulumi config set --path '{key.FullName}.host' dex.example.com` and " +
+                $"`pulumi config set --path '{key.FullName}.connectors[0].type' github` (README \"Logging in\"), {off}.");
+            return;
+        }
+        if (!on.Contains(CapabilityIds.Ingress))
+            problems.Add($"{key.Name}.host", $"Dex's issuer is served on the default IngressClass, but the ingress capability is off. Switch it on (`pulumi config set --path 'platform:capabilities.ingress' true`), {off}.");
+        var certificates = settings.Certificates ?? new Components.Networking.Certificates.CertificateOptions();
+        if (!on.Contains(CapabilityIds.Certificates))
+        {
+            problems.Add($"{key.Name}.host",
+                "Dex's issuer must be https (the API servers and kubelogin accept no other) and its certificate comes from cert-manager, " +
+                "but the certificates capability is off. Switch it on with `pulumi config set --path 'platform:capabilities.certificates' true` " +
+                $"(and platform:certificates: Let's Encrypt, or the internal CA alone with letsEncrypt false), {off}.");
+        }
+        else if (!certificates.LetsEncrypt && !certificates.InternalCa)
+        {
+            problems.Add($"{key.Name}.host", $"Dex's certificate needs a ClusterIssuer, but {PlatformConfigKeys.Certificates.FullName} has neither letsEncrypt nor internalCa on. Switch one on, {off}.");
+        }
+        var needing = authentication.Connectors.Where(c => Components.Identity.DexConnectors.SecretField(c.Type) is not null).ToList();
+        if (needing.Count > 0 && !source.IsSet(PlatformConfigKeys.AuthenticationSecrets.Name))
+        {
+            problems.Add(PlatformConfigKeys.AuthenticationSecrets.Name,
+                $"is required for the connectors {string.Join(", ", needing.Select(c => $"{c.Id} ({Components.Identity.DexConnectors.SecretField(c.Type)})"))}: " +
+                $"a secret JSON object of connector id to secret. Set it with `pulumi config set --secret {PlatformConfigKeys.AuthenticationSecrets.FullName} " +
+                $"'{{{string.Join(", ", needing.Select(c => $"\"{c.Id}\": \"...\""))}}}'`.");
+        }
     }
 
     // Without logging Jaeger keeps traces in its own memory: a second replica would hold other traces, and the UI would

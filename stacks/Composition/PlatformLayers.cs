@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Collections.ObjectModel;
 using Platform.Components.Cluster;
+using Platform.Components.Identity;
 using Platform.Components.Networking;
 using Platform.Components.Networking.Cni;
 using Platform.Components.Networking.LoadBalancing;
@@ -43,6 +44,9 @@ public static class PlatformLayers
             new(CapabilityIds.Ingress, Ingress),
             new(CapabilityIds.Certificates, Certificates),
             new(CapabilityIds.ExternalDns, ExternalDns),
+            // After ingress and certificates (Dex's issuer is https on the default IngressClass); sets
+            // PlatformContext.Identity for every UI after it.
+            new(CapabilityIds.Authentication, Authentication),
             new(CapabilityIds.ClusterMetrics, ClusterMetrics),
             // After the cluster metrics layer, whose kube-state-metrics it scrapes, and after storage (its volumes).
             new(CapabilityIds.Monitoring, Monitoring),
@@ -476,6 +480,83 @@ public static class PlatformLayers
                 : null;
     }
 
+    /// <summary>The static clients of the identity provider: kubelogin's public <see cref="OidcClients.Kubernetes"/>
+    /// always, and each web consumer that is on and served on the default IngressClass, with its callback under its host
+    /// (<see cref="OidcClientRegistration.Web"/>): Grafana (<c>platform:monitoring.grafana.host</c>), OpenSearch Dashboards
+    /// (<c>platform:logging.dashboards.host</c>) and Harbor (<c>platform:imageScanning.harbor.host</c>). A consumer without
+    /// a host has no login page to come back to, so it gets no client.</summary>
+    public static IReadOnlyList<OidcClientRegistration> OidcClientRegistrations(PlatformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = context.Settings;
+        var on = context.Capabilities.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var registrations = new List<OidcClientRegistration> { OidcClientRegistration.Kubernetes };
+        if (!on.Contains(CapabilityIds.Ingress)) return registrations;
+        if (on.Contains(CapabilityIds.Monitoring) && settings.Monitoring.GrafanaHost is { } grafana)
+            registrations.Add(OidcClientRegistration.Web(OidcClients.Grafana, grafana));
+        if (on.Contains(CapabilityIds.Logging) && settings.Logging.DashboardsHost is { } dashboards)
+            registrations.Add(OidcClientRegistration.Web(OidcClients.OpenSearchDashboards, dashboards));
+        if (on.Contains(CapabilityIds.ImageScanning)
+            && settings.ImageScanning is { Registry: Components.Security.Scanning.ImageRegistry.Harbor, Harbor: { } harbor })
+            registrations.Add(OidcClientRegistration.Web(OidcClients.Harbor, harbor.Host));
+        if (on.Contains(CapabilityIds.GitOps) && settings.GitOps.Host is { } argoCd)
+            registrations.Add(OidcClientRegistration.Web(OidcClients.ArgoCd, argoCd));
+        if (on.Contains(CapabilityIds.UserInterface) && settings.UserInterface.Host is { } headlamp)
+            registrations.Add(OidcClientRegistration.Web(OidcClients.Headlamp, headlamp));
+        return registrations;
+    }
+
+    /// <summary>The issuer the API servers trust: the authentication layer's, accepting kubelogin's tokens and, when
+    /// Headlamp signs users in, Headlamp's (it hands the user's ID token, whose audience is its own client, to the API
+    /// server).</summary>
+    public static OidcIssuer ApiServerIssuer(PlatformContext context, AuthenticationLayer layer)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(layer);
+        var issuer = layer.ApiServerIssuer;
+        return layer.Identity.Clients.ContainsKey(OidcClients.Headlamp)
+            ? issuer with { Audiences = [.. issuer.Audiences, Components.UserInterface.UserInterfaceLayer.ApiServerAudience] }
+            : issuer;
+    }
+
+    /// <summary>Dex on the default IngressClass, its certificate from <see cref="WebIssuer"/> (the internal CA's PEM goes
+    /// to the API servers and kubelogin when it signs it), the tier's replicas (one on small and where workloads have
+    /// one node, two otherwise), one static client per <see cref="OidcClientRegistrations"/> entry, and each team's group
+    /// bound to edit in its namespace (after the team's namespace). The release waits for cert-manager's and the ingress
+    /// controllers' releases. Once registered, the layer's <see cref="AuthenticationLayer.Identity"/> becomes
+    /// <see cref="PlatformContext.Identity"/> for every layer after it.</summary>
+    private static ComponentResource Authentication(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var options = settings.Authentication!;
+        var certificates = (CertificatesLayer)context.Layers[CapabilityIds.Certificates];
+        var ingress = context.Layers.GetValueOrDefault(CapabilityIds.Ingress) as IngressLayer;
+        // LayerRequirements checked that there is an issuer.
+        var issuer = WebIssuer(context)!;
+        var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
+        var replicas = options.Replicas ?? (settings.Tier == Configuration.PlatformTier.Small ? 1 : 2);
+        if (OneSchedulableNode(settings)) replicas = 1;
+        var secrets = new Config(Configuration.PlatformConfigKeys.Namespace).GetSecret(Configuration.PlatformConfigKeys.AuthenticationSecrets.Name);
+        var dependsOn = new List<Resource> { certificates.Release };
+        if (ingress is not null) dependsOn.AddRange(ingress.Releases);
+        var layer = new AuthenticationLayer($"{settings.ClusterName}-authentication", new AuthenticationLayerArgs
+        {
+            Options = options,
+            Clients = OidcClientRegistrations(context),
+            ConnectorSecrets = secrets is null ? null : (Input<string>)secrets,
+            Ingress = (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind)),
+            ClusterIssuer = issuer,
+            IssuerCaPem = issuer == Components.Networking.Certificates.ClusterIssuers.InternalCa ? certificates.InternalCaCertPem : null,
+            Replicas = replicas,
+            Tenants = [.. settings.Tenants.Select(t => (t.Name, t.EffectiveGroup))],
+            TenantsReady = [.. context.CoreOnCluster.OfType<Components.Tenancy.TenantNamespace>().Select(t => (Resource)t.Namespace.Namespace)],
+            DependsOn = dependsOn,
+            Metrics = context.Monitoring,
+        }, OnCluster(context));
+        context.Identity = layer.Identity;
+        return layer;
+    }
+
     /// <summary>The Trivy operator, with the tier's scan-job concurrency; with <c>registry: harbor</c>, Harbor on the default
     /// IngressClass with a certificate from cert-manager's Let's Encrypt (production) issuer, or the internal CA without
     /// Let's Encrypt, its volumes on the platform's StorageClass. Harbor's release waits for the storage layer's release
@@ -653,6 +734,9 @@ public static class PlatformLayers
                 : null,
             ClusterIssuer = WebIssuer(context),
             Identity = context.Identity,
+            // The API server names the identity provider's groups with the authentication layer's prefix (unused
+            // without an identity provider).
+            GroupsPrefix = settings.Authentication?.GroupsPrefix ?? "oidc:",
             IssuerRoute = context.Identity is null ? null : IssuerRouteOf(settings),
             Prometheus = monitoring is null ? null
                 : (MonitoringLayer.Namespace, Components.Observability.Monitoring.KubePrometheusStackValues.PrometheusService,
@@ -746,11 +830,14 @@ public static class PlatformLayers
     /// monitoring (Alertmanager's receivers, Grafana's plugin download), the Trivy operator's (its database, registries'
     /// manifests), Harbor's (the proxy cache, its scanner's database) and Argo CD's (Git repositories). Falco raises a public connection from any other
     /// platform namespace.</summary>
+    /// manifests), Harbor's (the proxy cache, its scanner's database) and Dex's (the organisation's identity providers,
+    /// GitHub or an upstream OIDC provider). Falco raises a public connection from any other platform namespace.</summary>
     public static IReadOnlySet<string> ReachOutside { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "kube-system", CertificatesLayer.Namespace, ExternalDnsLayer.Namespace, Components.Backup.BackupNamespaces.Velero, MonitoringLayer.Namespace,
         Components.Security.ImageScanningLayer.Namespace, Components.Security.ImageScanningLayer.HarborNamespace,
         Components.GitOps.GitOpsLayer.Namespace,
+        AuthenticationLayer.Namespace,
     };
 
     /// <summary>Falco on every node and Falcosidekick, forwarding to Alertmanager when monitoring is on (after the monitoring

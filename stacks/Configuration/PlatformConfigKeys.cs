@@ -562,6 +562,34 @@ public static class PlatformConfigKeys
             "namespaces are never checked.",
     };
 
+    /// <summary><c>platform:authentication</c>: Dex, its upstream identity providers, claim mappings and group rights.</summary>
+    public static PlatformConfigKey Authentication { get; } = new()
+    {
+        Name = "authentication",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"host": "dex.example.com", "connectors": [{"id": "corp-ldap", "type": "ldap", "name": "Corporate directory", "config": {"host": "ldap.example.com:636", "bindDN": "cn=dex,ou=services,dc=example,dc=com", "userSearch": {"baseDN": "ou=people,dc=example,dc=com", "username": "uid", "idAttr": "uid", "emailAttr": "mail", "nameAttr": "cn"}, "groupSearch": {"baseDN": "ou=groups,dc=example,dc=com", "nameAttr": "cn", "userMatchers": [{"userAttr": "DN", "groupAttr": "member"}]}}}], "rbac": {"platform-admins": "cluster-admin"}}""",
+        Description = "For the authentication capability (Dex and kubelogin; README \"Logging in\"), mandatory in every tier: " +
+            "set it, or switch the capability off with platform:capabilities.authentication false. provider dex (the default; " +
+            "keycloak is not available in this version); host: Dex's issuer hostname on the default IngressClass (required; the " +
+            "issuer is https://<host>, its certificate from cert-manager, so the ingress and certificates capabilities must be on); " +
+            "connectors: a list of {id, type (ldap, oidc, saml, github or gitlab), name, config (the connector's Dex settings " +
+            "without its secret or redirectURI)}; their secrets go in platform:authenticationSecrets; claims: {username: {claim " +
+            "(email, sub, name or preferred_username; default email), prefix (default oidc:)}, groups: {prefix (default oidc:)}}, " +
+            "never system:; rbac: a map of group (as the identity provider names it) to cluster-admin, edit or view; replicas " +
+            "(1 to 5; default small 1, otherwise 2). Each team's group of platform:tenants gets edit in its namespace.",
+    };
+
+    /// <summary><c>platform:authenticationSecrets</c>: the secrets of Dex's connectors.</summary>
+    public static PlatformConfigKey AuthenticationSecrets { get; } = new()
+    {
+        Name = "authenticationSecrets",
+        Type = PlatformConfigValueType.String,
+        Secret = true,
+        Example = """{"corp-ldap": "bind password"}""",
+        Description = "The secrets of platform:authentication's connectors as a JSON object of connector id to secret; a secret. " +
+            "ldap: the bind password (bindPW); oidc, github and gitlab: the OAuth client secret; saml needs none.",
+    };
+
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<PlatformConfigKey> All { get; } =
     [
@@ -606,5 +634,7 @@ public static class PlatformConfigKeys
         GitOps,
         GitOpsRepositoryCredentials,
         UserInterface,
+        Authentication,
+        AuthenticationSecrets,
     ];
 }

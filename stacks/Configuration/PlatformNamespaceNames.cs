@@ -29,6 +29,7 @@ public static class PlatformNamespaceNames
         Platform.Components.Observability.LogShippingLayer.Namespace,
         Platform.Components.GitOps.GitOpsLayer.Namespace,
         Platform.Components.UserInterface.UserInterfaceLayer.Namespace,
+        Platform.Components.Identity.AuthenticationLayer.Namespace,
     }.Concat(Enum.GetValues<IngressControllerKind>().Select(IngressControllerCharts.Namespace)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="name"/> is the platform's or Kubernetes' (<see cref="Reserved"/>, or any

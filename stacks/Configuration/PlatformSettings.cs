@@ -99,6 +99,10 @@ public sealed record PlatformSettings
     /// gitOps capability is on.</summary>
     public Platform.Components.GitOps.GitOpsOptions GitOps { get; init; } = new();
 
+    /// <summary>Dex's host, connectors, claim mappings and group rights (<c>platform:authentication</c>), or null when
+    /// unset (an error while the authentication capability is on). Used only when that capability is on.</summary>
+    public Platform.Components.Identity.AuthenticationOptions? Authentication { get; init; }
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

@@ -73,6 +73,7 @@ public static class PlatformSettingsLoader
         var securityAudits = SecurityAuditsOptionsParser.Read(source, tier, problems);
         var gitOps = GitOpsOptionsParser.Read(source, problems);
         var userInterface = UserInterfaceOptionsParser.Read(source, problems);
+        var authentication = AuthenticationOptionsParser.Read(source, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -122,6 +123,7 @@ public static class PlatformSettingsLoader
             SecurityAudits = securityAudits!,
             GitOps = gitOps!,
             UserInterface = userInterface!,
+            Authentication = authentication,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

@@ -828,10 +828,9 @@ public static class PlatformLayers
     /// <summary>The platform namespaces whose pods reach public addresses by design: kube-system (CoreDNS forwards to the
     /// nodes' resolvers), cert-manager (ACME), external-dns (the DNS provider), velero (an external S3 target) and
     /// monitoring (Alertmanager's receivers, Grafana's plugin download), the Trivy operator's (its database, registries'
-    /// manifests), Harbor's (the proxy cache, its scanner's database) and Argo CD's (Git repositories). Falco raises a public connection from any other
-    /// platform namespace.</summary>
-    /// manifests), Harbor's (the proxy cache, its scanner's database) and Dex's (the organisation's identity providers,
-    /// GitHub or an upstream OIDC provider). Falco raises a public connection from any other platform namespace.</summary>
+    /// manifests), Harbor's (the proxy cache, its scanner's database), Argo CD's (Git repositories) and Dex's (the
+    /// organisation's identity providers, GitHub or an upstream OIDC provider). Falco raises a public connection from any
+    /// other platform namespace.</summary>
     public static IReadOnlySet<string> ReachOutside { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "kube-system", CertificatesLayer.Namespace, ExternalDnsLayer.Namespace, Components.Backup.BackupNamespaces.Velero, MonitoringLayer.Namespace,

@@ -53,7 +53,7 @@ public class GitOpsConfigTests
     private static PlatformConfigException Requirements(Action<Dictionary<string, string>> edit)
     {
         var values = ValidConfig.Values();
-        values["capabilities"] = """{"gitOps": true}""";
+        values["capabilities"] = """{"gitOps": true, "authentication": false}""";
         edit(values);
         var source = new DictionaryConfigSource(values);
         return Assert.Throws<PlatformConfigException>(() =>

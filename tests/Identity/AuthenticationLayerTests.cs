@@ -56,7 +56,7 @@ public class AuthenticationLayerTests
         Assert.Equal(1, Convert.ToInt32(values["replicaCount"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.False(values.ContainsKey("podDisruptionBudget"));
         Assert.Equal("traefik", ValuesTree.At(values, "ingress.className"));
-        Assert.Equal("internal-ca", Map(ValuesTree.At(values, "ingress.annotations"))["cert-manager.io/cluster-issuer"]);
+        Assert.Equal(Platform.Components.Networking.Certificates.ClusterIssuers.InternalCa, Map(ValuesTree.At(values, "ingress.annotations"))["cert-manager.io/cluster-issuer"]);
         Assert.Equal(AuthenticationConfig.Host, Map(((IEnumerable<object>)ValuesTree.At(values, "ingress.hosts")).Single())["host"]);
         // The configuration in the values decodes as Dex's own.
         var config = StrictJson.Decode<DexConfigDocument>(JsonSerializer.SerializeToNode(values["config"]));
@@ -74,7 +74,7 @@ public class AuthenticationLayerTests
         Assert.Equal(AuthenticationConfig.LdapSecret, data["DEX_CONNECTOR_CORP_LDAP"]);
         var grafanaSecret = await Outputs.SecretValueAsync(layer.Identity.Clients[OidcClients.Grafana].ClientSecret);
         Assert.Equal(grafanaSecret, data["DEX_CLIENT_GRAFANA_SECRET"]);
-        Assert.Equal(["DEX_CLIENT_GRAFANA_SECRET", "DEX_CONNECTOR_CORP_LDAP"], data.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["DEX_CLIENT_GRAFANA_SECRET", "DEX_CLIENT_HEADLAMP_SECRET", "DEX_CONNECTOR_CORP_LDAP"], data.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("stringData", ((CustomResourceOptions)run.Options["platform-prod-authentication-secrets"]).AdditionalSecretOutputs);
 
         var release = JsonSerializer.Serialize(run.Registration(ReleaseType, Release).Inputs);
@@ -89,7 +89,7 @@ public class AuthenticationLayerTests
     public async Task A_client_is_registered_for_each_consumer_that_is_on_and_has_a_host()
     {
         var run = await StackRunner.RunAsync(AuthenticationConfig.Values());
-        Assert.Equal([OidcClients.Kubernetes, OidcClients.Grafana], run.Single<AuthenticationLayer>().Identity.Clients.Keys.Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal([OidcClients.Kubernetes, OidcClients.Headlamp, OidcClients.Grafana], run.Single<AuthenticationLayer>().Identity.Clients.Keys.Order(StringComparer.Ordinal).Reverse());
 
         var all = await StackRunner.RunAsync(AuthenticationConfig.Values(v =>
         {
@@ -105,9 +105,10 @@ public class AuthenticationLayerTests
                 ("grafana", "https://grafana.platform-prod.example.com/login/generic_oauth"),
                 ("opensearch-dashboards", "https://logs.platform-prod.example.com/auth/openid/login"),
                 ("harbor", "https://harbor.platform-prod.example.com/c/oidc/callback"),
+                ("headlamp", "https://headlamp.platform-prod.example.com/oidc-callback"),
             ],
             config.StaticClients.Select(c => (c.Id, c.RedirectUris[0])));
-        Assert.Equal(4, all.Single<AuthenticationLayer>().Identity.Clients.Count);
+        Assert.Equal(5, all.Single<AuthenticationLayer>().Identity.Clients.Count);
         // Without ingress no consumer has a login page on a host, so only kubelogin is registered.
         Assert.Equal([OidcClientRegistration.Kubernetes], global::Platform.Stacks.Composition.PlatformLayers.OidcClientRegistrations(new global::Platform.Stacks.Composition.PlatformContext
         {

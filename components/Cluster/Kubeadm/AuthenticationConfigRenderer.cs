@@ -131,17 +131,16 @@ public static class AuthenticationConfigRenderer
     {
         if (pem.Contains("PRIVATE KEY", StringComparison.Ordinal))
             throw new ArgumentException($"Issuer {url}: the CA PEM holds a private key; give the CA's certificate only.", "authenticators");
-        var certificates = new X509Certificate2Collection();
-        try
+        // The PEM's structure: CERTIFICATE blocks with base64 content (the API server parses the certificates; Pulumi.Tls
+        // gives real ones, the renderer's stand-ins are not DER).
+        var count = 0;
+        var rest = pem.AsSpan();
+        while (PemEncoding.TryFind(rest, out var fields))
         {
-            certificates.ImportFromPem(pem);
+            if (rest[fields.Label].SequenceEqual("CERTIFICATE")) count++;
+            else throw new ArgumentException($"Issuer {url}: the CA PEM holds a {rest[fields.Label].ToString()} block; give certificates only.", "authenticators");
+            rest = rest[fields.Location.End..];
         }
-        catch (CryptographicException e)
-        {
-            throw new ArgumentException($"Issuer {url}: the CA PEM does not parse ({e.Message}).", "authenticators", e);
-        }
-        var count = certificates.Count;
-        foreach (var certificate in certificates) certificate.Dispose();
         if (count == 0)
             throw new ArgumentException($"Issuer {url}: the CA PEM holds no certificate (-----BEGIN CERTIFICATE-----).", "authenticators");
     }

@@ -45,6 +45,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.Harbor), CrdInstall.None),
         (nameof(HelmCharts.ArgoCd), CrdInstall.Manifests),
         (nameof(HelmCharts.Headlamp), CrdInstall.None),
+        (nameof(HelmCharts.Dex), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

@@ -26,7 +26,29 @@ fi
 # mounts the folder, so it sees the new file. Root only, though nothing in it is secret.
 write_file /etc/kubernetes/platform/authentication/authentication-config.yaml 0600 'apiVersion: apiserver.config.k8s.io/v1
 kind: AuthenticationConfiguration
-jwt: []
+jwt:
+- issuer:
+    url: https://dex.small-dev.example.internal
+    audiences:
+    - kubernetes
+    certificateAuthority: >
+      -----BEGIN CERTIFICATE-----
+
+      c21hbGwtZGV2LWNlcnRpZmljYXRlcy1pbnRlcm5hbC1jYQ==
+
+      -----END CERTIFICATE-----
+  claimMappings:
+    username:
+      claim: email
+      prefix: '\''oidc:'\''
+    groups:
+      claim: groups
+      prefix: '\''oidc:'\''
+  userValidationRules:
+  - expression: "!user.username.startsWith('\''system:'\'')"
+    message: '\''username cannot use the reserved system: prefix'\''
+  - expression: user.groups.all(group, !group.startsWith('\''system:'\''))
+    message: '\''groups cannot use the reserved system: prefix'\''
 '
 if [ -n "$changed" ]; then
   echo "wrote /etc/kubernetes/platform/authentication/authentication-config.yaml"

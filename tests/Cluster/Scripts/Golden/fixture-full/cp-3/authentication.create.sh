@@ -26,7 +26,25 @@ fi
 # mounts the folder, so it sees the new file. Root only, though nothing in it is secret.
 write_file /etc/kubernetes/platform/authentication/authentication-config.yaml 0600 'apiVersion: apiserver.config.k8s.io/v1
 kind: AuthenticationConfiguration
-jwt: []
+jwt:
+- issuer:
+    url: https://dex.fixture.example.internal
+    audiences:
+    - kubernetes
+    - headlamp
+    audienceMatchPolicy: MatchAny
+  claimMappings:
+    username:
+      claim: preferred_username
+      prefix: '\''corp:'\''
+    groups:
+      claim: groups
+      prefix: '\''corp:'\''
+  userValidationRules:
+  - expression: "!user.username.startsWith('\''system:'\'')"
+    message: '\''username cannot use the reserved system: prefix'\''
+  - expression: user.groups.all(group, !group.startsWith('\''system:'\''))
+    message: '\''groups cannot use the reserved system: prefix'\''
 '
 if [ -n "$changed" ]; then
   echo "wrote /etc/kubernetes/platform/authentication/authentication-config.yaml"

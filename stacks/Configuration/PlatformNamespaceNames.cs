@@ -27,6 +27,7 @@ public static class PlatformNamespaceNames
         Platform.Components.Security.ImageScanningLayer.Namespace, Platform.Components.Security.ImageScanningLayer.HarborNamespace,
         Platform.Components.Observability.TracingLayer.Namespace, Platform.Components.Security.SecurityAuditsLayer.Namespace,
         Platform.Components.Observability.LogShippingLayer.Namespace,
+        Platform.Components.Secrets.SopsLayer.Namespace, Platform.Components.Secrets.VaultLayer.Namespace,
     }.Concat(Enum.GetValues<IngressControllerKind>().Select(IngressControllerCharts.Namespace)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="name"/> is the platform's or Kubernetes' (<see cref="Reserved"/>, or any

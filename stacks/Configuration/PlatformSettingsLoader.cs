@@ -71,6 +71,8 @@ public static class PlatformSettingsLoader
         var policies = PolicyOptionsParser.Read(source, tier, problems);
         var imageScanning = ImageScanningOptionsParser.Read(source, tier, problems);
         var securityAudits = SecurityAuditsOptionsParser.Read(source, tier, problems);
+        var capabilityOverrides = ReadCapabilities(source, problems);
+        var secretManagement = SecretManagementOptionsParser.Read(source, tier, capabilityOverrides, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -90,7 +92,7 @@ public static class PlatformSettingsLoader
         var secretsEncryptionMigration = ReadBoolean(source, PlatformConfigKeys.SecretsEncryptionMigration, problems);
         var maxUnavailableWorkers = UpgradeOptionsParser.ReadMaxUnavailableWorkers(source, problems);
         var reboots = RebootOptionsParser.Read(source, problems);
-        var capabilities = ReadCapabilities(source, problems);
+        var capabilities = capabilityOverrides;
         var podSecurity = TenancyOptionsParser.ReadPodSecurity(source, problems);
         var tenants = TenancyOptionsParser.ReadTenants(source, problems);
 
@@ -118,6 +120,7 @@ public static class PlatformSettingsLoader
             Policies = policies!,
             ImageScanning = imageScanning!,
             SecurityAudits = securityAudits!,
+            SecretManagement = secretManagement ?? new(),
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

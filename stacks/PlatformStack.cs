@@ -84,6 +84,7 @@ public class PlatformStack : Stack
             warnings.Add(uploadWarning);
         if (SecurityAuditsCoverage.Warning(settings, decisions) is { } auditsWarning)
             warnings.Add(auditsWarning);
+        warnings.AddRange(SecretManagementWarnings.For(settings, decisions));
         Warnings = warnings;
         foreach (var warning in warnings)
             Log.Warn(warning, cluster);
@@ -135,6 +136,10 @@ public class PlatformStack : Stack
         var authenticationLayer = context.Layers.GetValueOrDefault(CapabilityIds.Authentication) as Platform.Components.Identity.AuthenticationLayer;
         OidcIssuerUrl = Output.Create(authenticationLayer?.IssuerUrl ?? "");
         UserKubeconfig = authenticationLayer is null ? Output.Create("") : UserKubeconfigOutput(settings, cluster, authenticationLayer);
+        var sopsLayer = context.Layers.GetValueOrDefault(CapabilityIds.SecretManagement) as Platform.Components.Secrets.SopsLayer;
+        SopsAgeRecipient = sopsLayer?.Recipient ?? Output.Create("");
+        SopsAgeRecipients = sopsLayer?.Recipients ?? Output.Create("");
+        VaultAddress = Output.Create(context.Vault?.Address ?? "");
         ClusterName = Output.Create(settings.ClusterName);
         Tier = Output.Create(PlatformTierText.Name(settings.Tier));
         Environment = Output.Create(settings.Environment);
@@ -243,6 +248,21 @@ public class PlatformStack : Stack
     /// <summary>The API server URL.</summary>
     [Output("apiServerUrl")]
     public Output<string> ApiServerUrl { get; }
+
+    /// <summary>The SOPS operator's age recipient (<c>age1...</c>), not secret: what files the cluster decrypts are
+    /// encrypted to (<c>sops --encrypt --age "$(pulumi stack output sopsAgeRecipients)"</c>); empty without SOPS.</summary>
+    [Output("sopsAgeRecipient")]
+    public Output<string> SopsAgeRecipient { get; }
+
+    /// <summary>Every SOPS recipient, comma-separated (the operator's, then the editors' of
+    /// <c>platform:secretManagement.sops.recipients</c>): the argument of <c>sops --age</c>; empty without SOPS.</summary>
+    [Output("sopsAgeRecipients")]
+    public Output<string> SopsAgeRecipients { get; }
+
+    /// <summary>The Vault (or OpenBao) server's address inside the cluster (its active server's Service, TLS from the
+    /// cluster CA); empty without the vault provider.</summary>
+    [Output("vaultAddress")]
+    public Output<string> VaultAddress { get; }
 
     /// <summary>The admin kubeconfig; a secret (<c>pulumi stack output --show-secrets kubeconfig</c>).</summary>
     [Output("kubeconfig")]

@@ -34,7 +34,8 @@ public static class BackupNamespaces
     /// restoring Rook's daemons and CephCluster into a running cluster would fight the operator. The volumes that live
     /// on Ceph are backed up with the namespaces that claim them. <c>logging</c> is excluded too: a file-level copy of a
     /// running OpenSearch node's indices is not consistent (OpenSearch's own snapshot API is the supported backup), and
-    /// the layer recreates its users, templates and policy itself.</summary>
+    /// the layer recreates its users, templates and policy itself. <c>sops</c> holds nothing the stack does not recreate,
+    /// and <c>vault</c> is backed up with Raft snapshots, not with file copies of a running database.</summary>
     public static IReadOnlyList<string> DefaultExcluded { get; } =
     [
         "kube-system", "kube-public", "kube-node-lease",
@@ -62,5 +63,9 @@ public static class BackupNamespaces
         UserInterface.UserInterfaceLayer.Namespace,
         // Dex's custom resources hold signing keys, sessions and refresh tokens, which it makes anew: users log in again.
         Identity.AuthenticationLayer.Namespace,
+        // The SOPS operator's age key is in Pulumi state and its SopsSecrets in git. A file-level copy of a running Vault
+        // server's Raft database is not consistent: `operator raft snapshot save` is its backup (README "Secret management").
+        Secrets.SopsLayer.Namespace,
+        Secrets.VaultLayer.Namespace,
     ];
 }

@@ -715,6 +715,59 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>The sops-secrets-operator, the secret-management capability's SOPS variant: it turns a <c>SopsSecret</c>
+    /// (a manifest whose values SOPS encrypted with age, kept in git) into the Secrets it holds, decrypting with the age
+    /// key the platform generates.
+    /// From its author's repository, <c>https://isindir.github.io/sops-secrets-operator/</c> (isindir/sops-secrets-operator,
+    /// the chart under chart/helm4). Version 0.28.0 (2026-06-28) is the newest chart release and ships the operator 0.21.1
+    /// (its appVersion).
+    /// Source: <c>https://github.com/isindir/sops-secrets-operator</c> (chart/helm4/sops-secrets-operator/Chart.yaml at commit
+    /// 2cfc1e0a6630).
+    /// Kubernetes: the chart declares no <c>kubeVersion</c>; its objects are a Deployment, a ServiceAccount and
+    /// <c>rbac.authorization.k8s.io/v1</c> roles, all stable APIs (covers 1.35, 1.36 and 1.37 as far as its APIs go; the
+    /// project publishes no test matrix).
+    /// CRDs: <see cref="CrdInstall.Manifests"/>: the chart ships <c>SopsSecret</c> (<c>isindir.github.com</c>) in
+    /// <c>crds/</c>, vendored in <c>Catalog/Crds/sops-secrets-operator-0.28.0</c>.</summary>
+    public static HelmChart SopsSecretsOperator { get; } = new()
+    {
+        Name = "sops-secrets-operator",
+        Repository = "https://isindir.github.io/sops-secrets-operator/",
+        Version = "0.28.0",
+        Crds = CrdInstall.Manifests,
+        CrdManifests = "sops-secrets-operator-0.28.0",
+    };
+
+    /// <summary>HashiCorp Vault, the secret-management capability's default server (<c>platform:secretManagement.server</c>
+    /// vault): HA with integrated Raft storage.
+    /// From HashiCorp's repository, <c>https://helm.releases.hashicorp.com</c> (hashicorp/vault-helm). Version 0.34.1
+    /// (2026-08-13) is the newest chart release and ships Vault 2.0.4 (its appVersion).
+    /// Source: <c>https://github.com/hashicorp/vault-helm/releases/tag/v0.34.1</c> (tag v0.34.1).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;= 1.20.0-0</c>, an open range that covers 1.35, 1.36 and 1.37.
+    /// CRDs: <see cref="CrdInstall.None"/> (the chart ships none; the injector and CSI provider, off here, ship none
+    /// either).</summary>
+    public static HelmChart Vault { get; } = new()
+    {
+        Name = "vault",
+        Repository = "https://helm.releases.hashicorp.com",
+        Version = "0.34.1",
+        Crds = CrdInstall.None,
+    };
+
+    /// <summary>OpenBao, the MPL-licensed fork of Vault, the secret-management capability's other server
+    /// (<c>platform:secretManagement.server</c> openbao), installed like <see cref="Vault"/>.
+    /// From the OpenBao project's repository, <c>https://openbao.github.io/openbao-helm</c> (openbao/openbao-helm). Version
+    /// 0.29.2 (2026-08-18) is the newest chart release and ships OpenBao 2.6.2 (its appVersion v2.6.2).
+    /// Source: <c>https://github.com/openbao/openbao-helm/releases/tag/openbao-0.29.2</c> (tag openbao-0.29.2).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;= 1.30.0-0</c>, an open range that covers 1.35, 1.36 and 1.37.
+    /// CRDs: <see cref="CrdInstall.None"/> (the chart ships none).</summary>
+    public static HelmChart OpenBao { get; } = new()
+    {
+        Name = "openbao",
+        Repository = "https://openbao.github.io/openbao-helm",
+        Version = "0.29.2",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ArgoCd, Headlamp, Dex];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ArgoCd, Headlamp, Dex, SopsSecretsOperator, Vault, OpenBao];
 }

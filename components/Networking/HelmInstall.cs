@@ -25,9 +25,10 @@ internal static class HelmInstall
     /// deletion deletes data (a CephCluster and its pools), so it is installed without atomic rollback or clean-up on
     /// failure (either may delete what the failed attempt touched, the rollback of a first install uninstalls it all),
     /// protected (Pulumi refuses to delete or replace it) and kept on delete (even unprotected, Pulumi never runs helm
-    /// uninstall on it).</summary>
+    /// uninstall on it). <paramref name="skipAwait"/>: Pulumi does not wait for the release's pods to become ready, for
+    /// a release whose pods are ready only after a later step (a Vault server once initialised and unsealed).</summary>
     public static Release Chart(string resourceName, HelmChart chart, Input<string> ns, IReadOnlyDictionary<string, object> values,
-        CustomResourceOptions options, bool holdsData = false)
+        CustomResourceOptions options, bool holdsData = false, bool skipAwait = false)
     {
         var args = new ReleaseArgs
         {
@@ -42,6 +43,7 @@ internal static class HelmInstall
             Timeout = TimeoutSeconds,
         };
         if (!chart.IsOci) args.RepositoryOpts = new RepositoryOptsArgs { Repo = chart.Repository };
+        if (skipAwait) args.SkipAwait = true;
 
         var releaseOptions = options;
         if (chart.Crds == CrdInstall.Manifests)

@@ -61,6 +61,9 @@ public static class PlatformLayers
             new(CapabilityIds.Tracing, Tracing),
             // After monitoring and logging: Falcosidekick's outputs go to their Alertmanager and OpenSearch.
             new(CapabilityIds.SecurityAudits, SecurityAudits),
+            // After the security audits layer (the layers' order of the issue); sets PlatformContext.Vault with the
+            // vault provider, for every layer after it.
+            new(CapabilityIds.SecretManagement, SecretManagement),
             // After monitoring (its notifications go to Alertmanager), ingress and certificates (its Ingress and
             // certificate), and after the authentication layer, whose identity provider it signs users in with.
             new(CapabilityIds.GitOps, GitOps),
@@ -86,6 +89,10 @@ public static class PlatformLayers
             new(CapabilityIds.ImageScanning, settings => new StatefulClaim(CapabilityIds.ImageScanning, Configuration.PlatformConfigKeys.ImageScanning.Name,
                 settings.ImageScanning.Registry != Components.Security.Scanning.ImageRegistry.Harbor,
                 $"or run without Harbor (`pulumi config set --path {Configuration.PlatformConfigKeys.ImageScanning.FullName}.registry none`: the Trivy operator needs no volume)")),
+            // A Vault server keeps every secret in its Raft volumes; SOPS keeps them in git and claims none.
+            new(CapabilityIds.SecretManagement, settings => new StatefulClaim(CapabilityIds.SecretManagement, Configuration.PlatformConfigKeys.SecretManagement.Name,
+                settings.SecretManagement.Provider == Components.Secrets.SecretManagementProvider.Sops,
+                $"or keep secrets with SOPS (`pulumi config set --path {Configuration.PlatformConfigKeys.SecretManagement.FullName}.provider sops`: Raft cannot run without volumes)")),
         ]);
 
     /// <summary>The Prometheus Operator's CRDs, when the monitoring capability is on in <paramref name="decisions"/>:
@@ -938,5 +945,36 @@ public static class PlatformLayers
             Credentials = credentials,
             Metrics = context.Monitoring,
         }, OnCluster(context));
+    }
+
+    /// <summary>The secret-management capability: with provider sops the sops-secrets-operator and the age key
+    /// (<see cref="Components.Secrets.SopsLayer"/>); with vault the Vault or OpenBao servers (one where workloads have one
+    /// node), their Raft volumes on the platform's StorageClass after the storage layer, their certificate signed by the
+    /// cluster CA, the transit token from <c>platform:secretManagementTransitToken</c>; the layer's
+    /// <see cref="Components.Secrets.VaultLayer.Server"/> becomes <see cref="PlatformContext.Vault"/>.</summary>
+    private static ComponentResource SecretManagement(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var options = settings.SecretManagement;
+        var name = $"{settings.ClusterName}-secret-management";
+        if (options.Provider == Components.Secrets.SecretManagementProvider.Sops)
+            return new Components.Secrets.SopsLayer(name, new Components.Secrets.SopsLayerArgs { Options = options.Sops }, OnCluster(context));
+        var vault = OneSchedulableNode(settings) ? options.Vault with { Replicas = 1 } : options.Vault;
+        var token = vault.Unseal == Components.Secrets.VaultUnsealMode.Transit
+            ? new Config(Configuration.PlatformConfigKeys.Namespace).RequireSecret(Configuration.PlatformConfigKeys.SecretManagementTransitToken.Name)
+            : null;
+        var layer = new Components.Secrets.VaultLayer(name, new Components.Secrets.VaultLayerArgs
+        {
+            Server = options.Server,
+            Options = vault,
+            ClusterCa = context.Cluster.Pki.ClusterCa,
+            // LayerRequirements refuses the vault provider without a StorageClass before anything is registered.
+            StorageClass = context.Storage.ClassName!,
+            StorageReady = StorageReady(context),
+            ClusterDomain = settings.ClusterDomain,
+            TransitToken = token is null ? null : (Input<string>)token,
+        }, OnCluster(context));
+        context.Vault = layer.Server;
+        return layer;
     }
 }

@@ -590,6 +590,37 @@ public static class PlatformConfigKeys
             "ldap: the bind password (bindPW); oidc, github and gitlab: the OAuth client secret; saml needs none.",
     };
 
+    /// <summary><c>platform:secretManagement</c>: SOPS with an age key, or a Vault/OpenBao server in HA.</summary>
+    public static PlatformConfigKey SecretManagement { get; } = new()
+    {
+        Name = "secretManagement",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"provider": "sops", "sops": {"recipients": ["age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"]}}""",
+        Description = "For the secret management capability (README \"Secret management\"). provider: sops (secrets encrypted in " +
+            "git with age, decrypted in the cluster by the sops-secrets-operator with a key generated in Pulumi state; default " +
+            "for small and medium) or vault (a Vault API server in HA with Raft storage; default for enterprise). server: vault " +
+            "(HashiCorp Vault, BSL 1.1, the default) or openbao (OpenBao, MPL 2.0). sops: {recipients: the editors' age public " +
+            "keys (age1...), at least one}. vault: {replicas (3 or 5, default 3; 1 for a test install without HA), storageSize " +
+            "(each server's Raft volume, Mi or Gi, default 10Gi), unseal (shamir, the default, or transit), pgpKeys (each key " +
+            "holder's OpenPGP public key, base64 of `gpg --export`; one share each, required), threshold (shares needed, " +
+            "default a majority), transit (with unseal transit: {address (https://host:port of the other server), keyName, " +
+            "mountPath (default transit/), caCertificate (PEM, optional)}, its token the secret " +
+            "platform:secretManagementTransitToken), unsealed (set true once every server is unsealed with Shamir; the setup " +
+            "Jobs run only then)}.",
+    };
+
+    /// <summary><c>platform:secretManagementTransitToken</c>: the transit seal's token.</summary>
+    public static PlatformConfigKey SecretManagementTransitToken { get; } = new()
+    {
+        Name = "secretManagementTransitToken",
+        Type = PlatformConfigValueType.String,
+        Secret = true,
+        Example = "hvs.CAES...",
+        Description = "The token of platform:secretManagement.vault.transit: a periodic token of the other server whose policy " +
+            "allows only update on <mountPath>encrypt/<keyName> and <mountPath>decrypt/<keyName>; a secret. Required with " +
+            "unseal transit.",
+    };
+
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<PlatformConfigKey> All { get; } =
     [
@@ -636,5 +667,7 @@ public static class PlatformConfigKeys
         UserInterface,
         Authentication,
         AuthenticationSecrets,
+        SecretManagement,
+        SecretManagementTransitToken,
     ];
 }

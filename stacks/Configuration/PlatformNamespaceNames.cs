@@ -30,6 +30,7 @@ public static class PlatformNamespaceNames
         Platform.Components.GitOps.GitOpsLayer.Namespace,
         Platform.Components.UserInterface.UserInterfaceLayer.Namespace,
         Platform.Components.Identity.AuthenticationLayer.Namespace,
+        Platform.Components.Secrets.SopsLayer.Namespace, Platform.Components.Secrets.VaultLayer.Namespace,
     }.Concat(Enum.GetValues<IngressControllerKind>().Select(IngressControllerCharts.Namespace)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="name"/> is the platform's or Kubernetes' (<see cref="Reserved"/>, or any

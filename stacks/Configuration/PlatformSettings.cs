@@ -77,6 +77,10 @@ public sealed record PlatformSettings
     /// userInterface capability is on.</summary>
     public Platform.Components.UserInterface.UserInterfaceOptions UserInterface { get; init; } = new();
 
+    /// <summary>The secret management capability's settings (<c>platform:secretManagement</c>): the provider (the tier's
+    /// variant where unset), and SOPS's or the server's settings. Used only when that capability is on.</summary>
+    public Platform.Components.Secrets.SecretManagementOptions SecretManagement { get; init; } = new();
+
     /// <summary>Where backups go, when they run and what they hold (<c>platform:backup</c>); by default the Rook object
     /// store's bucket when the platform deploys Rook-Ceph, the tier's schedules, every namespace but the platform's own
     /// stateless ones. Used only when the backup capability is on.</summary>

@@ -63,7 +63,7 @@ public partial class PackageTests
                 .ToDictionary(m => m.Groups["id"].Value, m => m.Groups["version"].Value, StringComparer.Ordinal);
             var dependencies = metadata.Descendants(ns + "dependency")
                 .ToDictionary(d => d.Attribute("id")!.Value, d => d.Attribute("version")!.Value, StringComparer.Ordinal);
-            Assert.Equal(["Pulumi", "Pulumi.Command", "Pulumi.Kubernetes", "Pulumi.Random", "Pulumi.Tls", "YamlDotNet"], dependencies.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(["BouncyCastle.Cryptography", "Pulumi", "Pulumi.Command", "Pulumi.Kubernetes", "Pulumi.Random", "Pulumi.Tls", "YamlDotNet"], dependencies.Keys.Order(StringComparer.Ordinal));
             Assert.All(dependencies, d => Assert.Equal(pins[d.Key], d.Value));
 
             using var symbols = ZipFile.OpenRead(Path.ChangeExtension(package, ".snupkg"));

@@ -12,7 +12,8 @@ public class LayerOrderingTests
     private static readonly string[] LayersAfterCni =
         [IngressLayer.TypeToken, CertificatesLayer.TypeToken, ExternalDnsLayer.TypeToken, Platform.Components.Cluster.KubeletServingCertificateApprover.TypeToken,
          Platform.Components.Storage.StorageLayer.TypeToken, Platform.Components.Cluster.NodeReboots.TypeToken,
-         Platform.Components.Observability.ClusterMetricsLayer.TypeToken, Platform.Components.Observability.MonitoringLayer.TypeToken];
+         Platform.Components.Observability.ClusterMetricsLayer.TypeToken, Platform.Components.Observability.MonitoringLayer.TypeToken,
+         Platform.Components.Secrets.SopsLayer.TypeToken, Platform.Components.Secrets.VaultLayer.TypeToken];
 
     /// <summary>The layer component a registration belongs to, following parents through components only.</summary>
     private static Registration? LayerOf(Plan plan, Registration registration)

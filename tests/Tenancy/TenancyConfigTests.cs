@@ -47,6 +47,9 @@ public class TenancyConfigTests
     /// <summary>The enterprise tier's mandatory backups need a target: an external one, as these stacks have no storage.</summary>
     internal static void EnterpriseBackupTarget(Dictionary<string, string> values)
     {
+        // The enterprise tier's secret management is a Vault server, which needs its key holders' PGP keys and volumes:
+        // these stacks keep secrets with SOPS unless they say otherwise (tests/Secrets covers the Vault variant).
+        if (values.GetValueOrDefault("tier") == "enterprise") values.TryAdd("secretManagement", """{"provider": "sops"}""");
         if (values.GetValueOrDefault("tier") != "enterprise" || values.ContainsKey("backup")) return;
         values["backup"] = Platform.Tests.Backup.BackupConfigTests.S3;
         values["backupCredentials"] = Platform.Tests.Backup.BackupConfigTests.Credentials;

@@ -74,8 +74,6 @@ public static class PlatformSettingsLoader
         var gitOps = GitOpsOptionsParser.Read(source, problems);
         var userInterface = UserInterfaceOptionsParser.Read(source, problems);
         var authentication = AuthenticationOptionsParser.Read(source, problems);
-        var capabilityOverrides = ReadCapabilities(source, problems);
-        var secretManagement = SecretManagementOptionsParser.Read(source, tier, capabilityOverrides, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -95,7 +93,8 @@ public static class PlatformSettingsLoader
         var secretsEncryptionMigration = ReadBoolean(source, PlatformConfigKeys.SecretsEncryptionMigration, problems);
         var maxUnavailableWorkers = UpgradeOptionsParser.ReadMaxUnavailableWorkers(source, problems);
         var reboots = RebootOptionsParser.Read(source, problems);
-        var capabilities = capabilityOverrides;
+        var capabilities = ReadCapabilities(source, problems);
+        var secretManagement = SecretManagementOptionsParser.Read(source, tier, capabilities, problems);
         var podSecurity = TenancyOptionsParser.ReadPodSecurity(source, problems);
         var tenants = TenancyOptionsParser.ReadTenants(source, problems);
 

@@ -46,6 +46,9 @@ public class CrdInstallTests
         (nameof(HelmCharts.ArgoCd), CrdInstall.Manifests),
         (nameof(HelmCharts.Headlamp), CrdInstall.None),
         (nameof(HelmCharts.Dex), CrdInstall.None),
+        (nameof(HelmCharts.SopsSecretsOperator), CrdInstall.Manifests),
+        (nameof(HelmCharts.Vault), CrdInstall.None),
+        (nameof(HelmCharts.OpenBao), CrdInstall.None),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

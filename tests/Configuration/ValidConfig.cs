@@ -42,11 +42,13 @@ internal static class ValidConfig
     /// <summary>ValidConfig's <c>platform:logging</c>: ephemeral (the stack has no storage).</summary>
     public const string Logging = """{"ephemeral": true}""";
 
+    /// <summary>Loads <see cref="Values"/> after <paramref name="edit"/>, with the layers the edit does not configure
+    /// switched off as the stack tests do (<see cref="Harness.StackRunner.WithoutUnconfiguredLayers"/>).</summary>
     public static PlatformSettings Load(Action<Dictionary<string, string>> edit)
     {
         var values = Values();
         edit(values);
-        return PlatformSettingsLoader.Load(new DictionaryConfigSource(values));
+        return PlatformSettingsLoader.Load(new DictionaryConfigSource(Harness.StackRunner.WithoutUnconfiguredLayers(values)));
     }
 
     public static PlatformConfigException Problems(Action<Dictionary<string, string>> edit) =>

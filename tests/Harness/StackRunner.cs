@@ -20,7 +20,7 @@ public static class StackRunner
         TimeProvider? clock = null)
     {
         mocks ??= new PlatformMocks();
-        config = WithoutAuthenticationUnlessConfigured(config);
+        config = WithoutUnconfiguredLayers(config);
         var run = await PlanRecorder.RunProgramAsync(mocks.Mock.Object, config.ToDictionary(kv => "platform:" + kv.Key, kv => kv.Value),
             SecretKeys.Where(config.ContainsKey).Select(k => "platform:" + k), preview, "test", clock);
         // Keyed by name, the last registered wins (a namespace, its component and a release may share a name).
@@ -29,18 +29,24 @@ public static class StackRunner
             byName.ToDictionary(kv => kv.Key, kv => kv.Value.Options), byName.ToDictionary(kv => kv.Key, kv => kv.Value.Args));
     }
 
-    /// <summary><paramref name="config"/>, with the authentication capability switched off
-    /// (<c>capabilities.authentication: false</c>) when the configuration says nothing of it: neither
-    /// <c>platform:authentication</c> nor an override of the capability. Authentication is mandatory in every tier and
-    /// needs Dex's host and connectors, which a test about another layer has no reason to give; the tests of
-    /// authentication, the example stacks and the render fixtures set it (or its override) and so run it. A
-    /// <c>capabilities</c> value that is not a JSON object is passed on as it is, for the tests of its errors.</summary>
-    public static IReadOnlyDictionary<string, string> WithoutAuthenticationUnlessConfigured(IReadOnlyDictionary<string, string> config)
+    /// <summary>The capabilities a test about another layer has no reason to configure, each with its config key:
+    /// authentication (mandatory in every tier; it needs Dex's host and connectors) and secret management (on in every
+    /// tier; the enterprise tier's Vault needs its key holders' PGP keys).</summary>
+    private static readonly (string Capability, string Key)[] SwitchedOffUnlessConfigured =
+    [
+        (Platform.Stacks.Capabilities.CapabilityIds.Authentication, PlatformConfigKeys.Authentication.Name),
+        (Platform.Stacks.Capabilities.CapabilityIds.SecretManagement, PlatformConfigKeys.SecretManagement.Name),
+    ];
+
+    /// <summary><paramref name="config"/>, with the authentication and secret-management capabilities switched off
+    /// (<c>capabilities.authentication: false</c>, <c>capabilities.secretManagement: false</c>) when the configuration
+    /// says nothing of them: neither their config key nor an override of the capability. The tests of those layers, the
+    /// example stacks and the render fixtures set them (or their override) and so run them. A <c>capabilities</c> value
+    /// that is not a JSON object is passed on as it is, for the tests of its errors.</summary>
+    public static IReadOnlyDictionary<string, string> WithoutUnconfiguredLayers(IReadOnlyDictionary<string, string> config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var authentication = PlatformConfigKeys.Authentication.Name;
         var capabilities = PlatformConfigKeys.Capabilities.Name;
-        if (config.ContainsKey(authentication)) return config;
         System.Text.Json.Nodes.JsonObject overrides;
         try
         {
@@ -52,8 +58,13 @@ public static class StackRunner
         {
             return config;
         }
-        if (overrides.ContainsKey(Platform.Stacks.Capabilities.CapabilityIds.Authentication)) return config;
-        overrides[Platform.Stacks.Capabilities.CapabilityIds.Authentication] = false;
-        return new Dictionary<string, string>(config) { [capabilities] = overrides.ToJsonString() };
+        var changed = false;
+        foreach (var (capability, key) in SwitchedOffUnlessConfigured)
+        {
+            if (config.ContainsKey(key) || overrides.ContainsKey(capability)) continue;
+            overrides[capability] = false;
+            changed = true;
+        }
+        return changed ? new Dictionary<string, string>(config) { [capabilities] = overrides.ToJsonString() } : config;
     }
 }

@@ -612,6 +612,36 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>The External Secrets Operator, the Vault variant of the secret-management capability: syncs secrets from
+    /// Vault (or OpenBao) into Kubernetes Secrets through SecretStores and ExternalSecrets, and generates short-lived
+    /// credentials with its VaultDynamicSecret generator.
+    /// From the project's chart repository, <c>https://charts.external-secrets.io</c> (external-secrets/external-secrets,
+    /// deploy/charts/external-secrets). Version 2.9.0 (2026-08-08) is the newest chart release and ships ESO v2.9.0 (its
+    /// appVersion).
+    /// Source: <c>https://github.com/external-secrets/external-secrets/releases/tag/helm-chart-2.9.0</c> (the reference
+    /// data's versions.txt: tag helm-chart-2.9.0).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;= 1.19.0-0</c>; the project's support table
+    /// (docs/introduction/stability-support.md at the tag) lists 2.9 against Kubernetes 1.36, and v2.9.0 is built
+    /// against the 1.36 client libraries (go.mod: k8s.io/api and k8s.io/client-go v0.36.3). That covers 1.36; 1.35 was
+    /// the previous release's (2.8: 1.35-1.36) and uses the same stable APIs; 1.37 is newer than the client, which the
+    /// version skew policy allows for the stable APIs it uses (core, apps, admissionregistration v1, apiextensions v1 and
+    /// its own CRDs).
+    /// CRDs: <see cref="CrdInstall.Manifests"/>. The chart renders its 25 CRDs as templates when <c>installCRDs</c> is true;
+    /// the platform sets it to false and registers the same CRDs of the release itself (server-side apply, each kept on
+    /// delete), vendored in <c>components/Catalog/Crds/external-secrets-2.9.0</c> (the reference data's <c>crds/</c> of
+    /// 2.9.0). SecretStore and ClusterSecretStore are about 680 kB each, more than a client-side apply's
+    /// last-applied annotation may hold (256 kB), which server-side apply does not write. The CRDs carry no conversion
+    /// webhook (<c>crds.conversion.enabled</c> false, the chart's default), so the chart's cert controller leaves them
+    /// as they are (it injects only into CRDs whose conversion strategy is Webhook).</summary>
+    public static HelmChart ExternalSecrets { get; } = new()
+    {
+        Name = "external-secrets",
+        Repository = "https://charts.external-secrets.io",
+        Version = "2.9.0",
+        Crds = CrdInstall.Manifests,
+        CrdManifests = "external-secrets-2.9.0",
+    };
+
     /// <summary>Jaeger v2, the tracing capability: one binary that is an OpenTelemetry Collector distribution (OTLP
     /// receivers, the Jaeger storage exporter and query UI, remote sampling), configured by the platform's own
     /// configuration (<c>userconfig</c>), with the chart's index-cleaner CronJob when the traces are in OpenSearch.
@@ -769,5 +799,5 @@ public static class HelmCharts
     };
 
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ArgoCd, Headlamp, Dex, SopsSecretsOperator, Vault, OpenBao];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ExternalSecrets, ArgoCd, Headlamp, Dex, SopsSecretsOperator, Vault, OpenBao];
 }

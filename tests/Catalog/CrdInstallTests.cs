@@ -43,6 +43,7 @@ public class CrdInstallTests
         (nameof(HelmCharts.Jaeger), CrdInstall.None),
         (nameof(HelmCharts.TrivyOperator), CrdInstall.Manifests),
         (nameof(HelmCharts.Harbor), CrdInstall.None),
+        (nameof(HelmCharts.ExternalSecrets), CrdInstall.Manifests),
         (nameof(HelmCharts.ArgoCd), CrdInstall.Manifests),
         (nameof(HelmCharts.Headlamp), CrdInstall.None),
         (nameof(HelmCharts.Dex), CrdInstall.None),

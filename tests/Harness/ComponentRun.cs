@@ -9,12 +9,16 @@ namespace Platform.Tests.Harness;
 public sealed class ComponentRun
 {
     private ComponentRun(IReadOnlyList<MockResourceArgs> registrations, IReadOnlyDictionary<string, IReadOnlySet<string>> dependsOn,
-        IReadOnlyDictionary<string, ResourceArgs> args)
+        IReadOnlyDictionary<string, ResourceArgs> args, IReadOnlyDictionary<string, ResourceOptions> options)
     {
         Registrations = registrations;
         DependsOn = dependsOn;
         Args = args;
+        Options = options;
     }
+
+    /// <summary>The options every resource registered below the run's root was created with, by resource name.</summary>
+    public IReadOnlyDictionary<string, ResourceOptions> Options { get; }
 
     /// <summary>The args every resource registered below the run's root was created with, by resource name (secrets
     /// still wrapped, unlike <see cref="Registrations"/>).</summary>
@@ -62,11 +66,13 @@ public sealed class ComponentRun
             build(prerequisite, options);
         });
         var dependsOn = new Dictionary<string, IReadOnlySet<string>>();
+        var recordedOptions = new Dictionary<string, ResourceOptions>();
         foreach (var (name, options) in recorded)
         {
             var dependencies = await OutputUtilities.GetValueAsync(options.DependsOn.ToOutput());
             dependsOn[name] = (dependencies.IsDefault ? [] : dependencies.Select(r => r.GetResourceName())).ToHashSet();
+            recordedOptions[name] = options;
         }
-        return new ComponentRun(mocks.Registrations, dependsOn, recordedArgs);
+        return new ComponentRun(mocks.Registrations, dependsOn, recordedArgs, recordedOptions);
     }
 }

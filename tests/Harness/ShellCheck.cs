@@ -5,14 +5,15 @@ namespace Platform.Tests.Harness;
 /// <summary>Runs shellcheck on a script (eng/test installs shellcheck where it is missing).</summary>
 public static class ShellCheck
 {
-    /// <summary>shellcheck's findings for <paramref name="script"/> as bash; empty when it is clean.</summary>
-    public static string Findings(string script)
+    /// <summary>shellcheck's findings for <paramref name="script"/> as <paramref name="shell"/> (bash unless told);
+    /// empty when it is clean.</summary>
+    public static string Findings(string script, string shell = "bash")
     {
         var path = Path.Combine(Path.GetTempPath(), $"platform-{Guid.NewGuid():N}.sh");
         File.WriteAllText(path, script);
         try
         {
-            var start = new ProcessStartInfo("shellcheck", $"--shell=bash --format=gcc {path}")
+            var start = new ProcessStartInfo("shellcheck", $"--shell={shell} --format=gcc {path}")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

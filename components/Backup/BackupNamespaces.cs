@@ -67,5 +67,7 @@ public static class BackupNamespaces
         // server's Raft database is not consistent: `operator raft snapshot save` is its backup (README "Secret management").
         Secrets.SopsLayer.Namespace,
         Secrets.VaultLayer.Namespace,
+        // The External Secrets Operator keeps no state: the Secrets it writes are in the teams' namespaces.
+        Secrets.ExternalSecretsLayer.Namespace,
     ];
 }

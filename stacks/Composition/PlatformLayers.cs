@@ -951,7 +951,9 @@ public static class PlatformLayers
     /// (<see cref="Components.Secrets.SopsLayer"/>); with vault the Vault or OpenBao servers (one where workloads have one
     /// node), their Raft volumes on the platform's StorageClass after the storage layer, their certificate signed by the
     /// cluster CA, the transit token from <c>platform:secretManagementTransitToken</c>; the layer's
-    /// <see cref="Components.Secrets.VaultLayer.Server"/> becomes <see cref="PlatformContext.Vault"/>.</summary>
+    /// <see cref="Components.Secrets.VaultLayer.Server"/> becomes <see cref="PlatformContext.Vault"/>, on which the External
+    /// Secrets Operator (<see cref="Components.Secrets.ExternalSecretsLayer"/>) syncs the teams' and the platform's
+    /// secrets.</summary>
     private static ComponentResource SecretManagement(PlatformContext context)
     {
         var settings = context.Settings;
@@ -975,6 +977,15 @@ public static class PlatformLayers
             TransitToken = token is null ? null : (Input<string>)token,
         }, OnCluster(context));
         context.Vault = layer.Server;
+        // The External Secrets Operator syncs the server's paths into Secrets: its Vault configuration Job waits for the
+        // server (VaultServer.Ready) and runs only when the server is configurable (SecretManagementWarnings says when not).
+        _ = new Components.Secrets.ExternalSecretsLayer($"{settings.ClusterName}-external-secrets", new Components.Secrets.ExternalSecretsLayerArgs
+        {
+            Vault = layer.Server,
+            Tenants = settings.Tenants,
+            TenantsReady = [.. context.CoreOnCluster.OfType<Components.Tenancy.TenantNamespace>().Select(t => (Resource)t.Namespace.Namespace)],
+            Metrics = context.Monitoring,
+        }, OnCluster(context));
         return layer;
     }
 }

@@ -30,7 +30,8 @@ public static class SecretManagementWarnings
                 "Use it for tests only; production runs 3 or 5.");
         if (!options.Vault.Configurable)
             warnings.Add($"{key}.vault.unseal is shamir and vault.unsealed is not set: the init Job waits for the key holders to unseal " +
-                "every server, and no setup Job runs until they set vault.unsealed true (README: Secret management).");
+                "every server, and no setup Job runs until they set vault.unsealed true: until then the External Secrets stores " +
+                "cannot log in (README: Secret management).");
         return warnings;
     }
 }

@@ -31,6 +31,7 @@ public static class PlatformNamespaceNames
         Platform.Components.UserInterface.UserInterfaceLayer.Namespace,
         Platform.Components.Identity.AuthenticationLayer.Namespace,
         Platform.Components.Secrets.SopsLayer.Namespace, Platform.Components.Secrets.VaultLayer.Namespace,
+        Platform.Components.Secrets.ExternalSecretsLayer.Namespace,
     }.Concat(Enum.GetValues<IngressControllerKind>().Select(IngressControllerCharts.Namespace)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="name"/> is the platform's or Kubernetes' (<see cref="Reserved"/>, or any

@@ -62,8 +62,8 @@ public class PlatformSettingsLoaderTests
         Assert.Equal(Ipv4Cidr.Parse("172.17.0.0/20"), settings.ServiceCidr);
         Assert.Equal("prod.internal", settings.ClusterDomain);
         Assert.True(settings.StatefulWorkloads);
-        // The harness's switch-offs (ValidConfig.Load) beside the two given.
-        Assert.Equal(["authentication", "backup", "secretManagement", "tracing"], settings.CapabilityOverrides.Keys.Order(StringComparer.Ordinal));
+        // ValidConfig.Load switches the enterprise tier's Vault off beside the two given.
+        Assert.Equal(["backup", "secretManagement", "tracing"], settings.CapabilityOverrides.Keys.Order(StringComparer.Ordinal));
         Assert.False(settings.CapabilityOverrides["tracing"]);
         Assert.True(settings.CapabilityOverrides["backup"]);
     }

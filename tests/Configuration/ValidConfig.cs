@@ -42,13 +42,21 @@ internal static class ValidConfig
     /// <summary>ValidConfig's <c>platform:logging</c>: ephemeral (the stack has no storage).</summary>
     public const string Logging = """{"ephemeral": true}""";
 
-    /// <summary>Loads <see cref="Values"/> after <paramref name="edit"/>, with the layers the edit does not configure
-    /// switched off as the stack tests do (<see cref="Harness.StackRunner.WithoutUnconfiguredLayers"/>).</summary>
+    /// <summary>Loads <see cref="Values"/> after <paramref name="edit"/>. An edit to the enterprise tier that says nothing of
+    /// secret management gets it switched off: that tier's Vault needs its key holders' PGP keys, which a test of another
+    /// setting has no reason to give.</summary>
     public static PlatformSettings Load(Action<Dictionary<string, string>> edit)
     {
         var values = Values();
         edit(values);
-        return PlatformSettingsLoader.Load(new DictionaryConfigSource(Harness.StackRunner.WithoutUnconfiguredLayers(values)));
+        return PlatformSettingsLoader.Load(new DictionaryConfigSource(WithoutUnconfiguredVault(values)));
+    }
+
+    private static IReadOnlyDictionary<string, string> WithoutUnconfiguredVault(Dictionary<string, string> values)
+    {
+        var enterprise = values.TryGetValue("tier", out var tier) && tier.Trim().ToLowerInvariant() is "ent" or "enterprise";
+        if (!enterprise || values.ContainsKey(PlatformConfigKeys.SecretManagement.Name)) return values;
+        return Harness.StackRunner.WithoutUnconfiguredLayers(values, [Platform.Stacks.Capabilities.CapabilityIds.SecretManagement]);
     }
 
     public static PlatformConfigException Problems(Action<Dictionary<string, string>> edit) =>

@@ -44,27 +44,36 @@ public static class StackRunner
     /// example stacks and the render fixtures set them (or their override) and so run them. A <c>capabilities</c> value
     /// that is not a JSON object is passed on as it is, for the tests of its errors.</summary>
     public static IReadOnlyDictionary<string, string> WithoutUnconfiguredLayers(IReadOnlyDictionary<string, string> config)
+        => WithoutUnconfiguredLayers(config, [.. SwitchedOffUnlessConfigured.Select(layer => layer.Capability)]);
+
+    /// <summary><paramref name="config"/> with those of <paramref name="capabilities"/> switched off that it says nothing of
+    /// (see the other overload).</summary>
+    public static IReadOnlyDictionary<string, string> WithoutUnconfiguredLayers(IReadOnlyDictionary<string, string> config, IReadOnlyList<string> capabilities)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var capabilities = PlatformConfigKeys.Capabilities.Name;
+        ArgumentNullException.ThrowIfNull(capabilities);
+        var capabilitiesKey = PlatformConfigKeys.Capabilities.Name;
         System.Text.Json.Nodes.JsonObject overrides;
         try
         {
-            overrides = config.TryGetValue(capabilities, out var text)
+            overrides = config.TryGetValue(capabilitiesKey, out var text)
                 ? System.Text.Json.Nodes.JsonNode.Parse(text) as System.Text.Json.Nodes.JsonObject ?? throw new System.Text.Json.JsonException()
                 : [];
+            // A JsonObject reads its properties on first use: a key given twice throws here, not later.
+            _ = overrides.Count;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException)
         {
+            // Not a JSON object, or one with a key twice: the tests of those errors get the value as it is.
             return config;
         }
         var changed = false;
-        foreach (var (capability, key) in SwitchedOffUnlessConfigured)
+        foreach (var (capability, key) in SwitchedOffUnlessConfigured.Where(layer => capabilities.Contains(layer.Capability)))
         {
             if (config.ContainsKey(key) || overrides.ContainsKey(capability)) continue;
             overrides[capability] = false;
             changed = true;
         }
-        return changed ? new Dictionary<string, string>(config) { [capabilities] = overrides.ToJsonString() } : config;
+        return changed ? new Dictionary<string, string>(config) { [capabilitiesKey] = overrides.ToJsonString() } : config;
     }
 }

@@ -1,4 +1,5 @@
 using Platform.Components.Secrets;
+using Platform.Stacks.Configuration;
 using Platform.Tests.Configuration;
 
 namespace Platform.Tests.Secrets;
@@ -28,13 +29,13 @@ public class SecretManagementConfigTests
     [Fact]
     public void Enterprise_defaults_to_vault_and_needs_the_key_holders_pgp_keys()
     {
-        var error = ValidConfig.Problems(v =>
-        {
-            v["tier"] = "enterprise";
-            Tenancy.TenancyConfigTests.EnterpriseBackupTarget(v);
-            // The helper keeps enterprise stacks on SOPS; the tier's own default is what is checked here.
-            v.Remove("secretManagement");
-        });
+        // Loaded as it is: ValidConfig.Load would switch the enterprise tier's unconfigured Vault off.
+        var values = ValidConfig.Values();
+        values["tier"] = "enterprise";
+        Tenancy.TenancyConfigTests.EnterpriseBackupTarget(values);
+        // That helper keeps enterprise stacks on SOPS; the tier's own default is what is checked here.
+        values.Remove("secretManagement");
+        var error = Assert.Throws<PlatformConfigException>(() => PlatformSettingsLoader.Load(new DictionaryConfigSource(values)));
         Assert.Contains(error.Problems, p => p.Key == "platform:secretManagement" && p.Message.Contains("vault.pgpKeys is empty", StringComparison.Ordinal));
 
         var settings = ValidConfig.Load(v =>

@@ -166,6 +166,44 @@ public class SecretManagementLayerTests
     }
 
     [Fact]
+    public async Task The_external_secrets_operator_comes_with_the_vault_provider_on_its_server_with_a_store_per_team_namespace()
+    {
+        var config = WithVault(SecretKeys.Vault("""{"unseal": "transit", "transit": {"address": "https://vault.central.example.com:8200", "keyName": "unseal"}}"""));
+        config["secretManagementTransitToken"] = "hvs.transit-token";
+        config["tenants"] = """
+            [{"name": "payments", "team": "payments", "owner": "payments-oncall@example.com", "quota": {"requests.cpu": "8", "pods": "100"}},
+             {"name": "payments-batch", "team": "payments", "owner": "payments-oncall@example.com", "quota": {"requests.cpu": "4", "pods": "50"}}]
+            """;
+        var run = await StackRunner.RunAsync(config);
+
+        var vault = run.Single<VaultLayer>();
+        var externalSecrets = run.Single<ExternalSecretsLayer>();
+        Assert.True(externalSecrets.Configured);
+        var graph = await DependencyGraph.OfAsync(run);
+        const string Eso = "platform-prod-external-secrets";
+        // The configuration Job waits for the server's init (VaultServer.Ready), and the stores for the Job.
+        Assert.Contains($"{Layer}-init", graph.Direct($"{Eso}-vault-config-job"));
+        Assert.Contains($"{Eso}-vault-config-job", graph.Direct($"{Eso}-platform-store"));
+        var stores = run.RegistrationsOf("kubernetes:external-secrets.io/v1:SecretStore")
+            .Select(r => (string)Map(r.Inputs["metadata"])["namespace"]).Order(StringComparer.Ordinal);
+        Assert.Equal(["payments", "payments-batch"], stores);
+        var release = run.Registration(ReleaseType, $"{Eso}-external-secrets");
+        Assert.Equal(HelmCharts.ExternalSecrets.Version, release.Inputs["version"]);
+        var store = run.Registration("kubernetes:external-secrets.io/v1:ClusterSecretStore", $"{Eso}-platform-store");
+        Assert.Equal(vault.Server.Address, Map(Map(Map(store.Inputs["spec"])["provider"])["vault"])["server"]);
+    }
+
+    [Fact]
+    public async Task Sops_brings_no_external_secrets_operator()
+    {
+        var config = ValidConfig.Values();
+        config["secretManagement"] = $$$"""{"sops": {"recipients": ["{{{SecretKeys.AgeRecipient}}}"]}}""";
+        var run = await StackRunner.RunAsync(config);
+        Assert.Empty(run.All<ExternalSecretsLayer>());
+        Assert.DoesNotContain(run.Registrations, r => r.Type!.Contains("external-secrets.io", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Vault_without_storage_is_refused_before_anything_is_registered()
     {
         var config = ValidConfig.Values();

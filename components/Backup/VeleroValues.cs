@@ -1,4 +1,5 @@
 using System.Text;
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Backup;
@@ -48,10 +49,7 @@ public static class VeleroValues
                 Map(("name", "velero-plugin-for-aws"), ("image", VeleroImages.AwsPlugin), ("imagePullPolicy", "IfNotPresent"),
                     ("volumeMounts", new object[] { Map(("mountPath", "/target"), ("name", "plugins")) })),
             },
-            ["containerSecurityContext"] = Map(
-                ("allowPrivilegeEscalation", false),
-                ("capabilities", Map(("drop", new object[] { "ALL" }))),
-                ("readOnlyRootFilesystem", true)),
+            ["containerSecurityContext"] = RestrictedSecurityContext.Container(),
             ["upgradeCRDs"] = false,
             ["cleanUpCRDs"] = false,
             ["backupsEnabled"] = true,

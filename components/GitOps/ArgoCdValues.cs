@@ -1,3 +1,4 @@
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.GitOps;
@@ -159,17 +160,7 @@ public static class ArgoCdValues
 
     // Redis HA's pods and HAProxy at the restricted level (its subchart's defaults are not in the reference data): the
     // image's redis user (uid 1000 in the subchart's defaults), RuntimeDefault seccomp, nothing privileged.
-    private static Dictionary<string, object> PodSecurity() => Map(
-        ("runAsNonRoot", true),
-        ("runAsUser", 1000),
-        ("runAsGroup", 1000),
-        ("fsGroup", 1000),
-        ("seccompProfile", Map(("type", "RuntimeDefault"))));
+    private static Dictionary<string, object> PodSecurity() => RestrictedSecurityContext.Pod(1000, 1000, 1000);
 
-    private static Dictionary<string, object> ContainerSecurity() => Map(
-        ("runAsNonRoot", true),
-        ("allowPrivilegeEscalation", false),
-        ("readOnlyRootFilesystem", true),
-        ("capabilities", Map(("drop", new object[] { "ALL" }))),
-        ("seccompProfile", Map(("type", "RuntimeDefault"))));
+    private static Dictionary<string, object> ContainerSecurity() => RestrictedSecurityContext.Container(runAsNonRoot: true, seccomp: true);
 }

@@ -28,14 +28,6 @@ public sealed class GitOpsLayer : ComponentResource
     /// <summary>The local admin's user name.</summary>
     public const string AdminUser = "admin";
 
-    /// <summary>The redirect URI of Argo CD's OIDC client at <paramref name="host"/>, which the identity provider
-    /// registers: <c>https://&lt;host&gt;/auth/callback</c>.</summary>
-    public static string OidcRedirectUri(string host)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        return $"https://{host}{OidcClients.CallbackPaths[OidcClients.ArgoCd]}";
-    }
-
     /// <summary>Installs Argo CD.</summary>
     public GitOpsLayer(string name, GitOpsLayerArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)

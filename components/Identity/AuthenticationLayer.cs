@@ -143,6 +143,7 @@ public sealed class AuthenticationLayer : ComponentResource
             CertificateAuthorityPem = args.IssuerCaPem,
             Clients = credentials.AsReadOnly(),
             GroupsClaim = settings.GroupsClaim,
+            GroupsPrefix = settings.GroupsPrefix,
             AdminGroups = settings.GroupsWith(GroupRole.ClusterAdmin),
             EditGroups = settings.GroupsWith(GroupRole.Edit),
             ViewGroups = settings.GroupsWith(GroupRole.View),

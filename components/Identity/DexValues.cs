@@ -1,3 +1,4 @@
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Identity;
@@ -33,15 +34,9 @@ public static class DexValues
             ["replicaCount"] = inputs.Replicas,
             ["config"] = DexConfiguration.Render(options, inputs.Clients),
             ["envFrom"] = new object[] { Map(("secretRef", Map(("name", SecretsName)))) },
-            ["podSecurityContext"] = Map(("runAsNonRoot", true), ("seccompProfile", Map(("type", "RuntimeDefault")))),
+            ["podSecurityContext"] = RestrictedSecurityContext.Pod(),
             // The image runs as 1001:1001 (dexidp/dex Dockerfile USER); nothing is written to its file system.
-            ["securityContext"] = Map(
-                ("allowPrivilegeEscalation", false),
-                ("readOnlyRootFilesystem", true),
-                ("runAsNonRoot", true),
-                ("runAsUser", 1001),
-                ("runAsGroup", 1001),
-                ("capabilities", Map(("drop", new object[] { "ALL" })))),
+            ["securityContext"] = RestrictedSecurityContext.Container(runAsNonRoot: true, user: 1001, group: 1001),
             ["resources"] = Map(
                 ("requests", Map(("cpu", "50m"), ("memory", "64Mi"))),
                 ("limits", Map(("memory", "256Mi")))),

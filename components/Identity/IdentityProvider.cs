@@ -24,6 +24,11 @@ public sealed record IdentityProvider
     /// <summary>The claim that lists a user's groups in the ID token. Default <c>groups</c>.</summary>
     public string GroupsClaim { get; init; } = "groups";
 
+    /// <summary>The prefix the API server puts before the groups of this provider's tokens
+    /// (<see cref="OidcIssuer.GroupsPrefix"/>, from the same setting): what a Kubernetes RoleBinding names them with
+    /// (<c>&lt;prefix&gt;&lt;group&gt;</c>). The UIs' own role mappings use the groups as the token names them. Required.</summary>
+    public required string GroupsPrefix { get; init; }
+
     /// <summary>The scopes a consumer asks for. Default <c>openid</c>, <c>email</c>, <c>profile</c>, <c>groups</c>,
     /// <c>offline_access</c>.</summary>
     public IReadOnlyList<string> Scopes { get; init; } = ["openid", "email", "profile", "groups", "offline_access"];

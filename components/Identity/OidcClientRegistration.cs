@@ -22,14 +22,9 @@ public sealed record OidcClientRegistration
         Public = true,
     };
 
-    /// <summary>The registration of web consumer <paramref name="name"/> served at <paramref name="host"/>:
-    /// <c>https://&lt;host&gt;&lt;callback path&gt;</c> (<see cref="OidcClients.CallbackPaths"/>).</summary>
+    /// <summary>The registration of web consumer <paramref name="name"/> served at <paramref name="host"/>, with its
+    /// <see cref="OidcClients.RedirectUri"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> has no callback path.</exception>
-    public static OidcClientRegistration Web(string name, string host)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        if (!OidcClients.CallbackPaths.TryGetValue(name, out var path))
-            throw new ArgumentException($"'{name}' is not a web consumer of {nameof(OidcClients)}.", nameof(name));
-        return new OidcClientRegistration { Name = name, RedirectUris = [$"https://{host}{path}"] };
-    }
+    public static OidcClientRegistration Web(string name, string host) =>
+        new() { Name = name, RedirectUris = [OidcClients.RedirectUri(name, host)] };
 }

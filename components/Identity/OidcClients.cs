@@ -35,4 +35,17 @@ public static class OidcClients
         [ArgoCd] = "/auth/callback",
         [Headlamp] = "/oidc-callback",
     }.AsReadOnly();
+
+    /// <summary>The redirect URI of web consumer <paramref name="clientName"/> served at <paramref name="host"/>, which
+    /// the identity provider registers and the consumer sends: <c>https://&lt;host&gt;&lt;callback path&gt;</c>
+    /// (<see cref="CallbackPaths"/>), e.g. <c>https://grafana.example.com/login/generic_oauth</c>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="clientName"/> is not a web consumer (it has no callback path),
+    /// or <paramref name="host"/> is empty.</exception>
+    public static string RedirectUri(string clientName, string host)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(host);
+        if (clientName is null || !CallbackPaths.TryGetValue(clientName, out var path))
+            throw new ArgumentException($"'{clientName}' is not a web consumer of {nameof(OidcClients)}.", nameof(clientName));
+        return $"https://{host}{path}";
+    }
 }

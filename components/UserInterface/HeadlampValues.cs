@@ -1,4 +1,5 @@
 using Platform.Components.Identity;
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.UserInterface;
@@ -89,14 +90,8 @@ public static class HeadlampValues
             ["automountServiceAccountToken"] = true,
             ["serviceAccount"] = Map(("create", true)),
             ["clusterRoleBinding"] = Map(("create", false)),
-            ["podSecurityContext"] = Map(
-                ("runAsNonRoot", true), ("runAsUser", User), ("runAsGroup", Group), ("fsGroup", Group),
-                ("seccompProfile", Map(("type", "RuntimeDefault")))),
-            ["securityContext"] = Map(
-                ("runAsNonRoot", true), ("runAsUser", User), ("runAsGroup", Group), ("privileged", false),
-                ("allowPrivilegeEscalation", false), ("readOnlyRootFilesystem", true),
-                ("capabilities", Map(("drop", new object[] { "ALL" }))),
-                ("seccompProfile", Map(("type", "RuntimeDefault")))),
+            ["podSecurityContext"] = RestrictedSecurityContext.Pod(User, Group, Group),
+            ["securityContext"] = RestrictedSecurityContext.Container(runAsNonRoot: true, user: User, group: Group, privileged: false, seccomp: true),
             ["resources"] = Map(("requests", Map(("cpu", "50m"), ("memory", "128Mi"))), ("limits", Map(("memory", "512Mi")))),
             ["ingress"] = ingress,
             // One replica may go at a time (a drain); with one replica a budget would hold every drain.
@@ -104,7 +99,7 @@ public static class HeadlampValues
         };
         if (login is not null)
         {
-            values["env"] = Environment(login, Url(host!, clusterIssuer));
+            values["env"] = Environment(login, host!);
             values["volumes"] = new object[] { Map(("name", "oidc"), ("secret", Map(("secretName", OidcSecret), ("defaultMode", 292)))) };
             values["volumeMounts"] = new object[] { Map(("name", "oidc"), ("mountPath", OidcMountPath), ("readOnly", true)) };
         }
@@ -112,34 +107,26 @@ public static class HeadlampValues
     }
 
     /// <summary>Headlamp's OpenID Connect settings as its environment (<c>HEADLAMP_CONFIG_</c> and the flag's name in
-    /// capitals, dashes as underscores), by variable, the client secret excepted (a <c>secretKeyRef</c>).</summary>
-    public static IReadOnlyDictionary<string, string> OidcSettings(OidcLogin login, string publicUrl)
+    /// capitals, dashes as underscores), by variable, the client secret excepted (a <c>secretKeyRef</c>), for Headlamp
+    /// served over https at <paramref name="host"/> (its callback is <see cref="OidcClients.RedirectUri"/>).</summary>
+    public static IReadOnlyDictionary<string, string> OidcSettings(OidcLogin login, string host)
     {
         ArgumentNullException.ThrowIfNull(login);
-        ArgumentException.ThrowIfNullOrEmpty(publicUrl);
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["HEADLAMP_CONFIG_OIDC_CLIENT_ID"] = login.ClientId,
             ["HEADLAMP_CONFIG_OIDC_IDP_ISSUER_URL"] = login.IssuerUrl,
             ["HEADLAMP_CONFIG_OIDC_SCOPES"] = string.Join(',', login.Scopes.Where(s => s != "openid")),
-            ["HEADLAMP_CONFIG_OIDC_CALLBACK_URL"] = publicUrl + OidcClients.CallbackPaths[OidcClients.Headlamp],
+            ["HEADLAMP_CONFIG_OIDC_CALLBACK_URL"] = OidcClients.RedirectUri(OidcClients.Headlamp, host),
             ["HEADLAMP_CONFIG_OIDC_USE_PKCE"] = "true",
         };
         if (login.PrivateCa) settings["HEADLAMP_CONFIG_OIDC_CA_FILE"] = $"{OidcMountPath}/{OidcCaKey}";
         return settings;
     }
 
-    private static object[] Environment(OidcLogin login, string publicUrl) =>
+    private static object[] Environment(OidcLogin login, string host) =>
     [
-        .. OidcSettings(login, publicUrl).Select(kv => (object)Map(("name", kv.Key), ("value", kv.Value))),
+        .. OidcSettings(login, host).Select(kv => (object)Map(("name", kv.Key), ("value", kv.Value))),
         Map(("name", "HEADLAMP_CONFIG_OIDC_CLIENT_SECRET"), ("valueFrom", Map(("secretKeyRef", Map(("name", OidcSecret), ("key", OidcSecretKey)))))),
     ];
-
-    /// <summary>The redirect URI Headlamp's client is registered with at the identity provider:
-    /// <c>https://&lt;host&gt;/oidc-callback</c>.</summary>
-    public static string RedirectUri(string host)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(host);
-        return $"https://{host}{OidcClients.CallbackPaths[OidcClients.Headlamp]}";
-    }
 }

@@ -29,11 +29,6 @@ public sealed class UserInterfaceLayer : ComponentResource
     /// JWT authenticator must accept it (<see cref="OidcIssuer.Audiences"/>) for Headlamp's users to get their RBAC.</summary>
     public const string ApiServerAudience = OidcClients.Headlamp;
 
-    /// <summary>The redirect URI of Headlamp's client at the identity provider for Headlamp served at
-    /// <paramref name="host"/>: <c>https://&lt;host&gt;/oidc-callback</c> (the composition's client registration list
-    /// takes it from <c>platform:userInterface.host</c>).</summary>
-    public static string OidcRedirectUri(string host) => HeadlampValues.RedirectUri(host);
-
     /// <summary>Installs Headlamp.</summary>
     public UserInterfaceLayer(string name, UserInterfaceLayerArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
@@ -71,7 +66,7 @@ public sealed class UserInterfaceLayer : ComponentResource
             new CustomResourceOptions { Parent = this, DependsOn = waitFor.ToArray() });
 
         if (args.Prometheus is { } prometheus && login is { } l && l.EditGroups.Concat(l.ViewGroups).Any())
-            PrometheusAccess(name, prometheus, l, args.GroupsPrefix, args.MonitoringReady);
+            PrometheusAccess(name, prometheus, l, args.Identity!.GroupsPrefix, args.MonitoringReady);
 
         Url = args.Ingress is null ? null : Output.Create(HeadlampValues.Url(args.Options.Host!, args.ClusterIssuer));
         RegisterOutputs(new Dictionary<string, object?>

@@ -18,16 +18,13 @@ public sealed record UserInterfaceLayerArgs
 
     /// <summary>The platform's identity provider, when the authentication capability is on: Headlamp then signs its
     /// users in through it with its client (<see cref="OidcClients.Headlamp"/>) and hands their ID token to the API
-    /// server, which trusts the same issuer. Null: Headlamp asks each user for a token. Default null.</summary>
+    /// server, which trusts the same issuer; the RoleBinding of <see cref="Prometheus"/> names its groups with
+    /// <see cref="IdentityProvider.GroupsPrefix"/>. Null: Headlamp asks each user for a token. Default null.</summary>
     public IdentityProvider? Identity { get; init; }
 
     /// <summary>How Headlamp reaches the identity provider's public issuer URL; required with <see cref="Identity"/>.
     /// Default null.</summary>
     public IssuerRoute? IssuerRoute { get; init; }
-
-    /// <summary>The prefix the API server puts before the identity provider's groups (<see cref="OidcIssuer.GroupsPrefix"/>),
-    /// which the RoleBinding of <see cref="Prometheus"/> names them with. Default <c>oidc:</c>.</summary>
-    public string GroupsPrefix { get; init; } = "oidc:";
 
     /// <summary>The monitoring layer's Prometheus (its namespace, Service and port), when the monitoring capability is
     /// on: the Prometheus plugin queries it through the API server's service proxy with the user's credentials, so the

@@ -741,9 +741,6 @@ public static class PlatformLayers
                 : null,
             ClusterIssuer = WebIssuer(context),
             Identity = context.Identity,
-            // The API server names the identity provider's groups with the authentication layer's prefix (unused
-            // without an identity provider).
-            GroupsPrefix = settings.Authentication?.GroupsPrefix ?? "oidc:",
             IssuerRoute = context.Identity is null ? null : IssuerRouteOf(settings),
             Prometheus = monitoring is null ? null
                 : (MonitoringLayer.Namespace, Components.Observability.Monitoring.KubePrometheusStackValues.PrometheusService,

@@ -40,12 +40,6 @@ public class ArgoCdOidcAndBootstrapTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_redirect_uri_is_the_callback_under_argo_cds_host()
-    {
-        Assert.Equal("https://argocd.example.com/auth/callback", GitOpsLayer.OidcRedirectUri("argocd.example.com"));
-    }
-
     [Theory]
     [InlineData("https://git.example.com/platform/apps.git", "clusters/prod", "main")]
     [InlineData("git@github.com:example/platform.git", ".", "HEAD")]

@@ -238,6 +238,7 @@ public class GitOpsLayerTests
         Clients = withClient
             ? new Dictionary<string, OidcClientCredentials> { [OidcClients.ArgoCd] = new() { ClientId = "argocd", ClientSecret = Output.CreateSecret("cl1ent-secret") } }
             : new Dictionary<string, OidcClientCredentials>(),
+        GroupsPrefix = "oidc:",
         AdminGroups = ["platform-admins"],
         EditGroups = ["developers"],
         ViewGroups = ["auditors"],

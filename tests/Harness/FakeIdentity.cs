@@ -14,8 +14,9 @@ internal static class FakeIdentity
     public static string Secret(string client) => $"{client}-client-secret-value";
 
     /// <summary>The provider; <paramref name="privateCa"/>: its certificate is the internal CA's. Without
-    /// <paramref name="clients"/>, every web UI has its client.</summary>
-    public static IdentityProvider Create(Resource ready, bool privateCa = true, IReadOnlyList<string>? clients = null) => new()
+    /// <paramref name="clients"/>, every web UI has its client; <paramref name="groupsPrefix"/>: the API server's prefix
+    /// of its groups.</summary>
+    public static IdentityProvider Create(Resource ready, bool privateCa = true, IReadOnlyList<string>? clients = null, string groupsPrefix = "oidc:") => new()
     {
         IssuerUrl = "https://dex.example.com",
         CertificateAuthorityPem = privateCa ? Output.Create(CaPem) : null,
@@ -24,6 +25,7 @@ internal static class FakeIdentity
             ClientId = c,
             ClientSecret = Output.CreateSecret(Secret(c)),
         }, StringComparer.Ordinal),
+        GroupsPrefix = groupsPrefix,
         AdminGroups = ["platform-admins"],
         EditGroups = ["developers"],
         ViewGroups = ["auditors", "support"],

@@ -190,6 +190,16 @@ public class AuthenticationLayerTests
             (issuer.IssuerUrl, issuer.UsernameClaim, issuer.UsernamePrefix, issuer.GroupsClaim, issuer.GroupsPrefix));
         Assert.Equal([OidcClients.Kubernetes], issuer.Audiences);
         Assert.Equal(ca, await Outputs.ValueAsync(issuer.CertificateAuthorityPem!.ToOutput()));
+        Assert.Equal("oidc:", layer.Identity.GroupsPrefix);
+    }
+
+    [Fact]
+    public async Task The_identity_provider_carries_the_groups_prefix_the_api_servers_are_given()
+    {
+        var run = await StackRunner.RunAsync(AuthenticationConfig.Values(v => v["authentication"] = AuthenticationConfig.Authentication(extra:
+            """, "claims": {"groups": {"prefix": "corp-groups:"}}""")));
+        var layer = run.Single<AuthenticationLayer>();
+        Assert.Equal(("corp-groups:", "corp-groups:"), (layer.Identity.GroupsPrefix, layer.ApiServerIssuer.GroupsPrefix));
     }
 
     [Fact]

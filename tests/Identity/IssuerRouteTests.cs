@@ -50,6 +50,7 @@ public class IssuerRouteTests
         {
             IssuerUrl = "https://dex.example.com/",
             Clients = new Dictionary<string, OidcClientCredentials> { [OidcClients.Grafana] = new() { ClientId = "grafana-ui", ClientSecret = Pulumi.Output.CreateSecret("s") } },
+            GroupsPrefix = "oidc:",
             AdminGroups = ["admins"],
             Ready = null!,
         };

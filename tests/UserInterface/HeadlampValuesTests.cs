@@ -105,9 +105,8 @@ public class HeadlampValuesTests
     }
 
     [Fact]
-    public void The_redirect_uri_is_headlamps_callback_on_its_host()
+    public void The_api_server_audience_is_headlamps_client()
     {
-        Assert.Equal("https://headlamp.example.com/oidc-callback", UserInterfaceLayer.OidcRedirectUri("headlamp.example.com"));
         Assert.Equal(OidcClients.Headlamp, UserInterfaceLayer.ApiServerAudience);
     }
 }

@@ -19,14 +19,15 @@ public class UserInterfaceLayerTests
 
     private sealed record Prerequisites(Resource Dex, Resource Monitoring);
 
-    private static Task<ComponentRun> Run(bool identity, bool monitoring = true, IReadOnlyList<string>? clients = null, bool privateCa = true) => ComponentRun.RunAsync(
+    private static Task<ComponentRun> Run(bool identity, bool monitoring = true, IReadOnlyList<string>? clients = null, bool privateCa = true,
+        string groupsPrefix = "oidc:") => ComponentRun.RunAsync(
         () => new Prerequisites(new Pulumi.Kubernetes.Core.V1.Namespace("dex"), new Pulumi.Kubernetes.Core.V1.Namespace("monitoring")),
         (ready, opts) => _ = new UserInterfaceLayer("ui", new UserInterfaceLayerArgs
         {
             Options = new UserInterfaceOptions { Host = "headlamp.example.com", Replicas = 2 },
             Ingress = ("contour", "projectcontour"),
             ClusterIssuer = "internal-ca",
-            Identity = identity ? FakeIdentity.Create(ready.Dex, privateCa, clients) : null,
+            Identity = identity ? FakeIdentity.Create(ready.Dex, privateCa, clients, groupsPrefix) : null,
             IssuerRoute = identity ? FakeIdentity.Route : null,
             Prometheus = monitoring ? ("monitoring", "kube-prometheus-stack-prometheus", 9090) : null,
             MonitoringReady = monitoring ? [ready.Monitoring] : [],
@@ -99,6 +100,11 @@ public class UserInterfaceLayerTests
         // The groups as the API server names them: with the issuer's prefix. The admin groups are cluster-admins already.
         Assert.Equal(["oidc:developers", "oidc:auditors", "oidc:support"], subjects.Select(s => (string)s["name"]));
         Assert.Contains("monitoring", run.DependsOn["ui-prometheus-proxy-binding"]);
+
+        // The prefix is the identity provider's (the one the API servers are given), whatever it is.
+        var corp = await Run(identity: true, groupsPrefix: "corp:");
+        var corpSubjects = ((IEnumerable<object>)Assert.Single(corp.Of("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")).Inputs["subjects"]).Select(Map);
+        Assert.Equal(["corp:developers", "corp:auditors", "corp:support"], corpSubjects.Select(s => (string)s["name"]));
 
         // Without monitoring there is no Prometheus to query.
         var alone = await Run(identity: true, monitoring: false);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Cluster.ServingCertificates;
@@ -129,14 +130,8 @@ public static class KubeletCsrApproverValues
             ["leaderElection"] = true,
             ["replicas"] = replicas,
             ["priorityClassName"] = "system-cluster-critical",
-            ["podSecurityContext"] = Map(("runAsNonRoot", true), ("seccompProfile", Map(("type", "RuntimeDefault")))),
-            ["securityContext"] = Map(
-                ("runAsNonRoot", true),
-                ("privileged", false),
-                ("allowPrivilegeEscalation", false),
-                ("readOnlyRootFilesystem", true),
-                ("seccompProfile", Map(("type", "RuntimeDefault"))),
-                ("capabilities", Map(("drop", new object[] { "ALL" })))),
+            ["podSecurityContext"] = RestrictedSecurityContext.Pod(),
+            ["securityContext"] = RestrictedSecurityContext.Container(runAsNonRoot: true, privileged: false, seccomp: true),
             ["tolerations"] = new object[]
             {
                 Map(("key", "node-role.kubernetes.io/control-plane"), ("operator", "Exists"), ("effect", "NoSchedule")),

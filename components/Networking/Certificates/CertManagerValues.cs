@@ -49,7 +49,7 @@ public static class CertManagerValues
         values["prometheus"] = Map(("enabled", true), ("servicemonitor", Map(("enabled", options.ServiceMonitor))));
         values["webhook"] = Map(Workload(replicas));
         values["cainjector"] = Map(Workload(replicas));
-        values["startupapicheck"] = Map(("securityContext", PodSecurity()), ("containerSecurityContext", ContainerSecurity()));
+        values["startupapicheck"] = Map(("securityContext", RestrictedSecurityContext.Pod()), ("containerSecurityContext", RestrictedSecurityContext.Container()));
         return values;
     }
 
@@ -59,16 +59,7 @@ public static class CertManagerValues
         ("replicaCount", replicas),
         // The chart defaults to minAvailable 1; with one replica a budget would block every node drain.
         ("podDisruptionBudget", Map(("enabled", replicas > 1))),
-        ("securityContext", PodSecurity()),
-        ("containerSecurityContext", ContainerSecurity()),
+        ("securityContext", RestrictedSecurityContext.Pod()),
+        ("containerSecurityContext", RestrictedSecurityContext.Container()),
     ];
-
-    private static Dictionary<string, object> PodSecurity() =>
-        Map(("runAsNonRoot", true), ("seccompProfile", Map(("type", "RuntimeDefault"))));
-
-    private static Dictionary<string, object> ContainerSecurity() =>
-        Map(
-            ("allowPrivilegeEscalation", false),
-            ("capabilities", Map(("drop", new object[] { "ALL" }))),
-            ("readOnlyRootFilesystem", true));
 }

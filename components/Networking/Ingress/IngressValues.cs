@@ -87,7 +87,7 @@ public static class IngressValues
         }
 
         values["resources"] = Requests("100m", "128Mi");
-        values["podSecurityContext"] = Map(("runAsGroup", 65532), ("runAsNonRoot", true), ("runAsUser", 65532));
+        values["podSecurityContext"] = RestrictedSecurityContext.Pod(65532, 65532, seccomp: false);
         // Prometheus metrics are on by default on the internal "metrics" entry point (9100), which is not exposed.
         values["metrics"] = Map(("prometheus", Map(("entryPoint", "metrics"))));
         return values;
@@ -199,11 +199,8 @@ public static class IngressValues
             // escalation, every capability dropped (Emissary listens on 8080/8443, so it needs none), the runtime's
             // default seccomp profile.
             ("security", Map(
-                ("podSecurityContext", Map(("runAsNonRoot", true), ("runAsUser", 8888), ("seccompProfile", Map(("type", "RuntimeDefault"))))),
-                ("containerSecurityContext", Map(
-                    ("allowPrivilegeEscalation", false),
-                    ("capabilities", Map(("drop", new object[] { "ALL" }))),
-                    ("seccompProfile", Map(("type", "RuntimeDefault"))))))),
+                ("podSecurityContext", RestrictedSecurityContext.Pod(user: 8888)),
+                ("containerSecurityContext", RestrictedSecurityContext.Container(readOnlyRootFilesystem: null, seccomp: true)))),
             // Emissary 2+ serves nothing until Listeners exist; the chart's defaults listen on 8080 and 8443.
             ("createDefaultListeners", true),
             // Installed without legacy CRD versions, so there is no conversion webhook (emissary-apiext) to wait for.

@@ -36,7 +36,7 @@ public static class MetalLbValues
         ("crds", Map(("enabled", true))),
         ("controller", Map(
             ("logLevel", "info"),
-            ("securityContext", Map(("runAsNonRoot", true), ("runAsUser", 65534), ("fsGroup", 65534))))),
+            ("securityContext", RestrictedSecurityContext.Pod(user: 65534, fsGroup: 65534, seccomp: false)))),
         ("speaker", Map(
             ("logLevel", "info"),
             ("memberlist", Map(("enabled", true))),

@@ -1,3 +1,4 @@
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Observability.ClusterMetrics;
@@ -90,16 +91,8 @@ public static class KubeStateMetricsValues
         ["resources"] = Map(
             ("requests", Map(("cpu", "10m"), ("memory", "64Mi"))),
             ("limits", Map(("memory", "512Mi")))),
-        ["securityContext"] = Map(
-            ("enabled", true),
-            ("runAsNonRoot", true),
-            ("runAsUser", 65534),
-            ("runAsGroup", 65534),
-            ("fsGroup", 65534),
-            ("seccompProfile", Map(("type", "RuntimeDefault")))),
-        ["containerSecurityContext"] = Map(
-            ("allowPrivilegeEscalation", false),
-            ("readOnlyRootFilesystem", true),
-            ("capabilities", Map(("drop", new object[] { "ALL" })))),
+        // The chart applies the pod context only with enabled: true.
+        ["securityContext"] = Merge(Map(("enabled", true)), RestrictedSecurityContext.Pod(65534, 65534, 65534)),
+        ["containerSecurityContext"] = RestrictedSecurityContext.Container(),
     };
 }

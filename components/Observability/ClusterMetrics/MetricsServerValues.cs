@@ -1,3 +1,4 @@
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Observability.ClusterMetrics;
@@ -70,14 +71,8 @@ public static class MetricsServerValues
             },
             // One replica may go at a time (a drain, an upgrade); with one replica a budget would hold every drain.
             ["podDisruptionBudget"] = replicas > 1 ? Map(("enabled", true), ("maxUnavailable", 1)) : Map(("enabled", false)),
-            ["podSecurityContext"] = Map(("runAsNonRoot", true), ("seccompProfile", Map(("type", "RuntimeDefault")))),
-            ["securityContext"] = Map(
-                ("allowPrivilegeEscalation", false),
-                ("readOnlyRootFilesystem", true),
-                ("runAsNonRoot", true),
-                ("runAsUser", 1000),
-                ("seccompProfile", Map(("type", "RuntimeDefault"))),
-                ("capabilities", Map(("drop", new object[] { "ALL" })))),
+            ["podSecurityContext"] = RestrictedSecurityContext.Pod(),
+            ["securityContext"] = RestrictedSecurityContext.Container(runAsNonRoot: true, user: 1000, seccomp: true),
         };
         if (replicas > 1)
         {

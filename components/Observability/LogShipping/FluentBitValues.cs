@@ -1,4 +1,5 @@
 using Platform.Components.Cluster;
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Observability.LogShipping;
@@ -47,15 +48,8 @@ public static class FluentBitValues
             ("testFramework", Map(("enabled", false))),
             ("rbac", Map(("create", true), ("nodeAccess", false), ("eventsAccess", false))),
             ("serviceAccount", Map(("create", true))),
-            ("podSecurityContext", Map(("seccompProfile", Map(("type", "RuntimeDefault"))))),
-            ("securityContext", Map(
-                ("runAsUser", 0),
-                ("runAsGroup", 0),
-                ("runAsNonRoot", false),
-                ("readOnlyRootFilesystem", true),
-                ("allowPrivilegeEscalation", false),
-                ("privileged", false),
-                ("capabilities", Map(("drop", new object[] { "ALL" }))))),
+            ("podSecurityContext", RestrictedSecurityContext.Pod(runAsNonRoot: null)),
+            ("securityContext", RestrictedSecurityContext.Container(runAsNonRoot: false, user: 0, group: 0, privileged: false)),
             ("metricsPort", FluentBitConfig.MetricsPort),
             ("resources", Map(
                 ("requests", Map(("cpu", options.CpuRequest), ("memory", options.MemoryRequest))),

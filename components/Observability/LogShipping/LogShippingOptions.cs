@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Platform.Components.Tenancy;
 
 namespace Platform.Components.Observability.LogShipping;
 
@@ -45,10 +46,10 @@ public sealed partial record LogShippingOptions
         var problems = new List<string>();
         if (BufferLimitMebibytes is < 64 or > 500 * 1024)
             problems.Add($"bufferLimit '{BufferLimit}' is not a size of whole mebibytes or gibibytes from 64M to 500G; use e.g. \"2G\" or \"512M\".");
-        if (!Quantity().IsMatch(CpuRequest))
+        if (!KubernetesQuantity.IsSizing(CpuRequest))
             problems.Add($"cpuRequest '{CpuRequest}' is not a CPU quantity; use e.g. \"50m\" or \"1\".");
-        var memoryRequest = Bytes(MemoryRequest);
-        var memoryLimit = Bytes(MemoryLimit);
+        var memoryRequest = KubernetesQuantity.SizingValue(MemoryRequest);
+        var memoryLimit = KubernetesQuantity.SizingValue(MemoryLimit);
         if (memoryRequest is null)
             problems.Add($"memoryRequest '{MemoryRequest}' is not a memory quantity; use e.g. \"64Mi\".");
         if (memoryLimit is null)
@@ -67,23 +68,8 @@ public sealed partial record LogShippingOptions
         return problems;
     }
 
-    private static double? Bytes(string quantity)
-    {
-        var m = Quantity().Match(quantity ?? "");
-        if (!m.Success) return null;
-        var number = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
-        return number * (m.Groups["s"].Value switch
-        {
-            "Ki" => 1024d, "Mi" => 1024d * 1024, "Gi" => 1024d * 1024 * 1024, "Ti" => Math.Pow(1024, 4),
-            "k" => 1e3, "M" => 1e6, "G" => 1e9, "T" => 1e12, "m" => 1e-3, _ => 1d,
-        });
-    }
-
     [GeneratedRegex("^(?<n>[1-9][0-9]{0,6})(?<u>[MG])$")]
     private static partial Regex BufferPattern();
-
-    [GeneratedRegex("^(?<n>[0-9]+(\\.[0-9]+)?)(?<s>m|k|M|G|T|Ki|Mi|Gi|Ti)?$")]
-    private static partial Regex Quantity();
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial Regex Label();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Platform.Components.Tenancy;
 
 namespace Platform.Components.Observability.Logging;
 
@@ -45,7 +46,7 @@ public sealed partial record LoggingOptions
 
     /// <summary>The JVM heap of each node in mebibytes: half the memory limit (OpenSearch's guidance: at most half the
     /// memory, the rest for the file system cache), at most 31744 (31 GiB, below the compressed-pointer limit).</summary>
-    public int HeapMebibytes => Quantity().IsMatch(MemoryLimit) ? (int)Math.Min(31_744, Bytes(MemoryLimit) / 2 / (1024 * 1024)) : 0;
+    public int HeapMebibytes => KubernetesQuantity.SizingValue(MemoryLimit) is { } bytes ? (int)Math.Min(31_744, bytes / 2 / (1024 * 1024)) : 0;
 
     /// <summary>The replicas of every index's shards: one copy on another node when there are several nodes, none on a
     /// single node (a replica shard never shares its primary's node, so it would stay unassigned and the cluster yellow).</summary>
@@ -69,19 +70,20 @@ public sealed partial record LoggingOptions
             problems.Add($"storageSize '{StorageSize}' is not a volume size in whole gibibytes from 1Gi to 10000Gi; use e.g. \"100Gi\".");
         if (RetentionDays is < 1 or > 3650)
             problems.Add($"retentionDays must be 1 to 3650, not {RetentionDays}.");
-        if (!Quantity().IsMatch(CpuRequest))
+        if (!KubernetesQuantity.IsSizing(CpuRequest))
             problems.Add($"cpuRequest '{CpuRequest}' is not a CPU quantity; use e.g. \"500m\" or \"2\".");
-        if (!Quantity().IsMatch(MemoryRequest))
+        if (!KubernetesQuantity.IsSizing(MemoryRequest))
             problems.Add($"memoryRequest '{MemoryRequest}' is not a memory quantity; use e.g. \"4Gi\".");
-        if (!Quantity().IsMatch(MemoryLimit))
+        if (!KubernetesQuantity.IsSizing(MemoryLimit))
         {
             problems.Add($"memoryLimit '{MemoryLimit}' is not a memory quantity; use e.g. \"4Gi\".");
         }
         else
         {
-            if (Bytes(MemoryLimit) < 1024d * 1024 * 1024 || Bytes(MemoryLimit) > 64d * 1024 * 1024 * 1024)
+            var limit = KubernetesQuantity.SizingValue(MemoryLimit);
+            if (limit < 1024d * 1024 * 1024 || limit > 64d * 1024 * 1024 * 1024)
                 problems.Add($"memoryLimit {MemoryLimit} must be from 1Gi to 64Gi (the JVM heap is half of it).");
-            if (Quantity().IsMatch(MemoryRequest) && Bytes(MemoryLimit) < Bytes(MemoryRequest))
+            if (limit < KubernetesQuantity.SizingValue(MemoryRequest))
                 problems.Add($"memoryLimit {MemoryLimit} is below memoryRequest {MemoryRequest}; the limit must be at least the request.");
         }
         if (DashboardsReplicas is < 1 or > 5)
@@ -91,23 +93,8 @@ public sealed partial record LoggingOptions
         return problems;
     }
 
-    // A quantity in bytes (decimal and binary suffixes, Kubernetes' own).
-    private static double Bytes(string quantity)
-    {
-        var m = Quantity().Match(quantity);
-        var number = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
-        return number * (m.Groups["s"].Value switch
-        {
-            "Ki" => 1024d, "Mi" => 1024d * 1024, "Gi" => 1024d * 1024 * 1024, "Ti" => Math.Pow(1024, 4),
-            "k" => 1e3, "M" => 1e6, "G" => 1e9, "T" => 1e12, "m" => 1e-3, _ => 1d,
-        });
-    }
-
     [GeneratedRegex("^([1-9][0-9]*)Gi$")]
     private static partial Regex StorageSizePattern();
-
-    [GeneratedRegex("^(?<n>[0-9]+(\\.[0-9]+)?)(?<s>m|k|M|G|T|Ki|Mi|Gi|Ti)?$")]
-    private static partial Regex Quantity();
 
     [GeneratedRegex(@"^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$")]
     private static partial Regex Hostname();

@@ -1,4 +1,5 @@
 using Platform.Components.Cluster.Kubeadm;
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Observability.Logging;
@@ -58,9 +59,7 @@ public static class OpenSearchDashboardsValues
             ["opensearchAccount"] = Map(("secret", AccountSecret)),
             ["config"] = Map(("opensearch_dashboards.yml", DashboardsYml(openSearchUrl, https, login is null ? null : (login, url!.TrimEnd('/'))))),
             ["secretMounts"] = secretMounts.ToArray(),
-            ["podSecurityContext"] = Map(
-                ("runAsNonRoot", true), ("runAsUser", 1000), ("runAsGroup", 1000), ("fsGroup", 1000),
-                ("seccompProfile", Map(("type", "RuntimeDefault")))),
+            ["podSecurityContext"] = RestrictedSecurityContext.Pod(1000, 1000, 1000),
             ["securityContext"] = OpenSearchValues.RestrictedContainer(),
             ["serviceAccount"] = Map(("create", true), ("automountServiceAccountToken", false)),
             ["rbac"] = Map(("create", false)),

@@ -1,4 +1,5 @@
 using Platform.Components.Cluster.Kubeadm;
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Observability.Logging;
@@ -89,10 +90,7 @@ public static class OpenSearchValues
                 ("enabled", true),
                 ("path", $"{ConfigPath}/opensearch-security"),
                 ("config", Map(("securityConfigSecret", SecurityConfigSecret)))),
-            ["podSecurityContext"] = Map(
-                ("runAsNonRoot", true), ("runAsUser", 1000), ("runAsGroup", 1000), ("fsGroup", 1000),
-                ("fsGroupChangePolicy", "OnRootMismatch"),
-                ("seccompProfile", Map(("type", "RuntimeDefault")))),
+            ["podSecurityContext"] = RestrictedSecurityContext.Pod(1000, 1000, 1000, fsGroupChangePolicy: "OnRootMismatch"),
             ["securityContext"] = RestrictedContainer(),
             ["sysctl"] = Map(("enabled", false)),
             ["sysctlInit"] = Map(("enabled", false)),
@@ -122,13 +120,8 @@ public static class OpenSearchValues
 
     /// <summary>The Pod Security <c>restricted</c> container context of every OpenSearch image container (the nodes,
     /// their init container, the setup Job).</summary>
-    public static Dictionary<string, object> RestrictedContainer() => Map(
-        ("allowPrivilegeEscalation", false),
-        ("capabilities", Map(("drop", new object[] { "ALL" }))),
-        ("runAsNonRoot", true),
-        ("runAsUser", 1000),
-        ("runAsGroup", 1000),
-        ("seccompProfile", Map(("type", "RuntimeDefault"))));
+    public static Dictionary<string, object> RestrictedContainer() =>
+        RestrictedSecurityContext.Container(runAsNonRoot: true, user: 1000, group: 1000, readOnlyRootFilesystem: null, seccomp: true);
 
     /// <summary>The in-cluster DNS names of the HTTP Service, short to fully qualified, in <paramref name="clusterDomain"/>.</summary>
     public static IReadOnlyList<string> ServiceDnsNames(string ns, string clusterDomain) =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Platform.Components.Tenancy;
 
 namespace Platform.Components.Observability.Monitoring;
 
@@ -49,13 +50,13 @@ public sealed partial record ComponentSizing
             problems.Add($"{part}.replicas must be 1 to 5, not {Replicas}.");
         if (!StorageSizePattern().IsMatch(StorageSize) || StorageGibibytes is < 1 or > 10000)
             problems.Add($"{part}.storageSize '{StorageSize}' is not a volume size in whole gibibytes from 1Gi to 10000Gi; use e.g. \"50Gi\".");
-        if (!Quantity().IsMatch(CpuRequest))
+        if (!KubernetesQuantity.IsSizing(CpuRequest))
             problems.Add($"{part}.cpuRequest '{CpuRequest}' is not a CPU quantity; use e.g. \"500m\" or \"2\".");
-        if (!Quantity().IsMatch(MemoryRequest))
+        if (!KubernetesQuantity.IsSizing(MemoryRequest))
             problems.Add($"{part}.memoryRequest '{MemoryRequest}' is not a memory quantity; use e.g. \"2Gi\".");
-        if (!Quantity().IsMatch(MemoryLimit))
+        if (!KubernetesQuantity.IsSizing(MemoryLimit))
             problems.Add($"{part}.memoryLimit '{MemoryLimit}' is not a memory quantity; use e.g. \"4Gi\".");
-        else if (Quantity().IsMatch(MemoryRequest) && Bytes(MemoryLimit) < Bytes(MemoryRequest))
+        else if (KubernetesQuantity.SizingValue(MemoryLimit) < KubernetesQuantity.SizingValue(MemoryRequest))
             problems.Add($"{part}.memoryLimit {MemoryLimit} is below memoryRequest {MemoryRequest}; the limit must be at least the request.");
         if (!RetentionPattern().IsMatch(Retention))
             problems.Add($"{part}.retention '{Retention}' is not a duration of whole hours, days or weeks; use e.g. \"15d\", \"72h\" or \"2w\".");
@@ -70,23 +71,8 @@ public sealed partial record ComponentSizing
         return retention[^1] switch { 'h' => n, 'd' => n * 24, _ => n * 24 * 7 };
     }
 
-    // A memory quantity in bytes, for comparing request and limit (decimal and binary suffixes, Kubernetes' own).
-    private static double Bytes(string quantity)
-    {
-        var m = Quantity().Match(quantity);
-        var number = double.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return number * (m.Groups["s"].Value switch
-        {
-            "Ki" => 1024d, "Mi" => 1024d * 1024, "Gi" => 1024d * 1024 * 1024, "Ti" => Math.Pow(1024, 4),
-            "k" => 1e3, "M" => 1e6, "G" => 1e9, "T" => 1e12, "m" => 1e-3, _ => 1d,
-        });
-    }
-
     [GeneratedRegex("^([1-9][0-9]*)Gi$")]
     private static partial Regex StorageSizePattern();
-
-    [GeneratedRegex("^(?<n>[0-9]+(\\.[0-9]+)?)(?<s>m|k|M|G|T|Ki|Mi|Gi|Ti)?$")]
-    private static partial Regex Quantity();
 
     [GeneratedRegex("^[1-9][0-9]*[hdw]$")]
     private static partial Regex RetentionPattern();

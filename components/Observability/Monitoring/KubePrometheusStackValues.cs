@@ -1,4 +1,5 @@
 using Platform.Components.Identity;
+using Platform.Components.Networking;
 using Platform.Components.Observability.ClusterMetrics;
 using static Platform.Components.Networking.HelmValues;
 
@@ -175,9 +176,7 @@ public static class KubePrometheusStackValues
             ["testFramework"] = Map(("enabled", false)),
             ["resources"] = Map(("requests", Map(("cpu", "50m"), ("memory", "256Mi"))), ("limits", Map(("memory", "1Gi")))),
             // The pod-level seccomp profile, so the pod passes restricted whatever a container leaves out.
-            ["securityContext"] = Map(
-                ("runAsNonRoot", true), ("runAsUser", 472), ("runAsGroup", 472), ("fsGroup", 472),
-                ("seccompProfile", Map(("type", "RuntimeDefault")))),
+            ["securityContext"] = RestrictedSecurityContext.Pod(472, 472, 472),
             // Dashboards from ConfigMaps labelled grafana_dashboard in any namespace; data sources from Secrets labelled
             // grafana_datasource: "1" in Grafana's own namespace (the chart's defaults, spelled out because the layers'
             // data sources depend on them: GrafanaDataSourceDocuments).

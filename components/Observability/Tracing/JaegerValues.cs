@@ -1,3 +1,4 @@
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Observability.Tracing;
@@ -89,9 +90,7 @@ public static class JaegerValues
             ["resources"] = Map(
                 ("requests", Map(("cpu", options.CpuRequest), ("memory", options.MemoryRequest))),
                 ("limits", Map(("memory", options.MemoryLimit)))),
-            ["podSecurityContext"] = Map(
-                ("runAsNonRoot", true), ("runAsUser", 10001), ("runAsGroup", 10001), ("fsGroup", 10001),
-                ("seccompProfile", Map(("type", "RuntimeDefault")))),
+            ["podSecurityContext"] = RestrictedSecurityContext.Pod(10001, 10001, 10001),
             ["securityContext"] = RestrictedContainer(),
             ["serviceAccount"] = Map(("automountServiceAccountToken", false)),
             // The chart mounts the configuration with subPath and its pod template carries no checksum of it, so a
@@ -137,7 +136,7 @@ public static class JaegerValues
                 ("enabled", true),
                 ("numberOfDays", options.RetentionDays),
                 ("schedule", CleanerSchedule),
-                ("podSecurityContext", Map(("runAsNonRoot", true), ("runAsUser", 10001), ("runAsGroup", 10001), ("seccompProfile", Map(("type", "RuntimeDefault"))))),
+                ("podSecurityContext", RestrictedSecurityContext.Pod(10001, 10001)),
                 ("securityContext", RestrictedContainer()),
                 ("resources", Map(("requests", Map(("cpu", "10m"), ("memory", "32Mi"))), ("limits", Map(("memory", "128Mi"))))),
                 ("extraEnv", new object[]
@@ -182,12 +181,7 @@ public static class JaegerValues
         return $"{(inputs.ClusterIssuer is null ? "http" : "https")}://{host}/";
     }
 
-    private static Dictionary<string, object> RestrictedContainer() => Map(
-        ("allowPrivilegeEscalation", false),
-        ("readOnlyRootFilesystem", true),
-        ("runAsNonRoot", true),
-        ("capabilities", Map(("drop", new object[] { "ALL" }))),
-        ("seccompProfile", Map(("type", "RuntimeDefault"))));
+    private static Dictionary<string, object> RestrictedContainer() => RestrictedSecurityContext.Container(runAsNonRoot: true, seccomp: true);
 
     private static Dictionary<string, object> SecretEnv(string name, string key) =>
         Map(("name", name), ("valueFrom", Map(("secretKeyRef", Map(("name", CredentialsSecret), ("key", key))))));

@@ -1,3 +1,4 @@
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Security.Audits;
@@ -110,8 +111,8 @@ public static class FalcoValues
             ("config", config),
             ("webui", Map(("enabled", false))),
             ("serviceMonitor", Map(("enabled", inputs.ServiceMonitors))),
-            ("podSecurityContext", Map(("runAsNonRoot", true), ("runAsUser", 1234), ("fsGroup", 1234), ("seccompProfile", Map(("type", "RuntimeDefault"))))),
-            ("securityContext", Map(("allowPrivilegeEscalation", false), ("readOnlyRootFilesystem", true), ("capabilities", Map(("drop", new object[] { "ALL" }))))),
+            ("podSecurityContext", RestrictedSecurityContext.Pod(user: 1234, fsGroup: 1234)),
+            ("securityContext", RestrictedSecurityContext.Container()),
             ("resources", Map(("requests", Map(("cpu", "20m"), ("memory", "64Mi"))), ("limits", Map(("memory", "256Mi"))))));
         if (inputs.OpenSearchEndpoint is not null)
         {

@@ -1,3 +1,5 @@
+using Platform.Components.Tenancy;
+
 namespace Platform.Components.Security.Audits;
 
 /// <summary>What the security audits capability detects and reports (<c>platform:securityAudits</c>): Falco's minimum
@@ -58,7 +60,7 @@ public sealed partial record SecurityAuditsOptions
         }
         foreach (var (value, field) in new[] { (CpuRequest, "cpuRequest"), (MemoryRequest, "memoryRequest"), (MemoryLimit, "memoryLimit") })
         {
-            if (!Quantity().IsMatch(value))
+            if (!KubernetesQuantity.IsSizing(value))
                 problems.Add($"{field} '{value}' is not a Kubernetes quantity (e.g. \"100m\", \"512Mi\").");
         }
         return problems;
@@ -73,7 +75,4 @@ public sealed partial record SecurityAuditsOptions
     // A repository as container.image.repository shows it: registry host (optional port) and path, no tag or digest.
     [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9]([a-z0-9._-]*[a-z0-9])?)*$")]
     private static partial System.Text.RegularExpressions.Regex ImageRepository();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]+(\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$")]
-    private static partial System.Text.RegularExpressions.Regex Quantity();
 }

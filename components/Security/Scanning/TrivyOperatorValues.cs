@@ -1,3 +1,4 @@
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Security.Scanning;
@@ -45,11 +46,7 @@ public static class TrivyOperatorValues
         var problems = options.Validate();
         if (problems.Count > 0)
             throw new ArgumentException($"Image scanning: {string.Join(" ", problems)}", nameof(options));
-        var restrictedContainer = Map(
-            ("privileged", false),
-            ("allowPrivilegeEscalation", false),
-            ("readOnlyRootFilesystem", true),
-            ("capabilities", Map(("drop", new object[] { "ALL" }))));
+        var restrictedContainer = RestrictedSecurityContext.Container(privileged: false);
         return new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["operator"] = Map(
@@ -72,11 +69,7 @@ public static class TrivyOperatorValues
                 // On-prem clusters have no GCR workload identity.
                 ("useGCRServiceAccount", false),
                 ("scanJobAutomountServiceAccountToken", false),
-                ("scanJobPodTemplatePodSecurityContext", Map(
-                    ("runAsNonRoot", true),
-                    ("runAsUser", 65534),
-                    ("runAsGroup", 65534),
-                    ("seccompProfile", Map(("type", "RuntimeDefault"))))),
+                ("scanJobPodTemplatePodSecurityContext", RestrictedSecurityContext.Pod(65534, 65534)),
                 ("scanJobPodTemplateContainerSecurityContext", restrictedContainer)),
             ["trivy"] = Map(
                 ("mode", "ClientServer"),
@@ -95,21 +88,11 @@ public static class TrivyOperatorValues
                     ("resources", Map(
                         ("requests", Map(("cpu", "200m"), ("memory", "512Mi"))),
                         ("limits", Map(("cpu", "1"), ("memory", "2Gi"))))),
-                    ("podSecurityContext", Map(
-                        ("runAsNonRoot", true),
-                        ("runAsUser", 65534),
-                        ("runAsGroup", 65534),
-                        ("fsGroup", 65534),
-                        ("seccompProfile", Map(("type", "RuntimeDefault"))))),
+                    ("podSecurityContext", RestrictedSecurityContext.Pod(65534, 65534, 65534)),
                     ("securityContext", restrictedContainer)))),
             ["compliance"] = Map(("specs", ComplianceSpecs.ToArray<object>())),
             // The operator image's user (its Dockerfile: USER 10000).
-            ["podSecurityContext"] = Map(
-                ("runAsNonRoot", true),
-                ("runAsUser", 10000),
-                ("runAsGroup", 10000),
-                ("fsGroup", 10000),
-                ("seccompProfile", Map(("type", "RuntimeDefault")))),
+            ["podSecurityContext"] = RestrictedSecurityContext.Pod(10000, 10000, 10000),
             ["resources"] = Map(
                 ("requests", Map(("cpu", "100m"), ("memory", "128Mi"))),
                 ("limits", Map(("memory", "512Mi")))),

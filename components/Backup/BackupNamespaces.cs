@@ -54,5 +54,11 @@ public static class BackupNamespaces
         // Fluent Bit's buffer and positions are on the nodes' disks; Falco keeps no state.
         Observability.LogShippingLayer.Namespace,
         Security.SecurityAuditsLayer.Namespace,
+        // Istio's control plane and node agents keep no state but the mesh's root CA Secret, which istiod creates anew
+        // (and every workload certificate with it) when it is missing; Consul's CNI agent keeps none. Consul's own
+        // namespace (its servers' volumes, the ACL and TLS bootstrap Secrets) is backed up.
+        ServiceMesh.ServiceMeshLayer.IstioNamespace,
+        ServiceMesh.ServiceMeshLayer.IstioNodeNamespace,
+        ServiceMesh.ServiceMeshLayer.ConsulCniNamespace,
     ];
 }

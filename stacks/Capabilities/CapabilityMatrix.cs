@@ -13,7 +13,8 @@ public sealed class CapabilityMatrix
     private static readonly string[] AvailableInThisVersion =
         [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Certificates, CapabilityIds.ExternalDns,
             CapabilityIds.ClusterMetrics, CapabilityIds.Storage, CapabilityIds.Monitoring, CapabilityIds.NonRootContainers, CapabilityIds.Backup,
-            CapabilityIds.Logging, CapabilityIds.PolicyEnforcement, CapabilityIds.ImageScanning, CapabilityIds.Tracing, CapabilityIds.SecurityAudits];
+            CapabilityIds.Logging, CapabilityIds.PolicyEnforcement, CapabilityIds.ImageScanning, CapabilityIds.Tracing, CapabilityIds.SecurityAudits,
+            CapabilityIds.ServiceMesh];
 
     private readonly Dictionary<string, CapabilityDefinition> byId;
 

@@ -27,6 +27,8 @@ public static class PlatformNamespaceNames
         Platform.Components.Security.ImageScanningLayer.Namespace, Platform.Components.Security.ImageScanningLayer.HarborNamespace,
         Platform.Components.Observability.TracingLayer.Namespace, Platform.Components.Security.SecurityAuditsLayer.Namespace,
         Platform.Components.Observability.LogShippingLayer.Namespace,
+        Platform.Components.ServiceMesh.ServiceMeshLayer.IstioNamespace, Platform.Components.ServiceMesh.ServiceMeshLayer.IstioNodeNamespace,
+        Platform.Components.ServiceMesh.ServiceMeshLayer.ConsulNamespace, Platform.Components.ServiceMesh.ServiceMeshLayer.ConsulCniNamespace,
     }.Concat(Enum.GetValues<IngressControllerKind>().Select(IngressControllerCharts.Namespace)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="name"/> is the platform's or Kubernetes' (<see cref="Reserved"/>, or any

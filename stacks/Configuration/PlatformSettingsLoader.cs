@@ -71,6 +71,7 @@ public static class PlatformSettingsLoader
         var policies = PolicyOptionsParser.Read(source, tier, problems);
         var imageScanning = ImageScanningOptionsParser.Read(source, tier, problems);
         var securityAudits = SecurityAuditsOptionsParser.Read(source, tier, problems);
+        var serviceMesh = ServiceMeshOptionsParser.Read(source, tier, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -118,6 +119,7 @@ public static class PlatformSettingsLoader
             Policies = policies!,
             ImageScanning = imageScanning!,
             SecurityAudits = securityAudits!,
+            ServiceMesh = serviceMesh!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

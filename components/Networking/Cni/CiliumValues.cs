@@ -51,6 +51,16 @@ public static class CiliumValues
             values["k8sServicePort"] = cluster.ApiServerPort;
         }
 
+        if (options.MeshCni)
+        {
+            // docs.cilium.io/en/stable/network/servicemesh/istio/ (and Istio's platform prerequisites for Cilium): Istio's
+            // CNI plugin, in sidecar and ambient mode alike, chains after Cilium's, which must leave it in place; socket
+            // load balancing stays in the host namespace so that the mesh sees Service addresses ("This is used to enable
+            // Istio routing rules", values.yaml). Consul's CNI plugin redirects the same way.
+            values["cni"] = Map(("exclusive", false));
+            values["socketLB"] = Map(("hostNamespaceOnly", true));
+        }
+
         values["policyEnforcementMode"] = "default";
         values["encryption"] = Encryption(options.Encryption);
         values["hubble"] = Hubble(options.Hubble);

@@ -9,7 +9,9 @@ namespace Platform.Components.Catalog;
 /// Version v1.4.0, standard channel: the newest bundle in the reference data, as Traefik chart 39.0.9 ships it in its
 /// <c>crds/</c> (<c>shared/charts/traefik/39.0.9/crds/*.gateway.networking.k8s.io.yaml</c>, each annotated
 /// <c>gateway.networking.k8s.io/bundle-version: v1.4.0</c>, from upstream <c>config/crd/standard/</c>): GatewayClass,
-/// Gateway, HTTPRoute, GRPCRoute, ReferenceGrant and BackendTLSPolicy. Consul's chart carries v0.6.2 (experimental),
+/// Gateway, HTTPRoute, GRPCRoute, ReferenceGrant and BackendTLSPolicy. Each vendored file is the reference file without
+/// its trailing <c>status:</c> block (an empty status the upstream generator writes, with null lists the CRD reader
+/// refuses and a CRD's create ignores: the API server owns a CRD's status); a test keeps the rest byte for byte. Consul's chart carries v0.6.2 (experimental),
 /// Contour's v1.3.0, Traefik 41.3.0 none.
 /// Istio: the upgrade notes of Istio 1.30 (<c>https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/</c>)
 /// ask for v1.5.x: 1.30 reads TLSRoute and ReferenceGrant from <c>gateway.networking.k8s.io/v1</c>, which v1.4.0 does

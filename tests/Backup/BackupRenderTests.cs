@@ -9,7 +9,7 @@ namespace Platform.Tests.Backup;
 public class BackupRenderTests
 {
     // The platform's namespaces that hold state of their own, so that backups keep them (README: Backups with Velero).
-    private static readonly string[] HoldState = ["cert-manager", Components.Security.ImageScanningLayer.HarborNamespace];
+    private static readonly string[] HoldState = ["cert-manager", Components.Security.ImageScanningLayer.HarborNamespace, Components.ServiceMesh.ServiceMeshLayer.ConsulNamespace];
 
     [Theory]
     [InlineData("fixture-full")]

@@ -90,17 +90,17 @@ public class CapabilityMatrixTests
     public void TheClusterAndItsNetworkingAreAvailableInThisVersion()
     {
         Assert.Equal(
-            [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Monitoring, CapabilityIds.Logging, CapabilityIds.Tracing, CapabilityIds.Backup, CapabilityIds.Storage, CapabilityIds.NonRootContainers, CapabilityIds.PolicyEnforcement, CapabilityIds.SecurityAudits, CapabilityIds.ImageScanning, CapabilityIds.ExternalDns, CapabilityIds.Certificates, CapabilityIds.ClusterMetrics],
+            [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Monitoring, CapabilityIds.Logging, CapabilityIds.Tracing, CapabilityIds.Backup, CapabilityIds.Storage, CapabilityIds.NonRootContainers, CapabilityIds.PolicyEnforcement, CapabilityIds.SecurityAudits, CapabilityIds.ImageScanning, CapabilityIds.ServiceMesh, CapabilityIds.ExternalDns, CapabilityIds.Certificates, CapabilityIds.ClusterMetrics],
             CapabilityMatrix.Default.All.Where(capability => capability.Availability == CapabilityAvailability.Available).Select(c => c.Id));
     }
 
     [Fact]
     public void WithAvailabilityFlipsOnlyTheGivenRows()
     {
-        var matrix = CapabilityMatrix.Default.WithAvailability(CapabilityAvailability.Available, [CapabilityIds.GitOps, CapabilityIds.ServiceMesh]);
+        var matrix = CapabilityMatrix.Default.WithAvailability(CapabilityAvailability.Available, [CapabilityIds.GitOps, CapabilityIds.UserInterface]);
 
         Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.GitOps)?.Availability);
-        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.ServiceMesh)?.Availability);
+        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.UserInterface)?.Availability);
         Assert.Equal(
             CapabilityMatrix.Default.All.Count(capability => capability.Availability == CapabilityAvailability.Planned) - 2,
             matrix.All.Count(capability => capability.Availability == CapabilityAvailability.Planned));

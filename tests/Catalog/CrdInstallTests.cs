@@ -43,6 +43,11 @@ public class CrdInstallTests
         (nameof(HelmCharts.Jaeger), CrdInstall.None),
         (nameof(HelmCharts.TrivyOperator), CrdInstall.Manifests),
         (nameof(HelmCharts.Harbor), CrdInstall.None),
+        (nameof(HelmCharts.IstioBase), CrdInstall.Templates),
+        (nameof(HelmCharts.Istiod), CrdInstall.None),
+        (nameof(HelmCharts.IstioCni), CrdInstall.None),
+        (nameof(HelmCharts.Ztunnel), CrdInstall.None),
+        (nameof(HelmCharts.Consul), CrdInstall.Templates),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

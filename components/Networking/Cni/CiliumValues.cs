@@ -56,7 +56,9 @@ public static class CiliumValues
             // docs.cilium.io/en/stable/network/servicemesh/istio/ (and Istio's platform prerequisites for Cilium): Istio's
             // CNI plugin, in sidecar and ambient mode alike, chains after Cilium's, which must leave it in place; socket
             // load balancing stays in the host namespace so that the mesh sees Service addresses ("This is used to enable
-            // Istio routing rules", values.yaml). Consul's CNI plugin redirects the same way.
+            // Istio routing rules", values.yaml). Consul's CNI plugin redirects the same way. The chart's ConfigMap template
+            // reads it through a variable ($socketLB := coalesce .Values.socketLB .Values.hostServices; hasKey $socketLB
+            // "hostNamespaceOnly" writes bpf-lb-sock-hostns-only), which the reference data's values-paths.txt misses.
             values["cni"] = Map(("exclusive", false));
             values["socketLB"] = Map(("hostNamespaceOnly", true));
         }

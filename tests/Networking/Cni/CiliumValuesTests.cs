@@ -9,6 +9,23 @@ public class CiliumValuesTests
     private static IReadOnlyDictionary<string, object> Render(CniOptions options) => CiliumValues.Render(options, CniFixtures.Cluster);
 
     [Fact]
+    public void A_mesh_cni_makes_cilium_share_the_cni_configuration_and_keep_socket_lb_in_the_host_namespace()
+    {
+        var meshed = Render(CniFixtures.Cilium with { MeshCni = true, KubeProxyReplacement = true });
+        var alone = Render(CniFixtures.Cilium with { KubeProxyReplacement = true });
+
+        Assert.Equal(false, At(meshed, "cni.exclusive"));
+        Assert.Equal(true, At(meshed, "socketLB.hostNamespaceOnly"));
+        Assert.False(Has(alone, "cni"));
+        Assert.False(Has(alone, "socketLB"));
+        // Cilium's chart documents socketLB.hostNamespaceOnly in values.yaml ("This is used to enable Istio routing
+        // rules"), commented out, and reads it in its ConfigMap template (bpf-lb-sock-hostns-only).
+        var documented = File.ReadAllText(Path.Combine(RepoRoot.Path, "..", "shared", "charts", "cilium", Platform.Components.Catalog.HelmCharts.Cilium.Version, "values.yaml"));
+        Assert.Contains("# hostNamespaceOnly: false", documented, StringComparison.Ordinal);
+        Assert.Contains("cni.exclusive", ChartPaths.Leaves(meshed).Where(l => File.ReadAllLines(Path.Combine(RepoRoot.Path, "..", "shared", "charts", "cilium", Platform.Components.Catalog.HelmCharts.Cilium.Version, "values-paths.txt")).Contains(l)));
+    }
+
+    [Fact]
     public void Pod_cidr_feeds_the_cluster_pool()
     {
         var values = Render(CniFixtures.Cilium);

@@ -111,6 +111,11 @@ public class PlatformStack : Stack
         }
         // Grafana's OpenSearch data source, once both the monitoring and the logging layer are there.
         PlatformLayers.Integrations(context);
+        // The OIDC issuers every API server trusts for user logins, once the layers they need are there: Dex's, after its
+        // release; none with authentication off (a trust given before is then taken back).
+        var authentication = context.Layers.GetValueOrDefault(CapabilityIds.Authentication) as Platform.Components.Identity.AuthenticationLayer;
+        cluster.TrustIssuers(authentication is null ? [] : [PlatformLayers.ApiServerIssuer(context, authentication)],
+            authentication is null ? [] : [authentication.Release]);
 
         var monitoringLayer = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as Platform.Components.Observability.MonitoringLayer;
         GrafanaUrl = monitoringLayer?.GrafanaUrl ?? Output.Create("");
@@ -124,6 +129,12 @@ public class PlatformStack : Stack
         var tracingLayer = context.Layers.GetValueOrDefault(CapabilityIds.Tracing) as Platform.Components.Observability.TracingLayer;
         TracingOtlpGrpc = tracingLayer?.OtlpGrpcEndpoint ?? Output.Create("");
         TracingOtlpHttp = tracingLayer?.OtlpHttpEndpoint ?? Output.Create("");
+        var gitOpsLayer = context.Layers.GetValueOrDefault(CapabilityIds.GitOps) as Platform.Components.GitOps.GitOpsLayer;
+        ArgoCdUrl = gitOpsLayer?.Url ?? Output.Create("");
+        ArgoCdAdminPassword = gitOpsLayer?.AdminPassword ?? Output.CreateSecret("");
+        var authenticationLayer = context.Layers.GetValueOrDefault(CapabilityIds.Authentication) as Platform.Components.Identity.AuthenticationLayer;
+        OidcIssuerUrl = Output.Create(authenticationLayer?.IssuerUrl ?? "");
+        UserKubeconfig = authenticationLayer is null ? Output.Create("") : UserKubeconfigOutput(settings, cluster, authenticationLayer);
         ClusterName = Output.Create(settings.ClusterName);
         Tier = Output.Create(PlatformTierText.Name(settings.Tier));
         Environment = Output.Create(settings.Environment);
@@ -193,6 +204,26 @@ public class PlatformStack : Stack
     [Output("tracingOtlpHttp")]
     public Output<string> TracingOtlpHttp { get; }
 
+    /// <summary>Argo CD's URL (<c>https://&lt;platform:gitOps.host&gt;</c>, or <c>http://localhost:8080</c> through
+    /// <c>kubectl -n argocd port-forward svc/argocd-server 8080:80</c> without a hostname); empty with gitOps off.</summary>
+    [Output("argoCdUrl")]
+    public Output<string> ArgoCdUrl { get; }
+
+    /// <summary>Argo CD's local admin password (user <c>admin</c>), a secret (<c>pulumi stack output --show-secrets
+    /// argoCdAdminPassword</c>); empty with gitOps off or with single sign-on (the local admin is off then).</summary>
+    [Output("argoCdAdminPassword")]
+    public Output<string> ArgoCdAdminPassword { get; }
+
+    /// <summary>Dex's issuer URL (<c>https://&lt;platform:authentication.host&gt;</c>); empty with authentication off.</summary>
+    [Output("oidcIssuerUrl")]
+    public Output<string> OidcIssuerUrl { get; }
+
+    /// <summary>The kubeconfig a user logs in with (<c>pulumi stack output userKubeconfig &gt; ~/.kube/config</c>): the
+    /// cluster with its CA, and kubelogin's exec plugin against Dex (a browser opens on the first kubectl command); not a
+    /// secret, it holds no credential. Empty with authentication off.</summary>
+    [Output("userKubeconfig")]
+    public Output<string> UserKubeconfig { get; }
+
     /// <summary>The cluster's name.</summary>
     [Output("clusterName")]
     public Output<string> ClusterName { get; }
@@ -236,6 +267,15 @@ public class PlatformStack : Stack
     /// Rook object store's bucket); empty when the backup capability is off. Nothing secret.</summary>
     [Output("backupTarget")]
     public Output<ImmutableDictionary<string, object>> BackupTarget { get; }
+
+    // Nothing in it is secret (the CAs' certificates, URLs and kubelogin's arguments): unsecret, so a user reads it with a
+    // plain `pulumi stack output`.
+    private static Output<string> UserKubeconfigOutput(PlatformSettings settings, Cluster cluster, Platform.Components.Identity.AuthenticationLayer layer)
+    {
+        var issuerCa = layer.Identity.CertificateAuthorityPem ?? Output.Create("");
+        return Output.Unsecret(Output.Tuple(cluster.Access.ServerUrl, cluster.Pki.ClusterCa.CertPem, issuerCa).Apply(t =>
+            Platform.Components.Identity.UserKubeconfig.Render(settings.ClusterName, t.Item1, t.Item2, layer.IssuerUrl, t.Item3.Length > 0 ? t.Item3 : null)));
+    }
 
     private static ImmutableDictionary<string, object> BackupTargetOutput(Platform.Components.Backup.BackupTarget? target) => target is null
         ? ImmutableDictionary<string, object>.Empty

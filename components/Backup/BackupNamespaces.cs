@@ -22,6 +22,10 @@ public static class BackupNamespaces
     /// node-exporter's (metrics are collected again; a live copy of Prometheus' database is not consistent anyway),
     /// Gatekeeper's, the Trivy operator's (its reports live beside the workloads, and the operator scans again), Fluent
     /// Bit's (its buffer is on the nodes' disks), tracing's, Falco's and Velero's own. Harbor's namespace holds state
+    /// (every image and its database) and is backed up, as is Argo CD's (<c>argocd</c>: the Applications, AppProjects
+    /// and repository Secrets made through its UI, CLI or kubectl, which no Git repository may hold). Two of the
+    /// Bit's (its buffer is on the nodes' disks), tracing's, Falco's, Dex's (signing keys and sessions, which it makes anew)
+    /// and Velero's own. Harbor's namespace holds state
     /// (every image and its database) and is backed up. Two of the
     /// platform's namespaces hold state: <c>cert-manager</c> keeps the ACME account keys, the internal CA's key pair and
     /// the issued certificates, so it is backed up; <c>rook-ceph</c> is excluded although it holds Ceph, because what
@@ -54,6 +58,10 @@ public static class BackupNamespaces
         // Fluent Bit's buffer and positions are on the nodes' disks; Falco keeps no state.
         Observability.LogShippingLayer.Namespace,
         Security.SecurityAuditsLayer.Namespace,
+        // Headlamp keeps no state: users bring their tokens, its settings are the stack's.
+        UserInterface.UserInterfaceLayer.Namespace,
+        // Dex's custom resources hold signing keys, sessions and refresh tokens, which it makes anew: users log in again.
+        Identity.AuthenticationLayer.Namespace,
         // Istio's control plane and node agents keep no state but the mesh's root CA Secret, which istiod creates anew
         // (and every workload certificate with it) when it is missing; Consul's CNI agent keeps none. Consul's own
         // namespace (its servers' volumes, the ACL and TLS bootstrap Secrets) is backed up.

@@ -653,6 +653,68 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>Argo CD, the gitOps capability: keeps the cluster in step with Git repositories (Applications,
+    /// ApplicationSets, AppProjects), with its API server and UI behind the default IngressClass.
+    /// From the Argo project's own repository, <c>https://argoproj.github.io/argo-helm</c> (argoproj/argo-helm). Version
+    /// 10.1.1 (2026-07-02) is the newest chart release in the reference data and ships Argo CD v3.4.4 (its appVersion),
+    /// with the Redis HA subchart 4.38.0 (dandydeveloper/charts) for the highly available tiers.
+    /// Source: <c>https://github.com/argoproj/argo-helm/releases/tag/argo-cd-10.1.1</c> (tag argo-cd-10.1.1; index.yaml
+    /// of gh-pages at c77d0b1727b5).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.25.0-0</c>, an open range covering 1.35, 1.36 and 1.37. Argo CD
+    /// tests each minor release on the Kubernetes releases current when it branched (the reference data holds no copy
+    /// of its tested-versions table), so 1.37, newer than v3.4, runs it untested; its objects use stable APIs only
+    /// (apps/v1, networking.k8s.io/v1, policy/v1, rbac v1 and its own CRDs).
+    /// CRDs: <see cref="CrdInstall.Manifests"/>. The chart renders its three <c>argoproj.io</c> CRDs (Application,
+    /// ApplicationSet, AppProject) from templates behind <c>crds.install</c>, applied client-side by Helm: the
+    /// ApplicationSet CRD (1.4 MB) is larger than the 256 KiB <c>last-applied-configuration</c> annotation allows, which
+    /// is why Argo CD's own manifests are applied with <c>--server-side</c>. The platform sets <c>crds.install: false</c>
+    /// and registers the same CRDs of the release itself, server-side, vendored in
+    /// <c>components/Catalog/Crds/argo-cd-10.1.1</c> (the reference data's <c>crds/</c> of 10.1.1, Helm directives
+    /// removed); each is kept on delete and the release waits for them.</summary>
+    public static HelmChart ArgoCd { get; } = new()
+    {
+        Name = "argo-cd",
+        Repository = "https://argoproj.github.io/argo-helm",
+        Version = "10.1.1",
+        Crds = CrdInstall.Manifests,
+        CrdManifests = "argo-cd-10.1.1",
+    };
+
+    /// <summary>Headlamp, the userInterface capability's web UI (<c>UserInterface.UserInterfaceLayer</c>).
+    /// From the Kubernetes SIG's repository, <c>https://kubernetes-sigs.github.io/headlamp/</c> (kubernetes-sigs/headlamp).
+    /// Version 0.45.0 (2026-08-20, tag <c>headlamp-helm-0.45.0</c>) is the newest chart release and ships Headlamp 0.45.0
+    /// (its appVersion; the image <c>ghcr.io/headlamp-k8s/headlamp:v0.45.0</c> carries the Prometheus plugin among its
+    /// static plugins, served unless <c>config.staticPlugins.enabled</c> is false).
+    /// Source: <c>https://github.com/kubernetes-sigs/headlamp/tree/headlamp-helm-0.45.0/charts/headlamp</c>.
+    /// Kubernetes: Chart.yaml declares no <c>kubeVersion</c>; the templates use apps/v1, networking.k8s.io/v1 Ingress,
+    /// policy/v1 PodDisruptionBudget and rbac.authorization.k8s.io/v1, which covers 1.35, 1.36 and 1.37.
+    /// CRDs: <see cref="CrdInstall.None"/>.</summary>
+    public static HelmChart Headlamp { get; } = new()
+    {
+        Name = "headlamp",
+        Repository = "https://kubernetes-sigs.github.io/headlamp/",
+        Version = "0.45.0",
+        Crds = CrdInstall.None,
+    };
+
+    /// <summary>Dex, the authentication capability's OpenID Connect provider in front of the organisation's identity
+    /// provider (LDAP/Active Directory, an upstream OIDC provider, SAML 2.0, GitHub, GitLab).
+    /// From the Dex project's own repository, <c>https://charts.dexidp.io</c> (dexidp/helm-charts).
+    /// Version 0.24.0 (2025-09-01) is the newest release in the reference data and ships Dex 2.44.0 (its appVersion).
+    /// Source: <c>https://github.com/dexidp/helm-charts/releases/tag/dex-0.24.0</c> (tag dex-0.24.0, commit c82afcc).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.14.0-0</c>, a lower bound only (apps/v1 Deployment, core Service and
+    /// Secret, networking.k8s.io/v1 Ingress, rbac.authorization.k8s.io/v1): covers 1.35, 1.36 and 1.37.
+    /// CRDs: <see cref="CrdInstall.None"/>: the chart ships none; Dex's <c>kubernetes</c> storage creates its own
+    /// <c>dex.coreos.com</c> CRDs at start (dexidp/dex storage/kubernetes/storage.go <c>registerCustomResources</c>), with
+    /// the chart's ClusterRole allowing exactly that (<c>rbac.createClusterScoped</c>).</summary>
+    public static HelmChart Dex { get; } = new()
+    {
+        Name = "dex",
+        Repository = "https://charts.dexidp.io",
+        Version = "0.24.0",
+        Crds = CrdInstall.None,
+    };
+
     /// <summary>Istio's base chart: the Istio CRDs (<c>*.istio.io</c>: PeerAuthentication, AuthorizationPolicy,
     /// VirtualService, ...), the cluster-wide RBAC and the config validation webhook's default revision; the first of
     /// Istio's charts, before <see cref="Istiod"/>.
@@ -736,5 +798,5 @@ public static class HelmCharts
     };
 
     /// <summary>Every chart in the catalog, in declaration order.</summary>
-    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, IstioBase, Istiod, IstioCni, Ztunnel, Consul];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ArgoCd, Headlamp, Dex, IstioBase, Istiod, IstioCni, Ztunnel, Consul];
 }

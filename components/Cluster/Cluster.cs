@@ -3,6 +3,7 @@ using Platform.Components.Cluster.Certificates;
 using Platform.Components.Cluster.EtcdBackup;
 using Platform.Components.Cluster.Kubeadm;
 using Platform.Components.Cluster.Scripts;
+using Platform.Components.Identity;
 using Pulumi;
 using Pulumi.Command.Remote;
 
@@ -31,6 +32,9 @@ public sealed class Cluster : ComponentResource
     private readonly KubernetesNode _admin;
     private readonly KubernetesNode _serviceProxyHost;
     private Command? _serviceProxy;
+    private IReadOnlyList<Command>? _trust;
+    private readonly string _kubernetesVersion;
+    private readonly string _dnsDomain;
 
     /// <summary>Builds the cluster.</summary>
     public Cluster(string name, ClusterArgs args, ComponentResourceOptions? options = null)
@@ -38,6 +42,8 @@ public sealed class Cluster : ComponentResource
     {
         ArgumentNullException.ThrowIfNull(args);
         _name = name;
+        _kubernetesVersion = args.KubernetesVersion;
+        _dnsDomain = args.DnsDomain;
         KubeProxy = args.KubeProxy;
         var controlPlanes = args.Nodes.Where(n => n.Role == NodeRole.ControlPlane).ToList();
         if (controlPlanes.Count == 0)
@@ -264,6 +270,43 @@ public sealed class Cluster : ComponentResource
 
     /// <summary>Whether the cluster runs kube-proxy as its Service proxy (<see cref="ClusterArgs.KubeProxy"/>).</summary>
     public bool KubeProxy { get; }
+
+    /// <summary>
+    /// Registers, on every control-plane node, the step that makes its API server trust exactly
+    /// <paramref name="issuers"/> for user logins (one JWT authenticator each of the structured authentication
+    /// configuration, <see cref="AuthenticationConfigRenderer.Render"/>; none when the list is empty, which also takes back
+    /// a trust given before), and returns the steps. Every control-plane node starts with a configuration that trusts no
+    /// issuer (its files step writes it where there is none, and every API server reads it through
+    /// <c>--authentication-config</c>), so the bring-up never waits for an issuer, whose CA may come from a layer. Each
+    /// node's step waits for its own files and init or join and for <paramref name="after"/>, not for the other nodes'
+    /// (the API servers reload the file themselves, and keep the configuration they have while a new one does not work,
+    /// so nothing is disrupted however many change at once); nothing waits for the steps. A changed issuer, CA or claim
+    /// mapping runs them again. Call it once, after the layers the issuers need.
+    /// </summary>
+    /// <param name="issuers">The issuers to trust; their CAs may be outputs of later resources.</param>
+    /// <param name="after">What the issuers need to answer their discovery (the identity provider's release).</param>
+    /// <returns>Each control-plane node's step, in <see cref="Nodes"/> order.</returns>
+    /// <exception cref="ArgumentException">An issuer the API server would refuse (see <see cref="AuthenticationConfigRenderer.Validate"/>);
+    /// a CA that is not PEM certificates fails the deployment when it is known.</exception>
+    /// <exception cref="InvalidOperationException">The steps are registered already.</exception>
+    public IReadOnlyList<Command> TrustIssuers(IReadOnlyList<OidcIssuer> issuers, IEnumerable<Resource> after)
+    {
+        ArgumentNullException.ThrowIfNull(issuers);
+        ArgumentNullException.ThrowIfNull(after);
+        if (_trust != null)
+            throw new InvalidOperationException($"The authentication steps of cluster {_name} are registered already.");
+        // Everything but the CAs is known now: a bad issuer fails before any resource is registered for it.
+        if (issuers.Any(i => i is null)) throw new ArgumentException("An issuer is null.", nameof(issuers));
+        AuthenticationConfigRenderer.Validate([.. issuers.Select(i => JwtAuthenticatorSpec.From(i, null))], _dnsDomain);
+        var version = _kubernetesVersion;
+        var domain = _dnsDomain;
+        var authorities = issuers.Select(i => i.CertificateAuthorityPem is { } pem ? pem.ToOutput().Apply(p => (string?)p) : Output.Create((string?)null)).ToList();
+        var configuration = Output.All(authorities).Apply(pems =>
+            AuthenticationConfigRenderer.Render(version, [.. issuers.Select((issuer, i) => JwtAuthenticatorSpec.From(issuer, pems[i]))], domain));
+        var waitFor = after.ToList();
+        _trust = [.. Nodes.Where(n => n.IsControlPlane).Select(n => n.ConfigureAuthentication(configuration, waitFor))];
+        return _trust;
+    }
 
     /// <summary>
     /// Registers the step that makes the running cluster's Service proxy match <see cref="KubeProxy"/>, and returns it.

@@ -5,7 +5,8 @@ using Pulumi;
 namespace Platform.Components.Cluster;
 
 /// <summary>The files each node receives before <c>kubeadm init</c>/<c>join</c>: the kubeadm configuration, and on
-/// control-plane nodes the shared PKI, the hardening files and the kube-vip template. The payload is secret.</summary>
+/// control-plane nodes the shared PKI, the hardening files, the first authentication configuration and the kube-vip
+/// template. The payload is secret.</summary>
 internal sealed class ClusterFiles
 {
     private readonly KubeadmClusterSpec _spec;
@@ -34,6 +35,13 @@ internal sealed class ClusterFiles
         _material = Output.Tuple(secrets, pem);
         KubeVipTemplate = kubeVipAddress is null ? null : KubeVipManifest.Render(kubeVipAddress, apiPort);
     }
+
+    /// <summary>The authentication configuration a control-plane node starts with where it has none: no JWT
+    /// authenticator (<see cref="AuthenticationConfigRenderer.Render"/> of no issuer); null for a version whose API
+    /// server does not read one (<see cref="AuthenticationConfigRenderer.IsReadBy"/>).</summary>
+    public string? InitialAuthenticationConfig => AuthenticationConfigRenderer.IsReadBy(_spec.KubernetesVersion)
+        ? AuthenticationConfigRenderer.Render(_spec.KubernetesVersion, [], _spec.DnsDomain)
+        : null;
 
     /// <summary>The kube-vip template every control-plane node receives; null when kube-vip does not serve the API.</summary>
     public string? KubeVipTemplate { get; }
@@ -64,6 +72,11 @@ internal sealed class ClusterFiles
             {
                 files.AddRange(PkiFiles(t.Item2));
                 files.AddRange(HardeningFiles(encryptionKey, legacyEncryptionKey));
+                // The API server cannot start without it, and the issuers it trusts are known only once the cluster runs
+                // (the internal CA comes from a layer): the node starts with no JWT authenticator, and the cluster's
+                // TrustIssuers step keeps the file current from then on, so the files step never writes it again.
+                if (InitialAuthenticationConfig is { } authentication)
+                    files.Add(new NodeFile(KubeadmPaths.AuthenticationConfig, "0600", authentication) { OnlyIfMissing = true });
                 if (KubeVipTemplate != null)
                     files.Add(new NodeFile(NodeScripts.KubeVipTemplatePath, "0600", KubeVipTemplate));
             }

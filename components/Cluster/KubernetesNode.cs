@@ -326,6 +326,30 @@ public sealed class KubernetesNode : ComponentResource
             NodeScripts.NothingToUndo("etcd backup", "the node's reset removes the backup timer, its service and its scripts when it leaves"),
             stdin: credentials ?? Output.Create(""), secret: credentials != null, dependsOn: new[] { Joined });
 
+    /// <summary>On a control-plane node: the step that keeps its API server's authentication configuration what the
+    /// cluster trusts (<see cref="ConfigureAuthentication"/>). Null until registered, and on workers.</summary>
+    public Command? AuthenticationConfigured { get; private set; }
+
+    /// <summary>
+    /// Registers, on this control-plane node, the step that writes its API server's authentication configuration
+    /// <paramref name="configuration"/> and waits until the API server runs with it
+    /// (<see cref="NodeScripts.ConfigureAuthentication"/>). The configuration is in the step's script, so a changed one
+    /// runs it again. It waits for this node's files and init or join, and for <paramref name="after"/> (what the
+    /// issuers need to answer: the identity provider's release), nothing else: not for any other node's step, upgrade
+    /// or reconfiguration, and nothing in the bring-up waits for it.
+    /// </summary>
+    internal Command ConfigureAuthentication(Output<string> configuration, IEnumerable<Resource> after)
+    {
+        if (!IsControlPlane) throw new InvalidOperationException($"{_name} is a worker: it runs no API server.");
+        if (AuthenticationConfigured != null) throw new InvalidOperationException($"The authentication step of {_name} is registered already.");
+        var dependsOn = new List<Resource> { Files, Joined };
+        dependsOn.AddRange(after);
+        AuthenticationConfigured = Run($"{_name}-authentication", _node, configuration.Apply(c => NodeScripts.ConfigureAuthentication(_node.Name, c)),
+            NodeScripts.NothingToUndo("authentication", "the API server keeps the last configuration; the node's reset removes it when it leaves"),
+            dependsOn: dependsOn.Distinct());
+        return AuthenticationConfigured;
+    }
+
     /// <summary>Registers, on this node, the removal of kube-proxy's iptables rules once kube-proxy is gone
     /// (<paramref name="kubeProxyRemoved"/>): the per-node part of <see cref="Cluster.ReconcileServiceProxy"/>.</summary>
     internal Command RemoveKubeProxyRules(Resource kubeProxyRemoved) =>

@@ -42,7 +42,8 @@ public sealed class LoggingLayer : ComponentResource
         // Renders (and so validates) everything before anything is registered.
         var values = OpenSearchValues.Render(o, args.StorageClass);
         var endpoint = $"https://{OpenSearchHost}:{OpenSearchValues.HttpPort}";
-        var dashboardsValues = OpenSearchDashboardsValues.Render(o, endpoint, args.Ingress?.ClassName, args.ClusterIssuer);
+        var login = SingleSignOn(args);
+        var dashboardsValues = OpenSearchDashboardsValues.Render(o, endpoint, args.Ingress?.ClassName, args.ClusterIssuer, login);
         var setupFiles = OpenSearchSetupJob.Files(o);
 
         var child = new ComponentResourceOptions { Parent = this };
@@ -68,8 +69,10 @@ public sealed class LoggingLayer : ComponentResource
         AdminPassword = Output.CreateSecret(passwords[OpenSearchSecurityConfig.AdminUser].Result);
 
         var users = OpenSearchSecurityConfig.Users;
-        var securityFiles = Output.All(users.Select(u => (Input<string>)passwords[u].BcryptHash))
-            .Apply(hashes => OpenSearchSecurityConfig.Render(users.Zip(hashes).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)));
+        var issuerCa = login is { PrivateCa: true } ? args.Identity!.CertificateAuthorityPem! : Output.Create("");
+        var securityFiles = Output.Tuple(Output.All(users.Select(u => (Input<string>)passwords[u].BcryptHash)), issuerCa)
+            .Apply(t => OpenSearchSecurityConfig.Render(users.Zip(t.Item1).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal),
+                login, login is { PrivateCa: true } ? t.Item2 : null));
         var securityData = new InputMap<string>();
         foreach (var file in OpenSearchSecurityConfig.Files)
             securityData.Add(file, Output.CreateSecret(securityFiles.Apply(files => files[file])));
@@ -109,8 +112,19 @@ public sealed class LoggingLayer : ComponentResource
         SetupJob = new Job($"{name}-opensearch-setup", OpenSearchSetupJob.Args(ns.NamespaceName, OpenSearchHost, ObservabilityImages.OpenSearch, checksum),
             new CustomResourceOptions { Parent = this, DependsOn = { Release, adminTls, securityConfig, setupConfig }, DeleteBeforeReplace = true });
 
+        var dashboardsWaitFor = new List<Resource> { Release, account, caSecret };
+        if (login is not null)
+        {
+            var identity = args.Identity!;
+            var data = new InputMap<string>
+            {
+                { "client-secret", Output.CreateSecret(identity.Clients[Identity.OidcClients.OpenSearchDashboards].ClientSecret) },
+            };
+            if (identity.CertificateAuthorityPem is { } ca) data.Add("ca.crt", ca);
+            dashboardsWaitFor.Add(SecretObjects.Create(this, $"{name}-dashboards-oidc", OpenSearchDashboardsValues.OidcSecret, ns.NamespaceName, "Opaque", data));
+        }
         DashboardsRelease = HelmInstall.Chart($"{name}-opensearch-dashboards", HelmCharts.OpenSearchDashboards, ns.NamespaceName, dashboardsValues,
-            new CustomResourceOptions { Parent = this, DependsOn = { Release, account, caSecret } });
+            new CustomResourceOptions { Parent = this, DependsOn = dashboardsWaitFor.ToArray() });
         DashboardsUrl = OpenSearchDashboardsValues.Url(o, args.Ingress?.ClassName, args.ClusterIssuer) is { } url ? Output.Create(url) : null;
 
         Backend = new LoggingBackend
@@ -160,6 +174,15 @@ public sealed class LoggingLayer : ComponentResource
     /// <summary>What the layers after this one write to OpenSearch with (<c>PlatformContext.Logging</c>).</summary>
     public LoggingBackend Backend { get; }
 
+    /// <summary>Dashboards' login through the identity provider: with one, when Dashboards is served over https.</summary>
+    private static Identity.OidcLogin? SingleSignOn(LoggingLayerArgs args)
+    {
+        if (args.Identity is not { } identity || args.Options.DashboardsHost is null || args.Ingress is null || args.ClusterIssuer is null) return null;
+        if (args.IssuerRoute is null)
+            throw new ArgumentException("Logging: Dashboards' single sign-on needs the route to the identity provider (IssuerRoute).", nameof(args));
+        return Identity.OidcLogin.For(identity, Identity.OidcClients.OpenSearchDashboards);
+    }
+
     /// <summary>The traffic the logging namespace needs through its default-deny policy.</summary>
     private static List<NetworkAllowance> Allowances(LoggingLayerArgs args)
     {
@@ -188,6 +211,9 @@ public sealed class LoggingLayer : ComponentResource
                     PodLabels = new Dictionary<string, string> { ["acme.cert-manager.io/http01-solver"] = "true" }, Ports = [(8089, "TCP")] });
             }
         }
+        // Dashboards exchanges the login code at the issuer; OpenSearch's nodes read its discovery document and keys.
+        if (SingleSignOn(args) is not null)
+            allowances.Add(args.IssuerRoute!.Egress());
         return allowances;
     }
 

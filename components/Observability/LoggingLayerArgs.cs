@@ -1,3 +1,4 @@
+using Platform.Components.Identity;
 using Platform.Components.Observability.Logging;
 using Pulumi;
 
@@ -28,4 +29,14 @@ public sealed record LoggingLayerArgs
     /// <summary>The cert-manager ClusterIssuer of Dashboards' certificate; null without the certificates capability.
     /// Default null.</summary>
     public string? ClusterIssuer { get; init; }
+
+    /// <summary>The platform's identity provider, when the authentication capability is on: OpenSearch Dashboards
+    /// (served over https) then signs its users in through it with its client
+    /// (<see cref="OidcClients.OpenSearchDashboards"/>), beside the basic login, and OpenSearch accepts its ID
+    /// tokens. Default null.</summary>
+    public IdentityProvider? Identity { get; init; }
+
+    /// <summary>How OpenSearch and Dashboards reach the identity provider's public issuer URL; required with
+    /// <see cref="Identity"/>. Default null.</summary>
+    public IssuerRoute? IssuerRoute { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.Components.Catalog;
+using Platform.Components.Identity;
 using Platform.Components.Networking;
 using Platform.Components.Observability.Monitoring;
 using Platform.Components.Observability.Monitoring.Dashboards;
@@ -36,8 +37,10 @@ public sealed class MonitoringLayer : ComponentResource
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var login = SingleSignOn(args);
         var inputs = new KubePrometheusStackInputs
         {
+            SingleSignOn = login,
             StorageClass = args.StorageClass,
             KubeStateMetrics = args.KubeStateMetrics,
             IngressClass = args.Ingress?.ClassName,
@@ -88,6 +91,17 @@ public sealed class MonitoringLayer : ComponentResource
             new InputMap<string> { { AlertmanagerConfiguration.SecretKey, Output.CreateSecret(configuration) } });
 
         var waitFor = new List<Resource> { args.Crds, grafanaAdmin, alertmanagerConfig, nodeExporterNs.Namespace };
+        if (login is not null)
+        {
+            // The client secret (and the internal CA Grafana verifies the issuer with), read by Grafana from the Secret.
+            var identity = args.Identity!;
+            var data = new InputMap<string>
+            {
+                { KubePrometheusStackValues.GrafanaOidcSecretKey, Output.CreateSecret(identity.Clients[OidcClients.Grafana].ClientSecret) },
+            };
+            if (identity.CertificateAuthorityPem is { } ca) data.Add(KubePrometheusStackValues.GrafanaOidcCaKey, ca);
+            waitFor.Add(SecretObjects.Create(this, $"{name}-grafana-oidc", KubePrometheusStackValues.GrafanaOidcSecret, ns.NamespaceName, "Opaque", data));
+        }
         waitFor.AddRange(args.StorageReady);
         Release = HelmInstall.Chart($"{name}-kube-prometheus-stack", HelmCharts.KubePrometheusStack, ns.NamespaceName, values,
             new CustomResourceOptions { Parent = this, DependsOn = waitFor.ToArray() });
@@ -129,6 +143,15 @@ public sealed class MonitoringLayer : ComponentResource
     /// <summary>Grafana's admin password (user <see cref="KubePrometheusStackValues.GrafanaAdminUser"/>), a secret.</summary>
     public Output<string> GrafanaAdminPassword { get; }
 
+    /// <summary>Grafana's login through the identity provider: with one, when Grafana is served over https.</summary>
+    private static OidcLogin? SingleSignOn(MonitoringLayerArgs args)
+    {
+        if (args.Identity is not { } identity || args.Options.GrafanaHost is null || args.Ingress is null || args.ClusterIssuer is null) return null;
+        if (args.IssuerRoute is null)
+            throw new ArgumentException("Monitoring: Grafana's single sign-on needs the route to the identity provider (IssuerRoute).", nameof(args));
+        return OidcLogin.For(identity, OidcClients.Grafana);
+    }
+
     /// <summary>The traffic the monitoring namespace needs through its default-deny policy.</summary>
     private static IReadOnlyList<NetworkAllowance> Allowances(MonitoringLayerArgs args)
     {
@@ -164,6 +187,9 @@ public sealed class MonitoringLayer : ComponentResource
                     PodLabels = new Dictionary<string, string> { ["acme.cert-manager.io/http01-solver"] = "true" }, Ports = [(8089, "TCP")] });
             }
         }
+        // Grafana's backend exchanges the login code for tokens and reads the user's claims at the issuer.
+        if (SingleSignOn(args) is not null)
+            allowances.Add(args.IssuerRoute!.Egress());
         if (args.GrafanaPlugins.Count > 0)
         {
             // Grafana downloads its plugins from grafana.com (and its CDN) over HTTPS at every start.

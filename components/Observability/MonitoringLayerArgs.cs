@@ -1,3 +1,4 @@
+using Platform.Components.Identity;
 using Platform.Components.Networking;
 using Platform.Components.Observability.Monitoring;
 using Pulumi;
@@ -51,6 +52,15 @@ public sealed record MonitoringLayerArgs
     /// <summary>Values merged over kube-prometheus-stack's (<see cref="KubePrometheusStackInputs.ControlPlaneScrapeValues"/>):
     /// the control-plane scrape settings. Default none (the control-plane targets stay off).</summary>
     public IReadOnlyDictionary<string, object> ControlPlaneScrapeValues { get; init; } = new Dictionary<string, object>();
+
+    /// <summary>The platform's identity provider, when the authentication capability is on: Grafana (served over https)
+    /// then signs its users in through it with its client (<see cref="OidcClients.Grafana"/>), beside the local
+    /// admin login. Default null.</summary>
+    public IdentityProvider? Identity { get; init; }
+
+    /// <summary>How Grafana reaches the identity provider's public issuer URL (its egress allowance); required with
+    /// <see cref="Identity"/>. Default null.</summary>
+    public IssuerRoute? IssuerRoute { get; init; }
 
     /// <summary>More traffic the monitoring namespace allows (e.g. Prometheus reaching control-plane metrics ports on the
     /// nodes), beside the layer's own allowances. Default none.</summary>

@@ -40,8 +40,10 @@ public sealed class ImageScanningLayer : ComponentResource
             throw new ArgumentException("Image scanning: Harbor needs the default IngressClass, a ClusterIssuer and a StorageClass.", nameof(args));
         // Renders (and so validates) the values before anything is registered.
         var trivyValues = TrivyOperatorValues.Render(args.Options, monitoring: args.Metrics is not null);
+        var login = harbor ? SingleSignOn(args) : null;
         var harborValues = harbor
-            ? HarborValues.Render(args.Options, args.Ingress!.Value.ClassName, args.ClusterIssuer!, args.StorageClass!, monitoring: args.Metrics is not null)
+            ? HarborValues.Render(args.Options, args.Ingress!.Value.ClassName, args.ClusterIssuer!, args.StorageClass!, monitoring: args.Metrics is not null,
+                issuerCaBundle: login is { PrivateCa: true })
             : null;
 
         var ns = new PlatformNamespace($"{name}-namespace", new PlatformNamespaceArgs
@@ -55,7 +57,7 @@ public sealed class ImageScanningLayer : ComponentResource
 
         if (harborValues is not null)
         {
-            var (release, password, setup) = Harbor(name, args, harborValues);
+            var (release, password, setup) = Harbor(name, args, harborValues, login);
             HarborRelease = release;
             HarborAdminPassword = password;
             HarborSetupJob = setup;
@@ -84,7 +86,17 @@ public sealed class ImageScanningLayer : ComponentResource
     /// <summary>Harbor's admin password (user <see cref="HarborValues.AdminUser"/>), a secret; null without Harbor.</summary>
     public Output<string>? HarborAdminPassword { get; }
 
-    private (Release Release, Output<string> Password, Pulumi.Kubernetes.Batch.V1.Job Setup) Harbor(string name, ImageScanningLayerArgs args, IReadOnlyDictionary<string, object> values)
+    /// <summary>Harbor's login through the identity provider, when there is one.</summary>
+    private static Identity.OidcLogin? SingleSignOn(ImageScanningLayerArgs args)
+    {
+        if (args.Identity is not { } identity) return null;
+        if (args.IssuerRoute is null)
+            throw new ArgumentException("Image scanning: Harbor's single sign-on needs the route to the identity provider (IssuerRoute).", nameof(args));
+        return Identity.OidcLogin.For(identity, Identity.OidcClients.Harbor);
+    }
+
+    private (Release Release, Output<string> Password, Pulumi.Kubernetes.Batch.V1.Job Setup) Harbor(string name, ImageScanningLayerArgs args, IReadOnlyDictionary<string, object> values,
+        Identity.OidcLogin? login)
     {
         var ingress = args.Ingress!.Value;
         var child = new CustomResourceOptions { Parent = this };
@@ -106,6 +118,8 @@ public sealed class ImageScanningLayer : ComponentResource
                 // The proxy cache pulls from Docker Hub, Trivy downloads its databases, replication reaches other
                 // registries: HTTPS to any address (registries and mirrors have no fixed addresses).
                 new() { Name = "allow-registries", Direction = TrafficDirection.Egress, AnyPeer = true, Ports = RegistryPorts(args.Options) },
+                // Core exchanges the login code for tokens at the identity provider and reads its discovery document.
+                .. login is null ? Array.Empty<NetworkAllowance>() : [args.IssuerRoute!.Egress()],
             ],
             MetricsPorts = [(HarborValues.MetricsPort, "TCP")],
             Protect = true,
@@ -138,6 +152,16 @@ public sealed class ImageScanningLayer : ComponentResource
         }, new CustomResourceOptions { Parent = this, AdditionalSecretOutputs = { "stringData", "data" } });
 
         var waitFor = new List<Resource> { secrets, database };
+        if (login is not null)
+        {
+            var identity = args.Identity!;
+            var oidcData = new InputMap<string>
+            {
+                { HarborValues.OidcClientSecretKey, Output.CreateSecret(identity.Clients[Identity.OidcClients.Harbor].ClientSecret) },
+            };
+            if (identity.CertificateAuthorityPem is { } ca) oidcData.Add("ca.crt", ca);
+            waitFor.Add(SecretObjects.Create(this, $"{name}-harbor-oidc", HarborValues.OidcSecretName, ns.NamespaceName, "Opaque", oidcData));
+        }
         waitFor.AddRange(args.HarborDependsOn);
         if (args.Metrics is not null) waitFor.Add(args.Metrics.CrdsReady);
         // Holds the registry's and the database's volumes: never rolled back or uninstalled by Pulumi.
@@ -148,7 +172,7 @@ public sealed class ImageScanningLayer : ComponentResource
         {
             Metadata = new ObjectMetaArgs
             {
-                Name = HarborSetup.JobName(args.Options.Harbor!.Projects),
+                Name = HarborSetup.JobName(args.Options.Harbor!.Projects, login),
                 Namespace = ns.NamespaceName,
                 Labels = { { "app.kubernetes.io/name", "harbor-setup" } },
             },
@@ -158,14 +182,14 @@ public sealed class ImageScanningLayer : ComponentResource
                 Template = new PodTemplateSpecArgs
                 {
                     Metadata = new ObjectMetaArgs { Labels = { { "app.kubernetes.io/name", "harbor-setup" } } },
-                    Spec = SetupPod(args.Options.Harbor!),
+                    Spec = SetupPod(args.Options.Harbor!, login),
                 },
             },
         }, new CustomResourceOptions { Parent = this, DependsOn = { release } });
         return (release, Output.CreateSecret(random[HarborValues.AdminPasswordKey].Result), setup);
     }
 
-    private static PodSpecArgs SetupPod(HarborOptions harbor) => new()
+    private static PodSpecArgs SetupPod(HarborOptions harbor, Identity.OidcLogin? login) => new()
     {
         RestartPolicy = "Never",
         AutomountServiceAccountToken = false,
@@ -194,6 +218,7 @@ public sealed class ImageScanningLayer : ComponentResource
                     },
                     new EnvVarArgs { Name = "PROJECTS", Value = HarborSetup.Projects(harbor.Projects) },
                     new EnvVarArgs { Name = "TMPDIR", Value = "/tmp" },
+                    OidcEnv(login),
                 },
                 Resources = new ResourceRequirementsArgs
                 {
@@ -210,6 +235,18 @@ public sealed class ImageScanningLayer : ComponentResource
             },
         },
         Volumes = { new VolumeArgs { Name = "tmp", EmptyDir = new EmptyDirVolumeSourceArgs() } },
+    };
+
+    // The single sign-on settings of the setup script (empty without), the client secret from its Secret.
+    private static InputList<EnvVarArgs> OidcEnv(Identity.OidcLogin? login) => login is null ? new InputList<EnvVarArgs>() : new InputList<EnvVarArgs>
+    {
+        new EnvVarArgs { Name = "OIDC_CONFIGURATION", Value = HarborSetup.OidcConfiguration(login) },
+        new EnvVarArgs { Name = "OIDC_MEMBERS", Value = HarborSetup.Members(login) },
+        new EnvVarArgs
+        {
+            Name = "OIDC_CLIENT_SECRET",
+            ValueFrom = new EnvVarSourceArgs { SecretKeyRef = new SecretKeySelectorArgs { Name = HarborValues.OidcSecretName, Key = HarborValues.OidcClientSecretKey } },
+        },
     };
 
     /// <summary>The operator's and scan jobs' traffic: the API server (the operator watches workloads and writes reports),

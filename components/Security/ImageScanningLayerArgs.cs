@@ -1,3 +1,4 @@
+using Platform.Components.Identity;
 using Platform.Components.Security.Scanning;
 using Pulumi;
 
@@ -27,4 +28,13 @@ public sealed record ImageScanningLayerArgs
     /// (<c>PlatformLayers.StorageReady</c>), cert-manager's release (its ClusterIssuer) and the ingress layer's (the
     /// IngressClass). Default none.</summary>
     public IReadOnlyList<Resource> HarborDependsOn { get; init; } = [];
+
+    /// <summary>The platform's identity provider, when the authentication capability is on: Harbor then signs its users
+    /// in through it (its OIDC auth mode, set by the setup Job, with its client <see cref="OidcClients.Harbor"/>); the
+    /// local admin stays. Used with Harbor only. Default null.</summary>
+    public IdentityProvider? Identity { get; init; }
+
+    /// <summary>How Harbor reaches the identity provider's public issuer URL; required with <see cref="Identity"/> and
+    /// Harbor. Default null.</summary>
+    public IssuerRoute? IssuerRoute { get; init; }
 }

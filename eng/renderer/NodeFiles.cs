@@ -4,7 +4,8 @@ using Platform.Components.Cluster.Scripts;
 
 namespace Platform.Renderer;
 
-/// <summary>Reads a node-files payload (one <c>mode path base64</c> line per file, as
+/// <summary>Reads a node-files payload (one <c>mode path base64</c> line per file, <c>if-missing</c> after it for a
+/// file written only where the node has none, as
 /// <see cref="ShellScript.FilePayload"/> writes it) back into files.</summary>
 public static partial class NodeFiles
 {
@@ -20,11 +21,14 @@ public static partial class NodeFiles
         {
             var match = PayloadLine().Match(line);
             if (!match.Success) return false;
-            result.Add(new NodeFile(match.Groups[2].Value, match.Groups[1].Value, Encoding.UTF8.GetString(Convert.FromBase64String(match.Groups[3].Value))));
+            result.Add(new NodeFile(match.Groups[2].Value, match.Groups[1].Value, Encoding.UTF8.GetString(Convert.FromBase64String(match.Groups[3].Value)))
+            {
+                OnlyIfMissing = match.Groups[4].Success,
+            });
         }
         return true;
     }
 
-    [GeneratedRegex("^([0-7]{4}) (/[^ ]+) ([A-Za-z0-9+/=]*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^([0-7]{4}) (/[^ ]+) ([A-Za-z0-9+/=]*)( if-missing)?$", RegexOptions.CultureInvariant)]
     private static partial Regex PayloadLine();
 }

@@ -9,7 +9,8 @@ namespace Platform.Renderer;
 /// A stack file (<c>Pulumi.&lt;stack&gt;.yaml</c>) read the way the Pulumi CLI hands its <c>config:</c> section to the
 /// program: full keys (<c>platform:tier</c>), scalars as their text, lists and maps as JSON. Secret keys never carry
 /// their value: each is <see cref="SecretPlaceholder"/> (a JSON secret keeps its keys, each value the placeholder), and a
-/// required secret the file leaves out (the SSH key, which <c>eng/preview-example</c> generates) gets one too.
+/// required secret the file leaves out (the SSH key, which <c>eng/preview-example</c> generates) gets one too, and so do
+/// the connectors' secrets of <c>platform:authentication</c> (<c>platform:authenticationSecrets</c>, which it sets too).
 /// </summary>
 public sealed partial record StackFile
 {
@@ -86,6 +87,11 @@ public sealed partial record StackFile
                 config[key.FullName] = SecretPlaceholder(key.FullName);
                 secrets.Add(key.FullName);
             }
+            else if (key == PlatformConfigKeys.AuthenticationSecrets && ConnectorPlaceholders(config) is { } connectors)
+            {
+                config[key.FullName] = connectors;
+                secrets.Add(key.FullName);
+            }
         }
         return new StackFile { Name = StackName(path), Path = path, Config = config, SecretKeys = secrets.ToList() };
     }
@@ -108,6 +114,31 @@ public sealed partial record StackFile
         {
         }
         return SecretPlaceholder(fullKey);
+    }
+
+    /// <summary>The connectors' secrets eng/preview-example sets when the file leaves them out: a JSON object with a
+    /// placeholder for each connector of <c>platform:authentication</c> that needs a secret, or null when there is none.</summary>
+    private static string? ConnectorPlaceholders(IReadOnlyDictionary<string, string> config)
+    {
+        var fullKey = PlatformConfigKeys.AuthenticationSecrets.FullName;
+        if (!config.TryGetValue(PlatformConfigKeys.Authentication.FullName, out var text)) return null;
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        var placeholders = new JsonObject();
+        foreach (var connector in (root?["connectors"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (connector["id"]?.GetValue<string>() is not { } id || connector["type"]?.GetValue<string>() is not { } type) continue;
+            if (Platform.Components.Identity.DexConnectors.Parse(type) is { } parsed && Platform.Components.Identity.DexConnectors.SecretField(parsed) is not null)
+                placeholders[id] = $"<secret {fullKey.Replace(':', '.')}.{id}>";
+        }
+        return placeholders.Count == 0 ? null : placeholders.ToJsonString();
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_.-]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

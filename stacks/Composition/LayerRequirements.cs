@@ -61,6 +61,14 @@ internal static class LayerRequirements
             CheckImageScanning(settings, on, problems);
         if (on.Contains(CapabilityIds.Tracing))
             CheckTracing(settings, on, problems);
+        if (on.Contains(CapabilityIds.GitOps))
+            CheckGitOps(settings, on, source, problems);
+        else if (source.IsSet(PlatformConfigKeys.GitOpsRepositoryCredentials.Name))
+            problems.Add(PlatformConfigKeys.GitOpsRepositoryCredentials.Name, $"is set, but the gitOps capability is off, so it would be ignored. Remove it (`pulumi config rm {PlatformConfigKeys.GitOpsRepositoryCredentials.FullName}`), or switch gitOps on.");
+        if (on.Contains(CapabilityIds.UserInterface))
+            CheckUserInterface(settings, on, problems);
+        if (on.Contains(CapabilityIds.Authentication))
+            CheckAuthentication(settings, on, source, problems);
         if (on.Contains(CapabilityIds.Storage) && settings.Storage.Provider == StorageProvider.RookCeph)
             CheckRookCeph(settings, problems);
         if (on.Contains(CapabilityIds.ServiceMesh))
@@ -112,6 +120,22 @@ internal static class LayerRequirements
         }
     }
 
+    // Argo CD's hostname is an Ingress on the default IngressClass; its bootstrap repository's credentials go with the
+    // bootstrap, and an SSH repository always needs its key.
+    private static void CheckGitOps(PlatformSettings settings, IReadOnlySet<string> on, IPlatformConfigSource source, ProblemCollector problems)
+    {
+        var key = PlatformConfigKeys.GitOps;
+        var credentials = PlatformConfigKeys.GitOpsRepositoryCredentials;
+        var options = settings.GitOps;
+        if (options.Host is not null && !on.Contains(CapabilityIds.Ingress))
+            problems.Add($"{key.Name}.host", $"Argo CD is exposed on the default IngressClass under that name, but the ingress capability is off. Switch it on (`pulumi config set --path 'platform:capabilities.ingress' true`), or remove the host (reach Argo CD with kubectl port-forward).");
+        var hasCredentials = source.IsSet(credentials.Name);
+        if (options.Bootstrap is null && hasCredentials)
+            problems.Add(credentials.Name, $"is set, but {key.FullName} has no bootstrap repository, so it would be ignored. Remove it (`pulumi config rm {credentials.FullName}`), or set {key.FullName}.bootstrap.");
+        if (options.Bootstrap is { Ssh: true } bootstrap && !hasCredentials)
+            problems.Add(credentials.Name, $"is required for the SSH repository {bootstrap.RepoUrl}: its private key as a secret JSON object {{\"sshPrivateKey\": ...}}. Set it with `{credentials.SetCommand}`, or use the repository's https URL.");
+    }
+
     // Harbor is served on the default IngressClass with a certificate from cert-manager (its volumes are a stateful
     // claim, checked with the others).
     private static void CheckImageScanning(PlatformSettings settings, IReadOnlySet<string> on, ProblemCollector problems)
@@ -123,6 +147,47 @@ internal static class LayerRequirements
             problems.Add(registry, $"harbor is served on the default IngressClass, but the ingress capability is off. Switch it on (`pulumi config set --path 'platform:capabilities.ingress' true`), {without}.");
         if (!on.Contains(CapabilityIds.Certificates))
             problems.Add(registry, $"harbor's TLS certificate comes from cert-manager, but the certificates capability is off. Switch it on (`pulumi config set --path 'platform:capabilities.certificates' true` with platform:certificates), {without}.");
+    }
+
+    // Dex's issuer is https on the default IngressClass with a certificate from cert-manager: the API servers and
+    // kubelogin refuse a plain-http issuer. Its connectors' secrets are present (what they hold is checked once Pulumi has
+    // them, without ever printing them).
+    private static void CheckAuthentication(PlatformSettings settings, IReadOnlySet<string> on, IPlatformConfigSource source, ProblemCollector problems)
+    {
+        var key = PlatformConfigKeys.Authentication;
+        var off = "or switch authentication off with `pulumi config set --path 'platform:capabilities.authentication' false` " +
+            "(then only the admin kubeconfig's certificate logs in)";
+        if (settings.Authentication is not { } authentication)
+        {
+            problems.Add(key.Name,
+                "is required: the authentication capability is mandatory in every tier (users log in through Dex with kubelogin " +
+                "instead of sharing the admin kubeconfig). Set Dex's host and at least one connector to the organisation's " +
+                $"identity provider, e.g. `pulumi config set --path '{key.FullName}.host' dex.example.com` and " +
+                $"`pulumi config set --path '{key.FullName}.connectors[0].type' github` (README \"Logging in\"), {off}.");
+            return;
+        }
+        if (!on.Contains(CapabilityIds.Ingress))
+            problems.Add($"{key.Name}.host", $"Dex's issuer is served on the default IngressClass, but the ingress capability is off. Switch it on (`pulumi config set --path 'platform:capabilities.ingress' true`), {off}.");
+        var certificates = settings.Certificates ?? new Components.Networking.Certificates.CertificateOptions();
+        if (!on.Contains(CapabilityIds.Certificates))
+        {
+            problems.Add($"{key.Name}.host",
+                "Dex's issuer must be https (the API servers and kubelogin accept no other) and its certificate comes from cert-manager, " +
+                "but the certificates capability is off. Switch it on with `pulumi config set --path 'platform:capabilities.certificates' true` " +
+                $"(and platform:certificates: Let's Encrypt, or the internal CA alone with letsEncrypt false), {off}.");
+        }
+        else if (!certificates.LetsEncrypt && !certificates.InternalCa)
+        {
+            problems.Add($"{key.Name}.host", $"Dex's certificate needs a ClusterIssuer, but {PlatformConfigKeys.Certificates.FullName} has neither letsEncrypt nor internalCa on. Switch one on, {off}.");
+        }
+        var needing = authentication.Connectors.Where(c => Components.Identity.DexConnectors.SecretField(c.Type) is not null).ToList();
+        if (needing.Count > 0 && !source.IsSet(PlatformConfigKeys.AuthenticationSecrets.Name))
+        {
+            problems.Add(PlatformConfigKeys.AuthenticationSecrets.Name,
+                $"is required for the connectors {string.Join(", ", needing.Select(c => $"{c.Id} ({Components.Identity.DexConnectors.SecretField(c.Type)})"))}: " +
+                $"a secret JSON object of connector id to secret. Set it with `pulumi config set --secret {PlatformConfigKeys.AuthenticationSecrets.FullName} " +
+                $"'{{{string.Join(", ", needing.Select(c => $"\"{c.Id}\": \"...\""))}}}'`.");
+        }
     }
 
     // Without logging Jaeger keeps traces in its own memory: a second replica would hold other traces, and the UI would
@@ -137,6 +202,17 @@ internal static class LayerRequirements
                 $"replicas would hold different traces. Remove it (one replica), or switch logging on so traces go to OpenSearch: " +
                 "`pulumi config set --path 'platform:capabilities.logging' true`.");
         }
+    }
+
+    // Headlamp is served on the default IngressClass under its host (without ingress, through kubectl port-forward).
+    private static void CheckUserInterface(PlatformSettings settings, IReadOnlySet<string> on, ProblemCollector problems)
+    {
+        var key = PlatformConfigKeys.UserInterface;
+        var off = "or switch the capability off with `pulumi config set --path 'platform:capabilities.userInterface' false` (Lens or kubectl still work)";
+        if (on.Contains(CapabilityIds.Ingress) && settings.UserInterface.Host is null)
+            problems.Add($"{key.Name}.host", "is required when the userInterface capability is on: Headlamp is served on the default IngressClass under " +
+                $"that name. Set it, e.g. `pulumi config set --path '{key.FullName}.host' headlamp.example.com` (with the certificates capability on, " +
+                $"cert-manager issues its certificate), {off}.");
     }
 
     /// <summary>Adds the problems of the backup capability's target: one must be decided, a Rook target needs the

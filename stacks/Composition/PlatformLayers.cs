@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Collections.ObjectModel;
 using Platform.Components.Cluster;
+using Platform.Components.Identity;
 using Platform.Components.Networking;
 using Platform.Components.Networking.Cni;
 using Platform.Components.Networking.LoadBalancing;
@@ -43,6 +44,9 @@ public static class PlatformLayers
             new(CapabilityIds.Ingress, Ingress),
             new(CapabilityIds.Certificates, Certificates),
             new(CapabilityIds.ExternalDns, ExternalDns),
+            // After ingress and certificates (Dex's issuer is https on the default IngressClass); sets
+            // PlatformContext.Identity for every UI after it.
+            new(CapabilityIds.Authentication, Authentication),
             new(CapabilityIds.ClusterMetrics, ClusterMetrics),
             // After the cluster metrics layer, whose kube-state-metrics it scrapes, and after storage (its volumes).
             new(CapabilityIds.Monitoring, Monitoring),
@@ -57,9 +61,15 @@ public static class PlatformLayers
             new(CapabilityIds.Tracing, Tracing),
             // After monitoring and logging: Falcosidekick's outputs go to their Alertmanager and OpenSearch.
             new(CapabilityIds.SecurityAudits, SecurityAudits),
+            // After monitoring (its notifications go to Alertmanager), ingress and certificates (its Ingress and
+            // certificate), and after the authentication layer, whose identity provider it signs users in with.
+            new(CapabilityIds.GitOps, GitOps),
             // After monitoring (its ServiceMonitors) and storage (Consul's volumes); the teams' namespaces (the core)
             // carry its labels already.
             new(CapabilityIds.ServiceMesh, ServiceMesh),
+            // After monitoring (the Prometheus plugin's Role goes into its namespace) and authentication (Headlamp signs
+            // users in through PlatformContext.Identity).
+            new(CapabilityIds.UserInterface, UserInterface),
         });
 
     /// <summary>The layers that keep data in persistent volumes, by capability id, each with its claim as the
@@ -409,6 +419,8 @@ public static class PlatformLayers
             GrafanaPlugins = on.Contains(CapabilityIds.Logging)
                 ? [$"{Components.Observability.Monitoring.GrafanaDataSourceDocuments.OpenSearchPluginId}@{Components.Observability.Monitoring.GrafanaDataSourceDocuments.OpenSearchPluginVersion}"]
                 : [],
+            Identity = context.Identity,
+            IssuerRoute = context.Identity is null ? null : IssuerRouteOf(settings),
             ControlPlaneScrapeValues = ControlPlaneScrapeValues.Render(new ControlPlaneScrapeOptions
             {
                 KubeProxy = context.Cluster.KubeProxy,
@@ -434,6 +446,8 @@ public static class PlatformLayers
                 .. HostNetworkMetrics(settings),
                 .. DataSourceTraffic(context, on),
                 .. SecurityAuditsAlerts(on),
+                .. GitOpsAlerts(settings, on),
+                .. HeadlampPrometheus(on),
             ],
         }, OnCluster(context));
     }
@@ -460,6 +474,8 @@ public static class PlatformLayers
                 ? (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind))
                 : null,
             ClusterIssuer = WebIssuer(context),
+            Identity = context.Identity,
+            IssuerRoute = context.Identity is null ? null : IssuerRouteOf(settings),
         }, OnCluster(context));
         context.Logging = layer.Backend;
         return layer;
@@ -476,6 +492,83 @@ public static class PlatformLayers
             : certificates?.Issuers.Contains(Components.Networking.Certificates.ClusterIssuers.InternalCa) == true
                 ? Components.Networking.Certificates.ClusterIssuers.InternalCa
                 : null;
+    }
+
+    /// <summary>The static clients of the identity provider: kubelogin's public <see cref="OidcClients.Kubernetes"/>
+    /// always, and each web consumer that is on and served on the default IngressClass, with its callback under its host
+    /// (<see cref="OidcClientRegistration.Web"/>): Grafana (<c>platform:monitoring.grafana.host</c>), OpenSearch Dashboards
+    /// (<c>platform:logging.dashboards.host</c>) and Harbor (<c>platform:imageScanning.harbor.host</c>). A consumer without
+    /// a host has no login page to come back to, so it gets no client.</summary>
+    public static IReadOnlyList<OidcClientRegistration> OidcClientRegistrations(PlatformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = context.Settings;
+        var on = context.Capabilities.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var registrations = new List<OidcClientRegistration> { OidcClientRegistration.Kubernetes };
+        if (!on.Contains(CapabilityIds.Ingress)) return registrations;
+        if (on.Contains(CapabilityIds.Monitoring) && settings.Monitoring.GrafanaHost is { } grafana)
+            registrations.Add(OidcClientRegistration.Web(OidcClients.Grafana, grafana));
+        if (on.Contains(CapabilityIds.Logging) && settings.Logging.DashboardsHost is { } dashboards)
+            registrations.Add(OidcClientRegistration.Web(OidcClients.OpenSearchDashboards, dashboards));
+        if (on.Contains(CapabilityIds.ImageScanning)
+            && settings.ImageScanning is { Registry: Components.Security.Scanning.ImageRegistry.Harbor, Harbor: { } harbor })
+            registrations.Add(OidcClientRegistration.Web(OidcClients.Harbor, harbor.Host));
+        if (on.Contains(CapabilityIds.GitOps) && settings.GitOps.Host is { } argoCd)
+            registrations.Add(OidcClientRegistration.Web(OidcClients.ArgoCd, argoCd));
+        if (on.Contains(CapabilityIds.UserInterface) && settings.UserInterface.Host is { } headlamp)
+            registrations.Add(OidcClientRegistration.Web(OidcClients.Headlamp, headlamp));
+        return registrations;
+    }
+
+    /// <summary>The issuer the API servers trust: the authentication layer's, accepting kubelogin's tokens and, when
+    /// Headlamp signs users in, Headlamp's (it hands the user's ID token, whose audience is its own client, to the API
+    /// server).</summary>
+    public static OidcIssuer ApiServerIssuer(PlatformContext context, AuthenticationLayer layer)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(layer);
+        var issuer = layer.ApiServerIssuer;
+        return layer.Identity.Clients.ContainsKey(OidcClients.Headlamp)
+            ? issuer with { Audiences = [.. issuer.Audiences, Components.UserInterface.UserInterfaceLayer.ApiServerAudience] }
+            : issuer;
+    }
+
+    /// <summary>Dex on the default IngressClass, its certificate from <see cref="WebIssuer"/> (the internal CA's PEM goes
+    /// to the API servers and kubelogin when it signs it), the tier's replicas (one on small and where workloads have
+    /// one node, two otherwise), one static client per <see cref="OidcClientRegistrations"/> entry, and each team's group
+    /// bound to edit in its namespace (after the team's namespace). The release waits for cert-manager's and the ingress
+    /// controllers' releases. Once registered, the layer's <see cref="AuthenticationLayer.Identity"/> becomes
+    /// <see cref="PlatformContext.Identity"/> for every layer after it.</summary>
+    private static ComponentResource Authentication(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var options = settings.Authentication!;
+        var certificates = (CertificatesLayer)context.Layers[CapabilityIds.Certificates];
+        var ingress = context.Layers.GetValueOrDefault(CapabilityIds.Ingress) as IngressLayer;
+        // LayerRequirements checked that there is an issuer.
+        var issuer = WebIssuer(context)!;
+        var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
+        var replicas = options.Replicas ?? (settings.Tier == Configuration.PlatformTier.Small ? 1 : 2);
+        if (OneSchedulableNode(settings)) replicas = 1;
+        var secrets = new Config(Configuration.PlatformConfigKeys.Namespace).GetSecret(Configuration.PlatformConfigKeys.AuthenticationSecrets.Name);
+        var dependsOn = new List<Resource> { certificates.Release };
+        if (ingress is not null) dependsOn.AddRange(ingress.Releases);
+        var layer = new AuthenticationLayer($"{settings.ClusterName}-authentication", new AuthenticationLayerArgs
+        {
+            Options = options,
+            Clients = OidcClientRegistrations(context),
+            ConnectorSecrets = secrets is null ? null : (Input<string>)secrets,
+            Ingress = (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind)),
+            ClusterIssuer = issuer,
+            IssuerCaPem = issuer == Components.Networking.Certificates.ClusterIssuers.InternalCa ? certificates.InternalCaCertPem : null,
+            Replicas = replicas,
+            Tenants = [.. settings.Tenants.Select(t => (t.Name, t.EffectiveGroup))],
+            TenantsReady = [.. context.CoreOnCluster.OfType<Components.Tenancy.TenantNamespace>().Select(t => (Resource)t.Namespace.Namespace)],
+            DependsOn = dependsOn,
+            Metrics = context.Monitoring,
+        }, OnCluster(context));
+        context.Identity = layer.Identity;
+        return layer;
     }
 
     /// <summary>The Trivy operator, with the tier's scan-job concurrency; with <c>registry: harbor</c>, Harbor on the default
@@ -508,6 +601,8 @@ public static class PlatformLayers
             ClusterIssuer = harbor ? issuer : null,
             StorageClass = harbor ? context.Storage.ClassName : null,
             HarborDependsOn = waitFor,
+            Identity = harbor ? context.Identity : null,
+            IssuerRoute = harbor && context.Identity is not null ? IssuerRouteOf(settings) : null,
         }, OnCluster(context));
     }
 
@@ -603,6 +698,67 @@ public static class PlatformLayers
         return components;
     }
 
+    /// <summary>How the UIs' pods reach the identity provider's issuer, which is served on the default IngressClass:
+    /// its controller's pods on their HTTPS container port (<see cref="Components.Identity.IssuerRoute"/>).</summary>
+    public static Components.Identity.IssuerRoute IssuerRouteOf(Configuration.PlatformSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var controller = settings.Ingress.Controllers.Single(c => c.Default);
+        return new Components.Identity.IssuerRoute
+        {
+            ControllerNamespace = Components.Networking.Ingress.IngressControllerCharts.Namespace(controller.Kind),
+            // For lists HTTP first, HTTPS second.
+            HttpsPort = Components.Networking.Ingress.IngressPorts.For(controller.Kind)[1].Port,
+            ThroughLoadBalancer = controller.Exposure == Components.Networking.Ingress.IngressExposure.LoadBalancer,
+        };
+    }
+
+    /// <summary>Headlamp's Prometheus plugin queries Prometheus through the API server's service proxy: the API server
+    /// connects to Prometheus's pod from its control-plane node's address, which no pod or namespace selector matches, so
+    /// the port is the rule (the admission webhook's reasoning).</summary>
+    private static IEnumerable<NetworkAllowance> HeadlampPrometheus(IReadOnlySet<string> on)
+    {
+        if (!on.Contains(CapabilityIds.UserInterface)) yield break;
+        yield return new NetworkAllowance
+        {
+            Name = "allow-prometheus-from-api-server",
+            Direction = TrafficDirection.Ingress,
+            AnyPeer = true,
+            Ports = [(Components.Observability.Monitoring.KubePrometheusStackValues.PrometheusPort, "TCP")],
+        };
+    }
+
+    /// <summary>Headlamp on the default IngressClass with the certificate of <see cref="WebIssuer"/>, one replica on the
+    /// small tier and where workloads have one node, two otherwise; single sign-on through
+    /// <see cref="PlatformContext.Identity"/> when it is set, else token login; with monitoring, the Prometheus plugin's
+    /// access to the monitoring layer's Prometheus (after its namespace).</summary>
+    private static ComponentResource UserInterface(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var options = settings.UserInterface;
+        var replicas = OneSchedulableNode(settings) ? 1 : options.Replicas ?? (settings.Tier == Configuration.PlatformTier.Small ? 1 : 2);
+        var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
+        var monitoring = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as MonitoringLayer;
+        var on = context.Capabilities.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return new Components.UserInterface.UserInterfaceLayer($"{settings.ClusterName}-user-interface", new Components.UserInterface.UserInterfaceLayerArgs
+        {
+            Options = options with { Replicas = replicas },
+            Ingress = on.Contains(CapabilityIds.Ingress)
+                ? (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind))
+                : null,
+            ClusterIssuer = WebIssuer(context),
+            Identity = context.Identity,
+            // The API server names the identity provider's groups with the authentication layer's prefix (unused
+            // without an identity provider).
+            GroupsPrefix = settings.Authentication?.GroupsPrefix ?? "oidc:",
+            IssuerRoute = context.Identity is null ? null : IssuerRouteOf(settings),
+            Prometheus = monitoring is null ? null
+                : (MonitoringLayer.Namespace, Components.Observability.Monitoring.KubePrometheusStackValues.PrometheusService,
+                    Components.Observability.Monitoring.KubePrometheusStackValues.PrometheusPort),
+            MonitoringReady = monitoring is null ? [] : [monitoring.NamespaceResource],
+        }, OnCluster(context));
+    }
+
     /// <summary>Falcosidekick's alerts into Alertmanager's port, from the security audits namespace, when that capability
     /// is on (the monitoring namespace lets nothing else in from other namespaces).</summary>
     private static IEnumerable<NetworkAllowance> SecurityAuditsAlerts(IReadOnlySet<string> on)
@@ -618,15 +774,83 @@ public static class PlatformLayers
         };
     }
 
+    /// <summary>Argo CD's notifications into Alertmanager's port, from the argocd namespace's notifications controller,
+    /// when the gitOps capability is on with notifications (the monitoring namespace lets nothing else in from other
+    /// namespaces).</summary>
+    private static IEnumerable<NetworkAllowance> GitOpsAlerts(Configuration.PlatformSettings settings, IReadOnlySet<string> on)
+    {
+        if (!on.Contains(CapabilityIds.GitOps) || !settings.GitOps.Notifications) yield break;
+        yield return new NetworkAllowance
+        {
+            Name = "allow-alerts-from-argocd",
+            Direction = TrafficDirection.Ingress,
+            Namespace = Components.GitOps.GitOpsLayer.Namespace,
+            PodLabels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "argocd-notifications-controller" },
+            Ports = [(Components.Security.SecurityAuditsLayer.AlertmanagerPort, "TCP")],
+        };
+    }
+
+    /// <summary>Argo CD (<see cref="Components.GitOps.GitOpsLayer"/>): highly available from the medium tier up (one of
+    /// each component where workloads have one node; Redis HA's pods on nodes of their own only with three schedulable
+    /// nodes), the server on the default IngressClass with the certificate of <see cref="WebIssuer"/> when
+    /// <c>platform:gitOps.host</c> is set, single sign-on through <see cref="PlatformContext.Identity"/> when that is set
+    /// and Argo CD has a hostname (the callback address), notifications to Alertmanager after the monitoring layer's
+    /// release, and the bootstrap repository's credentials from the secret
+    /// <c>platform:gitOpsRepositoryCredentials</c>.</summary>
+    private static ComponentResource GitOps(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var options = settings.GitOps;
+        var on = context.Capabilities.Where(d => d.Enabled).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var defaultController = settings.Ingress.Controllers.Single(c => c.Default);
+        var monitoring = context.Layers.GetValueOrDefault(CapabilityIds.Monitoring) as MonitoringLayer;
+        var ingress = on.Contains(CapabilityIds.Ingress)
+            ? (defaultController.EffectiveClassName, Components.Networking.Ingress.IngressControllerCharts.Namespace(defaultController.Kind),
+                Components.Networking.Ingress.IngressPorts.For(defaultController.Kind)[1].Port)
+            : ((string, string, int)?)null;
+        var notify = options.Notifications && monitoring is not null && context.Monitoring is not null;
+        var credentials = options.Bootstrap is null
+            ? null
+            : GitOpsCredentials.From(new Config(Configuration.PlatformConfigKeys.Namespace).GetSecret(Configuration.PlatformConfigKeys.GitOpsRepositoryCredentials.Name));
+        return new Components.GitOps.GitOpsLayer($"{settings.ClusterName}-gitops", new Components.GitOps.GitOpsLayerArgs
+        {
+            Options = options,
+            HighAvailability = settings.Tier != Configuration.PlatformTier.Small && !OneSchedulableNode(settings),
+            RedisHardAntiAffinity = SchedulableNodes(settings) >= 3,
+            Ingress = ingress,
+            ClusterIssuer = WebIssuer(context),
+            Metrics = context.Monitoring,
+            Alertmanager = notify
+                ? (context.Monitoring!.Namespace,
+                    $"{Components.Security.SecurityAuditsLayer.AlertmanagerService}.{context.Monitoring.Namespace}.svc:{Components.Security.SecurityAuditsLayer.AlertmanagerPort}")
+                : null,
+            AlertmanagerReady = notify ? [monitoring!.Release] : [],
+            Identity = options.Host is not null && ingress is not null ? context.Identity : null,
+            RepositoryCredentials = credentials,
+        }, OnCluster(context));
+    }
+
+    /// <summary>The nodes workloads can run on: the workers without a NoSchedule or NoExecute taint, or every node when
+    /// there are no workers.</summary>
+    private static int SchedulableNodes(Configuration.PlatformSettings settings)
+    {
+        var workers = settings.Nodes.Where(n => n.Role == Components.Cluster.NodeRole.Worker).ToList();
+        if (workers.Count == 0) return settings.Nodes.Count;
+        return workers.Count(w => !w.Taints.Any(t => t.Effect is Components.Cluster.TaintEffect.NoSchedule or Components.Cluster.TaintEffect.NoExecute));
+    }
+
     /// <summary>The platform namespaces whose pods reach public addresses by design: kube-system (CoreDNS forwards to the
     /// nodes' resolvers), cert-manager (ACME), external-dns (the DNS provider), velero (an external S3 target) and
     /// monitoring (Alertmanager's receivers, Grafana's plugin download), the Trivy operator's (its database, registries'
-    /// manifests) and Harbor's (the proxy cache, its scanner's database). Falco raises a public connection from any other
-    /// platform namespace.</summary>
+    /// manifests), Harbor's (the proxy cache, its scanner's database), Argo CD's (Git repositories) and Dex's (the
+    /// organisation's identity providers, GitHub or an upstream OIDC provider). Falco raises a public connection from any
+    /// other platform namespace.</summary>
     public static IReadOnlySet<string> ReachOutside { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "kube-system", CertificatesLayer.Namespace, ExternalDnsLayer.Namespace, Components.Backup.BackupNamespaces.Velero, MonitoringLayer.Namespace,
         Components.Security.ImageScanningLayer.Namespace, Components.Security.ImageScanningLayer.HarborNamespace,
+        Components.GitOps.GitOpsLayer.Namespace,
+        AuthenticationLayer.Namespace,
     };
 
     /// <summary>Falco on every node and Falcosidekick, forwarding to Alertmanager when monitoring is on (after the monitoring

@@ -358,6 +358,44 @@ public static class PlatformConfigKeys
             "without logging, 1000 to 1000000); host: the Jaeger UI's hostname on the default IngressClass (optional).",
     };
 
+    /// <summary><c>platform:gitOps</c>: Argo CD's hostname, notifications and app-of-apps bootstrap.</summary>
+    public static PlatformConfigKey GitOps { get; } = new()
+    {
+        Name = "gitOps",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"host": "argocd.example.com", "bootstrap": {"repoUrl": "https://git.example.com/platform/apps.git", "path": "clusters/prod"}}""",
+        Description = "For the gitOps capability (Argo CD; README \"GitOps with Argo CD\"). host: Argo CD's hostname on the default " +
+            "IngressClass, also its single sign-on callback (optional: without it no Ingress and no single sign-on, reach it " +
+            "with kubectl port-forward as the local admin); notifications (default true: failed syncs and degraded " +
+            "applications go to the monitoring layer's Alertmanager, which routes them to its receivers; nothing without the " +
+            "monitoring capability); bootstrap: {repoUrl (https://host/path, ssh://user@host/path or user@host:path), path (a " +
+            "folder relative to the repository's root), targetRevision (default HEAD)}, an app-of-apps Application Argo CD " +
+            "syncs automatically, with the credentials of the secret platform:gitOpsRepositoryCredentials when the repository needs them.",
+    };
+
+    /// <summary><c>platform:gitOpsRepositoryCredentials</c>: the bootstrap repository's credentials.</summary>
+    public static PlatformConfigKey GitOpsRepositoryCredentials { get; } = new()
+    {
+        Name = "gitOpsRepositoryCredentials",
+        Type = PlatformConfigValueType.String,
+        Secret = true,
+        Example = "gitops-repository-credentials.json",
+        Description = "The credentials of platform:gitOps.bootstrap's repository as a JSON object; a secret. https: username and " +
+            "password (or an access token); SSH: sshPrivateKey (the PEM or OpenSSH private key). Not needed for a public https repository.",
+    };
+
+    /// <summary><c>platform:userInterface</c>: Headlamp's host, replicas, session length and plugins.</summary>
+    public static PlatformConfigKey UserInterface { get; } = new()
+    {
+        Name = "userInterface",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"host": "headlamp.example.com"}""",
+        Description = "For the userInterface capability (Headlamp; README \"Headlamp\"). host: Headlamp's hostname on the default " +
+            "IngressClass (required when the capability is on); replicas (1 to 10; default small 1, medium and enterprise 2, 1 " +
+            "where workloads have one node); sessionTtlSeconds (how long a session lasts, 300 to 604800; default 86400); " +
+            "plugins (whether Headlamp serves its bundled plugins, the Prometheus plugin among them; default true).",
+    };
+
     /// <summary><c>platform:backup</c>: where Velero's backups go, when they run and what they hold.</summary>
     public static PlatformConfigKey Backup { get; } = new()
     {
@@ -538,6 +576,34 @@ public static class PlatformConfigKeys
             "namespaces are never checked.",
     };
 
+    /// <summary><c>platform:authentication</c>: Dex, its upstream identity providers, claim mappings and group rights.</summary>
+    public static PlatformConfigKey Authentication { get; } = new()
+    {
+        Name = "authentication",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"host": "dex.example.com", "connectors": [{"id": "corp-ldap", "type": "ldap", "name": "Corporate directory", "config": {"host": "ldap.example.com:636", "bindDN": "cn=dex,ou=services,dc=example,dc=com", "userSearch": {"baseDN": "ou=people,dc=example,dc=com", "username": "uid", "idAttr": "uid", "emailAttr": "mail", "nameAttr": "cn"}, "groupSearch": {"baseDN": "ou=groups,dc=example,dc=com", "nameAttr": "cn", "userMatchers": [{"userAttr": "DN", "groupAttr": "member"}]}}}], "rbac": {"platform-admins": "cluster-admin"}}""",
+        Description = "For the authentication capability (Dex and kubelogin; README \"Logging in\"), mandatory in every tier: " +
+            "set it, or switch the capability off with platform:capabilities.authentication false. provider dex (the default; " +
+            "keycloak is not available in this version); host: Dex's issuer hostname on the default IngressClass (required; the " +
+            "issuer is https://<host>, its certificate from cert-manager, so the ingress and certificates capabilities must be on); " +
+            "connectors: a list of {id, type (ldap, oidc, saml, github or gitlab), name, config (the connector's Dex settings " +
+            "without its secret or redirectURI)}; their secrets go in platform:authenticationSecrets; claims: {username: {claim " +
+            "(email, sub, name or preferred_username; default email), prefix (default oidc:)}, groups: {prefix (default oidc:)}}, " +
+            "never system:; rbac: a map of group (as the identity provider names it) to cluster-admin, edit or view; replicas " +
+            "(1 to 5; default small 1, otherwise 2). Each team's group of platform:tenants gets edit in its namespace.",
+    };
+
+    /// <summary><c>platform:authenticationSecrets</c>: the secrets of Dex's connectors.</summary>
+    public static PlatformConfigKey AuthenticationSecrets { get; } = new()
+    {
+        Name = "authenticationSecrets",
+        Type = PlatformConfigValueType.String,
+        Secret = true,
+        Example = """{"corp-ldap": "bind password"}""",
+        Description = "The secrets of platform:authentication's connectors as a JSON object of connector id to secret; a secret. " +
+            "ldap: the bind password (bindPW); oidc, github and gitlab: the OAuth client secret; saml needs none.",
+    };
+
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<PlatformConfigKey> All { get; } =
     [
@@ -579,6 +645,11 @@ public static class PlatformConfigKeys
         Policies,
         ImageScanning,
         SecurityAudits,
+        GitOps,
+        GitOpsRepositoryCredentials,
+        UserInterface,
+        Authentication,
+        AuthenticationSecrets,
         ServiceMesh,
     ];
 }

@@ -27,6 +27,9 @@ public static class PlatformNamespaceNames
         Platform.Components.Security.ImageScanningLayer.Namespace, Platform.Components.Security.ImageScanningLayer.HarborNamespace,
         Platform.Components.Observability.TracingLayer.Namespace, Platform.Components.Security.SecurityAuditsLayer.Namespace,
         Platform.Components.Observability.LogShippingLayer.Namespace,
+        Platform.Components.GitOps.GitOpsLayer.Namespace,
+        Platform.Components.UserInterface.UserInterfaceLayer.Namespace,
+        Platform.Components.Identity.AuthenticationLayer.Namespace,
         Platform.Components.ServiceMesh.ServiceMeshLayer.IstioNamespace, Platform.Components.ServiceMesh.ServiceMeshLayer.IstioNodeNamespace,
         Platform.Components.ServiceMesh.ServiceMeshLayer.ConsulNamespace, Platform.Components.ServiceMesh.ServiceMeshLayer.ConsulCniNamespace,
     }.Concat(Enum.GetValues<IngressControllerKind>().Select(IngressControllerCharts.Namespace)).ToHashSet(StringComparer.Ordinal);

@@ -73,6 +73,10 @@ public sealed record PlatformSettings
     /// (<see cref="TracingTierSizing"/>) where unset. Used only when the tracing capability is on.</summary>
     public required Platform.Components.Observability.Tracing.TracingOptions Tracing { get; init; }
 
+    /// <summary>Headlamp's host, replicas, session length and plugins (<c>platform:userInterface</c>). Used only when the
+    /// userInterface capability is on.</summary>
+    public Platform.Components.UserInterface.UserInterfaceOptions UserInterface { get; init; } = new();
+
     /// <summary>Where backups go, when they run and what they hold (<c>platform:backup</c>); by default the Rook object
     /// store's bucket when the platform deploys Rook-Ceph, the tier's schedules, every namespace but the platform's own
     /// stateless ones. Used only when the backup capability is on.</summary>
@@ -90,6 +94,14 @@ public sealed record PlatformSettings
     /// <summary>Falco's priorities, outputs, tuned exceptions and sizing (<c>platform:securityAudits</c>), with the tier's
     /// sizing where unset. Used only when the security audits capability is on.</summary>
     public Platform.Components.Security.Audits.SecurityAuditsOptions SecurityAudits { get; init; } = new();
+
+    /// <summary>Argo CD's hostname, notifications and app-of-apps bootstrap (<c>platform:gitOps</c>). Used only when the
+    /// gitOps capability is on.</summary>
+    public Platform.Components.GitOps.GitOpsOptions GitOps { get; init; } = new();
+
+    /// <summary>Dex's host, connectors, claim mappings and group rights (<c>platform:authentication</c>), or null when
+    /// unset (an error while the authentication capability is on). Used only when that capability is on.</summary>
+    public Platform.Components.Identity.AuthenticationOptions? Authentication { get; init; }
 
     /// <summary>The service mesh and the teams' namespaces in it (<c>platform:serviceMesh</c>), with the tier's Consul
     /// server replicas where unset. Used only when the serviceMesh capability is on.</summary>

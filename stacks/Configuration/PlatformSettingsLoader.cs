@@ -71,6 +71,9 @@ public static class PlatformSettingsLoader
         var policies = PolicyOptionsParser.Read(source, tier, problems);
         var imageScanning = ImageScanningOptionsParser.Read(source, tier, problems);
         var securityAudits = SecurityAuditsOptionsParser.Read(source, tier, problems);
+        var gitOps = GitOpsOptionsParser.Read(source, problems);
+        var userInterface = UserInterfaceOptionsParser.Read(source, problems);
+        var authentication = AuthenticationOptionsParser.Read(source, problems);
         var serviceMesh = ServiceMeshOptionsParser.Read(source, tier, problems);
         if (loadBalancer is not null && cni is not null)
         {
@@ -119,6 +122,9 @@ public static class PlatformSettingsLoader
             Policies = policies!,
             ImageScanning = imageScanning!,
             SecurityAudits = securityAudits!,
+            GitOps = gitOps!,
+            UserInterface = userInterface!,
+            Authentication = authentication,
             ServiceMesh = serviceMesh!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,

@@ -90,21 +90,22 @@ public class CapabilityMatrixTests
     public void TheClusterAndItsNetworkingAreAvailableInThisVersion()
     {
         Assert.Equal(
-            [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Monitoring, CapabilityIds.Logging, CapabilityIds.Tracing, CapabilityIds.Backup, CapabilityIds.Storage, CapabilityIds.NonRootContainers, CapabilityIds.PolicyEnforcement, CapabilityIds.SecurityAudits, CapabilityIds.ImageScanning, CapabilityIds.ServiceMesh, CapabilityIds.ExternalDns, CapabilityIds.Certificates, CapabilityIds.ClusterMetrics],
+            [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Monitoring, CapabilityIds.Logging, CapabilityIds.Tracing, CapabilityIds.Backup, CapabilityIds.Storage, CapabilityIds.NonRootContainers, CapabilityIds.PolicyEnforcement, CapabilityIds.Authentication, CapabilityIds.SecurityAudits, CapabilityIds.ImageScanning, CapabilityIds.UserInterface, CapabilityIds.ServiceMesh, CapabilityIds.ExternalDns, CapabilityIds.Certificates, CapabilityIds.ClusterMetrics, CapabilityIds.GitOps],
             CapabilityMatrix.Default.All.Where(capability => capability.Availability == CapabilityAvailability.Available).Select(c => c.Id));
     }
 
     [Fact]
     public void WithAvailabilityFlipsOnlyTheGivenRows()
     {
-        var matrix = CapabilityMatrix.Default.WithAvailability(CapabilityAvailability.Available, [CapabilityIds.GitOps, CapabilityIds.UserInterface]);
+        // The cluster autoscaler is a row no layer of this version deploys; gitOps is available, and stays so.
+        var matrix = CapabilityMatrix.Default.WithAvailability(CapabilityAvailability.Available, [CapabilityIds.ClusterAutoscaler, CapabilityIds.GitOps]);
 
+        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.ClusterAutoscaler)?.Availability);
         Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.GitOps)?.Availability);
-        Assert.Equal(CapabilityAvailability.Available, matrix.Find(CapabilityIds.UserInterface)?.Availability);
         Assert.Equal(
-            CapabilityMatrix.Default.All.Count(capability => capability.Availability == CapabilityAvailability.Planned) - 2,
+            CapabilityMatrix.Default.All.Count(capability => capability.Availability == CapabilityAvailability.Planned) - 1,
             matrix.All.Count(capability => capability.Availability == CapabilityAvailability.Planned));
-        Assert.Equal(CapabilityAvailability.Planned, CapabilityMatrix.Default.Find(CapabilityIds.GitOps)?.Availability);
+        Assert.Equal(CapabilityAvailability.Planned, CapabilityMatrix.Default.Find(CapabilityIds.ClusterAutoscaler)?.Availability);
         Assert.Equal(TableOrder, matrix.All.Select(capability => capability.Id));
     }
 

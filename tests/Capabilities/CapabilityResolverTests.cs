@@ -32,26 +32,26 @@ public class CapabilityResolverTests
     [Fact]
     public void EnablingAPlannedCapabilityIsAConfigurationError()
     {
-        var overrides = new Dictionary<string, bool> { ["gitOps"] = true };
+        var overrides = new Dictionary<string, bool> { ["clusterAutoscaler"] = true };
 
         var exception = Assert.Throws<PlatformConfigException>(
             () => CapabilityResolver.Resolve(CapabilityMatrix.Default, PlatformTier.Small, overrides, statefulWorkloads: false));
 
         var problem = Assert.Single(exception.Problems);
-        Assert.Equal("platform:capabilities.gitOps", problem.Key);
-        Assert.Equal("gitOps (Argo CD) is not available in this version of Platform. Remove the override or set it to false.", problem.Message);
+        Assert.Equal("platform:capabilities.clusterAutoscaler", problem.Key);
+        Assert.Equal("clusterAutoscaler (cluster-autoscaler (Cluster API provider)) is not available in this version of Platform. Remove the override or set it to false.", problem.Message);
     }
 
     [Fact]
     public void EveryInvalidOverrideIsReportedAtOnce()
     {
-        var overrides = new Dictionary<string, bool> { ["authentication"] = true, ["tracing"] = false, ["gitops"] = true, ["userInterface"] = true };
+        var overrides = new Dictionary<string, bool> { ["clusterAutoscaler"] = true, ["tracing"] = false, ["gitops"] = true, ["installation"] = false };
 
         var exception = Assert.Throws<PlatformConfigException>(
             () => CapabilityResolver.Resolve(CapabilityMatrix.Default, PlatformTier.Enterprise, overrides, statefulWorkloads: false));
 
         Assert.Equal(
-            ["platform:capabilities.gitops", "platform:capabilities.authentication", "platform:capabilities.userInterface"],
+            ["platform:capabilities.gitops", "platform:capabilities.installation", "platform:capabilities.clusterAutoscaler"],
             exception.Problems.Select(problem => problem.Key));
         Assert.Contains("'gitops' is not a capability (did you mean 'gitOps'?)", exception.Problems[0].Message, StringComparison.Ordinal);
         Assert.StartsWith("Platform configuration has 3 problems", exception.Message, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public class PlatformConfigKeysTests
         Assert.Equal(
             [
                 "tier", "environment", "clusterName", "kubernetesVersion", "apiEndpoint", "apiLoadBalancer", "podCidr", "serviceCidr",
-                "clusterDomain", "nodes", "bastion", "sshPrivateKey", "statefulWorkloads", "capabilities", "hardeningExceptions", "secretsEncryptionMigration", "upgrade", "reboots", "cni", "loadBalancer", "ingress", "certificates", "rfc2136TsigSecret", "externalDns", "externalDnsCredentials", "storage", "monitoring", "monitoringSecrets", "logging", "logShipping", "tracing", "podSecurity", "tenants", "backup", "backupCredentials", "policies", "imageScanning", "securityAudits", "serviceMesh",
+                "clusterDomain", "nodes", "bastion", "sshPrivateKey", "statefulWorkloads", "capabilities", "hardeningExceptions", "secretsEncryptionMigration", "upgrade", "reboots", "cni", "loadBalancer", "ingress", "certificates", "rfc2136TsigSecret", "externalDns", "externalDnsCredentials", "storage", "monitoring", "monitoringSecrets", "logging", "logShipping", "tracing", "podSecurity", "tenants", "backup", "backupCredentials", "policies", "imageScanning", "securityAudits", "gitOps", "gitOpsRepositoryCredentials", "userInterface", "authentication", "authenticationSecrets", "serviceMesh",
             ],
             PlatformConfigKeys.All.Select(key => key.Name));
         Assert.All(PlatformConfigKeys.All, key =>
@@ -28,7 +28,7 @@ public class PlatformConfigKeysTests
         Assert.Equal(
             ["tier", "environment", "clusterName", "kubernetesVersion", "apiEndpoint", "nodes", "sshPrivateKey"],
             PlatformConfigKeys.All.Where(key => key.Required).Select(key => key.Name));
-        Assert.Equal(["sshPrivateKey", "rfc2136TsigSecret", "externalDnsCredentials", "monitoringSecrets", "backupCredentials"], PlatformConfigKeys.All.Where(key => key.Secret).Select(key => key.Name));
+        Assert.Equal(["sshPrivateKey", "rfc2136TsigSecret", "externalDnsCredentials", "monitoringSecrets", "backupCredentials", "gitOpsRepositoryCredentials", "authenticationSecrets"], PlatformConfigKeys.All.Where(key => key.Secret).Select(key => key.Name));
     }
 
     [Fact]

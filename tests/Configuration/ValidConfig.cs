@@ -28,7 +28,12 @@ internal static class ValidConfig
         ["monitoring"] = Monitoring,
         // Logging is mandatory in every tier too and claims volumes for OpenSearch.
         ["logging"] = Logging,
+        // The userInterface capability (Headlamp) is mandatory from the medium tier up and served under its host.
+        ["userInterface"] = UserInterface,
     };
+
+    /// <summary>ValidConfig's <c>platform:userInterface</c>: Headlamp's hostname for the default IngressClass.</summary>
+    public const string UserInterface = """{"host": "headlamp.platform-prod.example.com"}""";
 
     /// <summary>ValidConfig's <c>platform:monitoring</c>: ephemeral (the stack has no storage), Grafana's hostname for
     /// the default IngressClass.</summary>

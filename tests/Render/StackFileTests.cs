@@ -28,7 +28,7 @@ public class StackFileTests
         Assert.Equal("rack-a", nodes[3]!["labels"]!["topology.kubernetes.io/zone"]!.GetValue<string>());
         // The SSH key is required and the examples leave it out: it becomes a placeholder secret.
         Assert.Equal("<secret platform:sshPrivateKey>", stack.Config["platform:sshPrivateKey"]);
-        Assert.Equal(["platform:sshPrivateKey"], stack.SecretKeys);
+        Assert.Equal(["platform:authenticationSecrets", "platform:sshPrivateKey"], stack.SecretKeys);
     }
 
     [Fact]

@@ -46,6 +46,11 @@ public class HarborSetupScriptTests
           "POST /projects")
             if [ -n "${FAKE_FAIL_CREATE:-}" ]; then respond 500 '{"errors":[{"code":"INTERNAL_SERVER_ERROR"}]}'; exit 0; fi
             name=$(sed -n 's/.*"project_name":"\([^"]*\)".*/\1/p' "$data"); cp "$data" "$state/project-$name"; respond 201 '' ;;
+          "PUT /configurations") cp "$data" "$state/configurations"; respond 200 '' ;;
+          "POST /projects/"*"/members")
+            name=${path#/projects/}; name=${name%/members}
+            group=$(sed -n 's/.*"group_name":"\([^"]*\)".*/\1/p' "$data")
+            if [ -f "$state/member-$name-$group" ]; then respond 409 '{"errors":[{"code":"CONFLICT"}]}'; else cp "$data" "$state/member-$name-$group"; respond 201 ''; fi ;;
           "PUT /projects/"*)
             name=${path#/projects/}
             if [ -f "$state/project-$name" ]; then cp "$data" "$state/metadata-$name"; respond 200 ''; else respond 404 ''; fi ;;
@@ -113,6 +118,39 @@ public class HarborSetupScriptTests
         Assert.NotEqual(0, unauthorized.Exit);
     }
 
+    [Fact]
+    public void With_single_sign_on_the_oidc_mode_is_set_and_the_groups_become_project_members_once()
+    {
+        const string clientSecret = "harbor-oidc-client-secret";
+        var login = FakeIdentity.Login(Platform.Components.Identity.OidcClients.Harbor);
+        (string, string)[] oidc = [("OIDC_CONFIGURATION", HarborSetup.OidcConfiguration(login)), ("OIDC_CLIENT_SECRET", clientSecret), ("OIDC_MEMBERS", HarborSetup.Members(login))];
+        using var harbor = new FakeHarbor();
+        var projects = HarborSetup.Projects([new HarborProject { Name = "platform" }]);
+
+        var first = harbor.Run(projects, oidc);
+        Assert.True(first.Exit == 0, first.Output);
+        var configuration = System.Text.Json.Nodes.JsonNode.Parse(harbor.File("configurations"))!.AsObject();
+        Assert.Equal(clientSecret, configuration["oidc_client_secret"]!.GetValue<string>());
+        Assert.Equal("oidc_auth", configuration["auth_mode"]!.GetValue<string>());
+        Assert.Equal("https://dex.example.com", configuration["oidc_endpoint"]!.GetValue<string>());
+        Assert.Equal("harbor", configuration["oidc_client_id"]!.GetValue<string>());
+        Assert.Equal("openid,email,profile,groups,offline_access", configuration["oidc_scope"]!.GetValue<string>());
+        Assert.Equal("platform-admins", configuration["oidc_admin_group"]!.GetValue<string>());
+        Assert.True(configuration["oidc_verify_cert"]!.GetValue<bool>());
+        Assert.Equal("""{"role_id":2,"member_group":{"group_name":"developers","group_type":3}}""", harbor.File("member-platform-developers"));
+        Assert.Equal("""{"role_id":3,"member_group":{"group_name":"auditors","group_type":3}}""", harbor.File("member-platform-auditors"));
+        Assert.Equal("""{"role_id":3,"member_group":{"group_name":"support","group_type":3}}""", harbor.File("member-platform-support"));
+        Assert.Contains("PUT /configurations", harbor.Calls());
+        var state = harbor.State();
+
+        // Again: the same settings, the members exist already (409), nothing changes.
+        var second = harbor.Run(projects, oidc);
+        Assert.True(second.Exit == 0, second.Output);
+        Assert.Equal(state, harbor.State());
+        Assert.DoesNotContain(clientSecret, harbor.File("argv"), StringComparison.Ordinal);
+        Assert.DoesNotContain(clientSecret, first.Output + second.Output, StringComparison.Ordinal);
+    }
+
     [UnsupportedOSPlatform("windows")]
     private sealed class FakeHarbor : IDisposable
     {
@@ -165,7 +203,8 @@ public class HarborSetupScriptTests
         /// <summary>Every registry and project file, by name, with its content.</summary>
         public IReadOnlyDictionary<string, string> State() => Directory.GetFiles(Folder)
             .Select(f => (Name: Path.GetFileName(f), Path: f))
-            .Where(f => f.Name == "registry" || f.Name.StartsWith("project-", StringComparison.Ordinal) || f.Name.StartsWith("metadata-", StringComparison.Ordinal))
+            .Where(f => f.Name is "registry" or "configurations" || f.Name.StartsWith("project-", StringComparison.Ordinal) || f.Name.StartsWith("metadata-", StringComparison.Ordinal)
+                || f.Name.StartsWith("member-", StringComparison.Ordinal))
             .ToDictionary(f => f.Name, f => System.IO.File.ReadAllText(f.Path), StringComparer.Ordinal);
 
         public void Dispose() => Directory.Delete(Folder, recursive: true);

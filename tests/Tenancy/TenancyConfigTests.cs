@@ -24,7 +24,7 @@ public class TenancyConfigTests
         var values = ValidConfig.Values();
         edit(values);
         EnterpriseBackupTarget(values);
-        var source = new DictionaryConfigSource(values);
+        var source = new DictionaryConfigSource(Harness.StackRunner.WithoutAuthenticationUnlessConfigured(values));
         return Assert.Throws<PlatformConfigException>(() =>
         {
             var settings = PlatformSettingsLoader.Load(source);
@@ -37,7 +37,7 @@ public class TenancyConfigTests
         var values = ValidConfig.Values();
         edit(values);
         EnterpriseBackupTarget(values);
-        var source = new DictionaryConfigSource(values);
+        var source = new DictionaryConfigSource(Harness.StackRunner.WithoutAuthenticationUnlessConfigured(values));
         var settings = PlatformSettingsLoader.Load(source);
         var decisions = CapabilityResolver.Resolve(CapabilityMatrix.Default, settings);
         LayerRequirements.Check(settings, decisions, source);

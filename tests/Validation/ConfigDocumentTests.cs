@@ -18,6 +18,8 @@ public class ConfigDocumentTests
         "audit-policy-file", "audit-log-path", "audit-log-maxage", "audit-log-maxbackup", "audit-log-maxsize",
         "encryption-provider-config", "encryption-provider-config-automatic-reload", "profiling", "enable-admission-plugins", "admission-control-config-file",
         "kubelet-certificate-authority", "service-account-extend-token-expiration", "tls-min-version", "tls-cipher-suites",
+        // Not hardening: the structured authentication configuration, on every supported minor.
+        "authentication-config",
     ];
 
     public static TheoryData<string, bool, bool> InitCases()
@@ -293,10 +295,10 @@ public class ConfigDocumentTests
         if (!hardened)
         {
             // But the encryption configuration, which then writes plain and keeps the keys for reading.
-            Assert.Equal(["encryption-provider-config", "encryption-provider-config-automatic-reload"], apiServer.Keys.Order());
+            Assert.Equal(["authentication-config", "encryption-provider-config", "encryption-provider-config-automatic-reload"], apiServer.Keys.Order());
             Assert.Equal(["flex-volume-plugin-dir"], controllerManager.Keys);
             Assert.Empty(scheduler);
-            Assert.Equal(["encryption-config"], cluster.ApiServerVolumes.Select(v => v.Name));
+            Assert.Equal(["encryption-config", "authentication-config"], cluster.ApiServerVolumes.Select(v => v.Name));
             return;
         }
         Assert.Equal(ApiServerHardeningFlags.Order(), apiServer.Keys.Order());
@@ -315,7 +317,7 @@ public class ConfigDocumentTests
             Assert.Equal("VersionTLS12", args["tls-min-version"]);
             Assert.All(args["tls-cipher-suites"].Split(','), suite => Assert.StartsWith("TLS_ECDHE_", suite, StringComparison.Ordinal));
         }
-        Assert.Equal(["audit-policy", "audit-log", "encryption-config", "admission-config", "event-rate-limit-config"],
+        Assert.Equal(["audit-policy", "audit-log", "encryption-config", "authentication-config", "admission-config", "event-rate-limit-config"],
             cluster.ApiServerVolumes.Select(v => v.Name));
     }
 

@@ -37,8 +37,9 @@ internal static class ControlPlaneArguments
     /// <summary>Size in MB at which the audit log is rotated (CIS 1.2.19).</summary>
     public const int AuditLogMaxSizeMegabytes = 100;
 
-    /// <summary>The API server's extra flags.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> ApiServer(KubeadmHardening h)
+    /// <summary>The API server's extra flags; <paramref name="authenticationConfig"/>: it reads the structured
+    /// authentication configuration (<see cref="AuthenticationConfigRenderer.IsReadBy"/>).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ApiServer(KubeadmHardening h, bool authenticationConfig = false)
     {
         var args = new List<KeyValuePair<string, string>>();
         if (h.AuditLog)
@@ -58,6 +59,11 @@ internal static class ControlPlaneArguments
         Add(args, "encryption-provider-config-automatic-reload", "true");
         if (h.DisableProfiling)
             Add(args, "profiling", "false");
+        // Whatever the hardening: the structured authentication configuration (the OIDC issuers the API server trusts,
+        // none until the cluster's TrustIssuers step writes them). The API server reloads it when it changes, so
+        // trusting an issuer needs no restart; it excludes every --oidc-* flag, none of which is set.
+        if (authenticationConfig)
+            Add(args, "authentication-config", KubeadmPaths.AuthenticationConfig);
         var plugins = new List<string>();
         if (h.NodeRestriction) plugins.Add("NodeRestriction");
         if (h.EventRateLimit) plugins.Add("EventRateLimit");
@@ -115,9 +121,9 @@ internal static class ControlPlaneArguments
         Add(args, "tls-private-key-file", KubeadmPaths.ControlPlaneServingKey);
     }
 
-    /// <summary>The API server's extra host-path volumes: each configuration file read-only, the audit log folder
-    /// writable.</summary>
-    public static IReadOnlyList<Dictionary<string, object?>> ApiServerVolumes(KubeadmHardening h)
+    /// <summary>The API server's extra host-path volumes: each configuration file read-only (the authentication
+    /// configuration's folder), the audit log folder writable.</summary>
+    public static IReadOnlyList<Dictionary<string, object?>> ApiServerVolumes(KubeadmHardening h, bool authenticationConfig = false)
     {
         var volumes = new List<Dictionary<string, object?>>();
         if (h.AuditLog)
@@ -126,6 +132,9 @@ internal static class ControlPlaneArguments
             volumes.Add(Volume("audit-log", KubeadmPaths.AuditLogDir, readOnly: false, "DirectoryOrCreate"));
         }
         volumes.Add(Volume("encryption-config", KubeadmPaths.EncryptionConfig, readOnly: true, "File"));
+        // The folder, so that a configuration renamed over the old file is the one the API server reloads.
+        if (authenticationConfig)
+            volumes.Add(Volume("authentication-config", KubeadmPaths.AuthenticationConfigDir, readOnly: true, "Directory"));
         if (h.PodSecurityDefaults || h.EventRateLimit)
             volumes.Add(Volume("admission-config", KubeadmPaths.AdmissionConfig, readOnly: true, "File"));
         if (h.EventRateLimit)

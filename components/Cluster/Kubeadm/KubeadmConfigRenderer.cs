@@ -263,7 +263,8 @@ public static partial class KubeadmConfigRenderer
 
     /// <summary>The SHA-256 (lower-case hex) of the files the API server reads only when it starts: the audit policy,
     /// the admission configuration and the EventRateLimit configuration, each where its switch is on. The encryption
-    /// configuration is not among them: the API servers reload it by themselves.</summary>
+    /// configuration is not among them: the API servers reload it by themselves; nor is the authentication configuration,
+    /// which they reload too (<see cref="AuthenticationConfigRenderer"/>).</summary>
     /// <param name="hardening">The hardening switches.</param>
     public static string ApiServerFilesDigest(KubeadmHardening hardening)
     {
@@ -289,7 +290,8 @@ public static partial class KubeadmConfigRenderer
         foreach (var san in cluster.ApiServerCertSans)
             if (!string.IsNullOrWhiteSpace(san) && !sans.Contains(san, StringComparer.Ordinal))
                 sans.Add(san);
-        var apiServerVolumes = ControlPlaneArguments.ApiServerVolumes(h);
+        var authenticationConfig = AuthenticationConfigRenderer.IsReadBy(cluster.KubernetesVersion);
+        var apiServerVolumes = ControlPlaneArguments.ApiServerVolumes(h, authenticationConfig);
         return Map(
             ("apiVersion", apiVersion),
             ("kind", "ClusterConfiguration"),
@@ -303,7 +305,7 @@ public static partial class KubeadmConfigRenderer
                 ("dnsDomain", cluster.DnsDomain))),
             ("apiServer", Map(
                 ("certSANs", sans),
-                ("extraArgs", ExtraArgs(apiVersion, ControlPlaneArguments.ApiServer(h))),
+                ("extraArgs", ExtraArgs(apiVersion, ControlPlaneArguments.ApiServer(h, authenticationConfig))),
                 ("extraEnvs", apiVersion == KubeadmApiVersion.V1Beta4 ? ApiServerEnvironment(cluster) : null),
                 ("extraVolumes", apiServerVolumes.Count > 0 ? apiServerVolumes : null))),
             ("controllerManager", Component(apiVersion, ControlPlaneArguments.ControllerManager(h, cluster.ControlPlaneServingCertificates))),

@@ -29,6 +29,15 @@ public static class KubeadmPaths
     /// <summary>The EventRateLimit admission plugin's configuration, referenced from <see cref="AdmissionConfig"/>.</summary>
     public const string EventRateLimitConfig = PlatformDir + "/event-rate-limit.yaml";
 
+    /// <summary>The folder of the API server's structured authentication configuration (<see cref="AuthenticationConfig"/>),
+    /// which the API server mounts read-only: the folder, not the file, because the file is replaced by renaming a new
+    /// one over it, which a single-file mount (bound to the old inode) would never show.</summary>
+    public const string AuthenticationConfigDir = PlatformDir + "/authentication";
+
+    /// <summary>The API server's structured authentication configuration (<c>--authentication-config</c>): the OIDC
+    /// issuers it trusts (<see cref="AuthenticationConfigRenderer"/>). The API server reloads it when it changes.</summary>
+    public const string AuthenticationConfig = AuthenticationConfigDir + "/authentication-config.yaml";
+
     /// <summary>kubeadm's certificate folder (<c>certificatesDir</c>, kubeadm's default).</summary>
     public const string PkiDir = "/etc/kubernetes/pki";
 

@@ -23,4 +23,9 @@ public sealed record NodeFile
 
     /// <summary>The content (UTF-8).</summary>
     public string Content { get; }
+
+    /// <summary>Whether the file is written only where the node has none yet, and otherwise left as it is: a file whose
+    /// first version the node needs from its files step on, and which another step keeps current afterwards (the API
+    /// server's authentication configuration). Default false: the file is made what the payload says.</summary>
+    public bool OnlyIfMissing { get; init; }
 }

@@ -701,6 +701,41 @@ public static class NodeScripts
         });
     }
 
+    /// <summary>The API server's static pod manifest, which kubeadm writes on every control-plane node.</summary>
+    public const string ApiServerManifest = "/etc/kubernetes/manifests/kube-apiserver.yaml";
+
+    /// <summary>
+    /// On control-plane node <paramref name="nodeName"/>: makes its API server's structured authentication
+    /// configuration (<see cref="KubeadmPaths.AuthenticationConfig"/>) <paramref name="configuration"/>
+    /// (<see cref="AuthenticationConfigRenderer.Render"/>): written (root only, through a file beside it renamed over it)
+    /// only where its content differs, so a second run writes nothing. Then, where the node's API server reads the
+    /// file (its manifest has <c>--authentication-config</c>; on a cluster created before, the reconfigure step adds it
+    /// and the API server starts with the file), waits up to five minutes until that API server runs with it: its
+    /// <c>apiserver_authentication_config_controller_last_config_info</c> metric names the file's SHA-256. The API server
+    /// reloads the file by itself and keeps its previous configuration while the new one is refused or an issuer cannot
+    /// be reached, so the step fails then, naming where to look, and nothing else changes.
+    /// </summary>
+    /// <param name="nodeName">The control-plane node, whose mirror pod is <c>kube-apiserver-&lt;node&gt;</c>. Its own API
+    /// server is asked on the loopback address, verified for the node's name, which kubeadm puts in every API server's
+    /// serving certificate.</param>
+    /// <param name="configuration">The AuthenticationConfiguration document.</param>
+    public static string ConfigureAuthentication(string nodeName, string configuration)
+    {
+        CheckName(nodeName);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Step("authentication-config.sh", new()
+        {
+            { "NODE", nodeName },
+            { "WRITE_FILE", WriteFile() },
+            { "AUTHENTICATION_CONFIG_DIR", KubeadmPaths.AuthenticationConfigDir },
+            { "AUTHENTICATION_CONFIG", KubeadmPaths.AuthenticationConfig },
+            { "AUTHENTICATION_CONFIGURATION", configuration },
+            { "API_SERVER_MANIFEST", ApiServerManifest },
+            { "ADMIN_KUBECONFIG", AdminKubeconfig },
+            { "LOCAL_API_SERVER", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"https://127.0.0.1:{KubeadmConfigRenderer.ApiServerBindPort}") },
+        });
+    }
+
     /// <summary>The delete step of a step that leaves nothing behind to undo (an upgrade is never reverted; a token expires).</summary>
     public static string NothingToUndo(string step, string reason) =>
         Step("nothing-to-undo.sh", new() { { "STEP", step }, { "REASON", reason } });

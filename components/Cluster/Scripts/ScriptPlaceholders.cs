@@ -68,6 +68,10 @@ internal static class ScriptPlaceholders
         ["S3_REGION"] = PlaceholderKind.Word, // BackupTarget.Region
         ["BUCKET_CLAIM_NAMESPACE"] = PlaceholderKind.Word, // EtcdBackupArgs.BucketClaimNamespace
         ["BUCKET_CLAIM_NAME"] = PlaceholderKind.Word, // EtcdBackupArgs.BucketClaimName
+        ["AUTHENTICATION_CONFIG_DIR"] = PlaceholderKind.Word, // KubeadmPaths.AuthenticationConfigDir
+        ["AUTHENTICATION_CONFIG"] = PlaceholderKind.Word, // KubeadmPaths.AuthenticationConfig
+        ["API_SERVER_MANIFEST"] = PlaceholderKind.Word, // NodeScripts.ApiServerManifest
+        ["LOCAL_API_SERVER"] = PlaceholderKind.Word, // the node's own API server on the loopback address
 
         // Data, quoted.
         ["MANAGED_LABELS"] = PlaceholderKind.Quoted, // the inventory's label keys, comma-separated
@@ -91,6 +95,7 @@ internal static class ScriptPlaceholders
         ["ETCD_MEMBER_PEER_URL"] = PlaceholderKind.Quoted, // EtcdMember.PeerUrl (IPv6 in brackets)
         ["S3_URL"] = PlaceholderKind.Quoted, // EtcdBackupScripts.S3Url
         ["S3_KEY_PREFIX"] = PlaceholderKind.Quoted, // EtcdBackupScripts.KeyPrefix, or empty
+        ["AUTHENTICATION_CONFIGURATION"] = PlaceholderKind.Quoted, // AuthenticationConfigRenderer.Render
 
         // Flags that are there or not.
         ["KUBEADM_INIT_FLAGS"] = PlaceholderKind.Flags,

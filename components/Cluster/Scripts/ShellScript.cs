@@ -27,8 +27,12 @@ public static class ShellScript
         return string.Equals(sshUser, "root", StringComparison.Ordinal) ? run : "sudo -n " + run;
     }
 
+    /// <summary>The word after a payload line's content that marks a file written only where the node has none.</summary>
+    public const string OnlyIfMissingFlag = "if-missing";
+
     /// <summary>
-    /// Files for <see cref="NodeScripts.InstallFiles"/>, as one line each: octal mode, absolute path, base64 content.
+    /// Files for <see cref="NodeScripts.InstallFiles"/>, as one line each: octal mode, absolute path, base64 content,
+    /// and <c>if-missing</c> after them for a file written only where the node has none (<see cref="NodeFile.OnlyIfMissing"/>).
     /// The payload travels on the command's standard input, so secret files never appear in a command line or a log.
     /// </summary>
     public static string FilePayload(IEnumerable<NodeFile> files)
@@ -38,7 +42,9 @@ public static class ShellScript
         foreach (var file in files)
         {
             builder.Append(file.Mode).Append(' ').Append(file.Path).Append(' ')
-                .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(file.Content))).Append('\n');
+                .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(file.Content)));
+            if (file.OnlyIfMissing) builder.Append(' ').Append(OnlyIfMissingFlag);
+            builder.Append('\n');
         }
         return builder.ToString();
     }

@@ -28,21 +28,36 @@ public static class OpenSearchDashboardsValues
     /// <summary>Where the CA's certificate is mounted.</summary>
     public const string CaPath = "/usr/share/opensearch-dashboards/certs";
 
+    /// <summary>The Secret with Dashboards' OpenID client secret (<c>client-secret</c>) and, with the internal CA, the CA's
+    /// certificate (<c>ca.crt</c>) Dashboards verifies the identity provider with.</summary>
+    public const string OidcSecret = "opensearch-dashboards-oidc";
+
+    /// <summary>Where <see cref="OidcSecret"/> is mounted.</summary>
+    public const string OidcPath = "/usr/share/opensearch-dashboards/oidc";
+
     /// <summary>The values for <paramref name="options"/>, OpenSearch at <paramref name="openSearchUrl"/>, exposed on
     /// <paramref name="ingressClass"/> under <see cref="LoggingOptions.DashboardsHost"/> (when both are set) with a
-    /// certificate from <paramref name="clusterIssuer"/> (when set).</summary>
-    public static IReadOnlyDictionary<string, object> Render(LoggingOptions options, string openSearchUrl, string? ingressClass, string? clusterIssuer)
+    /// certificate from <paramref name="clusterIssuer"/> (when set); with <paramref name="login"/> (Dashboards served over
+    /// https), the OpenID Connect login beside the basic one.</summary>
+    public static IReadOnlyDictionary<string, object> Render(LoggingOptions options, string openSearchUrl, string? ingressClass, string? clusterIssuer,
+        Identity.OidcLogin? login = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(openSearchUrl);
-        var https = Url(options, ingressClass, clusterIssuer)?.StartsWith("https:", StringComparison.Ordinal) == true;
+        var url = Url(options, ingressClass, clusterIssuer);
+        var https = url?.StartsWith("https:", StringComparison.Ordinal) == true;
+        if (login is not null && !https)
+            throw new ArgumentException("Dashboards' single sign-on needs Dashboards served over https (a host, an IngressClass and a ClusterIssuer).", nameof(login));
+        var secretMounts = new List<object> { Map(("name", "opensearch-ca"), ("secretName", CaSecret), ("path", CaPath)) };
+        if (login is not null)
+            secretMounts.Add(Map(("name", "oidc"), ("secretName", OidcSecret), ("path", OidcPath)));
         var values = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["opensearchHosts"] = openSearchUrl,
             ["replicaCount"] = options.DashboardsReplicas,
             ["opensearchAccount"] = Map(("secret", AccountSecret)),
-            ["config"] = Map(("opensearch_dashboards.yml", DashboardsYml(openSearchUrl, https))),
-            ["secretMounts"] = new object[] { Map(("name", "opensearch-ca"), ("secretName", CaSecret), ("path", CaPath)) },
+            ["config"] = Map(("opensearch_dashboards.yml", DashboardsYml(openSearchUrl, https, login is null ? null : (login, url!.TrimEnd('/'))))),
+            ["secretMounts"] = secretMounts.ToArray(),
             ["podSecurityContext"] = Map(
                 ("runAsNonRoot", true), ("runAsUser", 1000), ("runAsGroup", 1000), ("fsGroup", 1000),
                 ("seccompProfile", Map(("type", "RuntimeDefault")))),
@@ -56,7 +71,15 @@ public static class OpenSearchDashboardsValues
             ["updateStrategy"] = options.DashboardsReplicas > 1 ? Map(("type", "RollingUpdate")) : Map(("type", "Recreate")),
             ["serviceMonitor"] = Map(("enabled", false)),
         };
-        if (Url(options, ingressClass, clusterIssuer) is not null)
+        if (login is not null)
+        {
+            // The client secret reaches the file through Dashboards' ${VARIABLE} substitution, from the Secret.
+            values["extraEnvs"] = new object[]
+            {
+                Map(("name", "OIDC_CLIENT_SECRET"), ("valueFrom", Map(("secretKeyRef", Map(("name", OidcSecret), ("key", "client-secret")))))),
+            };
+        }
+        if (url is not null)
         {
             var host = options.DashboardsHost!;
             var ingress = new Dictionary<string, object>(StringComparer.Ordinal)
@@ -91,8 +114,31 @@ public static class OpenSearchDashboardsValues
     /// authentication, no multi-tenancy) and its cookie marked secure when Dashboards is served over https.
     /// The server user and the cookie key are the environment's (the chart's <c>opensearchAccount</c> Secret sets
     /// <c>OPENSEARCH_USERNAME</c>, <c>OPENSEARCH_PASSWORD</c> and <c>COOKIE_PASS</c>), which the file names with
-    /// Dashboards' <c>${VARIABLE}</c> substitution: nothing secret is in the ConfigMap.</summary>
-    public static string DashboardsYml(string openSearchUrl, bool https) => KubeadmYaml.Serialize(KubeadmYaml.Map(
+    /// Dashboards' <c>${VARIABLE}</c> substitution: nothing secret is in the ConfigMap. With <paramref name="openId"/>
+    /// (the login and Dashboards' public URL), the security plugin's multiple authentication: the basic login (the
+    /// admin's, break-glass) and OpenID Connect through the identity provider, whose client secret is
+    /// <c>${OIDC_CLIENT_SECRET}</c> and whose CA, when it is the internal one, is <see cref="OidcPath"/>/ca.crt.</summary>
+    public static string DashboardsYml(string openSearchUrl, bool https, (Identity.OidcLogin Login, string PublicUrl)? openId = null)
+    {
+        var settings = BaseYml(openSearchUrl, https);
+        if (openId is { } o)
+        {
+            settings["opensearch_security.auth.type"] = new[] { "basicauth", "openid" };
+            settings["opensearch_security.auth.multiple_auth_enabled"] = true;
+            settings["opensearch_security.openid.connect_url"] = $"{o.Login.IssuerUrl}/.well-known/openid-configuration";
+            settings["opensearch_security.openid.client_id"] = o.Login.ClientId;
+            settings["opensearch_security.openid.client_secret"] = "${OIDC_CLIENT_SECRET}";
+            settings["opensearch_security.openid.scope"] = string.Join(' ', o.Login.Scopes);
+            settings["opensearch_security.openid.base_redirect_url"] = o.PublicUrl;
+            settings["opensearch_security.openid.verify_hostnames"] = true;
+            if (o.Login.PrivateCa) settings["opensearch_security.openid.root_ca"] = $"{OidcPath}/ca.crt";
+            settings["opensearch_security.ui.openid.login.buttonname"] = "Platform single sign-on";
+            settings["opensearch_security.readonly_mode.roles"] = new[] { OpenSearchSecurityConfig.ReadOnlyRole };
+        }
+        return KubeadmYaml.Serialize(settings);
+    }
+
+    private static Dictionary<string, object?> BaseYml(string openSearchUrl, bool https) => KubeadmYaml.Map(
         ("server.host", "0.0.0.0"),
         ("opensearch.hosts", new[] { openSearchUrl }),
         ("opensearch.username", "${OPENSEARCH_USERNAME}"),
@@ -102,5 +148,5 @@ public static class OpenSearchDashboardsValues
         ("opensearch.requestHeadersAllowlist", new[] { "authorization", "securitytenant" }),
         ("opensearch_security.multitenancy.enabled", false),
         ("opensearch_security.cookie.password", "${COOKIE_PASS}"),
-        ("opensearch_security.cookie.secure", https)));
+        ("opensearch_security.cookie.secure", https));
 }

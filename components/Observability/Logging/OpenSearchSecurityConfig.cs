@@ -59,10 +59,19 @@ public static class OpenSearchSecurityConfig
     /// the client).</summary>
     public static IReadOnlyList<string> Users { get; } = [AdminUser, DashboardsUser, .. ClientRoles.Keys];
 
+    /// <summary>The role Dashboards keeps read-only (<c>opensearch_security.readonly_mode.roles</c>): the view groups'.</summary>
+    public const string ReadOnlyRole = "kibana_read_only";
+
     /// <summary>The configuration's files by name (<see cref="Files"/>), YAML, for users with the bcrypt hashes of
-    /// <paramref name="passwordHashes"/> (by user name: every one of <see cref="Users"/>).</summary>
-    /// <exception cref="ArgumentException">A user is missing or extra, or a hash is not a bcrypt hash.</exception>
-    public static IReadOnlyDictionary<string, string> Render(IReadOnlyDictionary<string, string> passwordHashes)
+    /// <paramref name="passwordHashes"/> (by user name: every one of <see cref="Users"/>). With <paramref name="login"/>, an
+    /// OpenID Connect auth domain after the basic one (users from the identity provider, their groups as backend roles:
+    /// admin groups to <c>all_access</c>, edit groups to <c>kibana_user</c> and <c>readall</c>, view groups to those and
+    /// <see cref="ReadOnlyRole"/>), verifying the issuer with <paramref name="issuerCaPem"/> when it is the internal
+    /// CA's.</summary>
+    /// <exception cref="ArgumentException">A user is missing or extra, or a hash is not a bcrypt hash; or the login's
+    /// issuer has a private CA and no PEM is given.</exception>
+    public static IReadOnlyDictionary<string, string> Render(IReadOnlyDictionary<string, string> passwordHashes,
+        Identity.OidcLogin? login = null, string? issuerCaPem = null)
     {
         ArgumentNullException.ThrowIfNull(passwordHashes);
         var missing = Users.Where(u => !passwordHashes.ContainsKey(u)).ToList();
@@ -81,6 +90,9 @@ public static class OpenSearchSecurityConfig
             ("description", "OpenSearch Dashboards' server user."));
         foreach (var client in ClientRoles.Keys)
             users[client] = KubeadmYaml.Map(("hash", passwordHashes[client]), ("reserved", true), ("description", $"The platform's {client} client."));
+
+        if (login is { PrivateCa: true } && string.IsNullOrWhiteSpace(issuerCaPem))
+            throw new ArgumentException("The identity provider's certificate is the internal CA's: its PEM is needed.", nameof(issuerCaPem));
 
         var roles = new Dictionary<string, object?>(StringComparer.Ordinal) { ["_meta"] = Meta("roles") };
         foreach (var role in ClientRoles.Values)
@@ -102,17 +114,35 @@ public static class OpenSearchSecurityConfig
         };
         foreach (var (client, role) in ClientRoles)
             mapping[role.Name] = KubeadmYaml.Map(("reserved", true), ("users", new[] { client }));
+        if (login is not null)
+        {
+            // The identity provider's groups arrive as backend roles (roles_key); kibana_user and readall are the plugin's
+            // static roles (Dashboards' saved objects and every index's read), kibana_read_only Dashboards' read-only mode.
+            var readers = login.EditGroups.Concat(login.ViewGroups).Distinct(StringComparer.Ordinal).ToArray();
+            mapping["all_access"] = KubeadmYaml.Map(("reserved", true), ("users", new[] { AdminUser }),
+                ("backend_roles", new[] { "admin" }.Concat(login.AdminGroups).Distinct(StringComparer.Ordinal).ToArray()));
+            mapping["security_rest_api_access"] = KubeadmYaml.Map(("reserved", true), ("users", new[] { AdminUser }), ("backend_roles", login.AdminGroups.ToArray()));
+            mapping["kibana_user"] = KubeadmYaml.Map(("reserved", true), ("backend_roles", readers));
+            mapping["readall"] = KubeadmYaml.Map(("reserved", true), ("backend_roles", readers));
+            mapping[ReadOnlyRole] = KubeadmYaml.Map(("reserved", true), ("backend_roles", login.ViewGroups.ToArray()));
+            roles[ReadOnlyRole] = KubeadmYaml.Map(("reserved", true), ("description", "Dashboards' read-only mode (the view groups)."));
+        }
 
         var basicInternal = KubeadmYaml.Map(
             ("description", "HTTP basic authentication against the internal user database"),
             ("http_enabled", true),
             ("transport_enabled", true),
             ("order", 0),
-            ("http_authenticator", KubeadmYaml.Map(("type", "basic"), ("challenge", true))),
+            // With the OpenID domain behind it, no challenge: Dashboards' login page offers both, and a request without
+            // credentials falls through to the token check (the plugin's documented pairing).
+            ("http_authenticator", KubeadmYaml.Map(("type", "basic"), ("challenge", login is null))),
             ("authentication_backend", KubeadmYaml.Map(("type", "intern"))));
+        var authc = KubeadmYaml.Map(("basic_internal_auth_domain", basicInternal));
+        if (login is not null)
+            authc["openid_auth_domain"] = OpenIdDomain(login, issuerCaPem);
         var dynamic = KubeadmYaml.Map(
             ("http", KubeadmYaml.Map(("anonymous_auth_enabled", false))),
-            ("authc", KubeadmYaml.Map(("basic_internal_auth_domain", basicInternal))));
+            ("authc", authc));
         var config = KubeadmYaml.Map(("_meta", Meta("config")), ("config", KubeadmYaml.Map(("dynamic", dynamic))));
 
         return new Dictionary<string, string>(StringComparer.Ordinal)
@@ -126,6 +156,29 @@ public static class OpenSearchSecurityConfig
             ["nodes_dn.yml"] = KubeadmYaml.Serialize(KubeadmYaml.Map(("_meta", Meta("nodesdn")))),
             ["allowlist.yml"] = KubeadmYaml.Serialize(KubeadmYaml.Map(("_meta", Meta("allowlist")), ("config", KubeadmYaml.Map(("enabled", false))))),
         };
+    }
+
+    /// <summary>The OpenID Connect auth domain: the identity provider's ID tokens (from Dashboards), the user named by the
+    /// <c>email</c> claim, the groups claim as backend roles, the keys from the issuer's discovery document, TLS to it
+    /// verified (against the internal CA inline, <c>pemtrustedcas_content</c>, when it is the issuer's).</summary>
+    private static Dictionary<string, object?> OpenIdDomain(Identity.OidcLogin login, string? caPem)
+    {
+        var idp = KubeadmYaml.Map(("enable_ssl", true), ("verify_hostnames", true));
+        if (login.PrivateCa) idp["pemtrustedcas_content"] = caPem!;
+        return KubeadmYaml.Map(
+            ("description", "OpenID Connect through the platform's identity provider"),
+            ("http_enabled", true),
+            ("transport_enabled", true),
+            ("order", 1),
+            ("http_authenticator", KubeadmYaml.Map(
+                ("type", "openid"),
+                ("challenge", false),
+                ("config", KubeadmYaml.Map(
+                    ("subject_key", "email"),
+                    ("roles_key", login.GroupsClaim),
+                    ("openid_connect_url", $"{login.IssuerUrl}/.well-known/openid-configuration"),
+                    ("openid_connect_idp", idp))))),
+            ("authentication_backend", KubeadmYaml.Map(("type", "noop"))));
     }
 
     private static Dictionary<string, object?> Meta(string type) => KubeadmYaml.Map(("type", type), ("config_version", 2));

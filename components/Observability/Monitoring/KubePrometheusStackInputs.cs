@@ -1,3 +1,5 @@
+using Platform.Components.Identity;
+
 namespace Platform.Components.Observability.Monitoring;
 
 /// <summary>What <see cref="KubePrometheusStackValues"/> needs beyond <see cref="MonitoringOptions"/>: facts of the stack
@@ -28,4 +30,8 @@ public sealed record KubePrometheusStackInputs
     /// settings (<c>kubeControllerManager</c>, <c>kubeScheduler</c>, <c>kubeEtcd</c>, <c>kubeProxy</c>, <c>kubelet</c>),
     /// which the base values leave disabled. Default none.</summary>
     public IReadOnlyDictionary<string, object> ControlPlaneScrapeValues { get; init; } = new Dictionary<string, object>();
+
+    /// <summary>Grafana's single sign-on through the platform's identity provider (generic OAuth), when Grafana is served
+    /// over https and the authentication capability is on; null keeps the local admin login alone. Default null.</summary>
+    public OidcLogin? SingleSignOn { get; init; }
 }

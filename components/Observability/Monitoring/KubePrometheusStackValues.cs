@@ -1,3 +1,4 @@
+using Platform.Components.Identity;
 using Platform.Components.Observability.ClusterMetrics;
 using static Platform.Components.Networking.HelmValues;
 
@@ -48,6 +49,30 @@ public static class KubePrometheusStackValues
 
     /// <summary>The Secret cert-manager writes Grafana's certificate to.</summary>
     public const string GrafanaTlsSecret = "grafana-tls";
+
+    /// <summary>The Secret with Grafana's OAuth client secret (<see cref="GrafanaOidcSecretKey"/>) and, with the internal
+    /// CA, the CA's certificate (<see cref="GrafanaOidcCaKey"/>) that Grafana verifies the identity provider with.</summary>
+    public const string GrafanaOidcSecret = "grafana-oidc";
+
+    /// <summary>The key of the client secret in <see cref="GrafanaOidcSecret"/>.</summary>
+    public const string GrafanaOidcSecretKey = "client-secret";
+
+    /// <summary>The key of the identity provider's CA certificate in <see cref="GrafanaOidcSecret"/>.</summary>
+    public const string GrafanaOidcCaKey = "ca.crt";
+
+    /// <summary>Where <see cref="GrafanaOidcSecret"/> is mounted in Grafana's container.</summary>
+    public const string GrafanaOidcMountPath = "/etc/grafana/oidc";
+
+    /// <summary>The label the Headlamp Prometheus plugin finds its Prometheus by (<c>headlamp-prometheus=true</c> on a
+    /// Service, before any other search: headlamp-k8s/plugins prometheus/src/request.tsx), set on Prometheus's Service.</summary>
+    public const string HeadlampPrometheusLabel = "headlamp-prometheus";
+
+    /// <summary>Prometheus's Service (the chart's <c>&lt;fullname&gt;-prometheus</c> for the release
+    /// <c>kube-prometheus-stack</c>).</summary>
+    public const string PrometheusService = "kube-prometheus-stack-prometheus";
+
+    /// <summary>Where Prometheus serves its API (the Service's and the container's port).</summary>
+    public const int PrometheusPort = 9090;
 
     /// <summary>The namespace node-exporter runs in (privileged).</summary>
     public const string NodeExporterNamespace = "node-exporter";
@@ -103,6 +128,7 @@ public static class KubePrometheusStackValues
                 ("admissionWebhooks", Map(("enabled", true)))),
             ["prometheus"] = Map(
                 ("prometheusSpec", prometheusSpec),
+                ("service", Map(("labels", Map((HeadlampPrometheusLabel, "true"))))),
                 ("podDisruptionBudget", Budget(options.Prometheus.Replicas))),
             ["alertmanager"] = Map(
                 ("alertmanagerSpec", Map(
@@ -178,9 +204,65 @@ public static class KubePrometheusStackValues
             }
             grafana["ingress"] = ingress;
             // Links in Grafana's pages and notifications use the public URL, not the pod's.
-            grafana["env"] = Map(("GF_SERVER_ROOT_URL", url));
+            var env = Map(("GF_SERVER_ROOT_URL", url));
+            if (inputs.SingleSignOn is { } login)
+            {
+                if (!url.StartsWith("https:", StringComparison.Ordinal))
+                    throw new ArgumentException("Grafana's single sign-on needs Grafana served over https (a ClusterIssuer).", nameof(inputs));
+                foreach (var (key, value) in GenericOAuth(login))
+                    env[$"GF_AUTH_GENERIC_OAUTH_{key.ToUpperInvariant()}"] = value;
+                // The client secret reaches Grafana from its Secret, never through the values.
+                grafana["envValueFrom"] = Map(("GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET",
+                    Map(("secretKeyRef", Map(("name", GrafanaOidcSecret), ("key", GrafanaOidcSecretKey))))));
+                grafana["extraSecretMounts"] = new object[]
+                {
+                    Map(("name", "oidc"), ("secretName", GrafanaOidcSecret), ("mountPath", GrafanaOidcMountPath), ("readOnly", true), ("defaultMode", 292)),
+                };
+            }
+            grafana["env"] = env;
         }
         return grafana;
+    }
+
+    /// <summary>Grafana's <c>[auth.generic_oauth]</c> settings for <paramref name="login"/>, by ini key (the values set them
+    /// as <c>GF_AUTH_GENERIC_OAUTH_&lt;KEY&gt;</c>, Grafana's environment override of its ini file), the client secret
+    /// excepted. Dex serves its endpoints under the issuer (<c>/auth</c>, <c>/token</c>, <c>/userinfo</c>). Members of the
+    /// admin groups become Grafana server admins (<c>GrafanaAdmin</c>, with <c>allow_assign_grafana_admin</c>), of the edit
+    /// groups editors, of the view groups viewers; with groups mapped, a user in none of them is refused
+    /// (<c>role_attribute_strict</c>), without, every user is a viewer. The local admin login stays (break-glass).</summary>
+    public static IReadOnlyDictionary<string, string> GenericOAuth(OidcLogin login)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["enabled"] = "true",
+            ["name"] = "Platform single sign-on",
+            ["client_id"] = login.ClientId,
+            ["scopes"] = string.Join(' ', login.Scopes),
+            ["auth_url"] = $"{login.IssuerUrl}/auth",
+            ["token_url"] = $"{login.IssuerUrl}/token",
+            ["api_url"] = $"{login.IssuerUrl}/userinfo",
+            ["use_pkce"] = "true",
+            ["allow_sign_up"] = "true",
+            ["email_attribute_path"] = "email",
+            ["login_attribute_path"] = "email",
+            ["name_attribute_path"] = "name",
+            ["groups_attribute_path"] = login.GroupsClaim,
+            ["tls_skip_verify_insecure"] = "false",
+        };
+        if (login.MapsGroups)
+        {
+            settings["role_attribute_path"] = login.RoleExpression([(login.AdminGroups, "GrafanaAdmin"), (login.EditGroups, "Editor"), (login.ViewGroups, "Viewer")]);
+            settings["role_attribute_strict"] = "true";
+            settings["allow_assign_grafana_admin"] = "true";
+        }
+        else
+        {
+            settings["role_attribute_path"] = "'Viewer'";
+        }
+        if (login.PrivateCa)
+            settings["tls_client_ca"] = $"{GrafanaOidcMountPath}/{GrafanaOidcCaKey}";
+        return settings;
     }
 
     private static Dictionary<string, object> Resources(ComponentSizing sizing) => Map(

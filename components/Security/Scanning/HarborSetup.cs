@@ -35,13 +35,62 @@ public static class HarborSetup
         return text.ToString();
     }
 
-    /// <summary>The Job's name: <c>harbor-setup-</c> and 10 hex digits of the SHA-256 of the script and the project list,
-    /// so a change of either is a Job of another name (Pulumi creates it, which runs the script, then deletes the old
-    /// one), and an unchanged list keeps the Job that ran.</summary>
-    public static string JobName(IReadOnlyList<HarborProject> projects)
+    /// <summary>The Job's name: <c>harbor-setup-</c> and 10 hex digits of the SHA-256 of the script, the project list and,
+    /// with <paramref name="login"/>, the OIDC settings and members, so a change of any is a Job of another name (Pulumi
+    /// creates it, which runs the script, then deletes the old one), and an unchanged list keeps the Job that ran.</summary>
+    public static string JobName(IReadOnlyList<HarborProject> projects, Identity.OidcLogin? login = null)
     {
-        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Script + "\n" + Projects(projects)));
+        var text = Script + "\n" + Projects(projects);
+        if (login is not null) text += "\n" + OidcConfiguration(login) + "\n" + Members(login);
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return "harbor-setup-" + Convert.ToHexStringLower(hash)[..10];
+    }
+
+    /// <summary>The role Harbor gives the edit groups in every project: developer (push and pull).</summary>
+    public const int DeveloperRole = 2;
+
+    /// <summary>The role Harbor gives the view groups in every project: guest (pull).</summary>
+    public const int GuestRole = 3;
+
+    /// <summary>The Job's <c>OIDC_CONFIGURATION</c>: Harbor's OIDC auth mode settings (<c>PUT /api/v2.0/configurations</c>)
+    /// for <paramref name="login"/>, a JSON object without the client secret (the script adds it from the Secret). Users
+    /// are named by their email and created at their first login (auto-onboard); the first admin group is Harbor's admin
+    /// group (Harbor takes one, <c>oidc_admin_group</c>); the certificate is verified (the internal CA through the chart's
+    /// <c>caBundleSecretName</c>).</summary>
+    public static string OidcConfiguration(Identity.OidcLogin login)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        var settings = new System.Text.Json.Nodes.JsonObject
+        {
+            ["auth_mode"] = "oidc_auth",
+            ["oidc_name"] = "Platform single sign-on",
+            ["oidc_endpoint"] = login.IssuerUrl,
+            ["oidc_client_id"] = login.ClientId,
+            ["oidc_scope"] = string.Join(',', login.Scopes),
+            ["oidc_verify_cert"] = true,
+            ["oidc_auto_onboard"] = true,
+            ["oidc_user_claim"] = "email",
+            ["oidc_groups_claim"] = login.GroupsClaim,
+        };
+        if (login.AdminGroups.Count > 0) settings["oidc_admin_group"] = login.AdminGroups[0];
+        return settings.ToJsonString();
+    }
+
+    /// <summary>The Job's <c>OIDC_MEMBERS</c>: one line per group, <c>group|role id</c>: the edit groups developers, the
+    /// view groups guests of every project (an edit group that is a view group too is a developer).</summary>
+    public static string Members(Identity.OidcLogin login)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        var text = new StringBuilder();
+        var edit = login.EditGroups.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var (group, role) in edit.Select(g => (g, DeveloperRole))
+            .Concat(login.ViewGroups.Distinct(StringComparer.Ordinal).Where(g => !edit.Contains(g, StringComparer.Ordinal)).Select(g => (g, GuestRole))))
+        {
+            if (group.IndexOfAny(['|', '\n', '"', '\\']) >= 0)
+                throw new ArgumentException($"'{group}' cannot be a Harbor group member's name (it has |, a quote, a backslash or a line break).", nameof(login));
+            text.Append(group).Append('|').Append(role).Append('\n');
+        }
+        return text.ToString();
     }
 
     private static string Load()

@@ -28,6 +28,14 @@ public static class HarborValues
     /// <summary>The key of <see cref="SecretName"/> with the admin password.</summary>
     public const string AdminPasswordKey = "HARBOR_ADMIN_PASSWORD";
 
+    /// <summary>The Secret of Harbor's OIDC client secret (<see cref="OidcClientSecretKey"/>) and, with the internal CA,
+    /// the CA bundle (<c>ca.crt</c>) the chart adds to the trust store of core and the other components
+    /// (<c>caBundleSecretName</c>), so Harbor verifies the identity provider.</summary>
+    public const string OidcSecretName = "harbor-oidc";
+
+    /// <summary>The key of the client secret in <see cref="OidcSecretName"/>.</summary>
+    public const string OidcClientSecretKey = "OIDC_CLIENT_SECRET";
+
     /// <summary>The TLS Secret of Harbor's Ingress, written by cert-manager.</summary>
     public const string TlsSecretName = "harbor-tls";
 
@@ -61,8 +69,10 @@ public static class HarborValues
 
     /// <summary>The values. <paramref name="ingressClass"/> and <paramref name="clusterIssuer"/>: the default
     /// IngressClass and the cert-manager ClusterIssuer of Harbor's certificate; <paramref name="storageClass"/>: the
-    /// platform's StorageClass; <paramref name="monitoring"/>: metrics and a ServiceMonitor.</summary>
-    public static IReadOnlyDictionary<string, object> Render(ImageScanningOptions options, string ingressClass, string clusterIssuer, string storageClass, bool monitoring)
+    /// platform's StorageClass; <paramref name="monitoring"/>: metrics and a ServiceMonitor; <paramref name="issuerCaBundle"/>:
+    /// the identity provider's CA is the internal one, which Harbor then trusts from <see cref="OidcSecretName"/>.</summary>
+    public static IReadOnlyDictionary<string, object> Render(ImageScanningOptions options, string ingressClass, string clusterIssuer, string storageClass, bool monitoring,
+        bool issuerCaBundle = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(ingressClass);
@@ -74,7 +84,7 @@ public static class HarborValues
         if (problems.Count > 0)
             throw new ArgumentException($"Image scanning: {string.Join(" ", problems)}", nameof(options));
         Dictionary<string, object> Claim(string size) => Map(("storageClass", storageClass), ("accessMode", "ReadWriteOnce"), ("size", size));
-        return new Dictionary<string, object>(StringComparer.Ordinal)
+        var values = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["expose"] = Map(
                 ("type", "ingress"),
@@ -116,6 +126,8 @@ public static class HarborValues
                 ("javaDBRepository", new object[] { options.JavaDbRepository })),
             ["metrics"] = Map(("enabled", true), ("serviceMonitor", Map(("enabled", monitoring)))),
         };
+        if (issuerCaBundle) values["caBundleSecretName"] = OidcSecretName;
+        return values;
     }
 
     /// <summary>Harbor's URL.</summary>

@@ -7,6 +7,10 @@
 # Environment: HARBOR_URL (core's in-cluster URL), HARBOR_ADMIN_USER, HARBOR_ADMIN_PASSWORD (from the admin Secret; it
 # reaches curl on its standard input as a config line, never on a command line) and PROJECTS, one project a line:
 # name|public (true/false)|proxyCache (true/false)|severity (low, medium, high, critical, or none).
+# With single sign-on: OIDC_CONFIGURATION (Harbor's OIDC settings as a JSON object, without the client secret),
+# OIDC_CLIENT_SECRET (from its Secret; it reaches Harbor only in a request body written to a file) and OIDC_MEMBERS (one
+# group a line, group|role id: 2 developer, 3 guest), which every project gets as OIDC group members (type 3); a member
+# that exists already (409) is left as it is.
 set -eu
 
 work=$(mktemp -d)
@@ -45,6 +49,28 @@ until [ "$(api GET /ping)" = 200 ]; do
   fi
   sleep 5
 done
+
+# Single sign-on: the OIDC auth mode and its settings (PUT replaces them with the same values on every run). Harbor
+# refuses to switch the auth mode while it has users other than admin, so this is for a Harbor that starts with it.
+if [ -n "${OIDC_CONFIGURATION:-}" ]; then
+  secret=$(printf '%s' "$OIDC_CLIENT_SECRET" | sed 's/[\\"]/\\&/g')
+  status=$(api PUT /configurations "$(printf '{"oidc_client_secret":"%s",%s' "$secret" "${OIDC_CONFIGURATION#\{}")")
+  [ "$status" = 200 ] || fail "setting the OIDC configuration failed" "$status"
+  echo "harbor-setup: the OIDC auth mode is set"
+fi
+
+# members NAME: the OIDC groups of OIDC_MEMBERS as members of the project NAME.
+members() {
+  printf '%s\n' "${OIDC_MEMBERS:-}" | while IFS='|' read -r group role; do
+    [ -n "$group" ] || continue
+    status=$(api POST "/projects/$1/members" "$(printf '{"role_id":%s,"member_group":{"group_name":"%s","group_type":3}}' "$role" "$group")")
+    case "$status" in
+      201) echo "harbor-setup: project $1: group $group has role $role" ;;
+      409) ;;
+      *) fail "adding the group $group to the project $1 failed" "$status" ;;
+    esac
+  done
+}
 
 # The id of the registry endpoint in the response of GET /registries?q=name=...: the first "id" (a registry object has
 # one; its credential has none).
@@ -98,6 +124,7 @@ while IFS='|' read -r name public proxy severity; do
   status=$(api PUT "/projects/$name" "$(printf '{"metadata":%s}' "$meta")")
   [ "$status" = 200 ] || fail "setting the metadata of the project $name failed" "$status"
   echo "harbor-setup: project $name: public $public, proxy cache $proxy, prevent vulnerable images from $severity"
+  members "$name"
 done <<PROJECTS
 $PROJECTS
 PROJECTS

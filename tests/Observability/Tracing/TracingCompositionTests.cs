@@ -74,7 +74,7 @@ public class TracingCompositionTests
         ComposedStack.Settings = Platform.Tests.Configuration.ValidConfig.Load(v =>
         {
             // The logging layer itself is off: the context's backend stands for what it sets once registered.
-            v["capabilities"] = """{"tracing": true, "logging": false}""";
+            v["capabilities"] = """{"tracing": true, "logging": false, "authentication": false}""";
             // Two workers: workloads have more than one node, so the tier's replicas apply.
             v["nodes"] = """
                 [{"name": "cp-1", "address": "10.0.0.11", "role": "control-plane"},

@@ -41,6 +41,10 @@ public static class ConfigDocuments
             "staging/src/k8s.io/apiserver/pkg/apis/apiserver/v1/types_encryption.go"),
         new("apiserver.config.k8s.io/v1", "AdmissionConfiguration", typeof(AdmissionConfiguration),
             "staging/src/k8s.io/apiserver/pkg/apis/apiserver/v1/types.go"),
+        // v1 from 1.34 (structured authentication configuration GA, KEP-3331: kubernetes/enhancements#3331, stable in
+        // v1.34); v1beta1 served 1.30 to 1.33, which the platform does not write.
+        new("apiserver.config.k8s.io/v1", "AuthenticationConfiguration", typeof(AuthenticationConfiguration),
+            "staging/src/k8s.io/apiserver/pkg/apis/apiserver/v1/types.go") { ServedFromMinor = 34 },
         new("pod-security.admission.config.k8s.io/v1", "PodSecurityConfiguration", typeof(PodSecurityConfiguration),
             "staging/src/k8s.io/pod-security-admission/admission/api/v1/types.go"),
         new("eventratelimit.admission.k8s.io/v1alpha1", "Configuration", typeof(EventRateLimitConfiguration),

@@ -114,7 +114,8 @@ public class ServiceMeshStackTests
 
         var cilium = (IReadOnlyDictionary<string, object>)run.Registration("kubernetes:helm.sh/v3:Release", "platform-prod-cni-cilium").Inputs["values"];
         Assert.Equal(false, ValuesTree.At(cilium, "cni.exclusive"));
-        Assert.Equal(true, ValuesTree.At(cilium, "socketLB.hostNamespaceOnly"));
+        Assert.Equal("true", ValuesTree.At(cilium, "extraConfig.bpf-lb-sock-hostns-only"));
+        Assert.False(ValuesTree.Has(cilium, "socketLB"));
         var ns = run.RegistrationsOf("kubernetes:core/v1:Namespace").Single(n => (string)((IReadOnlyDictionary<string, object>)n.Inputs["metadata"])["name"] == "payments");
         var labels = (IReadOnlyDictionary<string, object>)((IReadOnlyDictionary<string, object>)ns.Inputs["metadata"])["labels"];
         Assert.Equal("ambient", labels["istio.io/dataplane-mode"]);
@@ -137,7 +138,7 @@ public class ServiceMeshStackTests
 
         var cilium = (IReadOnlyDictionary<string, object>)run.Registration("kubernetes:helm.sh/v3:Release", "platform-prod-cni-cilium").Inputs["values"];
         Assert.False(ValuesTree.Has(cilium, "cni.exclusive"));
-        Assert.False(ValuesTree.Has(cilium, "socketLB"));
+        Assert.False(ValuesTree.Has(cilium, "extraConfig"));
         Assert.DoesNotContain(run.RegistrationsOf("kubernetes:helm.sh/v3:Release"), r => (string)r.Inputs["chart"] is "istiod" or "consul");
         Assert.DoesNotContain(run.RegistrationsOf("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition"),
             c => ((string)((IReadOnlyDictionary<string, object>)c.Inputs["metadata"])["name"]).EndsWith(".gateway.networking.k8s.io", StringComparison.Ordinal));

@@ -15,14 +15,25 @@ public class CiliumValuesTests
         var alone = Render(CniFixtures.Cilium with { KubeProxyReplacement = true });
 
         Assert.Equal(false, At(meshed, "cni.exclusive"));
-        Assert.Equal(true, At(meshed, "socketLB.hostNamespaceOnly"));
+        // The agent's setting itself, as a string (ConfigMap data holds strings only), through the chart's free-form
+        // extraConfig, which its ConfigMap template renders whole into cilium-config.
+        var extraConfig = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(At(meshed, "extraConfig"));
+        Assert.Equal(new Dictionary<string, object> { ["bpf-lb-sock-hostns-only"] = "true" }, extraConfig);
+        Assert.False(Has(meshed, "socketLB"));
         Assert.False(Has(alone, "cni"));
+        Assert.False(Has(alone, "extraConfig"));
         Assert.False(Has(alone, "socketLB"));
-        // Cilium's chart documents socketLB.hostNamespaceOnly in values.yaml ("This is used to enable Istio routing
-        // rules"), commented out, and reads it in its ConfigMap template (bpf-lb-sock-hostns-only).
-        var documented = File.ReadAllText(Path.Combine(RepoRoot.Path, "..", "shared", "charts", "cilium", Platform.Components.Catalog.HelmCharts.Cilium.Version, "values.yaml"));
-        Assert.Contains("# hostNamespaceOnly: false", documented, StringComparison.Ordinal);
-        Assert.Contains("cni.exclusive", ChartPaths.Leaves(meshed).Where(l => File.ReadAllLines(Path.Combine(RepoRoot.Path, "..", "shared", "charts", "cilium", Platform.Components.Catalog.HelmCharts.Cilium.Version, "values-paths.txt")).Contains(l)));
+    }
+
+    [Fact]
+    public void The_mesh_settings_are_values_the_pinned_chart_reads_and_its_schema_accepts()
+    {
+        var meshed = Render(CniFixtures.Cilium with { MeshCni = true, KubeProxyReplacement = true });
+
+        Assert.Empty(ChartPaths.Unread(Platform.Components.Catalog.HelmCharts.Cilium, meshed));
+        Assert.Empty(ChartSchema.Errors(Platform.Components.Catalog.HelmCharts.Cilium, meshed));
+        var freeform = File.ReadAllLines(Path.Combine(RepoRoot.Path, "..", "shared", "charts", "cilium", Platform.Components.Catalog.HelmCharts.Cilium.Version, "values-freeform.txt"));
+        Assert.Contains("extraConfig\tempty map in values.yaml", freeform);
     }
 
     [Fact]

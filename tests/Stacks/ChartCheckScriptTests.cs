@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using Platform.Tests.Harness;
 
 namespace Platform.Tests.Stacks;
@@ -6,6 +7,7 @@ namespace Platform.Tests.Stacks;
 /// <summary>eng/chart-check, run against a fake chart-check (<c>CHART_CHECK</c>) and a list of tool gaps of the test's
 /// own (<c>CHART_CHECK_TOOL_GAPS</c>): the tool's output passes through, listed FAIL lines are tolerated, an unlisted
 /// one fails, and so does a listed one that the tool no longer reports.</summary>
+[UnsupportedOSPlatform("windows")]
 public sealed class ChartCheckScriptTests : IDisposable
 {
     private const string Known = "FAIL platform-prod-istio-peer-authentication (security.istio.io/v1 PeerAuthentication): apiVersion: unknown field";

@@ -69,5 +69,11 @@ public static class BackupNamespaces
         Secrets.VaultLayer.Namespace,
         // The External Secrets Operator keeps no state: the Secrets it writes are in the teams' namespaces.
         Secrets.ExternalSecretsLayer.Namespace,
+        // Istio's control plane and node agents keep no state but the mesh's root CA Secret, which istiod creates anew
+        // (and every workload certificate with it) when it is missing; Consul's CNI agent keeps none. Consul's own
+        // namespace (its servers' volumes, the ACL and TLS bootstrap Secrets) is backed up.
+        ServiceMesh.ServiceMeshLayer.IstioNamespace,
+        ServiceMesh.ServiceMeshLayer.IstioNodeNamespace,
+        ServiceMesh.ServiceMeshLayer.ConsulCniNamespace,
     ];
 }

@@ -798,6 +798,89 @@ public static class HelmCharts
         Crds = CrdInstall.None,
     };
 
+    /// <summary>Istio's base chart: the Istio CRDs (<c>*.istio.io</c>: PeerAuthentication, AuthorizationPolicy,
+    /// VirtualService, ...), the cluster-wide RBAC and the config validation webhook's default revision; the first of
+    /// Istio's charts, before <see cref="Istiod"/>.
+    /// From the Istio project's own repository, <c>https://istio-release.storage.googleapis.com/charts</c>, which the Helm
+    /// install guide names; every Istio chart of a release has the release's version (the Chart.yaml version in git is a
+    /// placeholder).
+    /// Version 1.30.3 (July 2026) is the newest patch of Istio 1.30 in the reference data; 1.30 is the newest minor, and
+    /// its ambient mode (ztunnel, waypoints) is stable.
+    /// Source: <c>https://github.com/istio/istio/releases/tag/1.30.3</c> (commit 56df41f63e51).
+    /// Kubernetes: the charts declare no <c>kubeVersion</c>; Istio's support table
+    /// (<c>https://istio.io/latest/docs/releases/supported-releases/</c>) lists five minors per release, moving one minor
+    /// each release (1.26: 1.29 to 1.33), so 1.30 covers 1.35 and 1.36; 1.37 came after it and is untested until a newer
+    /// Istio line lists it (the stored copies of the page end before 1.30's row: check it before an upgrade).
+    /// CRDs: <see cref="CrdInstall.Templates"/>: the CRDs are the chart's template <c>templates/crds.yaml</c>, rendered
+    /// when <c>base.enableCRDTemplates</c> is true (values.yaml's default in 1.30.3, set by the platform all the same),
+    /// so every upgrade of the release upgrades them. PeerAuthentication objects wait for the release.</summary>
+    public static HelmChart IstioBase { get; } = new()
+    {
+        Name = "base",
+        Repository = "https://istio-release.storage.googleapis.com/charts",
+        Version = "1.30.3",
+        Crds = CrdInstall.Templates,
+        CrdValuesSwitch = "base.enableCRDTemplates",
+    };
+
+    /// <summary>istiod, Istio's control plane (xDS configuration, the mesh's certificate authority, the sidecar injector,
+    /// the Gateway API controller). Same repository, version, source and Kubernetes range as <see cref="IstioBase"/>.
+    /// CRDs: <see cref="CrdInstall.None"/>: the CRDs come from <see cref="IstioBase"/>'s release, which this one waits
+    /// for (the chart has no <c>crds/</c> and no CRD templates).</summary>
+    public static HelmChart Istiod { get; } = new()
+    {
+        Name = "istiod",
+        Repository = "https://istio-release.storage.googleapis.com/charts",
+        Version = "1.30.3",
+        Crds = CrdInstall.None,
+    };
+
+    /// <summary>The Istio CNI node agent (chart <c>cni</c>): chains Istio's CNI plugin after the platform's and sets up
+    /// each meshed pod's traffic redirection (to ztunnel in ambient mode, to the sidecar otherwise), so meshed pods need
+    /// no privileged init container. Same repository, version, source and Kubernetes range as <see cref="IstioBase"/>.
+    /// CRDs: <see cref="CrdInstall.None"/>.</summary>
+    public static HelmChart IstioCni { get; } = new()
+    {
+        Name = "cni",
+        Repository = "https://istio-release.storage.googleapis.com/charts",
+        Version = "1.30.3",
+        Crds = CrdInstall.None,
+    };
+
+    /// <summary>ztunnel, ambient mode's node proxy (a DaemonSet carrying the ambient pods' traffic over mTLS). Same
+    /// repository, version, source and Kubernetes range as <see cref="IstioBase"/>.
+    /// CRDs: <see cref="CrdInstall.None"/>.</summary>
+    public static HelmChart Ztunnel { get; } = new()
+    {
+        Name = "ztunnel",
+        Repository = "https://istio-release.storage.googleapis.com/charts",
+        Version = "1.30.3",
+        Crds = CrdInstall.None,
+    };
+
+    /// <summary>Consul on Kubernetes (consul-k8s): Consul servers and Connect, the service mesh alternative to Istio.
+    /// Consul is under the Business Source License 1.1 since 1.17 (August 2023): free to use, not to offer as a
+    /// competing hosted product; the README says so.
+    /// From HashiCorp's own repository, <c>https://helm.releases.hashicorp.com</c>.
+    /// Version 2.0.3 (August 2026, Consul 2.0.3) is the newest release in the reference data.
+    /// Source: <c>https://github.com/hashicorp/consul-k8s/releases/tag/v2.0.3</c> (commit 7af6b659cead).
+    /// Kubernetes: Chart.yaml <c>kubeVersion: &gt;=1.22.0-0</c>; the README of 2.0.3 names only "the earliest versions
+    /// tested" (1.27 to 1.30), no upper bound: the lower bound covers 1.35, 1.36 and 1.37, none of them in a list HashiCorp
+    /// publishes with the chart.
+    /// CRDs: <see cref="CrdInstall.Templates"/>: the <c>consul.hashicorp.com</c> CRDs are the chart's
+    /// <c>templates/crd-*.yaml</c>, rendered with <c>connectInject.enabled</c>, so every upgrade of the release upgrades
+    /// them; its copies of Gateway API CRDs (v0.6.2, <c>connectInject.apiGateway.manageExternalCRDs</c>) stay off: the
+    /// cluster's shared install (<see cref="GatewayApi"/>) is used instead.</summary>
+    public static HelmChart Consul { get; } = new()
+    {
+        Name = "consul",
+        Repository = "https://helm.releases.hashicorp.com",
+        Version = "2.0.3",
+        Crds = CrdInstall.Templates,
+        CrdValuesSwitch = "connectInject.enabled",
+    };
+
     /// <summary>Every chart in the catalog, in declaration order.</summary>
     public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ExternalSecrets, ArgoCd, Headlamp, Dex, SopsSecretsOperator, Vault, OpenBao];
+    public static IReadOnlyList<HelmChart> All { get; } = [Cilium, CalicoCrds, TigeraOperator, CertManager, ExternalDns, Traefik, IngressNginx, Contour, HAProxyKubernetesIngress, MetalLb, EmissaryCrds, Emissary, KubeletCsrApprover, MetricsServer, KubeStateMetrics, RookCeph, RookCephCluster, Kured, PrometheusOperatorCrds, KubePrometheusStack, Velero, OpenSearch, OpenSearchDashboards, FluentBit, Gatekeeper, TrivyOperator, Harbor, Jaeger, Falco, ArgoCd, Headlamp, Dex, IstioBase, Istiod, IstioCni, Ztunnel, Consul];
 }

@@ -78,7 +78,8 @@ internal static class HelmInstall
     // established). RetainOnDelete sits on the CRD resource itself, so Pulumi never deletes the CRD, and with it every
     // custom resource of its kind: not when the controller leaves the configuration, not when a newer release drops the
     // CRD or the resource is renamed. No Helm release holds it, so no rollback or uninstall can delete it either.
-    private static Pulumi.Kubernetes.ApiExtensions.CustomResource Crd(string releaseResourceName, CrdManifest crd, CustomResourceOptions options)
+    // GatewayApiCrds registers the cluster's shared Gateway API CRDs the same way.
+    internal static Pulumi.Kubernetes.ApiExtensions.CustomResource Crd(string releaseResourceName, CrdManifest crd, CustomResourceOptions options)
     {
         var metadata = new ObjectMetaArgs { Name = crd.Name };
         if (crd.Annotations is { } annotations) metadata.Annotations = annotations.ToDictionary(kv => kv.Key, kv => kv.Value);

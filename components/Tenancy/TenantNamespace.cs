@@ -47,10 +47,12 @@ public sealed class TenantNamespace : ComponentResource
         if (tenant.Quota.Values.Any(q => !KubernetesQuantity.IsNonNegative(q))) problems.Add("a quota value is not a Kubernetes quantity");
         problems.AddRange(tenant.LimitRange.Validate());
         problems.AddRange(tenant.LimitRange.QuotaCoverageProblems(tenant.Quota).Select(p => $"limitRange.{p.Field} {p.Problem.TrimEnd('.')}"));
+        problems.AddRange(args.MeshLabels.Keys.Where(tenant.Labels.ContainsKey).Select(k => $"the label {k} is the service mesh's"));
         if (problems.Count > 0)
             throw new ArgumentException($"Tenant {tenant.Name}: {string.Join("; ", problems)}.", nameof(args));
 
         var labels = new Dictionary<string, string>(tenant.Labels) { [TenantLabel] = "true", [TeamLabel] = tenant.Team };
+        foreach (var (key, value) in args.MeshLabels) labels[key] = value;
         var annotations = new Dictionary<string, string> { [OwnerAnnotation] = tenant.Owner };
         if (tenant.PodSecurityReason is { Length: > 0 } reason) annotations[PodSecurityReasonAnnotation] = reason;
         Namespace = new PlatformNamespace($"{name}-namespace", new PlatformNamespaceArgs
@@ -59,6 +61,7 @@ public sealed class TenantNamespace : ComponentResource
             Enforce = args.Enforce,
             Labels = labels,
             Annotations = annotations,
+            Allowances = args.MeshAllowances,
             Protect = true,
         }, new ComponentResourceOptions { Parent = this });
         var ns = Namespace.NamespaceName;

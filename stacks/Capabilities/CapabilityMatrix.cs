@@ -14,7 +14,7 @@ public sealed class CapabilityMatrix
         [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Certificates, CapabilityIds.ExternalDns,
             CapabilityIds.ClusterMetrics, CapabilityIds.Storage, CapabilityIds.Monitoring, CapabilityIds.NonRootContainers, CapabilityIds.Backup,
             CapabilityIds.Logging, CapabilityIds.PolicyEnforcement, CapabilityIds.ImageScanning, CapabilityIds.Tracing, CapabilityIds.SecurityAudits,
-            CapabilityIds.GitOps, CapabilityIds.UserInterface, CapabilityIds.Authentication, CapabilityIds.SecretManagement];
+            CapabilityIds.GitOps, CapabilityIds.UserInterface, CapabilityIds.Authentication, CapabilityIds.SecretManagement, CapabilityIds.ServiceMesh];
 
     private readonly Dictionary<string, CapabilityDefinition> byId;
 

@@ -71,6 +71,8 @@ internal static class LayerRequirements
             CheckAuthentication(settings, on, source, problems);
         if (on.Contains(CapabilityIds.Storage) && settings.Storage.Provider == StorageProvider.RookCeph)
             CheckRookCeph(settings, problems);
+        if (on.Contains(CapabilityIds.ServiceMesh))
+            CheckServiceMesh(settings, problems);
         var storage = PlatformStorage.From(settings, decisions);
         if (on.Contains(CapabilityIds.Backup))
             CheckBackup(settings, storage, source, problems);
@@ -242,6 +244,28 @@ internal static class LayerRequirements
                 if (!source.IsSet(credentials.Name))
                     problems.Add(credentials.Name, $"is required for target s3: the bucket's access key as a secret JSON object {{\"accessKeyId\": ..., \"secretAccessKey\": ...}}. Set it with `{credentials.SetCommand}`.");
                 break;
+        }
+    }
+
+    /// <summary>The mesh's namespaces are teams' namespaces (the platform's own stay out of the mesh: their policies and
+    /// Pod Security levels are set for their pods as they are), and none of those teams sets the mesh's label itself.</summary>
+    internal static void CheckServiceMesh(PlatformSettings settings, ProblemCollector problems)
+    {
+        var key = PlatformConfigKeys.ServiceMesh;
+        var mesh = settings.ServiceMesh;
+        var tenants = settings.Tenants.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var labels = Platform.Components.ServiceMesh.MeshMembership.Labels(mesh);
+        for (var i = 0; i < mesh.Namespaces.Count; i++)
+        {
+            var name = mesh.Namespaces[i];
+            if (!tenants.TryGetValue(name, out var tenant))
+            {
+                var known = tenants.Count == 0 ? "none is configured" : $"configured: {string.Join(", ", tenants.Keys)}";
+                problems.Add($"{key.Name}.namespaces[{i}]", $"'{name}' is not a team's namespace of {PlatformConfigKeys.Tenants.FullName} ({known}). Add the team there, or remove it from the list.");
+                continue;
+            }
+            foreach (var label in labels.Keys.Where(tenant.Labels.ContainsKey))
+                problems.Add($"{key.Name}.namespaces[{i}]", $"the team '{name}' sets the label {label} itself, which the mesh sets on its namespace. Remove it from the team's labels.");
         }
     }
 

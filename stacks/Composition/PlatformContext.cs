@@ -53,6 +53,10 @@ public sealed record PlatformContext
     /// registered: the layers after them can wait for them.</summary>
     public List<Pulumi.ComponentResource> CoreOnCluster { get; } = [];
 
+    /// <summary>The cluster's one install of the Gateway API CRDs, registered by the first layer that needs them
+    /// (<see cref="PlatformLayers.GatewayApi"/>) and shared by every later one; null until then.</summary>
+    public Platform.Components.Networking.GatewayApiCrds? GatewayApi { get; set; }
+
     /// <summary>The layers deployed so far, by capability id (a later layer can wait for an earlier one).</summary>
     public Dictionary<string, Pulumi.ComponentResource> Layers { get; } = new(StringComparer.Ordinal);
 }

@@ -67,6 +67,9 @@ public static class PlatformLayers
             // After monitoring (its notifications go to Alertmanager), ingress and certificates (its Ingress and
             // certificate), and after the authentication layer, whose identity provider it signs users in with.
             new(CapabilityIds.GitOps, GitOps),
+            // After monitoring (its ServiceMonitors) and storage (Consul's volumes); the teams' namespaces (the core)
+            // carry its labels already.
+            new(CapabilityIds.ServiceMesh, ServiceMesh),
             // After monitoring (the Prometheus plugin's Role goes into its namespace) and authentication (Headlamp signs
             // users in through PlatformContext.Identity).
             new(CapabilityIds.UserInterface, UserInterface),
@@ -93,6 +96,10 @@ public static class PlatformLayers
             new(CapabilityIds.SecretManagement, settings => new StatefulClaim(CapabilityIds.SecretManagement, Configuration.PlatformConfigKeys.SecretManagement.Name,
                 settings.SecretManagement.Provider == Components.Secrets.SecretManagementProvider.Sops,
                 $"or keep secrets with SOPS (`pulumi config set --path {Configuration.PlatformConfigKeys.SecretManagement.FullName}.provider sops`: Raft cannot run without volumes)")),
+            // Consul's servers keep the catalog, config entries and ACLs in volumes; Istio keeps none.
+            new(CapabilityIds.ServiceMesh, settings => new StatefulClaim(CapabilityIds.ServiceMesh, Configuration.PlatformConfigKeys.ServiceMesh.Name,
+                settings.ServiceMesh.Provider != Components.ServiceMesh.MeshProvider.Consul,
+                $"or use Istio (`pulumi config set --path {Configuration.PlatformConfigKeys.ServiceMesh.FullName}.provider istio`: it keeps no volume)")),
         ]);
 
     /// <summary>The Prometheus Operator's CRDs, when the monitoring capability is on in <paramref name="decisions"/>:
@@ -164,12 +171,18 @@ public static class PlatformLayers
         }
         // Teams' namespaces belong to the core, not to nonRootContainers (which only sets their default level): switching
         // a capability off must never delete a team's namespace and everything in it.
+        // A team in the service mesh (platform:serviceMesh.namespaces) gets the mesh's label and allowances here, so that
+        // its pods are meshed from their first start.
+        var mesh = MeshOn(context) ? settings.ServiceMesh : null;
         foreach (var tenant in settings.Tenants)
         {
+            var meshed = mesh is not null && mesh.Namespaces.Contains(tenant.Name, StringComparer.Ordinal);
             components.Add(new Components.Tenancy.TenantNamespace($"{settings.ClusterName}-tenant-{tenant.Name}", new Components.Tenancy.TenantNamespaceArgs
             {
                 Tenant = tenant,
                 Enforce = ClusterPodSecurity.TenantLevel(tenant, settings, context.Capabilities),
+                MeshLabels = meshed ? Components.ServiceMesh.MeshMembership.Labels(mesh!) : new Dictionary<string, string>(),
+                MeshAllowances = meshed ? Components.ServiceMesh.MeshMembership.Allowances(mesh!) : [],
             }, OnCluster(context)));
         }
         return components;
@@ -248,8 +261,9 @@ public static class PlatformLayers
         var network = new ContainerNetwork($"{settings.ClusterName}-cni", new ContainerNetworkArgs
         {
             InstallAfter = proxyFirst is null ? [] : [proxyFirst],
-            // Cilium spreads its operator replicas over nodes: a one-node cluster can run only one.
-            Options = settings.Nodes.Count == 1 ? settings.Cni with { CiliumOperatorReplicas = 1 } : settings.Cni,
+            // Cilium spreads its operator replicas over nodes: a one-node cluster can run only one. The mesh's CNI plugin
+            // (Istio's or Consul's, both always on with the serviceMesh capability) chains after the cluster's.
+            Options = (settings.Nodes.Count == 1 ? settings.Cni with { CiliumOperatorReplicas = 1 } : settings.Cni) with { MeshCni = MeshOn(context) },
             ExtraCiliumValues = settings.LoadBalancer.Provider == LoadBalancerProvider.CiliumL2
                 ? CiliumLoadBalancerResources.CiliumValuesOverlay()
                 : new Dictionary<string, object>(),
@@ -919,6 +933,40 @@ public static class PlatformLayers
     /// <summary>The namespaces no policy checks: every platform and Kubernetes namespace but <c>default</c>.</summary>
     public static IReadOnlyList<string> PolicyExemptNamespaces() =>
         [.. Configuration.PlatformNamespaceNames.Reserved.Where(n => n != "default").Order(StringComparer.Ordinal)];
+
+    /// <summary>Whether the serviceMesh capability is on.</summary>
+    private static bool MeshOn(PlatformContext context) => context.Capabilities.Any(d => d.Id == CapabilityIds.ServiceMesh && d.Enabled);
+
+    /// <summary>The cluster's Gateway API CRDs (<see cref="GatewayApiCrds"/>): registered on the first call, with the
+    /// ordering rule of the layers, and the same install returned to every later caller
+    /// (<see cref="PlatformContext.GatewayApi"/>), so the cluster has one owner of them whichever layers use them.</summary>
+    public static GatewayApiCrds GatewayApi(PlatformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GatewayApi ??= new GatewayApiCrds($"{context.Settings.ClusterName}-gateway-api", OnCluster(context));
+    }
+
+    /// <summary>The service mesh: Istio (istiod with one replica on the small tier and where workloads have one node, two
+    /// otherwise) or Consul (the tier's server replicas, one where workloads have one node, their volumes on the
+    /// platform's StorageClass after the storage layer), both after the cluster's Gateway API CRDs.</summary>
+    private static ComponentResource ServiceMesh(PlatformContext context)
+    {
+        var settings = context.Settings;
+        var options = settings.ServiceMesh;
+        var one = OneSchedulableNode(settings);
+        if (one) options = options with { ConsulServerReplicas = 1 };
+        var consul = options.Provider == Components.ServiceMesh.MeshProvider.Consul;
+        return new Components.ServiceMesh.ServiceMeshLayer($"{settings.ClusterName}-service-mesh", new Components.ServiceMesh.ServiceMeshLayerArgs
+        {
+            Options = options,
+            GatewayApiReady = GatewayApi(context).Crds,
+            IstiodReplicas = one || settings.Tier == Configuration.PlatformTier.Small ? 1 : 2,
+            CiliumIsTheCni = settings.Cni.Plugin == CniPlugin.Cilium,
+            StorageClass = consul ? context.Storage.ClassName : null,
+            StorageReady = consul ? StorageReady(context) : [],
+            Metrics = context.Monitoring,
+        }, OnCluster(context));
+    }
 
     private static ComponentResource ExternalDns(PlatformContext context)
     {

@@ -456,6 +456,20 @@ public static class PlatformConfigKeys
             "memoryLimit: Falco's resources on each node, defaulting to the tier's.",
     };
 
+    /// <summary><c>platform:serviceMesh</c>: the service mesh (Istio or Consul) and the teams' namespaces in it.</summary>
+    public static PlatformConfigKey ServiceMesh { get; } = new()
+    {
+        Name = "serviceMesh",
+        Type = PlatformConfigValueType.Object,
+        Example = """{"provider": "istio", "mode": "ambient", "mtls": "strict", "namespaces": ["payments"]}""",
+        Description = "For the serviceMesh capability (README \"Service mesh\"). provider: istio (default) or consul (Consul is " +
+            "under the BSL 1.1); mode (Istio only): ambient (default; ztunnel on every node, no sidecars) or sidecar (Envoy " +
+            "injected into each pod); mtls: strict (default; meshed workloads accept mTLS only) or permissive (Istio only: " +
+            "plain text accepted too); namespaces: the teams' namespaces of platform:tenants in the mesh (each opts in by " +
+            "being listed; default none); consul (Consul only): {serverReplicas (odd, 1 to 7; default small 1, medium and " +
+            "enterprise 3), storageSize (each server's volume, default 10Gi; needs the platform's StorageClass)}.",
+    };
+
     /// <summary><c>platform:hardeningExceptions</c>: hardening defaults switched off deliberately.</summary>
     public static PlatformConfigKey HardeningExceptions { get; } = new()
     {
@@ -669,5 +683,6 @@ public static class PlatformConfigKeys
         AuthenticationSecrets,
         SecretManagement,
         SecretManagementTransitToken,
+        ServiceMesh,
     ];
 }

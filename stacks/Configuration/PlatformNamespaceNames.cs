@@ -32,6 +32,8 @@ public static class PlatformNamespaceNames
         Platform.Components.Identity.AuthenticationLayer.Namespace,
         Platform.Components.Secrets.SopsLayer.Namespace, Platform.Components.Secrets.VaultLayer.Namespace,
         Platform.Components.Secrets.ExternalSecretsLayer.Namespace,
+        Platform.Components.ServiceMesh.ServiceMeshLayer.IstioNamespace, Platform.Components.ServiceMesh.ServiceMeshLayer.IstioNodeNamespace,
+        Platform.Components.ServiceMesh.ServiceMeshLayer.ConsulNamespace, Platform.Components.ServiceMesh.ServiceMeshLayer.ConsulCniNamespace,
     }.Concat(Enum.GetValues<IngressControllerKind>().Select(IngressControllerCharts.Namespace)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="name"/> is the platform's or Kubernetes' (<see cref="Reserved"/>, or any

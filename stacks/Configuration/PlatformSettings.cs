@@ -107,6 +107,10 @@ public sealed record PlatformSettings
     /// unset (an error while the authentication capability is on). Used only when that capability is on.</summary>
     public Platform.Components.Identity.AuthenticationOptions? Authentication { get; init; }
 
+    /// <summary>The service mesh and the teams' namespaces in it (<c>platform:serviceMesh</c>), with the tier's Consul
+    /// server replicas where unset. Used only when the serviceMesh capability is on.</summary>
+    public Platform.Components.ServiceMesh.ServiceMeshOptions ServiceMesh { get; init; } = new();
+
     /// <summary>The pod address range (<c>platform:podCidr</c>); defaults to 10.244.0.0/16.</summary>
     public Ipv4Cidr PodCidr { get; init; } = Ipv4Cidr.Parse(DefaultPodCidr);
 

@@ -74,6 +74,7 @@ public static class PlatformSettingsLoader
         var gitOps = GitOpsOptionsParser.Read(source, problems);
         var userInterface = UserInterfaceOptionsParser.Read(source, problems);
         var authentication = AuthenticationOptionsParser.Read(source, problems);
+        var serviceMesh = ServiceMeshOptionsParser.Read(source, tier, problems);
         if (loadBalancer is not null && cni is not null)
         {
             var ciliumIsTheCni = cni.Plugin == Platform.Components.Networking.Cni.CniPlugin.Cilium;
@@ -126,6 +127,7 @@ public static class PlatformSettingsLoader
             UserInterface = userInterface!,
             Authentication = authentication,
             SecretManagement = secretManagement ?? new(),
+            ServiceMesh = serviceMesh!,
             PodCidr = podCidr!,
             ServiceCidr = serviceCidr!,
             ClusterDomain = clusterDomain!,

@@ -10,7 +10,7 @@ public class BackupRenderTests
 {
     // The platform's namespaces that hold state of their own, so that backups keep them (README: Backups with Velero).
     // argocd keeps the Applications, AppProjects and repository Secrets made through its UI, CLI or kubectl.
-    private static readonly string[] HoldState = ["cert-manager", Components.Security.ImageScanningLayer.HarborNamespace, Components.GitOps.GitOpsLayer.Namespace];
+    private static readonly string[] HoldState = ["cert-manager", Components.Security.ImageScanningLayer.HarborNamespace, Components.GitOps.GitOpsLayer.Namespace, Components.ServiceMesh.ServiceMeshLayer.ConsulNamespace];
 
     [Theory]
     [InlineData("fixture-full")]

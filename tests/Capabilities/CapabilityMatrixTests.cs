@@ -90,7 +90,7 @@ public class CapabilityMatrixTests
     public void TheClusterAndItsNetworkingAreAvailableInThisVersion()
     {
         Assert.Equal(
-            [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Monitoring, CapabilityIds.Logging, CapabilityIds.Tracing, CapabilityIds.Backup, CapabilityIds.Storage, CapabilityIds.NonRootContainers, CapabilityIds.PolicyEnforcement, CapabilityIds.Authentication, CapabilityIds.SecretManagement, CapabilityIds.SecurityAudits, CapabilityIds.ImageScanning, CapabilityIds.UserInterface, CapabilityIds.ExternalDns, CapabilityIds.Certificates, CapabilityIds.ClusterMetrics, CapabilityIds.GitOps],
+            [CapabilityIds.Installation, CapabilityIds.Cni, CapabilityIds.Ingress, CapabilityIds.Monitoring, CapabilityIds.Logging, CapabilityIds.Tracing, CapabilityIds.Backup, CapabilityIds.Storage, CapabilityIds.NonRootContainers, CapabilityIds.PolicyEnforcement, CapabilityIds.Authentication, CapabilityIds.SecretManagement, CapabilityIds.SecurityAudits, CapabilityIds.ImageScanning, CapabilityIds.UserInterface, CapabilityIds.ServiceMesh, CapabilityIds.ExternalDns, CapabilityIds.Certificates, CapabilityIds.ClusterMetrics, CapabilityIds.GitOps],
             CapabilityMatrix.Default.All.Where(capability => capability.Availability == CapabilityAvailability.Available).Select(c => c.Id));
     }
 

@@ -45,13 +45,13 @@ public class CapabilityResolverTests
     [Fact]
     public void EveryInvalidOverrideIsReportedAtOnce()
     {
-        var overrides = new Dictionary<string, bool> { ["clusterAutoscaler"] = true, ["tracing"] = false, ["gitops"] = true, ["serviceMesh"] = true };
+        var overrides = new Dictionary<string, bool> { ["clusterAutoscaler"] = true, ["tracing"] = false, ["gitops"] = true, ["installation"] = false };
 
         var exception = Assert.Throws<PlatformConfigException>(
             () => CapabilityResolver.Resolve(CapabilityMatrix.Default, PlatformTier.Enterprise, overrides, statefulWorkloads: false));
 
         Assert.Equal(
-            ["platform:capabilities.gitops", "platform:capabilities.clusterAutoscaler", "platform:capabilities.serviceMesh"],
+            ["platform:capabilities.gitops", "platform:capabilities.installation", "platform:capabilities.clusterAutoscaler"],
             exception.Problems.Select(problem => problem.Key));
         Assert.Contains("'gitops' is not a capability (did you mean 'gitOps'?)", exception.Problems[0].Message, StringComparison.Ordinal);
         Assert.StartsWith("Platform configuration has 3 problems", exception.Message, StringComparison.Ordinal);

@@ -78,9 +78,11 @@ public class CrdInstallRegistrationTests
             }
         }
         // No CRD without the release it serves, and no manifest group applying files from elsewhere.
+        // The cluster's Gateway API CRDs (GatewayApiCrds) serve every release that waits for them.
         foreach (var crd in registrations.Where(r => r.Type == CrdType))
             Assert.Contains(registrations, r => r.Type == ReleaseType && r.DependsOn.Contains(crd.Name)
-                && crd.Name == r.Name + "-crd-" + (string?)crd.Inputs["metadata"]?["name"]);
+                && (crd.Name == r.Name + "-crd-" + (string?)crd.Inputs["metadata"]?["name"]
+                    || crd.Name!.EndsWith("-gateway-api-crd-" + (string?)crd.Inputs["metadata"]?["name"], StringComparison.Ordinal)));
         Assert.DoesNotContain(registrations, r => r.Type == "kubernetes:yaml/v2:ConfigGroup");
     }
 
@@ -89,7 +91,7 @@ public class CrdInstallRegistrationTests
     public async Task Every_registered_crd_is_its_vendored_file_as_kubernetes_reads_it(string stack)
     {
         var plan = await RenderedStacks.PlanAsync(stack);
-        var files = HelmCharts.All.Where(chart => chart.Crds == CrdInstall.Manifests).SelectMany(ChartCrds.Of)
+        var files = HelmCharts.All.Where(chart => chart.Crds == CrdInstall.Manifests).SelectMany(ChartCrds.Of).Concat(GatewayApi.Crds)
             .GroupBy(crd => crd.Name).ToDictionary(g => g.Key, g => g.ToList());
 
         foreach (var registered in plan.OfType(CrdType))

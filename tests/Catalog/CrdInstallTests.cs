@@ -50,6 +50,11 @@ public class CrdInstallTests
         (nameof(HelmCharts.SopsSecretsOperator), CrdInstall.Manifests),
         (nameof(HelmCharts.Vault), CrdInstall.None),
         (nameof(HelmCharts.OpenBao), CrdInstall.None),
+        (nameof(HelmCharts.IstioBase), CrdInstall.Templates),
+        (nameof(HelmCharts.Istiod), CrdInstall.None),
+        (nameof(HelmCharts.IstioCni), CrdInstall.None),
+        (nameof(HelmCharts.Ztunnel), CrdInstall.None),
+        (nameof(HelmCharts.Consul), CrdInstall.Templates),
     ];
 
     public static TheoryData<string, CrdInstall> Paths()

@@ -11,7 +11,7 @@ public class PlatformConfigKeysTests
         Assert.Equal(
             [
                 "tier", "environment", "clusterName", "kubernetesVersion", "apiEndpoint", "apiLoadBalancer", "podCidr", "serviceCidr",
-                "clusterDomain", "nodes", "bastion", "sshPrivateKey", "statefulWorkloads", "capabilities", "hardeningExceptions", "secretsEncryptionMigration", "upgrade", "reboots", "cni", "loadBalancer", "ingress", "certificates", "rfc2136TsigSecret", "externalDns", "externalDnsCredentials", "storage", "monitoring", "monitoringSecrets", "logging", "logShipping", "tracing", "podSecurity", "tenants", "backup", "backupCredentials", "policies", "imageScanning", "securityAudits", "gitOps", "gitOpsRepositoryCredentials", "userInterface", "authentication", "authenticationSecrets", "secretManagement", "secretManagementTransitToken",
+                "clusterDomain", "nodes", "bastion", "sshPrivateKey", "statefulWorkloads", "capabilities", "hardeningExceptions", "secretsEncryptionMigration", "upgrade", "reboots", "cni", "loadBalancer", "ingress", "certificates", "rfc2136TsigSecret", "externalDns", "externalDnsCredentials", "storage", "monitoring", "monitoringSecrets", "logging", "logShipping", "tracing", "podSecurity", "tenants", "backup", "backupCredentials", "policies", "imageScanning", "securityAudits", "gitOps", "gitOpsRepositoryCredentials", "userInterface", "authentication", "authenticationSecrets", "secretManagement", "secretManagementTransitToken", "serviceMesh",
             ],
             PlatformConfigKeys.All.Select(key => key.Name));
         Assert.All(PlatformConfigKeys.All, key =>

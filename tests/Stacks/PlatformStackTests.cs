@@ -75,12 +75,12 @@ public class PlatformStackTests
     public async Task Asking_for_a_capability_that_is_not_built_fails_naming_it_and_registers_nothing()
     {
         var config = ValidConfig.Values();
-        config["capabilities"] = """{"clusterAutoscaler": true, "serviceMesh": true}""";
+        config["capabilities"] = """{"clusterAutoscaler": true, "installation": false}""";
         var mocks = new PlatformMocks();
         var error = await Assert.ThrowsAsync<RunException>(() => StackRunner.RunAsync(config, mocks: mocks));
         Assert.Contains("platform:capabilities.clusterAutoscaler", error.Message);
         Assert.Contains("clusterAutoscaler (cluster-autoscaler", error.Message);
-        Assert.Contains("platform:capabilities.serviceMesh", error.Message);
+        Assert.Contains("platform:capabilities.installation", error.Message);
         Assert.Empty(mocks.Registrations);
     }
 

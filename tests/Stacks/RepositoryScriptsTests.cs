@@ -13,6 +13,7 @@ public class RepositoryScriptsTests
     [InlineData("eng/sample")]
     [InlineData("eng/stacks")]
     [InlineData("eng/prepare-stack")]
+    [InlineData("eng/chart-check")]
     [InlineData("eng/lib/pulumi-sdk.sh")]
     [InlineData(".ci/run")]
     public void The_script_passes_shellcheck(string script)

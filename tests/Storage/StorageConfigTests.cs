@@ -158,7 +158,7 @@ public class StorageConfigTests
     [Fact]
     public void Monitoring_logging_harbor_and_vault_claim_volumes_and_storage_comes_before_every_other_layer_after_the_cni()
     {
-        Assert.Equal([CapabilityIds.Monitoring, CapabilityIds.Logging, CapabilityIds.ImageScanning, CapabilityIds.SecretManagement], PlatformLayers.StatefulLayers.Select(l => l.Key));
+        Assert.Equal([CapabilityIds.Monitoring, CapabilityIds.Logging, CapabilityIds.ImageScanning, CapabilityIds.SecretManagement, CapabilityIds.ServiceMesh], PlatformLayers.StatefulLayers.Select(l => l.Key));
         var order = PlatformLayers.InOrder.Select(l => l.Key).ToList();
         Assert.Equal(order.IndexOf(CapabilityIds.Cni) + 1, order.IndexOf(CapabilityIds.Storage));
     }

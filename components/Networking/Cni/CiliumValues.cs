@@ -51,6 +51,23 @@ public static class CiliumValues
             values["k8sServicePort"] = cluster.ApiServerPort;
         }
 
+        if (options.MeshCni)
+        {
+            // Istio's CNI plugin, in sidecar and ambient mode alike, chains after Cilium's, which must leave it in place
+            // (cni.exclusive false: istio.io/latest/docs/ambient/install/platform-prerequisites/#cilium); Consul's CNI
+            // plugin chains the same way. Socket load balancing stays in the host namespace so that the mesh sees Service
+            // addresses: the agent's bpf-lb-sock-hostns-only: "true" in cilium-config, which Cilium's "Integration with
+            // Istio" page (docs.cilium.io/en/stable/network/servicemesh/istio/) asks for and checks in that ConfigMap.
+            // It is set through extraConfig, the chart's free-form map that templates/cilium-configmap.yaml renders
+            // verbatim at the end of cilium-config's data (`toYaml .Values.extraConfig | nindent 2`), rather than the
+            // socketLB.hostNamespaceOnly value, which the same template reads only through a variable ($socketLB :=
+            // coalesce .Values.socketLB .Values.hostServices; `bpf-lb-sock-hostns-only: {{ $socketLB.hostNamespaceOnly |
+            // quote }}`), so a values-paths check cannot prove it is read. Both write the same key and string; the value
+            // is the string "true" because ConfigMap data holds strings only.
+            values["cni"] = Map(("exclusive", false));
+            values["extraConfig"] = Map(("bpf-lb-sock-hostns-only", "true"));
+        }
+
         values["policyEnforcementMode"] = "default";
         values["encryption"] = Encryption(options.Encryption);
         values["hubble"] = Hubble(options.Hubble);

@@ -30,6 +30,16 @@ public sealed record CniOptions
     /// so on a single-node cluster set 1.</summary>
     public int CiliumOperatorReplicas { get; init; } = 2;
 
+    /// <summary>Whether a service mesh's CNI plugin (Istio's CNI node agent, or Consul's) chains itself into the nodes'
+    /// CNI configuration and redirects pod traffic inside the pods' network namespaces. Not a configuration key: the
+    /// composition sets it from <c>platform:serviceMesh</c>. With Cilium it sets <c>cni.exclusive: false</c> (Cilium
+    /// would otherwise remove the other plugin's configuration) and the agent setting <c>bpf-lb-sock-hostns-only: "true"</c>
+    /// through <c>extraConfig</c> (the same setting as the chart's <c>socketLB.hostNamespaceOnly</c>; Cilium's
+    /// socket load balancing would otherwise turn a Service address into a pod address inside the pod, before the mesh
+    /// sees the connection), as Cilium's and Istio's documentation ask. Changing it restarts Cilium's agents. Default
+    /// false.</summary>
+    public bool MeshCni { get; init; }
+
     /// <summary>The problems with these options, each a sentence naming the field and the fix; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

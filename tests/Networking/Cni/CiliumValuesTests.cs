@@ -9,6 +9,34 @@ public class CiliumValuesTests
     private static IReadOnlyDictionary<string, object> Render(CniOptions options) => CiliumValues.Render(options, CniFixtures.Cluster);
 
     [Fact]
+    public void A_mesh_cni_makes_cilium_share_the_cni_configuration_and_keep_socket_lb_in_the_host_namespace()
+    {
+        var meshed = Render(CniFixtures.Cilium with { MeshCni = true, KubeProxyReplacement = true });
+        var alone = Render(CniFixtures.Cilium with { KubeProxyReplacement = true });
+
+        Assert.Equal(false, At(meshed, "cni.exclusive"));
+        // The agent's setting itself, as a string (ConfigMap data holds strings only), through the chart's free-form
+        // extraConfig, which its ConfigMap template renders whole into cilium-config.
+        var extraConfig = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(At(meshed, "extraConfig"));
+        Assert.Equal(new Dictionary<string, object> { ["bpf-lb-sock-hostns-only"] = "true" }, extraConfig);
+        Assert.False(Has(meshed, "socketLB"));
+        Assert.False(Has(alone, "cni"));
+        Assert.False(Has(alone, "extraConfig"));
+        Assert.False(Has(alone, "socketLB"));
+    }
+
+    [Fact]
+    public void The_mesh_settings_are_values_the_pinned_chart_reads_and_its_schema_accepts()
+    {
+        var meshed = Render(CniFixtures.Cilium with { MeshCni = true, KubeProxyReplacement = true });
+
+        Assert.Empty(ChartPaths.Unread(Platform.Components.Catalog.HelmCharts.Cilium, meshed));
+        Assert.Empty(ChartSchema.Errors(Platform.Components.Catalog.HelmCharts.Cilium, meshed));
+        var freeform = File.ReadAllLines(Path.Combine(RepoRoot.Path, "..", "shared", "charts", "cilium", Platform.Components.Catalog.HelmCharts.Cilium.Version, "values-freeform.txt"));
+        Assert.Contains("extraConfig\tempty map in values.yaml", freeform);
+    }
+
+    [Fact]
     public void Pod_cidr_feeds_the_cluster_pool()
     {
         var values = Render(CniFixtures.Cilium);

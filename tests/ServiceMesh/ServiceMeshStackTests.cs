@@ -20,12 +20,12 @@ public class ServiceMeshStackTests
         values["tenants"] = Tenant;
         if (on) values["capabilities"] = """{"serviceMesh": true}""";
         if (mesh is not null) values["serviceMesh"] = mesh;
-        return new Dictionary<string, string>(StackRunner.WithoutAuthenticationUnlessConfigured(values));
+        return new Dictionary<string, string>(StackRunner.WithoutUnconfiguredLayers(values));
     }
 
     private static PlatformConfigException Problems(Dictionary<string, string> values)
     {
-        var source = new DictionaryConfigSource(new Dictionary<string, string>(StackRunner.WithoutAuthenticationUnlessConfigured(values)));
+        var source = new DictionaryConfigSource(new Dictionary<string, string>(StackRunner.WithoutUnconfiguredLayers(values)));
         return Assert.Throws<PlatformConfigException>(() =>
         {
             var settings = PlatformSettingsLoader.Load(source);

@@ -22,7 +22,12 @@ internal static class ChartSchema
         var stream = new YamlStream();
         stream.Load(new StringReader(File.ReadAllText(Data(chart, "values.yaml"))));
         var coalesced = Merge(Yaml(stream.Documents.Single().RootNode)!.AsObject(), Json(values)!.AsObject());
-        var schema = JsonSchema.FromText(File.ReadAllText(Data(chart, "values.schema.json")), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        // Vault spells draft-07 https://json-schema.org/draft-07/schema#, OpenBao names http://json-schema.org/schema#;
+        // JsonSchema.Net knows neither: evaluated as draft-07, as chart-check does.
+        var text = File.ReadAllText(Data(chart, "values.schema.json"))
+            .Replace("\"https://json-schema.org/draft-07/schema#\"", "\"http://json-schema.org/draft-07/schema#\"", StringComparison.Ordinal)
+            .Replace("\"http://json-schema.org/schema#\"", "\"http://json-schema.org/draft-07/schema#\"", StringComparison.Ordinal);
+        var schema = JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
         using var document = JsonDocument.Parse(coalesced.ToJsonString());
         var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         // A oneOf's failed branches are listed even when another branch holds: only an invalid result has errors.

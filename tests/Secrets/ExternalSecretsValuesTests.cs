@@ -32,10 +32,10 @@ public class ExternalSecretsValuesTests
     [InlineData(true)]
     public void The_coalesced_values_fit_the_charts_schema(bool monitoring)
     {
-        Assert.Empty(SchemaErrors(ExternalSecretsValues.Render(monitoring)));
+        Assert.Empty(ChartSchema.Errors(HelmCharts.ExternalSecrets, ExternalSecretsValues.Render(monitoring)));
         // The check sees a wrong value.
         var wrong = new Dictionary<string, object>(ExternalSecretsValues.Render(monitoring)) { ["serviceMonitor"] = new Dictionary<string, object> { ["renderMode"] = "sometimes" } };
-        Assert.NotEmpty(SchemaErrors(wrong));
+        Assert.NotEmpty(ChartSchema.Errors(HelmCharts.ExternalSecrets, wrong));
     }
 
     [Fact]
@@ -55,29 +55,5 @@ public class ExternalSecretsValuesTests
         Assert.Equal(ExternalSecretsValues.WebhookPort, Map(values["webhook"])["port"]);
         Assert.Equal(ExternalSecretsValues.ControllerServiceAccount, Map(values["serviceAccount"])["name"]);
         Assert.Equal(new Dictionary<string, object> { ["enabled"] = false }, Map(values["serviceMonitor"]));
-    }
-
-    private static IReadOnlyList<string> SchemaErrors(IReadOnlyDictionary<string, object> values)
-    {
-        var defaults = KubeYaml.Single(File.ReadAllText(Data("values.yaml")))!.AsObject();
-        var coalesced = Merge(defaults, JsonSerializer.SerializeToNode(values)!.AsObject());
-        var schema = JsonSchema.FromText(File.ReadAllText(Data("values.schema.json")), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
-        using var document = JsonDocument.Parse(coalesced.ToJsonString());
-        var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        return [.. (result.Details ?? []).Append(result).Where(d => !d.IsValid && d.Errors is not null)
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))];
-    }
-
-    // As Helm coalesces: maps merge, anything else replaces.
-    private static JsonObject Merge(JsonObject values, JsonObject overlay)
-    {
-        foreach (var (key, value) in overlay)
-        {
-            if (values[key] is JsonObject baseMap && value is JsonObject overlayMap)
-                values[key] = Merge(baseMap, (JsonObject)overlayMap.DeepClone());
-            else
-                values[key] = value?.DeepClone();
-        }
-        return values;
     }
 }

@@ -52,8 +52,11 @@ internal static class VaultValues
             ["enabled"] = true,
             ["replicas"] = options.Replicas,
             // Standbys redirect clients to the leader's api_addr: its pod name, which the certificate carries (the chart's
-            // default is the pod IP, which it does not). The chart defines HOSTNAME (the pod name) before this variable.
-            ["apiAddr"] = $"https://$(HOSTNAME).{VaultNames.InternalService}:{VaultNames.ApiPort}",
+            // default is the pod IP, which it does not). Kubernetes expands $(VAR) only for variables defined earlier in
+            // the container's env: the charts define VAULT_K8S_POD_NAME (OpenBao: BAO_K8S_POD_NAME) before the api address,
+            // HOSTNAME only after it (templates/server-statefulset.yaml of vault-helm v0.34.1 and openbao-helm
+            // openbao-0.29.2).
+            ["apiAddr"] = $"https://$({PodNameVariable(server)}).{VaultNames.InternalService}:{VaultNames.ApiPort}",
             ["raft"] = new Dictionary<string, object>
             {
                 ["enabled"] = true,
@@ -120,6 +123,10 @@ internal static class VaultValues
         return values;
     }
 
+    /// <summary>The environment variable with the pod's name that <paramref name="server"/>'s chart defines before its
+    /// api address (<c>VAULT_K8S_POD_NAME</c>, OpenBao's <c>BAO_K8S_POD_NAME</c>).</summary>
+    public static string PodNameVariable(VaultDistribution server) => server == VaultDistribution.OpenBao ? "BAO_K8S_POD_NAME" : "VAULT_K8S_POD_NAME";
+
     /// <summary>The server configuration (HCL): the UI, the TLS listener, Raft with one <c>retry_join</c> per pod
     /// (verifying the leader against the cluster CA), the transit seal when <see cref="VaultOptions.Unseal"/> is transit,
     /// Kubernetes service registration (the <c>vault-active</c> label), and with OpenBao the audit device to stdout
@@ -166,7 +173,9 @@ internal static class VaultValues
         text.Append("\nservice_registration \"kubernetes\" {}\n");
         if (server == VaultDistribution.OpenBao)
         {
-            text.Append("\naudit \"file\" \"stdout\" {\n");
+            // The labels are the device's type and its path: at file/, where Vault's device is and where the External
+            // Secrets layer's setup Job looks for it.
+            text.Append("\naudit \"file\" \"file\" {\n");
             text.Append("  description = \"Every request and response, HMAC-hashed, to the container log\"\n");
             text.Append("  options {\n");
             text.Append("    file_path = \"stdout\"\n");

@@ -42,7 +42,12 @@ public static class ConsulValues
                 ("acls", Map(("manageSystemACLs", true))),
                 ("tls", Map(("enabled", true), ("enableAutoEncrypt", true), ("httpsOnly", true), ("verify", true))),
                 ("gossipEncryption", Map(("autoGenerate", true))),
-                ("metrics", Map(("enabled", metrics))))),
+                ("metrics", Map(("enabled", metrics))),
+                // On by default, it makes the connect injector's gateway controller watch TCPRoute, whose CRD neither the
+                // cluster's Gateway API bundle (standard channel) nor this chart (its CRD flags below are off) installs:
+                // the watch would fail and the injector crash-loop (consul-k8s v2.0.3 connect-inject-deployment.yaml,
+                // gateway_controller.go).
+                ("crds", Map(("enableTcpRoute", false))))),
             ("server", Map(
                 ("replicas", options.ConsulServerReplicas),
                 ("bootstrapExpect", options.ConsulServerReplicas),

@@ -152,6 +152,9 @@ public sealed class ServiceMeshLayer : ComponentResource
                 ["description"] = "Allows the kubelet's health probes, SNATed by Istio ambient, into ambient pods",
                 ["endpointSelector"] = new Dictionary<string, object>(),
                 ["ingress"] = new object[] { Map(("fromCIDR", new object[] { "169.254.7.127/32" })) },
+                // A rule with an ingress section puts every endpoint it selects (here: all) into ingress default-deny
+                // unless it says otherwise (Cilium's policy rule reference, enableDefaultDeny): this one only adds.
+                ["enableDefaultDeny"] = Map(("ingress", false), ("egress", false)),
             },
         }, new CustomResourceOptions { Parent = this });
 

@@ -39,6 +39,9 @@ internal static class TenancyOptionsParser
         var tenants = new List<TenantOptions>();
         var index = 0;
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        // A team's name in the spelling first given, by its lower case: Vault keeps policy and role names in lower case,
+        // so two spellings of one name would share the team's secrets (components/Secrets/ExternalSecrets/SecretTenant).
+        var teams = new Dictionary<string, (string Team, int Index)>(StringComparer.Ordinal);
         foreach (var item in root.EnumerateArray())
         {
             var path = $"{key.Name}[{index}]";
@@ -48,6 +51,12 @@ internal static class TenancyOptionsParser
                     problems.Add($"{path}.name", $"'{tenant.Name}' is already the name of {key.FullName}[{first}]. Each team namespace needs its own name.");
                 else
                     names[tenant.Name] = index;
+                var lower = tenant.Team.ToLowerInvariant();
+                if (teams.TryGetValue(lower, out var spelled) && spelled.Team != tenant.Team)
+                    problems.Add($"{path}.team", $"'{tenant.Team}' differs from the team '{spelled.Team}' of {key.FullName}[{spelled.Index}] only in case: " +
+                        "team names are compared in lower case (Vault's policies). Spell the same team the same way, or give the other team another name.");
+                else
+                    teams.TryAdd(lower, (tenant.Team, index));
                 tenants.Add(tenant);
             }
             index++;

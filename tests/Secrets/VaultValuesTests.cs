@@ -58,7 +58,8 @@ public class VaultValuesTests
     public void OpenBao_declares_its_audit_device_to_stdout_which_fluent_bit_ships()
     {
         var audit = Hcl.Parse(VaultValues.Config(VaultDistribution.OpenBao, Shamir())).Single("audit");
-        Assert.Equal(["file", "stdout"], audit.Labels);
+        // Type file at the path file/, where the External Secrets layer's setup Job looks for it (vault-config.sh).
+        Assert.Equal(["file", "file"], audit.Labels);
         var options = audit.Body.Single("options");
         Assert.Equal("stdout", options.Body.Attributes["file_path"]);
         Assert.False(options.Body.Attributes.ContainsKey("log_raw"));
@@ -114,7 +115,10 @@ public class VaultValuesTests
         Assert.Equal("ceph-block", ValuesTree.At(values, "server.dataStorage.storageClass"));
         Assert.Equal("10Gi", ValuesTree.At(values, "server.dataStorage.size"));
         Assert.Equal("vault", ValuesTree.At(values, "fullnameOverride"));
-        Assert.Equal("https://$(HOSTNAME).vault-internal:8200", ValuesTree.At(values, "server.ha.apiAddr"));
+        // A variable the chart defines before VAULT_API_ADDR (HOSTNAME comes after it and would stay unexpanded).
+        Assert.Equal("https://$(VAULT_K8S_POD_NAME).vault-internal:8200", ValuesTree.At(values, "server.ha.apiAddr"));
+        Assert.Equal("https://$(BAO_K8S_POD_NAME).vault-internal:8200",
+            ValuesTree.At(VaultValues.Render(VaultDistribution.OpenBao, Shamir(5), "ceph-block"), "server.ha.apiAddr"));
         Assert.Equal("docker.io/hashicorp/vault", ValuesTree.At(values, "server.image.repository"));
         Assert.Equal("2.0.4", ValuesTree.At(values, "server.image.tag"));
         Assert.Equal(false, ValuesTree.At(VaultValues.Render(VaultDistribution.Vault, Shamir(1), "ceph-block"), "server.ha.disruptionBudget.enabled"));

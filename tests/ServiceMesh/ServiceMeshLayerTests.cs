@@ -106,6 +106,9 @@ public class ServiceMeshLayerTests
         var policy = ambient.Registration("kubernetes:cilium.io/v2:CiliumClusterwideNetworkPolicy", "mesh-ambient-probes");
         var rule = Map(Assert.Single((IEnumerable<object>)Map(policy.Inputs["spec"])["ingress"]));
         Assert.Equal(["169.254.7.127/32"], ((IEnumerable<object>)rule["fromCIDR"]).Cast<string>());
+        // It selects every pod: without this it would put them all into ingress default-deny.
+        var defaultDeny = Map(Map(policy.Inputs["spec"])["enableDefaultDeny"]);
+        Assert.Equal((false, false), ((bool)defaultDeny["ingress"], (bool)defaultDeny["egress"]));
         Assert.Empty(calico.Of("kubernetes:cilium.io/v2:CiliumClusterwideNetworkPolicy"));
     }
 
@@ -148,6 +151,8 @@ public class ServiceMeshLayerTests
         Assert.Equal(3.0, ValuesTree.At(values, "server.replicas"));
         Assert.Equal("ceph-block", ValuesTree.At(values, "server.storageClass"));
         Assert.Equal(false, ValuesTree.At(values, "connectInject.apiGateway.manageExternalCRDs"));
+        // No TCPRoute CRD is installed, so nothing may watch it.
+        Assert.Equal(false, ValuesTree.At(values, "global.crds.enableTcpRoute"));
         Assert.Equal("consul-cni", ValuesTree.At(values, "connectInject.cni.namespace"));
         // No token or key of any kind in the values: the chart's Jobs generate them into Secrets.
         Assert.DoesNotContain(ChartPaths.Leaves(values), leaf => leaf.Contains("secretName", StringComparison.Ordinal));

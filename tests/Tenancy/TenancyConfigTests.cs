@@ -156,6 +156,8 @@ public class TenancyConfigTests
         { Tenants(Tenant(name: "pay_ments")), "platform:tenants[0].name", "is not a namespace name" },
         { Tenants(Tenant(name: new string('a', 64))), "platform:tenants[0].name", "is not a namespace name" },
         { Tenants(Tenant(), Tenant()), "platform:tenants[1].name", "'payments' is already the name of platform:tenants[0]" },
+        { Tenants(Tenant(), """{"name": "payments-batch", "team": "Payments", "owner": "o", "quota": {"pods": "1"}}"""), "platform:tenants[1].team",
+            "'Payments' differs from the team 'payments' of platform:tenants[0] only in case" },
         { Tenants(Tenant(name: "kube-tools")), "platform:tenants[0].name", "'kube-tools' is Kubernetes' own namespace; a team namespace cannot take it" },
         { Tenants(Tenant(name: "default")), "platform:tenants[0].name", "'default' is Kubernetes' own namespace" },
         { Tenants(Tenant(name: "cert-manager")), "platform:tenants[0].name", "'cert-manager' is a namespace of the platform's layers" },

@@ -49,23 +49,11 @@ internal static class SopsOperatorValues
         ["securityContext"] = new Dictionary<string, object>
         {
             ["enabled"] = true,
-            ["customPodSecurityContext"] = new Dictionary<string, object>
-            {
-                ["runAsNonRoot"] = true,
-                ["runAsUser"] = 13001,
-                ["runAsGroup"] = 13001,
-                ["fsGroup"] = 13001,
-                ["seccompProfile"] = new Dictionary<string, object> { ["type"] = "RuntimeDefault" },
-            },
+            ["customPodSecurityContext"] = Networking.RestrictedSecurityContext.Pod(user: 13001, group: 13001, fsGroup: 13001),
             ["container"] = new Dictionary<string, object>
             {
                 ["enabled"] = true,
-                ["customContainerSecurityContext"] = new Dictionary<string, object>
-                {
-                    ["allowPrivilegeEscalation"] = false,
-                    ["readOnlyRootFilesystem"] = true,
-                    ["capabilities"] = new Dictionary<string, object> { ["drop"] = new object[] { "ALL" } },
-                },
+                ["customContainerSecurityContext"] = Networking.RestrictedSecurityContext.Container(),
             },
         },
         ["rbac"] = new Dictionary<string, object> { ["enabled"] = true },

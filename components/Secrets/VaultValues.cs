@@ -102,19 +102,9 @@ internal static class VaultValues
                     ["securityContext"] = new Dictionary<string, object>
                     {
                         // The chart's defaults (uid 100, gid 1000) with what the restricted level adds.
-                        ["pod"] = new Dictionary<string, object>
-                        {
-                            ["runAsNonRoot"] = true,
-                            ["runAsUser"] = 100,
-                            ["runAsGroup"] = 1000,
-                            ["fsGroup"] = 1000,
-                            ["seccompProfile"] = new Dictionary<string, object> { ["type"] = "RuntimeDefault" },
-                        },
-                        ["container"] = new Dictionary<string, object>
-                        {
-                            ["allowPrivilegeEscalation"] = false,
-                            ["capabilities"] = new Dictionary<string, object> { ["drop"] = new object[] { "ALL" } },
-                        },
+                        ["pod"] = Networking.RestrictedSecurityContext.Pod(user: 100, group: 1000, fsGroup: 1000),
+                        // readOnlyRootFilesystem is left as the chart has it (unset).
+                        ["container"] = Networking.RestrictedSecurityContext.Container(readOnlyRootFilesystem: null),
                     },
                 },
             },

@@ -1,3 +1,4 @@
+using Platform.Components.Networking;
 using static Platform.Components.Networking.HelmValues;
 
 namespace Platform.Components.Secrets.ExternalSecrets;
@@ -71,14 +72,8 @@ public static class ExternalSecretsValues
     // non-root user (1000) with no privilege escalation, no capabilities, a read-only root filesystem and the runtime's
     // seccomp profile. The pod-level contexts stay the chart's (nothing but "enabled", so none is rendered): the
     // container-level one carries everything the restricted level asks for.
-    private static Dictionary<string, object> ContainerSecurityContext() => Map(
-        ("enabled", true),
-        ("allowPrivilegeEscalation", false),
-        ("capabilities", Map(("drop", new object[] { "ALL" }))),
-        ("readOnlyRootFilesystem", true),
-        ("runAsNonRoot", true),
-        ("runAsUser", 1000),
-        ("seccompProfile", Map(("type", "RuntimeDefault"))));
+    private static IReadOnlyDictionary<string, object> ContainerSecurityContext() =>
+        Merge(Map(("enabled", true)), RestrictedSecurityContext.Container(runAsNonRoot: true, user: 1000, seccomp: true));
 
     private static Dictionary<string, object> Resources(string cpu, string memory, string memoryLimit) => Map(
         ("requests", Map(("cpu", cpu), ("memory", memory))),

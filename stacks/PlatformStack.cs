@@ -150,8 +150,15 @@ public class PlatformStack : Stack
         BackupTarget = Output.Create(BackupTargetOutput(backupTarget));
         EtcdBackupDecryptionKey = cluster.EtcdBackupKey.DecryptionKeyPem;
         var now = clock.GetUtcNow();
-        CertificateWarning = cluster.EarliestCertificateExpiry.Apply(e => CertificateExpiryWarning.For(e, now) ?? "");
-        EarliestCertificateExpiry = Output.Tuple(cluster.EarliestCertificateExpiry, CertificateWarning).Apply(t =>
+        // The cluster's certificates and those the layers keep in the stack's state (OpenSearch's, Vault's, the metrics
+        // proxies', the internal CA).
+        var holders = context.CoreOnCluster.Concat(context.Layers.Values).OfType<Platform.Components.Cluster.Certificates.IStateCertificates>();
+        var earliest = Output.Tuple(cluster.EarliestCertificateExpiry,
+                Output.All(holders.Select(h => (Input<IReadOnlyList<Platform.Components.Cluster.Certificates.CertificateExpiry>>)h.CertificateExpiries)))
+            .Apply(t => Platform.Components.Cluster.Certificates.CertificateExpiry.Earliest(
+                t.Item2.SelectMany(e => e).Concat(t.Item1 is null ? [] : [t.Item1])));
+        CertificateWarning = earliest.Apply(e => CertificateExpiryWarning.For(e, now) ?? "");
+        EarliestCertificateExpiry = Output.Tuple(earliest, CertificateWarning).Apply(t =>
         {
             // Given once the nodes' expiry steps have run, so on every `pulumi up` (not on a preview that runs them again).
             if (t.Item2.Length > 0) Log.Warn(t.Item2, cluster);
@@ -268,8 +275,9 @@ public class PlatformStack : Stack
     [Output("kubeconfig")]
     public Output<string> Kubeconfig { get; }
 
-    /// <summary>The cluster's certificate that expires first: <c>certificate</c> (kubeadm's name, or
-    /// <c>platform-admin</c>), <c>location</c> (the control-plane node, or <c>stack state</c>) and <c>expiresAt</c>
+    /// <summary>The platform's certificate that expires first, the cluster's or one a layer keeps in the stack's state
+    /// (<see cref="Platform.Components.Cluster.Certificates.IStateCertificates"/>): <c>certificate</c> (kubeadm's name,
+    /// <c>platform-admin</c>, or the layer's name for it), <c>location</c> (the control-plane node, or <c>stack state</c>) and <c>expiresAt</c>
     /// (RFC 3339, UTC); empty while none is known.</summary>
     [Output("earliestCertificateExpiry")]
     public Output<ImmutableDictionary<string, object>> EarliestCertificateExpiry { get; }

@@ -14,7 +14,7 @@ namespace Platform.Components.Networking;
 /// issuer whose CA is created with Pulumi.Tls and kept (protected) in Pulumi state, so internal services get
 /// certificates from a CA the platform owns.
 /// </summary>
-public sealed class CertificatesLayer : ComponentResource
+public sealed class CertificatesLayer : ComponentResource, Cluster.Certificates.IStateCertificates
 {
     /// <summary>The component's type token.</summary>
     public const string TypeToken = "platform:networking:Certificates";
@@ -107,6 +107,7 @@ public sealed class CertificatesLayer : ComponentResource
                 Subject = new SelfSignedCertSubjectArgs { CommonName = $"{args.ClusterName} internal CA", Organization = args.ClusterName },
             }, protectedChild);
             InternalCaCertPem = caCert.CertPem;
+            CertificateExpiries = Cluster.Certificates.CertificateExpiry.InState([(InternalCaCertificate, caCert.ValidityEndTime, false)]);
             var secret = SecretObjects.Create(this, $"{name}-internal-ca-secret", ClusterIssuers.InternalCaSecretName, ns.NamespaceName, "kubernetes.io/tls",
                 new InputMap<string>
                 {
@@ -128,6 +129,14 @@ public sealed class CertificatesLayer : ComponentResource
 
     /// <summary>The internal CA's certificate (to distribute to clients that must trust it), or null without one.</summary>
     public Output<string>? InternalCaCertPem { get; }
+
+    /// <summary>The name of the internal CA's certificate in <see cref="CertificateExpiries"/>.</summary>
+    public const string InternalCaCertificate = "internal-ca";
+
+    /// <summary>The internal CA's certificate (ten years, not renewed); none without it. The certificates cert-manager
+    /// issues are its own to renew.</summary>
+    public Output<IReadOnlyList<Cluster.Certificates.CertificateExpiry>> CertificateExpiries { get; } =
+        Output.Create<IReadOnlyList<Cluster.Certificates.CertificateExpiry>>([]);
 
     private void Issuer(string resourceName, string issuerName, IReadOnlyDictionary<string, object> spec, IEnumerable<Resource> after)
         => _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource(resourceName, new CustomObjectArgs(ClusterIssuers.ApiVersion, ClusterIssuers.Kind)

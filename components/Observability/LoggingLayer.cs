@@ -22,7 +22,7 @@ namespace Platform.Components.Observability;
 /// ISM policy deleting indices after the tier's retention, and index templates, applied by a setup Job that runs again
 /// whenever any of it changes. Clients get everything they need from <see cref="Backend"/>.
 /// </summary>
-public sealed class LoggingLayer : ComponentResource
+public sealed class LoggingLayer : ComponentResource, Cluster.Certificates.IStateCertificates
 {
     /// <summary>The component's type token.</summary>
     public const string TypeToken = "platform:observability:Logging";
@@ -61,6 +61,7 @@ public sealed class LoggingLayer : ComponentResource
         var pki = new OpenSearchCertificates(this, $"{name}-opensearch", nodeNames,
             [.. OpenSearchValues.ServiceDnsNames(Namespace, args.ClusterDomain), .. nodeNames]);
         CaCertificatePem = pki.CaCertPem;
+        CertificateExpiries = pki.CertificateExpiries;
 
         var passwords = OpenSearchSecurityConfig.Users.ToDictionary(user => user, user => new RandomPassword($"{name}-{user}-password",
             new RandomPasswordArgs { Length = 32, Special = false }, new CustomResourceOptions { Parent = this }), StringComparer.Ordinal);
@@ -163,6 +164,9 @@ public sealed class LoggingLayer : ComponentResource
 
     /// <summary>The logging CA's certificate, PEM: OpenSearch's certificates are its.</summary>
     public Output<string> CaCertificatePem { get; }
+
+    /// <summary>OpenSearch's own CA and its nodes', HTTP and admin certificates (<c>opensearch-*</c>).</summary>
+    public Output<IReadOnlyList<Cluster.Certificates.CertificateExpiry>> CertificateExpiries { get; }
 
     /// <summary>The admin's password (user <see cref="OpenSearchSecurityConfig.AdminUser"/>), a secret.</summary>
     public Output<string> AdminPassword { get; }

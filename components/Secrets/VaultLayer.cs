@@ -18,7 +18,7 @@ namespace Platform.Components.Secrets;
 /// token, which never leaves its memory. The release and the namespace keep the Raft data: both are protected.
 /// <see cref="Server"/> is what the setup Jobs of other layers need.
 /// </summary>
-public sealed class VaultLayer : ComponentResource
+public sealed class VaultLayer : ComponentResource, Cluster.Certificates.IStateCertificates
 {
     /// <summary>The component's type token.</summary>
     public const string TypeToken = "platform:secrets:Vault";
@@ -67,6 +67,7 @@ public sealed class VaultLayer : ComponentResource
             EarlyRenewalHours = args.CertificateEarlyRenewalHours,
             AllowedUses = ServerUses,
         }, child);
+        CertificateExpiries = Cluster.Certificates.CertificateExpiry.InState([(VaultServerCertificate, cert.ValidityEndTime, true)]);
         var tls = SecretObjects.Create(this, $"{name}-tls", VaultNames.TlsSecret, ns.NamespaceName, "Opaque", new InputMap<string>
         {
             { "tls.crt", cert.CertPem },
@@ -124,6 +125,13 @@ public sealed class VaultLayer : ComponentResource
             ["initJob"] = InitJob.Metadata.Apply(m => m.Name),
         });
     }
+
+    /// <summary>The name of the servers' certificate in <see cref="CertificateExpiries"/>.</summary>
+    public const string VaultServerCertificate = "vault-server";
+
+    /// <summary>The servers' certificate, renewed by a <c>pulumi up</c> in its early-renewal window (the servers read it
+    /// again on SIGHUP: README "Secret management").</summary>
+    public Output<IReadOnlyList<Cluster.Certificates.CertificateExpiry>> CertificateExpiries { get; }
 
     /// <summary>The servers' release.</summary>
     public Pulumi.Kubernetes.Helm.V3.Release Release { get; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pulumi;
 
 namespace Platform.Components.Cluster.Certificates;
 
@@ -10,6 +11,10 @@ namespace Platform.Components.Cluster.Certificates;
 /// <param name="ExpiresAt">Its notAfter, UTC.</param>
 public sealed record CertificateExpiry(string Certificate, string Location, DateTimeOffset ExpiresAt)
 {
+    /// <summary>Whether a <c>pulumi up</c> renews it within its early-renewal window (a certificate of the stack's state
+    /// with <c>earlyRenewalHours</c>, not a CA). Default false.</summary>
+    public bool RenewedByUp { get; init; }
+
     /// <summary>The location of the certificates kept in the stack's state.</summary>
     public const string StackState = "stack state";
 
@@ -20,9 +25,9 @@ public sealed record CertificateExpiry(string Certificate, string Location, Date
     /// keeps when monitoring scrapes them (<see cref="Kubeadm.KubeadmPaths.ControlPlaneServingCert"/>).</summary>
     public const string ControlPlaneServing = "control-plane-serving";
 
-    /// <summary>The certificates in the stack's state that a <c>pulumi up</c> renews within their early-renewal window
-    /// (the CAs are not among them).</summary>
-    public static IReadOnlySet<string> RenewedByUp { get; } = new HashSet<string>(StringComparer.Ordinal) { PlatformAdmin, ControlPlaneServing };
+    /// <summary>The cluster's certificates in the stack's state that a <c>pulumi up</c> renews within their early-renewal
+    /// window (the CAs are not among them): <see cref="InState(string, string?, bool)"/> marks them <see cref="RenewedByUp"/>.</summary>
+    public static IReadOnlySet<string> RenewedByUpNames { get; } = new HashSet<string>(StringComparer.Ordinal) { PlatformAdmin, ControlPlaneServing };
 
     /// <summary>
     /// The certificates in the output of a node's expiry step (<see cref="Scripts.NodeScripts.ReportCertificateExpiry"/>):
@@ -44,14 +49,25 @@ public sealed record CertificateExpiry(string Certificate, string Location, Date
     }
 
     /// <summary>A certificate kept in the stack's state whose validity ends at <paramref name="validityEndTime"/> (the
-    /// TLS provider's <c>validityEndTime</c>, RFC 3339); none while the provider has not given it.</summary>
+    /// TLS provider's <c>validityEndTime</c>, RFC 3339); none while the provider has not given it. It is
+    /// <see cref="RenewedByUp"/> when <paramref name="renewedByUp"/> says so or its name is one of
+    /// <see cref="RenewedByUpNames"/>.</summary>
     /// <exception cref="FormatException">The time is not RFC 3339.</exception>
-    public static IReadOnlyList<CertificateExpiry> InState(string certificate, string? validityEndTime)
+    public static IReadOnlyList<CertificateExpiry> InState(string certificate, string? validityEndTime, bool renewedByUp = false)
     {
         if (string.IsNullOrEmpty(validityEndTime)) return [];
         if (!TryParseTime(validityEndTime, out var expiresAt))
             throw new FormatException($"The validity end of {certificate} in the stack's state, '{validityEndTime}', is not an RFC 3339 time.");
-        return [new CertificateExpiry(certificate, StackState, expiresAt)];
+        return [new CertificateExpiry(certificate, StackState, expiresAt) { RenewedByUp = renewedByUp || RenewedByUpNames.Contains(certificate) }];
+    }
+
+    /// <summary>The expiries of <paramref name="certificates"/> (name, the TLS provider's <c>validityEndTime</c>, whether a
+    /// <c>pulumi up</c> renews it), as one output.</summary>
+    public static Output<IReadOnlyList<CertificateExpiry>> InState(IEnumerable<(string Certificate, Output<string> ValidityEndTime, bool RenewedByUp)> certificates)
+    {
+        ArgumentNullException.ThrowIfNull(certificates);
+        return Output.All(certificates.Select(c => c.ValidityEndTime.Apply(t => InState(c.Certificate, t, c.RenewedByUp))))
+            .Apply(all => (IReadOnlyList<CertificateExpiry>)[.. all.SelectMany(e => e)]);
     }
 
     /// <summary>The one that expires first (by name and location when two expire at once); null when there is none.</summary>

@@ -25,7 +25,7 @@ public static class CertificateExpiryWarning
             ? "in the stack's state"
             : $"on control-plane node {earliest.Location}";
         var fix = earliest.Location == CertificateExpiry.StackState
-            ? CertificateExpiry.RenewedByUp.Contains(earliest.Certificate)
+            ? earliest.RenewedByUp
                 ? "pulumi up renews it within its early-renewal window; check that the TLS provider's certificate is replaced"
                 : "a CA is not renewed automatically: plan its rotation"
             : $"its renewal timer should have renewed it: see `journalctl -u {CertificateRenewalUnits.Name}` and " +

@@ -41,6 +41,7 @@ internal sealed class OpenSearchCertificates
             Subject = new SelfSignedCertSubjectArgs { CommonName = "opensearch-ca", OrganizationalUnit = "logging", Organization = "platform" },
         }, protectedChild);
         CaCertPem = ca.CertPem;
+        var expiries = new List<(string, Output<string>, bool)> { ("opensearch-ca", ca.ValidityEndTime, false) };
 
         (Output<string> Cert, Output<string> Key) Leaf(string leaf, string commonName, IReadOnlyList<string> dnsNames, string[] uses)
         {
@@ -60,13 +61,18 @@ internal sealed class OpenSearchCertificates
                 EarlyRenewalHours = EarlyRenewalHours,
                 AllowedUses = uses,
             }, child);
+            expiries.Add(($"opensearch-{leaf}", cert.ValidityEndTime, true));
             return (cert.CertPem, Output.CreateSecret(key.PrivateKeyPemPkcs8));
         }
 
         Transport = Leaf("transport", "opensearch-node", nodeNames, PeerUses);
         Http = Leaf("http", "opensearch-http", httpNames, ServerUses);
         Admin = Leaf("admin", "opensearch-admin", [], ClientUses);
+        CertificateExpiries = Cluster.Certificates.CertificateExpiry.InState(expiries);
     }
+
+    /// <summary>The CA's (not renewed) and the three leaves' (renewed by a <c>pulumi up</c>) expiries.</summary>
+    public Output<IReadOnlyList<Cluster.Certificates.CertificateExpiry>> CertificateExpiries { get; }
 
     /// <summary>The CA's certificate, PEM.</summary>
     public Output<string> CaCertPem { get; }

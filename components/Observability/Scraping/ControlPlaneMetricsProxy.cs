@@ -24,7 +24,7 @@ namespace Platform.Components.Observability.Scraping;
 /// control-plane proxies (<see cref="ControlPlaneScrapeValues"/>); this component adds the Services and ServiceMonitors
 /// of the node proxies (kube-proxy, whose chart ServiceMonitor cannot name the TLS server, and Calico's Felix).
 /// </summary>
-public sealed class ControlPlaneMetricsProxy : ComponentResource
+public sealed class ControlPlaneMetricsProxy : ComponentResource, Cluster.Certificates.IStateCertificates
 {
     /// <summary>The component's type token.</summary>
     public const string TypeToken = "platform:observability:ControlPlaneMetricsProxy";
@@ -56,17 +56,18 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource
         var child = new CustomResourceOptions { Parent = this };
         const string ns = MetricsProxyIdentity.Namespace;
 
-        var serving = Certificate($"{name}-serving", args, new CertRequestArgs
+        var serving = Certificate($"{name}-serving", ServingSecret, args, new CertRequestArgs
         {
             Subject = new CertRequestSubjectArgs { CommonName = MetricsProxyIdentity.ServerName },
             DnsNames = { MetricsProxyIdentity.ServerName },
         }, ServerUses);
         SecretObjects.Create(this, $"{name}-serving", ServingSecret, ns, "kubernetes.io/tls", TlsData(serving));
-        var client = Certificate($"{name}-client", args, new CertRequestArgs
+        var client = Certificate($"{name}-client", ClientSecret, args, new CertRequestArgs
         {
             Subject = new CertRequestSubjectArgs { CommonName = MetricsProxyIdentity.UpstreamUser },
         }, ClientUses);
         SecretObjects.Create(this, $"{name}-client", ClientSecret, ns, "kubernetes.io/tls", TlsData(client));
+        CertificateExpiries = Cluster.Certificates.CertificateExpiry.InState(expiries);
 
         _ = new ServiceAccount($"{name}-service-account", new ServiceAccountArgs
         {
@@ -128,6 +129,10 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource
     /// <summary>The DaemonSet on every node (kube-proxy, Calico's Felix); null where neither runs.</summary>
     public DaemonSet? Nodes { get; }
 
+    /// <summary>The proxies' serving and client certificates (named by their Secrets), renewed by a <c>pulumi up</c> in
+    /// their early-renewal window; the proxies read them from the Secrets' mounted files.</summary>
+    public Output<IReadOnlyList<Cluster.Certificates.CertificateExpiry>> CertificateExpiries { get; }
+
     /// <summary>The name of the scrape Service and ServiceMonitor of the node upstream <paramref name="upstream"/>.</summary>
     public static string MonitorName(MetricsUpstream upstream)
     {
@@ -185,7 +190,9 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource
         }, new CustomResourceOptions { Parent = this, DependsOn = { metrics.CrdsReady } });
     }
 
-    private (Output<string> Cert, Output<string> Key) Certificate(string name, ControlPlaneMetricsProxyArgs args, CertRequestArgs request, string[] uses)
+    private readonly List<(string, Output<string>, bool)> expiries = [];
+
+    private (Output<string> Cert, Output<string> Key) Certificate(string name, string secretName, ControlPlaneMetricsProxyArgs args, CertRequestArgs request, string[] uses)
     {
         var child = new CustomResourceOptions { Parent = this };
         var key = new PrivateKey($"{name}-key", new PrivateKeyArgs { Algorithm = "ECDSA", EcdsaCurve = "P256" }, child);
@@ -200,6 +207,7 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource
             EarlyRenewalHours = args.CertificateEarlyRenewalHours,
             AllowedUses = uses,
         }, child);
+        expiries.Add((secretName, cert.ValidityEndTime, true));
         return (cert.CertPem, Output.CreateSecret(key.PrivateKeyPem));
     }
 

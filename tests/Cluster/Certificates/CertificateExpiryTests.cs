@@ -27,6 +27,10 @@ public class CertificateExpiryTests
     {
         Assert.Empty(CertificateExpiry.Parse("cp-1", ""));
         Assert.Empty(CertificateExpiry.InState("ca", null));
+        // The cluster's renewed certificates by name, any other when its holder says so; a CA never.
+        Assert.True(CertificateExpiry.InState(CertificateExpiry.PlatformAdmin, "2027-03-01T00:00:00Z").Single().RenewedByUp);
+        Assert.True(CertificateExpiry.InState("vault-server", "2027-03-01T00:00:00Z", renewedByUp: true).Single().RenewedByUp);
+        Assert.False(CertificateExpiry.InState("ca", "2036-01-01T00:00:00Z").Single().RenewedByUp);
         Assert.Null(CertificateExpiry.Earliest([]));
         Assert.Null(CertificateExpiryWarning.For(null, Now));
     }
@@ -63,7 +67,7 @@ public class CertificateExpiryTests
             CertificateExpiryWarning.For(new CertificateExpiry("etcd-ca", CertificateExpiry.StackState, Now.AddDays(10)), Now));
         Assert.StartsWith(
             "Certificate platform-admin in the stack's state expires in 60 days (2027-01-30T12:00:00Z): pulumi up renews it",
-            CertificateExpiryWarning.For(new CertificateExpiry(CertificateExpiry.PlatformAdmin, CertificateExpiry.StackState, Now.AddDays(60)), Now), StringComparison.Ordinal);
+            CertificateExpiryWarning.For(new CertificateExpiry(CertificateExpiry.PlatformAdmin, CertificateExpiry.StackState, Now.AddDays(60)) { RenewedByUp = true }, Now), StringComparison.Ordinal);
         Assert.StartsWith("Certificate scheduler.conf on control-plane node cp-1 has expired (2026-11-30T12:00:00Z)",
             CertificateExpiryWarning.For(new CertificateExpiry("scheduler.conf", "cp-1", Now.AddDays(-1)), Now), StringComparison.Ordinal);
     }

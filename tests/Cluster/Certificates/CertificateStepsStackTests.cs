@@ -148,6 +148,23 @@ public class CertificateStepsStackTests
         Assert.StartsWith("Certificate apiserver on control-plane node cp-1 expires in 18 days", warnings[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_layers_certificate_in_the_state_counts_too()
+    {
+        // ValidConfig has logging on: OpenSearch's HTTP certificate is one of the layers' (IStateCertificates).
+        var (stack, _) = await RunWithAsync(new Dictionary<string, string>
+        {
+            ["cp-1"] = "apiserver 2027-11-01T00:00:00Z\n",
+            ["cp-2"] = "apiserver 2027-10-01T00:00:00Z\n",
+            ["cp-3"] = "apiserver 2027-09-01T00:00:00Z\n",
+        }, admin: "2027-06-01T00:00:00Z", layerCertificate: ($"{ClusterName}-logging-opensearch-http-cert", "2027-01-15T00:00:00Z"));
+
+        Assert.Equal(
+            new Dictionary<string, object> { ["certificate"] = "opensearch-http", ["location"] = CertificateExpiry.StackState, ["expiresAt"] = "2027-01-15T00:00:00Z" },
+            await Outputs.ValueAsync(stack.EarliestCertificateExpiry));
+        Assert.Contains("pulumi up renews it within its early-renewal window", await Outputs.ValueAsync(stack.CertificateWarning), StringComparison.Ordinal);
+    }
+
     /// <summary>A three-control-plane stack run on 2026-12-01 whose expiry steps print <paramref name="stdout"/> (by
     /// node) and whose TLS certificates end when given (the CAs in ten years otherwise).</summary>
     [Fact]
@@ -169,7 +186,8 @@ public class CertificateStepsStackTests
     }
 
     private static async Task<(PlatformStack Stack, StackRun Run)> RunWithAsync(IReadOnlyDictionary<string, string> stdout, string admin,
-        string frontProxyCa = "2036-11-29T00:00:00Z", string controlPlaneServing = "2036-11-29T00:00:00Z")
+        string frontProxyCa = "2036-11-29T00:00:00Z", string controlPlaneServing = "2036-11-29T00:00:00Z",
+        (string Resource, string End)? layerCertificate = null)
     {
         var mocks = new PlatformMocks(args => args switch
         {
@@ -177,7 +195,12 @@ public class CertificateStepsStackTests
                 new Dictionary<string, object> { ["stdout"] = stdout[args.Name[$"{ClusterName}-".Length..^"-certificate-expiry".Length]] },
             { Type: "tls:index/locallySignedCert:LocallySignedCert" } when args.Name!.EndsWith("-control-plane-serving-cert", StringComparison.Ordinal) =>
                 new Dictionary<string, object> { ["validityEndTime"] = controlPlaneServing },
-            { Type: "tls:index/locallySignedCert:LocallySignedCert" } => new Dictionary<string, object> { ["validityEndTime"] = admin },
+            { Type: "tls:index/locallySignedCert:LocallySignedCert" } when args.Name == $"{ClusterName}-pki-admin-cert" =>
+                new Dictionary<string, object> { ["validityEndTime"] = admin },
+            { Type: "tls:index/locallySignedCert:LocallySignedCert" } when layerCertificate is not null && args.Name == layerCertificate.Value.Resource =>
+                new Dictionary<string, object> { ["validityEndTime"] = layerCertificate.Value.End },
+            // The layers' other certificates (OpenSearch's, the metrics proxies') are far from their end.
+            { Type: "tls:index/locallySignedCert:LocallySignedCert" } => new Dictionary<string, object> { ["validityEndTime"] = "2028-11-30T00:00:00Z" },
             { Type: "tls:index/selfSignedCert:SelfSignedCert" } => new Dictionary<string, object>
             {
                 ["validityEndTime"] = args.Name!.EndsWith("-front-proxy-ca", StringComparison.Ordinal) ? frontProxyCa : "2036-11-29T00:00:00Z",

@@ -61,4 +61,23 @@ public static class RestrictedSecurityContext
     }
 
     private static Dictionary<string, object> SeccompProfile() => Map(("type", SeccompProfileType));
+
+    /// <summary><see cref="Pod"/> as the typed arguments of a pod the program registers itself (a Job, a DaemonSet):
+    /// <c>runAsNonRoot</c>, <paramref name="user"/> and <paramref name="group"/>, the seccomp profile.</summary>
+    public static Pulumi.Kubernetes.Types.Inputs.Core.V1.PodSecurityContextArgs PodArgs(int user, int group) => new()
+    {
+        RunAsNonRoot = true,
+        RunAsUser = user,
+        RunAsGroup = group,
+        SeccompProfile = new Pulumi.Kubernetes.Types.Inputs.Core.V1.SeccompProfileArgs { Type = SeccompProfileType },
+    };
+
+    /// <summary><see cref="Container"/> as the typed arguments of a container the program registers itself: no privilege
+    /// escalation, every capability dropped, a read-only root file system (the pod's context holds the rest).</summary>
+    public static Pulumi.Kubernetes.Types.Inputs.Core.V1.SecurityContextArgs ContainerArgs() => new()
+    {
+        AllowPrivilegeEscalation = false,
+        ReadOnlyRootFilesystem = true,
+        Capabilities = new Pulumi.Kubernetes.Types.Inputs.Core.V1.CapabilitiesArgs { Drop = { "ALL" } },
+    };
 }

@@ -171,13 +171,7 @@ public sealed class VaultLayer : ComponentResource, Cluster.Certificates.IStateC
                     {
                         RestartPolicy = "Never",
                         ServiceAccountName = server.SetupServiceAccount,
-                        SecurityContext = new PodSecurityContextArgs
-                        {
-                            RunAsNonRoot = true,
-                            RunAsUser = 100,
-                            RunAsGroup = 1000,
-                            SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
-                        },
+                        SecurityContext = RestrictedSecurityContext.PodArgs(100, 1000),
                         Containers =
                         {
                             new ContainerArgs
@@ -191,12 +185,7 @@ public sealed class VaultLayer : ComponentResource, Cluster.Certificates.IStateC
                                     Requests = { { "cpu", "10m" }, { "memory", "32Mi" } },
                                     Limits = { { "memory", "128Mi" } },
                                 },
-                                SecurityContext = new SecurityContextArgs
-                                {
-                                    AllowPrivilegeEscalation = false,
-                                    ReadOnlyRootFilesystem = true,
-                                    Capabilities = new CapabilitiesArgs { Drop = { "ALL" } },
-                                },
+                                SecurityContext = RestrictedSecurityContext.ContainerArgs(),
                                 VolumeMounts =
                                 {
                                     new VolumeMountArgs { Name = "tmp", MountPath = "/tmp" },

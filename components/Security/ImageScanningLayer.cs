@@ -193,13 +193,7 @@ public sealed class ImageScanningLayer : ComponentResource
     {
         RestartPolicy = "Never",
         AutomountServiceAccountToken = false,
-        SecurityContext = new PodSecurityContextArgs
-        {
-            RunAsNonRoot = true,
-            RunAsUser = 10000,
-            RunAsGroup = 10000,
-            SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
-        },
+        SecurityContext = RestrictedSecurityContext.PodArgs(10000, 10000),
         Containers =
         {
             new ContainerArgs
@@ -225,12 +219,7 @@ public sealed class ImageScanningLayer : ComponentResource
                     Requests = { { "cpu", "10m" }, { "memory", "16Mi" } },
                     Limits = { { "memory", "64Mi" } },
                 },
-                SecurityContext = new SecurityContextArgs
-                {
-                    AllowPrivilegeEscalation = false,
-                    ReadOnlyRootFilesystem = true,
-                    Capabilities = new CapabilitiesArgs { Drop = { "ALL" } },
-                },
+                SecurityContext = RestrictedSecurityContext.ContainerArgs(),
                 VolumeMounts = { new VolumeMountArgs { Name = "tmp", MountPath = "/tmp" } },
             },
         },

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using k8s.Models;
 using Platform.Components.Networking;
+using Platform.Tests.Harness;
 using Platform.Tests.Validation;
+using Pulumi;
 
 namespace Platform.Tests.Networking;
 
@@ -45,5 +47,18 @@ public class RestrictedSecurityContextTests
 
         Assert.Equal(["seccompProfile"], RestrictedSecurityContext.Pod(runAsNonRoot: null).Keys);
         Assert.Equal(["runAsNonRoot", "runAsUser"], RestrictedSecurityContext.Pod(user: 8888, seccomp: false).Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_typed_contexts_of_the_programs_own_pods_are_the_same_as_the_values_maps()
+    {
+        var pod = RestrictedSecurityContext.PodArgs(100, 1000);
+        Assert.Equal((true, 100, 1000, RestrictedSecurityContext.SeccompProfileType),
+            (await Outputs.ValueAsync(pod.RunAsNonRoot!.ToOutput()), await Outputs.ValueAsync(pod.RunAsUser!.ToOutput()),
+             await Outputs.ValueAsync(pod.RunAsGroup!.ToOutput()), await Outputs.ValueAsync(pod.SeccompProfile!.ToOutput().Apply(p => p.Type.ToOutput()))));
+        var container = RestrictedSecurityContext.ContainerArgs();
+        Assert.False(await Outputs.ValueAsync(container.AllowPrivilegeEscalation!.ToOutput()));
+        Assert.True(await Outputs.ValueAsync(container.ReadOnlyRootFilesystem!.ToOutput()));
+        Assert.Equal(new[] { "ALL" }, (await Outputs.ValueAsync(container.Capabilities!.ToOutput().Apply(c => c.Drop.ToOutput()))).ToArray());
     }
 }

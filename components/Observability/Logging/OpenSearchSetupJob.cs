@@ -1,3 +1,4 @@
+using Platform.Components.Networking;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Batch.V1;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
@@ -147,13 +148,7 @@ public static class OpenSearchSetupJob
                     {
                         RestartPolicy = "Never",
                         AutomountServiceAccountToken = false,
-                        SecurityContext = new PodSecurityContextArgs
-                        {
-                            RunAsNonRoot = true,
-                            RunAsUser = 1000,
-                            RunAsGroup = 1000,
-                            SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
-                        },
+                        SecurityContext = RestrictedSecurityContext.PodArgs(1000, 1000),
                         InitContainers =
                         {
                             new ContainerArgs

@@ -230,13 +230,7 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource, Cluster.Certif
             PriorityClassName = "system-node-critical",
             // Every node it belongs on, whatever its taints, as kube-proxy and the CNI agents.
             Tolerations = { new TolerationArgs { Operator = "Exists" } },
-            SecurityContext = new PodSecurityContextArgs
-            {
-                RunAsNonRoot = true,
-                RunAsUser = 65532,
-                RunAsGroup = 65532,
-                SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
-            },
+            SecurityContext = RestrictedSecurityContext.PodArgs(65532, 65532),
             Containers = upstreams.Select(Container).ToArray(),
             Volumes =
             {
@@ -293,12 +287,7 @@ public sealed class ControlPlaneMetricsProxy : ComponentResource, Cluster.Certif
                 Requests = { { "cpu", "10m" }, { "memory", "20Mi" } },
                 Limits = { { "memory", "64Mi" } },
             },
-            SecurityContext = new SecurityContextArgs
-            {
-                AllowPrivilegeEscalation = false,
-                ReadOnlyRootFilesystem = true,
-                Capabilities = new CapabilitiesArgs { Drop = { "ALL" } },
-            },
+            SecurityContext = RestrictedSecurityContext.ContainerArgs(),
             VolumeMounts = mounts,
         };
     }

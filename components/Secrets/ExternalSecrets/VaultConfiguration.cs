@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Platform.Components.Networking;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Batch.V1;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
@@ -188,14 +189,8 @@ public static class VaultConfiguration
                         // The ServiceAccount's token (the API server's audience, bound to the pod) is what the Job logs
                         // in with: the setup role is the secret-management layer's.
                         AutomountServiceAccountToken = true,
-                        SecurityContext = new PodSecurityContextArgs
-                        {
-                            RunAsNonRoot = true,
-                            // The vault and openbao users of the servers' images.
-                            RunAsUser = 100,
-                            RunAsGroup = 1000,
-                            SeccompProfile = new SeccompProfileArgs { Type = "RuntimeDefault" },
-                        },
+                        // The vault and openbao users of the servers' images.
+                        SecurityContext = RestrictedSecurityContext.PodArgs(100, 1000),
                         Containers =
                         {
                             new ContainerArgs
@@ -223,12 +218,7 @@ public static class VaultConfiguration
                                     Requests = { { "cpu", "10m" }, { "memory", "32Mi" } },
                                     Limits = { { "memory", "128Mi" } },
                                 },
-                                SecurityContext = new SecurityContextArgs
-                                {
-                                    AllowPrivilegeEscalation = false,
-                                    ReadOnlyRootFilesystem = true,
-                                    Capabilities = new CapabilitiesArgs { Drop = { "ALL" } },
-                                },
+                                SecurityContext = RestrictedSecurityContext.ContainerArgs(),
                                 VolumeMounts =
                                 {
                                     new VolumeMountArgs { Name = "config", MountPath = "/config", ReadOnly = true },

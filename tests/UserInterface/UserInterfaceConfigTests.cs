@@ -77,9 +77,11 @@ public class UserInterfaceConfigTests
         // Without the certificates capability: plain HTTP, like Grafana's.
         Assert.False(Map(values["ingress"]).ContainsKey("tls"));
         Assert.Equal("http://headlamp.platform-prod.example.com", await Outputs.ValueAsync(layer.Url!));
-        // The layers are registered in order: Headlamp after the security audits layer.
-        var names = medium.Registrations.Select(r => r.Name).ToList();
-        Assert.True(names.IndexOf("platform-prod-security-audits-falco") < names.IndexOf(Release) || !names.Contains("platform-prod-security-audits-falco"));
+        // The layers are built in order: Headlamp after the security audits layer. (The mock's registrations are not in
+        // that order: a resource registers once its inputs resolve.)
+        var order = Platform.Stacks.Composition.PlatformLayers.InOrder.Select(l => l.Key).ToList();
+        Assert.True(order.IndexOf(Platform.Stacks.Capabilities.CapabilityIds.SecurityAudits) < order.IndexOf(Platform.Stacks.Capabilities.CapabilityIds.UserInterface));
+        Assert.Equal(order[^1], Platform.Stacks.Capabilities.CapabilityIds.UserInterface);
         // The Prometheus plugin finds the monitoring layer's Prometheus by its Service label, and the API server's proxy
         // reaches it on its port.
         var monitoring = Map(medium.Registration(ReleaseType, "platform-prod-monitoring-kube-prometheus-stack").Inputs["values"]);

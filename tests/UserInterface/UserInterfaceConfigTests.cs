@@ -81,7 +81,7 @@ public class UserInterfaceConfigTests
         // that order: a resource registers once its inputs resolve.)
         var order = Platform.Stacks.Composition.PlatformLayers.InOrder.Select(l => l.Key).ToList();
         Assert.True(order.IndexOf(Platform.Stacks.Capabilities.CapabilityIds.SecurityAudits) < order.IndexOf(Platform.Stacks.Capabilities.CapabilityIds.UserInterface));
-        Assert.Equal(order[^1], Platform.Stacks.Capabilities.CapabilityIds.UserInterface);
+        Assert.Equal(Platform.Stacks.Capabilities.CapabilityIds.UserInterface, order[^1]);
         // The Prometheus plugin finds the monitoring layer's Prometheus by its Service label, and the API server's proxy
         // reaches it on its port.
         var monitoring = Map(medium.Registration(ReleaseType, "platform-prod-monitoring-kube-prometheus-stack").Inputs["values"]);
